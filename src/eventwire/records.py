@@ -8,9 +8,16 @@ without loading a model. Character offsets are always into ``Article.text``.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypeVar, dataclass_transform
 
-record = dataclass(frozen=True, slots=True, kw_only=True)
+_T = TypeVar("_T")
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def record(cls: type[_T]) -> type[_T]:
+    """Frozen, slotted, keyword-only dataclass: the shape of every record."""
+    return dataclass(frozen=True, slots=True, kw_only=True)(cls)
+
 
 
 @record
@@ -58,6 +65,32 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+@record
+class Token:
+    """One token of a parsed sentence: what the coder needs from spaCy, as plain values."""
+
+    i: int  # index within the sentence
+    text: str
+    idx: int  # character offset in the article text
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int  # index within the sentence; the root points to itself
+    ent: str = ""  # entity label ("" outside entities)
+    ent_iob: str = "O"
+    ws: str = ""
+
+
+@record
+class ParsedSentence:
+    """A sentence with its tokens and entity spans: the coder's whole input."""
+
+    sentence: Sentence
+    tokens: tuple[Token, ...]
+    mentions: tuple[Mention, ...] = ()
 
 
 @record

@@ -1,0 +1,380 @@
+"""Article body and metadata from an HTML page.
+
+This is the only module that calls trafilatura, so a change of extractor touches one file.
+Trafilatura finds the body and drops boilerplate (navigation, cookie banners, footers, related
+links); we rebuild its paragraphs with blank lines between them because later stages number
+paragraphs. Its date is day-only, while a publication time and offset decide which calendar day
+"yesterday" means, so the publication date is read by our own small parser of the page's
+metadata first.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from eventwire.errors import IngestError
+from eventwire.ingest.dates import date_from_url, normalise_date
+from eventwire.ingest.encoding import decode_html
+
+__all__ = ["MIN_WORDS", "Extracted", "extract_html", "extract_pubdate"]
+
+logger = logging.getLogger(__name__)
+
+#: Fewer words than this is not an article (an error page, a paywall stub, bare markup).
+MIN_WORDS = 20
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_WORD = re.compile(r"\w+")
+
+#: Meta tags naming the publication time, best first; matched on name, property or itemprop.
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "article.published",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "originalpublicationdate",
+)
+_ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "blogposting",
+    "socialmediaposting",
+    "liveblogposting",
+    "report",
+    "webpage",
+}
+_BOILERPLATE_MARK = re.compile(
+    r"cookie|consent|banner|newsletter|subscri|related|share|social|promo|advert|"
+    r"footer|navigation|menu|breadcrumb|comment|sidebar",
+    re.I,
+)
+_BLOCK_TAGS = {"p", "head", "quote", "list", "item", "table", "row", "code", "div", "section"}
+_FALLBACK_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "template",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What we keep from a page: body text and the metadata an Article needs."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    #: The site name (``og:site_name`` or similar).
+    source: str | None = None
+    #: ISO 8601 date or datetime; time and offset kept when the page gives them.
+    published: str | None = None
+    #: "meta", "jsonld", "htmldate" or "url".
+    published_source: str | None = None
+
+
+def extract_html(html: str | bytes, *, url: str | None = None) -> Extracted:
+    """Extract the article from ``html``; raise IngestError when there is no usable body.
+
+    ``url`` is where the page came from; it helps trafilatura and the URL-date fallback and
+    wins over the page's own canonical URL.
+    """
+    text = _as_text(html)
+    tree = _parse(text)
+    if tree is None:
+        raise IngestError("no article text found in HTML (cannot parse the markup)")
+    doc = _trafilatura(text, url)
+    body = _body_text(doc) if doc is not None else ""
+    if _word_count(body) < MIN_WORDS:
+        fallback = _fallback_text(tree)
+        if _word_count(fallback) > _word_count(body):
+            logger.debug("trafilatura found little text; using <p> fallback")
+            body = fallback
+    if _word_count(body) < MIN_WORDS:
+        raise IngestError("no article text found in HTML")
+    page_url = url or _meta_url(tree) or (_clean(doc.url) if doc is not None else None)
+    published, published_source = _pubdate_from_tree(tree, text, page_url)
+    return Extracted(
+        text=body,
+        title=(_clean(doc.title) if doc is not None else None) or _html_title(tree),
+        url=page_url,
+        source=_clean(doc.sitename) if doc is not None else None,
+        published=published,
+        published_source=published_source,
+    )
+
+
+def extract_pubdate(html: str | bytes, *, url: str | None = None) -> tuple[str | None, str | None]:
+    """Publication date of a page and where it was found, e.g. ``("2024-03-17T09:15:00+01:00",
+    "meta")``; ``(None, None)`` when the page has none."""
+    text = _as_text(html)
+    tree = _parse(text)
+    if tree is None:
+        return None, None
+    return _pubdate_from_tree(tree, text, url or _meta_url(tree))
+
+
+# -- publication date ---------------------------------------------------------------------------
+
+
+def _pubdate_from_tree(
+    tree: lxml.html.HtmlElement, text: str, url: str | None
+) -> tuple[str | None, str | None]:
+    """Meta ``article:published_time`` > JSON-LD ``datePublished`` > other meta > htmldate > URL.
+
+    htmldate runs without its extensive search: dates guessed from running text are often the
+    date of the event, not of the article, which would shift every relative date.
+    """
+    metas = _meta_values(tree)
+    first = _first_valid(metas.get("article:published_time", []))
+    if first:
+        return first, "meta"
+    found = _jsonld_published(tree)
+    if found:
+        return found, "jsonld"
+    for key in _PUBLISHED_META[1:]:
+        value = _first_valid(metas.get(key, []))
+        if value:
+            return value, "meta"
+    from_url = date_from_url(url)
+    value = _htmldate(text)
+    if value:
+        # htmldate also reads the canonical URL; say so when that is where the date came from.
+        return value, "url" if value == from_url else "htmldate"
+    if from_url:
+        return from_url, "url"
+    return None, None
+
+
+def _meta_values(tree: lxml.html.HtmlElement) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for meta in tree.iter("meta"):
+        content = meta.get("content") or meta.get("datetime")
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = (meta.get(attr) or "").strip().lower()
+            if key:
+                values.setdefault(key, []).append(content)
+    return values
+
+
+def _first_valid(candidates: list[str]) -> str | None:
+    for candidate in candidates:
+        value = normalise_date(candidate)
+        if value:
+            return value
+        logger.debug("ignoring unreadable date %r", candidate)
+    return None
+
+
+def _jsonld_published(tree: lxml.html.HtmlElement) -> str | None:
+    fallback: str | None = None
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            logger.debug("ignoring malformed JSON-LD block")
+            continue
+        for obj in _jsonld_objects(data):
+            value = normalise_date(_as_str(obj.get("datePublished")))
+            if not value:
+                continue
+            types = obj.get("@type")
+            names = types if isinstance(types, list) else [types]
+            if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in names):
+                return value
+            fallback = fallback or value
+    return fallback
+
+
+def _jsonld_objects(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _jsonld_objects(item)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if key in data:
+                yield from _jsonld_objects(data[key])
+
+
+def _htmldate(text: str) -> str | None:
+    from htmldate import find_date
+
+    try:
+        value = find_date(text, extensive_search=False, original_date=True)
+    except Exception:  # a third-party guesser must not sink the document
+        logger.debug("htmldate failed", exc_info=True)
+        return None
+    return normalise_date(value) if value else None
+
+
+# -- body ---------------------------------------------------------------------------------------
+
+
+def _trafilatura(text: str, url: str | None) -> Any:
+    from trafilatura import bare_extraction
+
+    try:
+        return bare_extraction(
+            text,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            favor_precision=True,
+        )
+    except Exception:  # fall back to our own <p> reader
+        logger.debug("trafilatura failed", exc_info=True)
+        return None
+
+
+def _body_text(doc: Any) -> str:
+    body = getattr(doc, "body", None)
+    if body is None:
+        return _tidy_paragraphs((getattr(doc, "text", None) or "").split("\n"))
+    return _tidy_paragraphs(_blocks(body))
+
+
+def _blocks(element: etree._Element) -> Iterator[str]:
+    """One string per paragraph-like element of trafilatura's XML body."""
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in ("list", "table", "div", "section") or (
+            tag == "quote" and any(c.tag in _BLOCK_TAGS for c in child)
+        ):
+            yield from _blocks(child)
+        elif tag == "row":
+            cells = (_inline_text(cell) for cell in child)
+            yield " | ".join(cell for cell in cells if cell)
+        elif tag in ("graphic", "image"):
+            pass
+        elif tag:
+            yield _inline_text(child)
+        if child.tail and child.tail.strip():
+            yield child.tail
+
+
+def _inline_text(element: etree._Element) -> str:
+    """Text of an element in document order, with ``<lb/>`` as a newline."""
+    parts: list[str] = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if event == "start":
+            parts.append("\n" if node.tag == "lb" else node.text or "")
+        elif node is not element and node.tail:
+            parts.append(node.tail)
+    return "".join(parts)
+
+
+def _fallback_text(tree: lxml.html.HtmlElement) -> str:
+    """Text of the page's ``<p>`` elements outside navigation, header, footer and asides."""
+    paragraphs: list[str] = []
+    for p in tree.iter("p"):
+        if any(_is_boilerplate(a) for a in p.iterancestors()):
+            continue
+        paragraphs.append(p.text_content())
+    return _tidy_paragraphs(paragraphs)
+
+
+def _is_boilerplate(element: lxml.html.HtmlElement) -> bool:
+    if element.tag in _FALLBACK_DROP:
+        return True
+    marks = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('role') or ''}"
+    return bool(_BOILERPLATE_MARK.search(marks))
+
+
+def _tidy_paragraphs(paragraphs: Iterator[str] | list[str]) -> str:
+    """Collapse spaces inside lines and join non-empty paragraphs with one blank line."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        lines = (" ".join(line.split()) for line in paragraph.split("\n"))
+        cleaned = "\n".join(line for line in lines if line)
+        if cleaned:
+            out.append(cleaned)
+    return "\n\n".join(out)
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _as_text(html: str | bytes) -> str:
+    return decode_html(html) if isinstance(html, bytes) else html
+
+
+def _parse(text: str) -> lxml.html.HtmlElement | None:
+    """Parse leniently (truncated pages are common); None when there is nothing to parse."""
+    cleaned = _XML_DECLARATION.sub("", text, count=1)
+    if not cleaned.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(cleaned)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _meta_url(tree: lxml.html.HtmlElement) -> str | None:
+    for link in tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return _clean(link.get("href"))
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() == "og:url":
+            return _clean(meta.get("content"))
+    return None
+
+
+def _html_title(tree: lxml.html.HtmlElement) -> str | None:
+    title = tree.find(".//title")
+    return _clean(title.text_content()) if title is not None else None
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    cleaned = " ".join(value.split())
+    return cleaned or None
+
+
+def _as_str(value: Any) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    return value if isinstance(value, str) else None
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))

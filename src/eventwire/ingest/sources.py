@@ -1,0 +1,515 @@
+"""Read input files into Articles, one document at a time.
+
+A corpus run must not stop at one bad file, and must not quietly lose it either: every input
+that cannot be used becomes a :class:`~eventwire.records.Reject` naming the input and saying
+what to do. Files are walked lazily and read one at a time (JSONL line by line), so memory
+stays flat whatever the corpus size.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import os
+import re
+import stat
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import IO, Any
+
+from eventwire.errors import ConfigError, IngestError
+from eventwire.ingest.dates import normalise_date
+from eventwire.ingest.dedup import article_id
+from eventwire.ingest.encoding import decode_html, decode_text, decode_utf8
+from eventwire.ingest.extract import extract_html
+from eventwire.records import Article, Reject
+
+__all__ = ["FORMATS", "document_from_html", "document_from_text", "iter_documents"]
+
+logger = logging.getLogger(__name__)
+
+STAGE = "ingest"
+DEFAULT_MAX_BYTES = 20_000_000
+#: File name ending (lower case) -> Article.fmt.
+FORMATS = {
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".jsonl": "jsonl",
+    ".jsonl.gz": "jsonl",
+}
+_FMT_VALUES = {"html", "text", "markdown", "jsonl"}
+#: Corpus directories often carry a description of themselves; it is not news.
+_SKIPPED_NAMES = {"readme.md", "readme.txt"}
+_FRONT_MATTER_KEYS = {"title", "published", "date", "source", "url"}
+_TITLE_MAX = 200
+_TERMINAL = ".!?…;:,"
+_CLOSERS = "\"'”’»)]*_ "
+
+_NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_BLANK_RUN = re.compile(r"\n{3,}")
+_KEY_VALUE = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    """Metadata carried by a document itself (JSONL fields) or supplied as defaults."""
+
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    published_source: str | None = None
+
+
+def iter_documents(
+    paths: Iterable[str | Path],
+    *,
+    published: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Article | Reject]:
+    """Walk files and directories (recursive, sorted for determinism), yield one Article per
+    document or a Reject naming the input and the reason. Never raises for a bad document.
+
+    When walking a directory, hidden entries (``.name``) and files named ``README.md`` /
+    ``README.txt`` (any case) are skipped silently; files named explicitly are always read.
+    ``.html``/``.htm``, ``.txt``, ``.md``/``.markdown``, ``.jsonl`` and ``.jsonl.gz`` are
+    read; any other file is rejected as unsupported. ``max_bytes`` bounds one document: a whole
+    file, or one JSONL line (JSONL files themselves may be any size). ``published``
+    (YYYY-MM-DD) is used only for documents without a date of their own.
+
+    Raises ConfigError at once (not on first iteration) for an invalid ``published`` or
+    ``max_bytes``.
+    """
+    fallback = _cli_date(published)
+    if max_bytes <= 0:
+        raise ConfigError(f"max_bytes must be positive, got {max_bytes}")
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return _iter_paths(paths, fallback, max_bytes)
+
+
+def document_from_text(
+    text: str,
+    *,
+    origin: str = "-",
+    published: str | None = None,
+    fmt: str = "text",
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+) -> Article:
+    """Build an Article from plain text or Markdown (e.g. stdin).
+
+    Front matter in the text wins; the keyword values are defaults for what it lacks, and
+    ``published`` is recorded with ``published_source="cli"``. Raises IngestError when there
+    is no text and ConfigError for an invalid ``published`` or ``fmt``.
+    """
+    if fmt not in _FMT_VALUES:
+        raise ConfigError(f"unknown document format {fmt!r}; use one of {sorted(_FMT_VALUES)}")
+    return _text_article(
+        text,
+        origin=origin,
+        fmt=fmt,
+        own=_Meta(),
+        defaults=_Meta(title=title, url=url, source=source),
+        cli_published=_cli_date(published),
+    )
+
+
+def document_from_html(
+    html: str | bytes,
+    *,
+    origin: str,
+    published: str | None = None,
+    url: str | None = None,
+) -> Article:
+    """Build an Article from an HTML page; ``published`` applies only if the page has no date.
+
+    ``url`` is where the page was fetched from and wins over its canonical URL. Raises
+    IngestError when the page has no article text (or bytes that are not text).
+    """
+    return _html_article(
+        html, origin=origin, fmt="html", own=_Meta(url=url), cli_published=_cli_date(published)
+    )
+
+
+# -- walking ------------------------------------------------------------------------------------
+
+
+def _iter_paths(
+    paths: Iterable[str | Path], fallback: str | None, max_bytes: int
+) -> Iterator[Article | Reject]:
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for item in _walk(path, set()):
+                if isinstance(item, Reject):
+                    yield item
+                else:
+                    yield from _read_file(item, fallback, max_bytes)
+        else:
+            yield from _read_file(path, fallback, max_bytes)
+
+
+def _walk(directory: Path, seen: set[str]) -> Iterator[Path | Reject]:
+    """Files under ``directory`` in name order, depth first; symlink loops are cut."""
+    real = os.path.realpath(directory)
+    if real in seen:
+        logger.debug("skipping %s: already walked (symlink loop?)", directory)
+        return
+    seen.add(real)
+    try:
+        with os.scandir(directory) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError as exc:
+        yield _reject(str(directory), f"cannot read directory: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = directory / entry.name
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(path, seen)
+        elif entry.name.lower() in _SKIPPED_NAMES:
+            logger.debug("skipping %s", path)
+        else:
+            yield path
+
+
+# -- one file -----------------------------------------------------------------------------------
+
+
+def _read_file(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Article | Reject]:
+    origin = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        reason = "broken symbolic link" if path.is_symlink() else "no such file or directory"
+        yield _reject(origin, reason)
+        return
+    except OSError as exc:
+        yield _reject(origin, f"cannot read file: {exc.strerror or exc}")
+        return
+    if not stat.S_ISREG(info.st_mode):
+        yield _reject(origin, "not a regular file")
+        return
+    fmt = _format_of(path.name)
+    if fmt is None:
+        suffix = "".join(path.suffixes[-2:]) if path.suffix.lower() == ".gz" else path.suffix
+        kind = suffix or "(no extension)"
+        yield _reject(origin, f"unsupported file type {kind}; expected one of {', '.join(FORMATS)}")
+        return
+    if info.st_size == 0:
+        yield _reject(origin, "empty file")
+        return
+    if fmt == "jsonl":
+        yield from _read_jsonl(path, fallback, max_bytes)
+        return
+    if info.st_size > max_bytes:
+        yield _reject(origin, _too_large("file", info.st_size, max_bytes))
+        return
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        yield _reject(origin, f"cannot read file: {exc.strerror or exc}")
+        return
+    if len(data) > max_bytes:  # the file grew after stat()
+        yield _reject(origin, _too_large("file", len(data), max_bytes))
+        return
+    yield _guarded(origin, partial(_article_from_bytes, data, origin, fmt, fallback))
+
+
+def _article_from_bytes(data: bytes, origin: str, fmt: str, fallback: str | None) -> Article:
+    if fmt == "html":
+        html = decode_html(data)
+        if not html.strip():
+            raise IngestError("empty file")
+        return _html_article(html, origin=origin, fmt=fmt, own=_Meta(), cli_published=fallback)
+    text = decode_text(data)
+    if not text.strip():
+        raise IngestError("empty file")
+    return _text_article(
+        text, origin=origin, fmt=fmt, own=_Meta(), defaults=_Meta(), cli_published=fallback
+    )
+
+
+def _format_of(name: str) -> str | None:
+    lower = name.lower()
+    for ending in sorted(FORMATS, key=len, reverse=True):
+        if lower.endswith(ending) and len(lower) > len(ending):
+            return FORMATS[ending]
+    return None
+
+
+# -- JSONL --------------------------------------------------------------------------------------
+
+
+def _read_jsonl(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Article | Reject]:
+    """One document per line; a bad line is rejected as ``path:line`` and reading goes on."""
+    origin = str(path)
+    lineno = 0
+    emitted = False
+    try:
+        fh: IO[bytes] = (
+            gzip.open(path, "rb")  # type: ignore[assignment]  # GzipFile is a binary IO
+            if path.name.lower().endswith(".gz")
+            else path.open("rb")
+        )
+    except OSError as exc:
+        yield _reject(origin, f"cannot read file: {exc.strerror or exc}")
+        return
+    with fh:
+        while True:
+            try:
+                line, size = _read_line(fh, max_bytes)
+            except (OSError, EOFError, zlib.error) as exc:
+                yield _reject(f"{origin}:{lineno + 1}", f"corrupt or unreadable file: {exc}")
+                return
+            if line is None and size == 0:
+                break
+            lineno += 1
+            line_origin = f"{origin}:{lineno}"
+            if line is None:
+                emitted = True
+                yield _reject(line_origin, _too_large("line", size, max_bytes))
+                continue
+            if not line.strip():
+                continue
+            emitted = True
+            yield _guarded(line_origin, partial(_jsonl_article, line, line_origin, fallback))
+    if not emitted:
+        yield _reject(origin, "empty file")
+
+
+def _read_line(fh: IO[bytes], max_bytes: int) -> tuple[bytes | None, int]:
+    """Next line and its size; ``(None, size)`` for a line over the limit (skipped, not kept),
+    ``(None, 0)`` at end of file."""
+    line = fh.readline(max_bytes + 1)
+    if not line:
+        return None, 0
+    if len(line.rstrip(b"\r\n")) <= max_bytes:
+        return line, len(line)
+    size = len(line)
+    while not line.endswith(b"\n"):
+        line = fh.readline(1 << 20)
+        if not line:
+            break
+        size += len(line)
+    return None, size
+
+
+def _jsonl_article(line: bytes, origin: str, fallback: str | None) -> Article:
+    try:
+        obj = json.loads(decode_utf8(line, hint="re-encode the file as UTF-8"))
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"malformed JSON: {exc.msg} at column {exc.colno}") from None
+    except RecursionError:
+        raise IngestError("malformed JSON: nested too deeply") from None
+    if not isinstance(obj, dict):
+        raise IngestError(f"malformed JSON: expected an object, got {type(obj).__name__}")
+    own = _Meta(
+        title=_field(obj, "title", origin),
+        url=_field(obj, "url", origin),
+        source=_field(obj, "source", origin),
+        published=_field(obj, "published", origin) or _field(obj, "date", origin),
+        published_source="jsonl",
+    )
+    text = obj.get("text")
+    if isinstance(text, str) and text.strip():
+        return _text_article(
+            text, origin=origin, fmt="jsonl", own=own, defaults=_Meta(), cli_published=fallback
+        )
+    html = obj.get("html")
+    if isinstance(html, str) and html.strip():
+        return _html_article(html, origin=origin, fmt="jsonl", own=own, cli_published=fallback)
+    raise IngestError('no "text" or "html" string in the object')
+
+
+def _field(obj: dict[str, Any], key: str, origin: str) -> str | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        logger.warning("%s: ignoring non-string %r value %r", origin, key, value)
+        return None
+    return value.strip() or None
+
+
+# -- building Articles --------------------------------------------------------------------------
+
+
+def _text_article(
+    text: str,
+    *,
+    origin: str,
+    fmt: str,
+    own: _Meta,
+    defaults: _Meta,
+    cli_published: str | None,
+) -> Article:
+    """Precedence: the document's own fields, then its front matter, then defaults/detection."""
+    text = _NEWLINES.sub("\n", text.lstrip("\ufeff"))
+    front, text = _split_front_matter(text)
+    body = _tidy(text)
+    if not body:
+        raise IngestError("no text after front matter" if front else "empty document")
+    published, published_source = _pick_date(
+        origin,
+        (own.published, own.published_source),
+        (front.get("published") or front.get("date"), "front-matter"),
+        (cli_published, "cli"),
+    )
+    return Article(
+        article_id=article_id(body),
+        text=body,
+        title=own.title or front.get("title") or defaults.title or _detect_title(body, fmt),
+        url=own.url or front.get("url") or defaults.url,
+        source=own.source or front.get("source") or defaults.source,
+        published=published,
+        published_source=published_source,
+        origin=origin,
+        fmt=fmt,
+    )
+
+
+def _html_article(
+    html: str | bytes, *, origin: str, fmt: str, own: _Meta, cli_published: str | None
+) -> Article:
+    extracted = extract_html(html, url=own.url)
+    published, published_source = _pick_date(
+        origin,
+        (own.published, own.published_source),
+        (extracted.published, extracted.published_source),
+        (cli_published, "cli"),
+    )
+    return Article(
+        article_id=article_id(extracted.text),
+        text=extracted.text,
+        title=own.title or extracted.title,
+        url=own.url or extracted.url,
+        source=own.source or extracted.source,
+        published=published,
+        published_source=published_source,
+        origin=origin,
+        fmt=fmt,
+    )
+
+
+def _pick_date(
+    origin: str, *candidates: tuple[str | None, str | None]
+) -> tuple[str | None, str | None]:
+    """First readable date among ``(value, source)`` pairs; unreadable ones are logged, skipped."""
+    for value, source in candidates:
+        if not value:
+            continue
+        iso = normalise_date(value)
+        if iso:
+            return iso, source
+        logger.warning("%s: ignoring unreadable publication date %r (%s)", origin, value, source)
+    return None, None
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """``---``-fenced ``key: value`` lines at the very top; anything else is body text."""
+    if not text.startswith("---"):
+        return {}, text
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return {}, text
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        return {}, text
+    found: dict[str, str] = {}
+    pairs = 0
+    for line in lines[1:end]:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _KEY_VALUE.match(line)
+        if not match:
+            continue
+        pairs += 1
+        key = match.group(1).lower()
+        if key in _FRONT_MATTER_KEYS:
+            value = _unquote(match.group(2))
+            if value:
+                found[key] = value
+    if pairs == 0:
+        return {}, text
+    return found, "\n".join(lines[end + 1 :])
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    return value.strip()
+
+
+def _tidy(text: str) -> str:
+    lines = (line.rstrip() for line in text.split("\n"))
+    return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _detect_title(body: str, fmt: str) -> str | None:
+    """A short first line standing alone as a paragraph, without closing punctuation, is a
+    headline; it stays in the text as paragraph 0."""
+    first, sep, _rest = body.partition("\n\n")
+    if not sep:
+        return None
+    if fmt == "markdown":
+        heading = _MD_HEADING.match(first.split("\n", 1)[0])
+        if heading:
+            return heading.group(1).strip()
+    if "\n" in first or len(first) >= _TITLE_MAX:
+        return None
+    candidate = first.strip()
+    core = candidate.rstrip(_CLOSERS)
+    if not core or core[-1] in _TERMINAL or not any(ch.isalpha() for ch in core):
+        return None
+    return candidate
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _cli_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    iso = normalise_date(value)
+    if iso is None:
+        raise ConfigError(f"invalid publication date {value!r}; use YYYY-MM-DD")
+    return iso
+
+
+def _guarded(origin: str, build: Callable[[], Article]) -> Article | Reject:
+    """Run one document's reader; any failure becomes a Reject so the run goes on."""
+    try:
+        return build()
+    except IngestError as exc:
+        return _reject(origin, str(exc))
+    except Exception as exc:  # never let one document stop a corpus run
+        logger.error("unexpected error reading %s", origin, exc_info=True)
+        return _reject(origin, f"internal error while reading: {type(exc).__name__}: {exc}")
+
+
+def _reject(origin: str, reason: str) -> Reject:
+    logger.info("rejected %s: %s", origin, reason)
+    return Reject(origin=origin, stage=STAGE, reason=reason)
+
+
+def _too_large(what: str, size: int, limit: int) -> str:
+    return f"{what} too large ({size} bytes > limit {limit}); split it"
