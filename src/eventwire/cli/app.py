@@ -1,0 +1,228 @@
+"""The ``eventwire`` command line: a thin layer over the library.
+
+Errors print one line saying what failed and what to do, and exit 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from eventwire.errors import EventwireError
+from eventwire.records import Event, to_dict
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Political event data from news text: who did what to whom, when and where.")
+console = Console(stderr=True)
+out = Console()
+
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+    return value
+
+
+@app.callback()
+def main_options(verbose: Annotated[int, typer.Option("-v", "--verbose", count=True,
+                                                      help="-v info, -vv debug.")] = 0) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _fail(exc: Exception) -> typer.Exit:
+    console.print(f"[red]error:[/red] {exc}")
+    return typer.Exit(1)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest.")],
+    db: DbOpt = Path("eventwire.duckdb"),
+    published: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 16,
+) -> None:
+    """Ingest, code and store documents; prints what was found."""
+    from eventwire.runner import run as run_job
+
+    _check_date(published)
+    try:
+        with Progress(SpinnerColumn(), TextColumn("[bold]coding"), BarColumn(),
+                      TextColumn("{task.completed} documents"), TimeElapsedColumn(),
+                      console=console, transient=True, disable=not console.is_terminal) as bar:
+            task = bar.add_task("run", total=None)
+            summary = run_job(paths, db, published=published, workers=workers,
+                              batch_size=batch_size,
+                              on_progress=lambda n: bar.advance(task, n))
+    except EventwireError as exc:
+        raise _fail(exc) from None
+    out.print(f"articles: {summary.articles}  duplicates: {summary.duplicates}  "
+              f"near-duplicates: {summary.near_duplicates}  rejects: {summary.rejects}  "
+              f"events: {summary.events}  quotes: {summary.quotes}  -> {db}")
+    for rej in summary.reject_list:
+        out.print(f"  rejected {rej.origin} ({rej.stage}): {rej.reason}", markup=False)
+
+
+@app.command()
+def code(
+    file: Annotated[str, typer.Argument(help="A text, HTML or Markdown file, or - for stdin.")] = "-",
+    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
+) -> None:
+    """Code one document without a database (for pipes and quick looks)."""
+    from eventwire.ingest.sources import document_from_text, iter_documents
+    from eventwire.pipeline import Processor
+    from eventwire.records import Reject
+
+    _check_date(published)
+    if fmt not in {"jsonl", "table"}:
+        raise typer.BadParameter("--format must be jsonl or table")
+    try:
+        if file == "-":
+            article = document_from_text(sys.stdin.read(), origin="-", published=published)
+        else:
+            items = list(iter_documents([file], published=published))
+            if not items:
+                raise _fail(EventwireError(f"{file}: no document found"))
+            first = items[0]
+            if isinstance(first, Reject):
+                raise _fail(EventwireError(f"{first.origin}: {first.reason}"))
+            article = first
+        result = Processor().process_articles([article])
+        res = next(iter(result))
+    except EventwireError as exc:
+        raise _fail(exc) from None
+    if isinstance(res, Reject):
+        raise _fail(EventwireError(f"{res.origin}: {res.reason}"))
+    if fmt == "jsonl":
+        for ev in res.events:
+            out.print_json(json.dumps(to_dict(ev), ensure_ascii=False), indent=None)
+        for q in res.quotes:
+            sys.stdout.write(json.dumps({"quote": to_dict(q)}, ensure_ascii=False) + "\n")
+    else:
+        _table(list(res.events))
+
+
+@app.command()
+def events(
+    db: DbOpt = Path("eventwire.duckdb"),
+    actor: Annotated[str | None, typer.Option(help="Country code on either side, e.g. NER.")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest date, YYYY-MM-DD.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or jsonl.")] = "table",
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+) -> None:
+    """List stored events."""
+    from eventwire.store.db import Store
+
+    _check_date(since)
+    _check_date(until)
+    if fmt not in {"table", "csv", "jsonl"}:
+        raise typer.BadParameter("--format must be table, csv or jsonl")
+    try:
+        with Store(db, read_only=True) as store:
+            evs = list(store.events(actor=actor, since=since, until=until, limit=limit))
+    except EventwireError as exc:
+        raise _fail(exc) from None
+    if fmt == "jsonl":
+        for ev in evs:
+            sys.stdout.write(json.dumps(to_dict(ev), ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(["event_id", "date", "source", "cameo", "plover", "target", "modality",
+                    "place", "confidence", "trigger", "article_id"])
+        for ev in evs:
+            w.writerow([ev.event_id, ev.date.start if ev.date else "", _actors(ev.source),
+                        ev.cameo.code, ev.plover.type, _actors(ev.target), ev.modality,
+                        ev.place.name if ev.place else "", ev.confidence, ev.trigger.text,
+                        ev.article_id])
+    else:
+        _table(evs)
+
+
+@app.command()
+def show(event_id: str, db: DbOpt = Path("eventwire.duckdb")) -> None:
+    """One event with its evidence sentence, trigger, source and target highlighted."""
+    from eventwire.store.db import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            found = list(store.events(event_ids=[event_id]))
+            article = store.article(found[0].article_id) if found else None
+    except EventwireError as exc:
+        raise _fail(exc) from None
+    if not found:
+        raise _fail(EventwireError(f"no event {event_id!r} in {db}; list ids with "
+                                   "`eventwire events --format csv`"))
+    ev = found[0]
+    text = Text(ev.evidence)
+    base = ev.evidence_start
+    for spans, style in ((ev.source, "bold blue"), (ev.target, "bold magenta"),
+                         ((ev.trigger,), "bold reverse")):
+        for s in spans:
+            text.stylize(style, s.start - base, s.end - base)
+    out.print(f"[bold]{ev.event_id}[/bold]  {ev.cameo.code} {ev.cameo.name} | PLOVER "
+              f"{ev.plover.type}{'/' + ev.plover.mode if ev.plover.mode else ''}  "
+              f"({ev.modality}, confidence {ev.confidence})")
+    out.print(f"source: {_actors(ev.source) or '-'}   target: {_actors(ev.target) or '-'}")
+    if ev.date:
+        out.print(f"date: {ev.date.start}..{ev.date.end} ({ev.date.precision}, "
+                  f"'{ev.date.text}')")
+    if ev.place:
+        out.print(f"place: {ev.place.name}, {ev.place.admin1 or '-'}, {ev.place.country} "
+                  f"({ev.place.lat}, {ev.place.lon}; {ev.place.precision})")
+    if article:
+        out.print(f"article: {article.title or '-'} ({article.published or 'undated'}; "
+                  f"{article.origin})", markup=False)
+    out.print(text)
+
+
+def _actors(actors: tuple) -> str:
+    return "; ".join(f"{a.country or '?'}{'/' + a.sector if a.sector else ''}"
+                     f"{' (' + a.name + ')' if a.name else ''}" for a in actors)
+
+
+def _table(evs: list[Event]) -> None:
+    table = Table(show_lines=False)
+    for col in ("date", "source", "event", "target", "modality", "place", "conf", "trigger"):
+        table.add_column(col)
+    for ev in evs:
+        table.add_row(ev.date.start if ev.date and ev.date.start else "-", _actors(ev.source),
+                      f"{ev.cameo.code} {ev.plover.type}", _actors(ev.target), ev.modality,
+                      ev.place.name if ev.place else "-", f"{ev.confidence:.2f}", ev.trigger.text)
+    out.print(table)
+    out.print(f"{len(evs)} events")
+
+
+def _register_optional() -> None:
+    try:
+        from eventwire.cli import eval_cmd
+    except ImportError:  # pragma: no cover - eval extras not installed
+        return
+    eval_cmd.register(app)
+
+
+_register_optional()
+
+
+def main() -> None:
+    app()

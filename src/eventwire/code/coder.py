@@ -1,0 +1,444 @@
+"""Code events from parsed sentences: trigger patterns + roles from syntax -> CAMEO and PLOVER.
+
+For each token whose (lemma, pos) has patterns, the first pattern whose constraints hold codes
+the event. Source and target come from the dependency parse (active, passive, "X's expulsion of
+Y", light verbs such as "held talks with"); actors, places and times are resolved by callables
+the pipeline passes in, so this stage never imports another stage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from eventwire.code.modality import modality_of
+from eventwire.code.patterns import Pattern, PatternIndex, get_index
+from eventwire.code.syntax import SentenceView
+from eventwire.kb import KnowledgeBase, load_kb
+from eventwire.records import (
+    Actor,
+    Cameo,
+    Event,
+    ParsedSentence,
+    Place,
+    Plover,
+    Span,
+    TimeSpan,
+    Token,
+)
+
+CODER_VERSION = "eventwire-coder/0.1"
+
+#: Resolve the tokens of a noun phrase (head last-resolved) to an actor, or None.
+ActorFn = Callable[[list[Token], Token], Actor | None]
+#: Resolve a locative phrase (text, start, end) to a place, or None.
+PlaceFn = Callable[[str, int, int], Place | None]
+
+_SUBJ = ("nsubj", "csubj")
+_PASSIVE_SUBJ = ("nsubjpass",)
+_OBJ = ("dobj", "obj", "attr", "oprd")
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into",
+                       "from", "over"})
+_LIGHT_VERBS = frozenset({"hold", "have", "engage", "conduct", "carry", "launch", "make", "stage",
+                          "impose", "announce", "order", "begin", "start", "complete", "finish",
+                          "stage", "mount", "lead", "continue", "resume", "call", "take",
+                          "sign", "reach", "give", "receive", "highlight", "herald", "show",
+                          "showcase", "confirm", "follow"})
+_REPORTING = frozenset({"say", "announce", "report", "tell", "state", "add", "claim", "confirm",
+                        "air", "broadcast", "publish", "show", "showcase", "declare"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Roles:
+    source: tuple[Actor, ...]
+    target: tuple[Actor, ...]
+    light_verb: Token | None
+    inferred: bool = False
+
+
+def _drop_restatements(events: list[Event]) -> list[Event]:
+    """Drop a target-less event when another in the sentence has the same root and source."""
+    out = []
+    for ev in events:
+        if not ev.target and any(
+                o is not ev and o.target and o.cameo.root == ev.cameo.root
+                and {a.country for a in o.source} == {a.country for a in ev.source}
+                for o in events):
+            continue
+        out.append(ev)
+    return out
+
+
+def event_id(article_id: str, sentence: int, trigger_start: int, code: str) -> str:
+    raw = f"{article_id}:{sentence}:{trigger_start}:{code}"
+    return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+class Coder:
+    """Codes the sentences of one article. Cheap to build; the pattern index is shared."""
+
+    def __init__(self, kb: KnowledgeBase | None = None, index: PatternIndex | None = None) -> None:
+        self.kb = kb or load_kb()
+        self.index = index or get_index()
+
+    # -- pattern matching -------------------------------------------------------------------
+    def match(self, view: SentenceView, tok: Token) -> Pattern | None:
+        pos = "NOUN" if tok.pos in {"NOUN", "PROPN"} else tok.pos
+        if pos not in {"VERB", "NOUN"}:
+            return None
+        for pattern in self.index.candidates(tok.lemma, pos):
+            if self._holds(view, tok, pattern):
+                return pattern
+        return None
+
+    def _holds(self, view: SentenceView, tok: Token, p: Pattern) -> bool:
+        if p.prt and not any(k.text.lower() in p.prt for k in view.children(tok, "prt")):
+            return False
+        if p.prep and not any(k.text.lower() in p.prep
+                              for k in view.children(tok, "prep", "agent")):
+            return False
+        if p.mod and not any(k.lemma.lower() in p.mod or k.text.lower() in p.mod
+                             for k in view.children(tok, "compound", "amod", "nmod")):
+            return False
+        if p.obj and not (self._object_words(view, tok) & p.obj):
+            return False
+        return True
+
+    def _object_words(self, view: SentenceView, tok: Token) -> set[str]:
+        """Lemmas that count as the trigger's object for pattern constraints."""
+        heads: list[Token] = []
+        if tok.pos == "VERB":
+            heads += view.children(tok, *_OBJ, "nsubjpass")
+            if tok.lemma.lower() in {"arrive", "land"}:
+                heads += view.children(tok, *_SUBJ)
+            for xc in view.children(tok, "xcomp"):
+                heads += view.children(xc, *_OBJ)
+            heads += view.prep_objects(tok, ("for", "on", "to", "of"))
+        else:
+            heads += view.prep_objects(tok, ("of", "to", "for", "on"))
+            heads += view.children(tok, "compound", "amod")
+            for acl in view.children(tok, "acl"):  # "commitment to fortify X's capabilities"
+                heads += view.children(acl, *_OBJ)
+        words: set[str] = set()
+        for h in heads:
+            for t in view.conjuncts(h):
+                words.add(t.lemma.lower())
+                words.add(t.text.lower())
+                for m in view.children(t, "compound", "amod"):
+                    words.add(m.lemma.lower())
+        return words
+
+    # -- roles -----------------------------------------------------------------------------
+    def _actors(self, view: SentenceView, heads: list[Token], actor_fn: ActorFn) -> list[Actor]:
+        out: list[Actor] = []
+        for h in heads:
+            for t in view.conjuncts(h):
+                if t.pos == "PRON" and t.text.lower() not in {"one"}:
+                    continue
+                actor = actor_fn(view.noun_phrase(t), t)
+                if actor is not None and all(a.start != actor.start for a in out):
+                    out.append(actor)
+        return out
+
+    def roles(self, view: SentenceView, tok: Token, p: Pattern, actor_fn: ActorFn) -> _Roles:
+        light: Token | None = None
+        inferred = False
+        if tok.pos == "VERB":
+            passive = bool(view.children(tok, *_PASSIVE_SUBJ))
+            if passive:
+                src_heads = [o for a in view.children(tok, "agent") for o in view.children(a, "pobj")]
+                obj_heads = view.children(tok, *_PASSIVE_SUBJ)
+            else:
+                src_heads = view.children(tok, *_SUBJ)
+                obj_heads = view.children(tok, *_OBJ)
+                if not src_heads:  # "X plans to install", "X agreed to withdraw"
+                    src_heads = self._controller_subject(view, tok)
+            source = self._actors(view, src_heads, actor_fn)
+            target = self._objects(view, obj_heads, p, actor_fn)
+            if not target and p.target_preps:
+                target = self._actors(view, view.prep_objects(tok, p.target_preps), actor_fn)
+            if not target and p.target_preps:  # "deepening ties with Moscow"
+                for obj in obj_heads:
+                    target = self._actors(view, view.prep_objects(obj, p.target_preps), actor_fn)
+                    if target:
+                        break
+        else:
+            of_objs = view.prep_objects(tok, ("of",))
+            src_heads = view.children(tok, "poss")
+            src_heads += [o for a in view.children(tok, "agent") for o in view.children(a, "pobj")]
+            src_heads += view.prep_objects(tok, ("by", *p.source_preps))
+            for theme in of_objs if p.of_role == "theme" else ():
+                for t in view.conjuncts(theme):
+                    src_heads += view.prep_objects(t, p.source_preps)
+            if p.of_role == "source":
+                src_heads += of_objs
+            src_heads += [m for m in view.children(tok, "amod", "compound")
+                          if m.ent in {"NORP", "GPE", "ORG", "PERSON"}]
+            source = self._actors(view, src_heads, actor_fn)
+            if not source and p.of_role == "theme":  # "the delivery of Russian drones"
+                themes = [a for a in self._actors(view, of_objs, actor_fn) if a.country]
+                source, inferred = themes[:1], bool(themes)
+            target = self._objects(view, of_objs, p, actor_fn) if p.of_role == "target" else []
+            if not target:  # "Russia's commitment to fortify Niger's defences"
+                for acl in view.children(tok, "acl"):
+                    target = [a for a in self._actors(view, view.children(acl, *_OBJ), actor_fn)
+                              if a.country]
+                    if target:
+                        break
+            if not target and p.target_preps:
+                target = self._actors(view, view.prep_objects(tok, p.target_preps), actor_fn)
+            light = self._light_verb(view, tok)
+            if light is not None:
+                if not source:
+                    heads = view.children(light, *_SUBJ) or self._controller_subject(view, light)
+                    source = self._actors(view, heads, actor_fn)
+                if not target and p.target_preps:
+                    target = self._actors(view, view.prep_objects(light, p.target_preps), actor_fn)
+        source = [a for a in source if all(a.start != b.start for b in target)]
+        return _Roles(tuple(source), tuple(target), light, inferred)
+
+    def _objects(self, view: SentenceView, heads: list[Token], p: Pattern,
+                 actor_fn: ActorFn) -> list[Actor]:
+        """Objects as targets, except the pattern's own object word ("joined forces")."""
+        keep = []
+        for h in heads:
+            actors = self._actors(view, [h], actor_fn)
+            if h.lemma.lower() in p.obj or h.text.lower() in p.obj:
+                actors = [a for a in actors if a.country]
+            keep.extend(actors)
+        return keep
+
+    def _controller_subject(self, view: SentenceView, tok: Token) -> list[Token]:
+        """The subject of the verb that governs ``tok`` through xcomp/acl/conj ("plans to")."""
+        cur = tok
+        for _ in range(4):
+            head = view.head(cur)
+            if head is None or cur.dep not in {"xcomp", "conj", "advcl", "acl", "dobj", "ccomp"}:
+                return []
+            if head.pos == "NOUN":
+                owner = view.children(head, "poss")
+                if owner:
+                    return owner
+            subj = view.children(head, *_SUBJ)
+            if subj:
+                return subj
+            cur = head
+        return []
+
+    def _light_verb(self, view: SentenceView, tok: Token) -> Token | None:
+        """The verb a noun trigger is the object of ("held talks", "engaged in a conversation")."""
+        head = view.head(tok)
+        if head is None:
+            return None
+        if tok.dep in _OBJ and head.pos == "VERB":
+            return head
+        if tok.dep == "pobj" and head.dep == "prep":
+            verb = view.head(head)
+            if verb is not None and verb.pos == "VERB" and verb.lemma.lower() in _LIGHT_VERBS:
+                return verb
+        return None
+
+    # -- time and place ----------------------------------------------------------------------
+    def _attached_time(self, view: SentenceView, triggers: set[int], tok: Token,
+                       times: list[TimeSpan]) -> TimeSpan | None:
+        """The time expression the parse attaches to this trigger, else the nearest unclaimed."""
+        best: TimeSpan | None = None
+        nearest: tuple[int, TimeSpan] | None = None
+        for ts in times:
+            anchor = self._token_at(view, ts.char_start)
+            if anchor is None:
+                continue
+            owner = None
+            for anc in view.ancestors(anchor):
+                if anc.i in triggers:
+                    owner = anc
+                    break
+                if anc.lemma.lower() in _REPORTING and anc.pos == "VERB":
+                    break
+            if owner is not None and owner.i == tok.i:
+                best = ts
+                break
+            if owner is None and not self._report_time(view, anchor) \
+                    and not self._modifies_other_noun(view, anchor, ts, triggers):
+                dist = abs(anchor.i - tok.i)
+                if nearest is None or dist < nearest[0]:
+                    nearest = (dist, ts)
+        if best is not None:
+            return best
+        return nearest[1] if nearest else None
+
+    def _modifies_other_noun(self, view: SentenceView, anchor: Token, ts: TimeSpan,
+                             triggers: set[int]) -> bool:
+        """True for "the coup last year" / "last year's coup": the time dates another noun."""
+        end = ts.char_end if ts.char_end is not None else anchor.idx + len(anchor.text)
+        inside = [t for t in view.tokens if anchor.idx <= t.idx < end]
+        for t in inside:
+            head = view.head(t)
+            if head is None or head in inside:
+                continue
+            if head.dep == "prep":  # "in late March": look through the preposition
+                head = view.head(head) or head
+            return head.pos in {"NOUN", "PROPN"} and head.i not in triggers
+        return False
+
+    def _report_time(self, view: SentenceView, anchor: Token) -> bool:
+        for anc in view.ancestors(anchor):
+            if anc.pos == "VERB":
+                return anc.lemma.lower() in _REPORTING
+        return False
+
+    @staticmethod
+    def _token_at(view: SentenceView, offset: int | None) -> Token | None:
+        if offset is None:
+            return None
+        for t in view.tokens:
+            if t.idx <= offset < t.idx + max(len(t.text), 1):
+                return t
+        return None
+
+    def _place(self, view: SentenceView, tok: Token, triggers: set[int],
+               place_fn: PlaceFn) -> Place | None:
+        """A locative phrase attached to this trigger ("landed in Niger", "at Niamey airport")."""
+        candidates: list[tuple[int, Place]] = []
+        for prep in view.tokens:
+            if prep.dep != "prep" or prep.text.lower() not in _LOCATIVE:
+                continue
+            for obj in view.children(prep, "pobj"):
+                np = view.noun_phrase(obj)
+                if not any(t.ent in {"GPE", "LOC", "FAC"} for t in np):
+                    continue
+                owner = next((a for a in view.ancestors(obj) if a.i in triggers), None)
+                if owner is not None and owner.i != tok.i:
+                    continue
+                toks = [t for t in np if t.dep != "det" and t.pos != "DET"]
+                text, start, end = view.span_text(toks)
+                place = place_fn(text, start, end)
+                if place is not None:
+                    rank = 0 if owner is not None else 1 + abs(obj.i - tok.i)
+                    candidates.append((rank, place))
+        if not candidates:
+            return None
+        return min(candidates, key=lambda c: c[0])[1]
+
+    # -- the whole sentence ----------------------------------------------------------------------
+    def code(self, parsed: ParsedSentence, *, article_id: str, actor_fn: ActorFn,
+             place_fn: PlaceFn, times: list[TimeSpan] = (), fallback_place: Place | None = None,
+             ) -> list[Event]:
+        """Every event a sentence states, with roles, modality, date, place and confidence."""
+        view = SentenceView(parsed)
+        matched = [(t, p) for t in view.tokens if (p := self.match(view, t)) is not None]
+        matched = self._merge_nested(view, matched)
+        triggers = {t.i for t, _ in matched}
+        events: list[Event] = []
+        pending: list[tuple[Token, Pattern, _Roles]] = []
+        for tok, pattern in matched:
+            pending.append((tok, pattern, self.roles(view, tok, pattern, actor_fn)))
+        for tok, pattern, roles in pending:
+            source, target, inferred = list(roles.source), list(roles.target), roles.inferred
+            place = self._place(view, tok, triggers, place_fn)
+            where = place or fallback_place
+            if not target and pattern.target_from_place and where and where.country:
+                place_ = where
+                if all(a.country != place_.country for a in source):
+                    # offsets -1: inferred from the place, not named in the text
+                    start_ = place_.char_start if place_.char_start is not None else -1
+                    end_ = place_.char_end if place_.char_end is not None else -1
+                    target = [Actor(text=place_.text, start=start_, end=end_,
+                                    country=place_.country,
+                                    sector="GOV", name=None, confidence=0.4)]
+                    inferred = True
+            if not source:
+                # Borrow the roles of another event in the sentence ("X's commitment to ...,
+                # highlighting plans to install ...").
+                for other_tok, _, other in pending:
+                    if other_tok.i != tok.i and other.source:
+                        source = list(other.source)
+                        if not target:
+                            target = list(other.target)
+                        inferred = True
+                        break
+            if not source and not target:
+                continue
+            if source and target and {a.country for a in source} == {a.country for a in target} \
+                    and len(source) == len(target) == 1 and source[0].sector == target[0].sector:
+                continue  # an actor acting on itself is a parse error, not an event
+            events.append(self._event(parsed, view, tok, pattern, source, target, inferred,
+                                      roles.light_verb, triggers, times, place or fallback_place,
+                                      article_id))
+        return _drop_restatements(events)
+
+    def _merge_nested(self, view: SentenceView,
+                      matched: list[tuple[Token, Pattern]]) -> list[tuple[Token, Pattern]]:
+        """A noun trigger that is the object of a verb trigger ("strengthens cooperation",
+        "scaled back assistance") is one event: keep the verb, with the more specific code
+        when both codes share a root."""
+        by_index = {t.i: (t, p) for t, p in matched}
+        drop: set[int] = set()
+        upgrade: dict[int, Pattern] = {}
+        for tok, pattern in matched:
+            if tok.pos == "VERB":
+                continue
+            owner = view.head(tok)
+            if owner is not None and owner.dep == "prep" and tok.dep == "pobj":
+                owner = view.head(owner)
+            if owner is None or owner.i not in by_index or by_index[owner.i][0].pos != "VERB":
+                continue
+            if tok.dep not in {*_OBJ, "pobj", "nsubjpass"}:
+                continue
+            drop.add(tok.i)
+            verb_pattern = upgrade.get(owner.i, by_index[owner.i][1])
+            if pattern.code[:2] == verb_pattern.code[:2] and len(pattern.code) > len(verb_pattern.code):
+                upgrade[owner.i] = pattern
+        out = []
+        for tok, pattern in matched:
+            if tok.i in drop:
+                continue
+            if tok.i in upgrade:
+                better = upgrade[tok.i]
+                pattern = Pattern(**{**{f: getattr(pattern, f) for f in pattern.__slots__},
+                                     "code": better.code, "id": f"{pattern.id}+{better.id}"})
+            out.append((tok, pattern))
+        return out
+
+    def _event(self, parsed: ParsedSentence, view: SentenceView, tok: Token, pattern: Pattern,
+               source: list[Actor], target: list[Actor], inferred: bool, light: Token | None,
+               triggers: set[int], times: list[TimeSpan], place: Place | None,
+               article_id: str) -> Event:
+        entry = self.kb.cameo[pattern.code]
+        cameo = Cameo(code=entry.code, root=entry.root, quad_class=entry.quad_class,
+                      goldstein=entry.goldstein, name=entry.name)
+        plover = Plover(type=entry.plover_type, mode=pattern.mode or entry.plover_mode or None,
+                        context=pattern.context or entry.plover_context)
+        trigger_toks = [tok] + [k for k in view.children(tok, "prt", "compound")
+                                if k.i == tok.i - 1 or k.dep == "prt"]
+        trigger_toks.sort(key=lambda t: t.i)
+        text, start, end = view.span_text(trigger_toks)
+        date = self._attached_time(view, triggers, tok, list(times))
+        modality = modality_of(view, tok, light)
+        confidence = 0.45 + 0.05 * pattern.specificity
+        confidence += 0.2 if source else 0.0
+        confidence += 0.2 if target else 0.0
+        confidence -= 0.15 if inferred else 0.0
+        actors = source + target
+        if actors:
+            confidence *= 0.7 + 0.3 * (sum(a.confidence for a in actors) / len(actors))
+        sentence = parsed.sentence
+        return Event(
+            event_id=event_id(article_id, sentence.index, start, cameo.code),
+            article_id=article_id,
+            sentence=sentence.index,
+            evidence=sentence.text,
+            evidence_start=sentence.start,
+            trigger=Span(text=text, start=start, end=end),
+            source=tuple(source),
+            target=tuple(target),
+            cameo=cameo,
+            plover=plover,
+            modality=modality,
+            date=date,
+            place=place,
+            confidence=round(max(0.05, min(confidence, 0.99)), 2),
+            pattern=pattern.id,
+            coder_version=CODER_VERSION,
+        )

@@ -1,0 +1,59 @@
+"""Modality of an event: asserted, planned, negated or hypothetical, read from the parse.
+
+An analyst counts what happened; plans, denials and conditionals are kept but flagged so they
+are excluded from default counts.
+"""
+
+from __future__ import annotations
+
+from eventwire.code.syntax import SentenceView
+from eventwire.records import Token
+
+#: Governing words that make what they govern a plan or intention.
+PLAN_LEMMAS = frozenset({"plan", "intend", "aim", "prepare", "seek", "want", "expect", "propose",
+                         "vow", "pledge", "promise", "decide", "agree", "hope", "set", "schedule",
+                         "plot", "mull", "consider", "offer", "commit", "commitment", "intention",
+                         "proposal", "bid", "ready"})
+#: Governing words that deny what they govern.
+NEGATING_LEMMAS = frozenset({"deny", "refuse", "fail", "decline", "reject", "dismiss"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+#: Clause links through which a governing word's modality reaches the trigger.
+_CLIMB = frozenset({"xcomp", "acl", "ccomp", "dobj", "pobj", "prep", "advcl", "pcomp", "conj",
+                    "relcl", "nsubjpass", "attr", "oprd"})
+
+
+def _is_negated(view: SentenceView, tok: Token) -> bool:
+    return any(k.dep == "neg" or k.text.lower() in {"never", "no"} for k in view.children(tok))
+
+
+def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = None) -> str:
+    """Classify one trigger; a noun trigger's light verb ("held talks") counts as the trigger."""
+    anchors = [trigger] + ([light_verb] if light_verb is not None else [])
+    for tok in anchors:
+        if _is_negated(view, tok):
+            return "negated"
+    chain: list[Token] = []
+    cur = anchors[-1]
+    for anc in view.ancestors(cur):
+        if cur.dep not in _CLIMB:
+            break
+        chain.append(anc)
+        cur = anc
+        if len(chain) >= 4:
+            break
+    for anc in chain:
+        if anc.lemma.lower() in NEGATING_LEMMAS:
+            return "negated"
+    for tok in anchors + chain:
+        if tok is not trigger and _is_negated(view, tok):
+            return "negated"
+        auxes = {k.text.lower() for k in view.children(tok, "aux")}
+        if auxes & HYPOTHETICAL_AUX or any(k.text.lower() in {"if", "unless"}
+                                            for k in view.children(tok, "mark")):
+            return "hypothetical"
+        if tok is not trigger and tok.lemma.lower() in PLAN_LEMMAS:
+            return "planned"
+        if auxes & FUTURE_AUX:
+            return "planned"
+    return "asserted"

@@ -1,0 +1,119 @@
+"""Compile the event pattern data (``kb/patterns/*.yaml``) into a lemma-indexed table.
+
+The patterns are data written by the team; this module validates them against the CAMEO table
+and indexes them by (lemma, part of speech) so the coder finds candidates in O(1) per token.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from eventwire.errors import KBError
+from eventwire.kb import KnowledgeBase, load_kb
+from eventwire.kb.loader import KB_DIR
+
+PATTERN_DIR = KB_DIR / "patterns"
+_FIELDS = {"id", "lemma", "pos", "code", "obj", "prt", "prep", "mod", "of", "target_preps", "source_preps",
+           "target_from_place", "mode", "context", "example"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pattern:
+    id: str
+    lemmas: frozenset[str]
+    pos: str
+    code: str
+    obj: frozenset[str] = frozenset()
+    prt: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()
+    mod: frozenset[str] = frozenset()
+    of_role: str = "target"
+    target_preps: tuple[str, ...] = ()
+    source_preps: tuple[str, ...] = ()
+    target_from_place: bool = False
+    mode: str | None = None
+    context: tuple[str, ...] | None = None
+    example: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        """Constrained patterns are stronger evidence than a bare lemma."""
+        return sum(bool(x) for x in (self.obj, self.prt, self.prep, self.mod))
+
+
+def _words(value: object) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    items = value if isinstance(value, list) else [value]
+    return frozenset(str(v).lower() for v in items)
+
+
+def load_patterns(paths: list[Path] | None = None, kb: KnowledgeBase | None = None) -> list[Pattern]:
+    """Read and validate pattern files; errors name ``file:entry``."""
+    kb = kb or load_kb()
+    out: list[Pattern] = []
+    for path in paths or sorted(PATTERN_DIR.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        if not isinstance(data, list):
+            raise KBError(f"{path}: expected a list of patterns")
+        for n, entry in enumerate(data, 1):
+            where = f"{path}: pattern {n} ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
+            if not isinstance(entry, dict):
+                raise KBError(f"{where}: expected a mapping")
+            unknown = set(entry) - _FIELDS
+            if unknown:
+                raise KBError(f"{where}: unknown field(s) {sorted(unknown)}")
+            for key in ("id", "lemma", "pos", "code"):
+                if key not in entry:
+                    raise KBError(f"{where}: missing {key!r}")
+            code = str(entry["code"])
+            if kb.cameo and code not in kb.cameo:
+                raise KBError(f"{where}: CAMEO code {code!r} is not in the CAMEO table")
+            pos = str(entry["pos"]).upper()
+            if pos not in {"VERB", "NOUN"}:
+                raise KBError(f"{where}: pos must be VERB or NOUN")
+            of_role = entry.get("of", "target")
+            if of_role not in {"target", "source", "theme"}:
+                raise KBError(f"{where}: 'of' must be target, source or theme")
+            ctx = entry.get("context")
+            out.append(Pattern(
+                id=str(entry["id"]),
+                lemmas=_words(entry["lemma"]),
+                pos=pos,
+                code=code,
+                obj=_words(entry.get("obj")),
+                prt=_words(entry.get("prt")),
+                prep=_words(entry.get("prep")),
+                mod=_words(entry.get("mod")),
+                of_role=of_role,
+                target_preps=tuple(sorted(_words(entry.get("target_preps")))),
+                source_preps=tuple(sorted(_words(entry.get("source_preps")))),
+                target_from_place=bool(entry.get("target_from_place", False)),
+                mode=entry.get("mode"),
+                context=tuple(ctx) if isinstance(ctx, list) else ((ctx,) if ctx else None),
+                example=entry.get("example"),
+            ))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PatternIndex:
+    by_key: dict[tuple[str, str], tuple[Pattern, ...]]
+
+    def candidates(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
+        return self.by_key.get((lemma.lower(), pos), ())
+
+
+@lru_cache(maxsize=1)
+def get_index() -> PatternIndex:
+    """Patterns indexed by (lemma, pos), in file order (first match wins)."""
+    table: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
+    for p in load_patterns():
+        for lemma in p.lemmas:
+            table[(lemma, p.pos)].append(p)
+    return PatternIndex({k: tuple(v) for k, v in table.items()})

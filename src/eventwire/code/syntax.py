@@ -1,0 +1,96 @@
+"""Navigation over a parsed sentence's plain tokens: children, subtrees, noun phrases.
+
+Kept apart from the coder so quotes, modality and the coder share one view of the parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property
+
+from eventwire.records import ParsedSentence, Token
+
+#: Dependents that leave a noun phrase: clauses and punctuation are not part of an actor's name.
+_NP_STOP = frozenset({"relcl", "acl", "advcl", "punct", "appos", "cc", "conj", "mark", "ccomp",
+                      "parataxis", "dep", "xcomp", "advmod", "npadvmod"})
+_NP_PREPS = frozenset({"of"})
+
+
+class SentenceView:
+    """Children and subtree look-ups over the tokens of one sentence."""
+
+    def __init__(self, parsed: ParsedSentence) -> None:
+        self.parsed = parsed
+        self.tokens = parsed.tokens
+
+    @cached_property
+    def _children(self) -> list[list[Token]]:
+        kids: list[list[Token]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if t.head != t.i:
+                kids[t.head].append(t)
+        return kids
+
+    def children(self, tok: Token, *deps: str) -> list[Token]:
+        kids = self._children[tok.i]
+        return [k for k in kids if k.dep in deps] if deps else list(kids)
+
+    def child(self, tok: Token, *deps: str) -> Token | None:
+        kids = self.children(tok, *deps)
+        return kids[0] if kids else None
+
+    def head(self, tok: Token) -> Token | None:
+        return None if tok.head == tok.i else self.tokens[tok.head]
+
+    def ancestors(self, tok: Token) -> Iterator[Token]:
+        seen = {tok.i}
+        cur = self.head(tok)
+        while cur is not None and cur.i not in seen:
+            seen.add(cur.i)
+            yield cur
+            cur = self.head(cur)
+
+    def subtree(self, tok: Token, stop: frozenset[str] = frozenset()) -> list[Token]:
+        out = [tok]
+        for kid in self._children[tok.i]:
+            if kid.dep in stop:
+                continue
+            out.extend(self.subtree(kid, stop))
+        return sorted(out, key=lambda t: t.i)
+
+    def noun_phrase(self, head: Token) -> list[Token]:
+        """The tokens naming an entity: modifiers, compounds, possessors, "of" complements."""
+        out = [head]
+        for kid in self._children[head.i]:
+            if kid.dep in _NP_STOP or kid.pos == "SPACE":
+                continue
+            if kid.dep == "prep" and kid.text.lower() not in _NP_PREPS:
+                continue
+            if kid.dep == "det" and kid.text.lower() in {"the", "a", "an"}:
+                continue
+            out.extend(self.noun_phrase(kid))
+        return sorted(out, key=lambda t: t.i)
+
+    def conjuncts(self, tok: Token) -> list[Token]:
+        """``tok`` and the heads coordinated with it ("Mali and Burkina Faso")."""
+        out = [tok]
+        for kid in self.children(tok, "conj"):
+            if kid.pos in {"PROPN", "NOUN", "PRON"}:
+                out.extend(self.conjuncts(kid))
+        return out
+
+    def prep_objects(self, tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
+        """Objects of the given prepositions under ``tok`` ("with Moscow" -> Moscow)."""
+        out = []
+        for prep in self.children(tok, "prep", "agent", "dative"):
+            if prep.text.lower() in preps:
+                out.extend(self.children(prep, "pobj", "pcomp"))
+        return out
+
+    def span_text(self, toks: list[Token]) -> tuple[str, int, int]:
+        """Text and article offsets of a contiguous run of tokens."""
+        first, last = toks[0], toks[-1]
+        start, end = first.idx, last.idx + len(last.text)
+        rel = self.parsed.sentence.start
+        return self.parsed.sentence.text[start - rel : end - rel], start, end
+

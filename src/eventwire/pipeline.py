@@ -1,0 +1,285 @@
+"""Compose the stages: ingest -> nlp -> resolve -> code, in batches, in one or many processes.
+
+Each stage is a plain function over records; this module is the only one that imports several
+stages. The spaCy model loads once per process. Documents stream through ``nlp.pipe`` in
+batches, and with ``workers > 1`` a bounded number of batches is in flight at once, so memory
+stays flat whatever the corpus size.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+from itertools import islice
+
+from eventwire.code.coder import Coder
+from eventwire.code.quotes import find_quotes
+from eventwire.code.syntax import SentenceView
+from eventwire.ingest.dedup import article_id as content_id
+from eventwire.kb import load_kb
+from eventwire.nlp.convert import doc_to_sentences
+from eventwire.nlp.model import get_nlp
+from eventwire.records import (
+    Actor,
+    Article,
+    DocumentResult,
+    Event,
+    ParsedSentence,
+    Place,
+    Quote,
+    Reject,
+    TimeSpan,
+    Token,
+)
+from eventwire.resolve.actors import ActorContext, ActorResolver, Word
+from eventwire.resolve.places import PlaceResolver
+from eventwire.resolve.times import find_times, resolve_time, to_timespan
+
+log = logging.getLogger(__name__)
+
+#: Texts longer than this are parsed in paragraph-aligned chunks (spaCy's memory grows with length).
+CHUNK_CHARS = 100_000
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _day(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Split a long text at paragraph breaks into (offset, chunk) pieces of at most ``limit``."""
+    if len(text) <= limit:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start + limit // 2, end)
+            end = cut + 1 if cut > 0 else end
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+class Processor:
+    """Turns articles into :class:`DocumentResult` records. One per process; reuse it."""
+
+    def __init__(self, batch_size: int = 16) -> None:
+        self.kb = load_kb()
+        self.nlp = get_nlp()
+        self.coder = Coder(self.kb)
+        self.places = PlaceResolver()
+        self.batch_size = batch_size
+
+    # -- public entry points ------------------------------------------------------------
+    def process_text(self, text: str, *, published: str | None = None,
+                     title: str | None = None) -> DocumentResult:
+        """Code one text (no ingest step, no database)."""
+        article = Article(article_id=content_id(text), text=text, title=title,
+                          published=published, origin="-")
+        return next(iter(self.process_articles([article])))  # type: ignore[return-value]
+
+    def process_texts(self, items: Iterable[tuple[str, str | None]]) -> Iterator[DocumentResult]:
+        arts = (Article(article_id=content_id(t), text=t, published=p, origin="-")
+                for t, p in items)
+        for res in self.process_articles(arts):
+            if isinstance(res, DocumentResult):
+                yield res
+
+    def process_articles(self, articles: Iterable[Article]) -> Iterator[DocumentResult | Reject]:
+        """Parse in batches through ``nlp.pipe``; a failing document becomes a Reject."""
+        it = iter(articles)
+        while batch := list(islice(it, self.batch_size)):
+            pieces = [(a, off, chunk) for a in batch for off, chunk in chunks(a.text)]
+            docs = self.nlp.pipe([c for _, _, c in pieces], batch_size=self.batch_size)
+            parsed: dict[str, list[ParsedSentence]] = {}
+            for (art, off, _), doc in zip(pieces, docs, strict=True):
+                sents = parsed.setdefault(art.article_id + art.origin, [])
+                first = sents[-1].sentence.index + 1 if sents else 0
+                sents.extend(doc_to_sentences(doc, art.article_id, offset=off, first_index=first))
+            for art in batch:
+                try:
+                    yield self.analyse(art, parsed[art.article_id + art.origin])
+                except Exception as exc:  # one bad document never stops the batch
+                    log.exception("coding failed for %s", art.origin)
+                    yield Reject(origin=art.origin, stage="code",
+                                 reason=f"{type(exc).__name__}: {exc}")
+
+    def locate(self, text: str, trigger_start: int, trigger_end: int, *,
+               published: str | None = None) -> Place | None:
+        """The place of the event whose trigger is at ``trigger_start:trigger_end``."""
+        article = Article(article_id=content_id(text), text=text, published=published)
+        sents = doc_to_sentences(self.nlp(text), article.article_id)
+        ctx = self._context(article, sents)
+        for ps in sents:
+            if not ps.sentence.start <= trigger_start < ps.sentence.end:
+                continue
+            view = SentenceView(ps)
+            tok = next((t for t in ps.tokens if t.idx <= trigger_start < t.idx + len(t.text)),
+                       None)
+            if tok is None:
+                return None
+            triggers = {t.i for t in ps.tokens if self.coder.match(view, t)} | {tok.i}
+            return self.coder._place(view, tok, triggers, self._place_fn(ctx))
+        return None
+
+    # -- one document -----------------------------------------------------------------------
+    def _context(self, article: Article, sents: list[ParsedSentence]) -> ActorContext:
+        """Pre-pass over the document: countries mentioned (the focus) and appositive roles."""
+        ctx = ActorContext(ActorResolver(self.kb, _day(article.published)))
+        for ps in sents:
+            for m in ps.mentions:
+                for hit in self.kb.lookup(m.text):
+                    if hit.kind in {"country", "adjective", "metonym"}:
+                        ctx.note_country(hit.key)
+                        break
+            view = SentenceView(ps)
+            for tok in ps.tokens:
+                if tok.ent in {"PERSON", "ORG"} and tok.ent_iob in {"B", "I"}:
+                    for appos in view.children(tok, "appos"):
+                        name = [t for t in view.noun_phrase(tok)]
+                        desc = view.noun_phrase(appos)
+                        text, _, _ = view.span_text(name)
+                        ctx.learn(text, _words(desc))
+        return ctx
+
+    def _actor_fn(self, ctx: ActorContext,
+                  text: str) -> Callable[[list[Token], Token], Actor | None]:
+        def resolve(toks: list[Token], head: Token) -> Actor | None:
+            toks = [t for t in toks if t.pos not in {"PUNCT", "SPACE"}]
+            if not toks:
+                return None
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            return ctx.resolve(_words(toks), text=text[start:end], start=start, end=end,
+                               head=head.text, entity=head.ent or None)
+        return resolve
+
+    def _place_fn(self, ctx: ActorContext) -> Callable[[str, int, int], Place | None]:
+        countries = tuple(c for c, _ in ctx.country_counts.most_common(5))
+
+        def resolve(text: str, start: int, end: int) -> Place | None:
+            return self.places.resolve(text, countries=countries, char_start=start, char_end=end)
+        return resolve
+
+    def _times(self, article: Article, sents: list[ParsedSentence]) -> list[TimeSpan]:
+        """Our grammar over the text, plus spaCy DATE/TIME spans it did not cover."""
+        anchor = _day(article.published)
+        spans: list[TimeSpan] = []
+        covered: list[tuple[int, int]] = []
+        for ps in sents:
+            base = ps.sentence.start
+            for s, e, res in find_times(ps.sentence.text, anchor):
+                spans.append(to_timespan(ps.sentence.text[s:e], base + s, base + e, res))
+                covered.append((base + s, base + e))
+            for m in ps.mentions:
+                if m.label not in {"DATE", "TIME"}:
+                    continue
+                if any(s < m.end and m.start < e for s, e in covered):
+                    continue
+                res = resolve_time(m.text, anchor)
+                if res is not None:
+                    spans.append(to_timespan(m.text, m.start, m.end, res))
+        return sorted(spans, key=lambda t: t.char_start or 0)
+
+    def _places(self, sents: list[ParsedSentence], ctx: ActorContext) -> list[Place]:
+        place_fn = self._place_fn(ctx)
+        out = []
+        for ps in sents:
+            for m in ps.mentions:
+                if m.label in _PLACE_LABELS:
+                    p = place_fn(m.text, m.start, m.end)
+                    if p is not None:
+                        out.append(p)
+        return out
+
+    def analyse(self, article: Article, sents: list[ParsedSentence]) -> DocumentResult:
+        ctx = self._context(article, sents)
+        actor_fn = self._actor_fn(ctx, article.text)
+        place_fn = self._place_fn(ctx)
+        times = self._times(article, sents)
+        focus = ctx.focus_country
+        fallback = self.places.country_place(focus) if focus else None
+        events = []
+        for ps in sents:
+            s_times = [t for t in times
+                       if ps.sentence.start <= (t.char_start or -1) < ps.sentence.end]
+            events.extend(self.coder.code(ps, article_id=article.article_id, actor_fn=actor_fn,
+                                          place_fn=place_fn, times=s_times,
+                                          fallback_place=fallback))
+        quotes = find_quotes(article.text, sents, article_id=article.article_id,
+                             actor_fn=actor_fn)
+        events = _speaker_as_source(events, quotes)
+        mentions = tuple(m for ps in sents for m in ps.mentions)
+        return DocumentResult(
+            article=article,
+            sentences=tuple(ps.sentence for ps in sents),
+            mentions=mentions,
+            events=tuple(events),
+            quotes=tuple(quotes),
+            times=tuple(times),
+            places=tuple(self._places(sents, ctx)),
+        )
+
+
+def _speaker_as_source(events: list[Event], quotes: list[Quote]) -> list[Event]:
+    """An event stated inside a quotation with no source ("We are here to train the army")
+    was done by the speaker."""
+    out = []
+    for ev in events:
+        if not ev.source:
+            q = next((q for q in quotes if q.speaker is not None
+                      and q.start <= ev.trigger.start < q.end), None)
+            if q is not None and q.speaker is not None:
+                if all(q.speaker.country != a.country for a in ev.target) or not ev.target:
+                    ev = replace(ev, source=(q.speaker,), confidence=round(ev.confidence * 0.9, 2))
+        out.append(ev)
+    return out
+
+
+def _words(toks: list[Token]) -> list[Word]:
+    return [Word(t.text, t.idx, t.idx + len(t.text)) for t in toks
+            if t.pos not in {"PUNCT", "SPACE", "PART"} and t.text not in {"'s", "\u2019s"}]
+
+
+# -- worker processes -------------------------------------------------------------------------
+_worker: Processor | None = None
+
+
+def _init_worker() -> None:
+    global _worker
+    _worker = Processor()
+
+
+def _work(batch: list[Article]) -> list[DocumentResult | Reject]:
+    assert _worker is not None
+    return list(_worker.process_articles(batch))
+
+
+def process_parallel(articles: Iterable[Article], workers: int, batch_size: int = 16,
+                     in_flight: int = 2) -> Iterator[DocumentResult | Reject]:
+    """Process across ``workers`` processes, at most ``workers * in_flight`` batches pending."""
+    if workers <= 1:
+        yield from Processor(batch_size=batch_size).process_articles(articles)
+        return
+    ctx = mp.get_context("fork")
+    it = iter(articles)
+    with ctx.Pool(workers, initializer=_init_worker) as pool:
+        pending = []
+        while True:
+            while len(pending) < workers * in_flight:
+                batch = list(islice(it, batch_size))
+                if not batch:
+                    break
+                pending.append(pool.apply_async(_work, (batch,)))
+            if not pending:
+                break
+            yield from pending.pop(0).get()

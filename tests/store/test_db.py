@@ -1,0 +1,71 @@
+"""The DuckDB store round-trips records and ignores repeated writes."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.errors import StoreError
+from eventwire.records import (
+    Actor,
+    Article,
+    Cameo,
+    DocumentResult,
+    Event,
+    Place,
+    Plover,
+    Reject,
+    Sentence,
+    Span,
+    TimeSpan,
+)
+from eventwire.store.db import Store
+
+TEXT = "Niger expelled French forces on Wednesday."
+
+
+def _result() -> DocumentResult:
+    art = Article(article_id="a1", text=TEXT, published="2024-04-12", origin="x.txt")
+    ev = Event(
+        event_id="e1", article_id="a1", sentence=0, evidence=TEXT, evidence_start=0,
+        trigger=Span(text="expelled", start=6, end=14),
+        source=(Actor(text="Niger", start=0, end=5, country="NER", sector="GOV"),),
+        target=(Actor(text="French forces", start=15, end=28, country="FRA", sector="MIL"),),
+        cameo=Cameo(code="166", root="16", quad_class=4, goldstein=-7.0, name="Expel"),
+        plover=Plover(type="SANCTION", mode="expel", context=("military",)),
+        date=TimeSpan(text="Wednesday", start="2024-04-10", end="2024-04-10", precision="day",
+                      value="2024-04-10", char_start=32, char_end=41),
+        place=Place(text="Niger", name="Niger", country="NER", lat=17.6, lon=8.1,
+                    precision="country"),
+        confidence=0.8,
+    )
+    sent = Sentence(article_id="a1", index=0, paragraph=0, start=0, end=len(TEXT), text=TEXT)
+    return DocumentResult(article=art, sentences=(sent,), events=(ev,))
+
+
+def test_event_round_trips_through_the_store(tmp_path):
+    res = _result()
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([res])
+        (back,) = list(store.events())
+    assert back == res.events[0]
+
+
+def test_writing_the_same_batch_twice_stores_it_once(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([_result()], [Reject(origin="bad.bin", stage="ingest", reason="binary")])
+        store.write_batch([_result()], [Reject(origin="bad.bin", stage="ingest", reason="binary")])
+        assert (store.count("events"), store.count("rejects"), store.count("articles")) == (1, 1, 1)
+
+
+def test_filters_by_actor_and_date(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([_result()])
+        assert len(list(store.events(actor="fra"))) == 1
+        assert list(store.events(actor="USA")) == []
+        assert list(store.events(since="2024-04-11")) == []
+        assert len(list(store.events(until="2024-04-10"))) == 1
+
+
+def test_opening_a_missing_database_read_only_says_what_to_do(tmp_path):
+    with pytest.raises(StoreError, match="eventwire run"):
+        Store(tmp_path / "none.duckdb", read_only=True)
