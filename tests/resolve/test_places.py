@@ -1,0 +1,285 @@
+"""Toponym resolution over the package-built gazetteer (real data, no mocks)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.records import Place
+from eventwire.resolve import gazetteer as gazetteer_module
+from eventwire.resolve.gazetteer import Gazetteer, get_gazetteer, normalize
+from eventwire.resolve.places import PlaceResolver
+
+
+@pytest.fixture(scope="module")
+def resolver() -> PlaceResolver:
+    return PlaceResolver(get_gazetteer())
+
+
+def resolve(resolver: PlaceResolver, text: str, *countries: str) -> Place:
+    place = resolver.resolve(text, countries=countries)
+    assert place is not None, f"{text!r} did not resolve"
+    return place
+
+
+# --------------------------------------------------------------------------- facilities
+
+
+def test_niamey_airport_is_a_point_at_niamey_in_niger(resolver):
+    place = resolve(resolver, "Niamey airport")
+    assert place.name == "Niamey"
+    assert place.country == "NER"
+    assert place.precision == "point"
+    assert place.lat == pytest.approx(13.5, abs=0.1)
+    assert place.lon == pytest.approx(2.1, abs=0.1)
+    assert place.text == "Niamey airport"
+
+
+def test_multiword_facility_and_leading_article_are_stripped(resolver):
+    place = resolve(resolver, "the Niamey International Airport")
+    assert (place.name, place.country, place.precision) == ("Niamey", "NER", "point")
+
+
+def test_plain_city_mention_has_city_precision(resolver):
+    place = resolve(resolver, "Niamey")
+    assert (place.country, place.precision) == ("NER", "city")
+    assert place.geonameid is not None
+
+
+def test_facility_word_on_a_country_keeps_country_precision(resolver):
+    place = resolve(resolver, "Niger border")
+    assert (place.country, place.precision) == ("NER", "country")
+
+
+def test_possessive_is_stripped(resolver):
+    assert resolve(resolver, "Niamey's").name == "Niamey"
+    assert resolve(resolver, "Niamey’s").name == "Niamey"
+    assert resolve(resolver, "Lagos'").name == "Lagos"
+
+
+# --------------------------------------------------------------------------- countries
+
+
+def test_bare_niger_is_the_country_not_the_nigerian_state(resolver):
+    place = resolve(resolver, "Niger")
+    assert (place.country, place.precision, place.admin1) == ("NER", "country", None)
+
+
+def test_niger_state_is_the_nigerian_subdivision(resolver):
+    place = resolve(resolver, "Niger State")
+    assert (place.name, place.country, place.precision) == ("Niger", "NGA", "admin1")
+
+
+def test_niger_follows_context_only_when_the_country_is_absent(resolver):
+    assert resolve(resolver, "Niger", "NGA").country == "NGA"
+    assert resolve(resolver, "Niger", "NGA", "NER").country == "NER"
+
+
+def test_georgia_is_the_country_unless_the_article_is_about_the_us(resolver):
+    assert resolve(resolver, "Georgia").country == "GEO"
+    us = resolve(resolver, "Georgia", "USA")
+    assert (us.country, us.precision) == ("USA", "admin1")
+
+
+def test_bare_congo_is_the_drc_unless_brazzaville_is_in_context(resolver):
+    assert resolve(resolver, "Congo").country == "COD"
+    assert resolve(resolver, "Congo", "COG").country == "COG"
+    assert resolve(resolver, "Republic of Congo").country == "COG"
+
+
+def test_country_aliases_and_abbreviations(resolver):
+    assert resolve(resolver, "U.S.").country == "USA"
+    assert resolve(resolver, "Ivory Coast").country == "CIV"
+    assert resolve(resolver, "the Gambia").country == "GMB"
+
+
+def test_informal_country_alias_yields_to_a_city_of_that_name(resolver):
+    gaza = resolve(resolver, "Gaza")
+    assert (gaza.country, gaza.precision) == ("PSE", "city")
+
+
+# --------------------------------------------------------------------------- cities
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "lat", "lon"),
+    [
+        ("Bamako", "MLI", 12.6, -8.0),
+        ("Ouagadougou", "BFA", 12.4, -1.5),
+        ("Kyiv", "UKR", 50.45, 30.5),
+        ("Kiev", "UKR", 50.45, 30.5),
+    ],
+)
+def test_capitals_resolve_to_their_city(resolver, text, country, lat, lon):
+    place = resolve(resolver, text)
+    assert (place.country, place.precision) == (country, "city")
+    assert (place.lat, place.lon) == (pytest.approx(lat, abs=0.2), pytest.approx(lon, abs=0.2))
+
+
+def test_kiev_and_kyiv_are_the_same_place(resolver):
+    assert resolve(resolver, "Kiev").geonameid == resolve(resolver, "Kyiv").geonameid
+
+
+def test_washington_is_the_us_capital_unless_the_state_is_named(resolver):
+    city = resolve(resolver, "Washington")
+    assert (city.country, city.precision, city.admin1) == ("USA", "city", "District of Columbia")
+    assert city.lat == pytest.approx(38.9, abs=0.1)
+    state = resolve(resolver, "Washington State")
+    assert (state.country, state.precision, state.name) == ("USA", "admin1", "Washington")
+    assert state.lat > 45
+    assert resolve(resolver, "Washington, D.C.").geonameid == city.geonameid
+
+
+def test_tripoli_is_libya_unless_lebanon_is_in_context(resolver):
+    assert resolve(resolver, "Tripoli").country == "LBY"
+    lebanon = resolve(resolver, "Tripoli", "LBN")
+    assert lebanon.country == "LBN"
+    assert lebanon.lat == pytest.approx(34.4, abs=0.1)
+
+
+def test_alpha2_context_codes_are_accepted(resolver):
+    assert resolve(resolver, "Tripoli", "LB").country == "LBN"
+
+
+def test_paris_is_france_not_texas(resolver):
+    assert resolve(resolver, "Paris").country == "FRA"
+    # a small same-named town in the context country does not beat a national capital
+    assert resolve(resolver, "Paris", "USA").country == "FRA"
+
+
+def test_comma_qualifier_selects_the_place_inside(resolver):
+    place = resolve(resolver, "Paris, Texas")
+    assert (place.country, place.admin1) == ("USA", "Texas")
+
+
+# --------------------------------------------------------------------------- admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"),
+    [
+        ("Niamey", "NER", "Niamey"),
+        ("Lagos", "NGA", "Lagos"),
+        ("Maiduguri", "NGA", "Borno"),
+        ("Agadez", "NER", "Agadez"),
+        ("Bamako", "MLI", "Bamako"),
+        ("Paris", "FRA", "Île-de-France"),
+        ("Barcelona", "ESP", "Catalonia"),
+        ("Montreal", "CAN", "Quebec"),
+    ],
+)
+def test_cities_carry_their_admin1_name(resolver, text, country, admin1):
+    place = resolve(resolver, text)
+    assert (place.country, place.admin1) == (country, admin1)
+
+
+def test_same_named_city_beats_its_own_state(resolver):
+    lagos = resolve(resolver, "Lagos")
+    assert (lagos.country, lagos.precision) == ("NGA", "city")
+    state = resolve(resolver, "Lagos State")
+    assert (state.country, state.precision) == ("NGA", "admin1")
+
+
+@pytest.mark.parametrize("text", ["Donetsk region", "Donetsk oblast", "province of Donetsk"])
+def test_region_word_after_a_city_gives_its_admin1(resolver, text):
+    place = resolve(resolver, text)
+    assert (place.country, place.precision) == ("UKR", "admin1")
+    assert place.name == place.admin1 != "Donetsk"  # the oblast ("Donetska"), not the city
+
+
+def test_city_known_by_an_alternate_name_beats_its_own_province(resolver):
+    basra = resolve(resolver, "Basra")  # GeoNames calls the city "Basrah"
+    assert (basra.country, basra.precision) == ("IRQ", "city")
+
+
+def test_alternate_names_weigh_less_than_primary_names(resolver):
+    # "Victoria" is among Hong Kong's GeoNames alternate names
+    assert resolve(resolver, "Victoria").country != "HKG"
+    assert resolve(resolver, "Bombay").name == "Mumbai"
+
+
+def test_big_subdivision_beats_a_small_foreign_city_of_the_same_name(resolver):
+    bali = resolve(resolver, "Bali")  # not the Indian town of Bali
+    assert (bali.country, bali.precision) == ("IDN", "admin1")
+
+
+def test_official_subdivision_names_yield_their_short_form(resolver):
+    crimea = resolve(resolver, "Crimea")
+    assert (crimea.country, crimea.precision) == ("UKR", "admin1")
+
+
+def test_subdivision_names_resolve_to_admin1(resolver):
+    place = resolve(resolver, "Borno")
+    assert (place.country, place.precision) == ("NGA", "admin1")
+    assert place.lat == pytest.approx(11.9, abs=1.5)
+
+
+# --------------------------------------------------------------------------- misc
+
+
+@pytest.mark.parametrize("text", ["Xyzzyville", "", "   ", "the", "airport"])
+def test_unknown_or_empty_names_give_none(resolver, text):
+    assert resolver.resolve(text) is None
+
+
+def test_character_offsets_are_passed_through(resolver):
+    place = resolver.resolve("Bamako", char_start=10, char_end=16)
+    assert place is not None
+    assert (place.char_start, place.char_end) == (10, 16)
+
+
+def test_country_place_is_the_centroid(resolver):
+    place = resolver.country_place("NER")
+    assert (place.name, place.country, place.precision) == ("Niger", "NER", "country")
+    assert place.text == "Niger"
+    assert 11.5 < place.lat < 23.5 and 0.0 < place.lon < 16.0
+    assert resolver.country_place("NE", "Nigerien").text == "Nigerien"
+    assert resolver.country_place("USA").lat == pytest.approx(38.0, abs=5)
+
+
+def test_country_place_rejects_unknown_codes(resolver):
+    with pytest.raises(KeyError):
+        resolver.country_place("XYZ")
+
+
+def test_lookup_prefers_context_countries(resolver):
+    gaz = resolver.gazetteer
+    assert gaz.lookup("Hyderabad").country == "IND"
+    assert gaz.lookup("Hyderabad", countries=["PAK"]).country == "PAK"
+
+
+def test_candidates_list_every_reading(resolver):
+    kinds = {(e.country, e.kind) for e in resolver.gazetteer.candidates("Niger")}
+    assert {("NER", "country"), ("NGA", "admin1")} <= kinds
+
+
+def test_normalize_folds_accents_abbreviations_and_initialisms():
+    assert normalize("St. Étienne") == "saint etienne"
+    assert normalize("Washington, D.C.") == "washington dc"
+    assert normalize("The Hague") == "hague"
+    assert normalize("Łódź") == "lodz"
+
+
+def test_cache_reload_gives_identical_results(tmp_path, monkeypatch):
+    built = Gazetteer.load(cache=tmp_path, cities=15000)
+    assert list(tmp_path.glob("gazetteer-*.marshal")), "cache file not written"
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("rebuilt although a cache file exists")
+
+    monkeypatch.setattr(gazetteer_module, "_build", no_build)
+    loaded = Gazetteer.load(cache=tmp_path, cities=15000)
+    assert loaded.entries == built.entries
+    names = ["Niamey", "Niger", "Tripoli", "Washington", "Georgia", "Kiev", "Lagos State"]
+    for name in names:
+        for ctx in ((), ("LBN",), ("USA",)):
+            assert loaded.lookup(name, countries=ctx) == built.lookup(name, countries=ctx)
+    a, b = PlaceResolver(built), PlaceResolver(loaded)
+    assert a.resolve("Niamey airport") == b.resolve("Niamey airport")
+
+
+def test_cache_key_depends_on_the_city_table(tmp_path):
+    assert Gazetteer.cache_path(cache=tmp_path, cities=5000) != Gazetteer.cache_path(
+        cache=tmp_path, cities=15000
+    )
+    with pytest.raises(ValueError):
+        Gazetteer.cache_path(cache=tmp_path, cities=1234)
