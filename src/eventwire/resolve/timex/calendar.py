@@ -1,0 +1,172 @@
+"""Calendar arithmetic for the time resolver: period bounds and which occurrence is meant.
+
+Pure functions over ``datetime.date``; no parsing here, so the news conventions (which March,
+which Thursday) are stated once and tested directly.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdcal
+from collections.abc import Callable
+from datetime import date, timedelta
+
+Bounds = tuple[date, date]
+
+#: First month of each TIMEX3 season (meteorological, northern hemisphere); a season lasts three
+#: months, so winter YYYY runs from December YYYY to February YYYY+1.
+SEASON_MONTH: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+#: A day-and-month without a year ("26 July") up to this many days after the anchor is taken as
+#: this year's (news announces near events); further ahead it is last year's.
+FUTURE_GRACE_DAYS = 7
+ONE_DAY = timedelta(days=1)
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, _stdcal.monthrange(year, month)[1])
+
+
+def month_bounds(year: int, month: int) -> Bounds:
+    return date(year, month, 1), month_end(year, month)
+
+
+def add_months(day: date, months: int) -> date:
+    """Same day-of-month ``months`` later, clamped to the month's end (31 Jan + 1 -> 29 Feb)."""
+    year, index = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, index + 1, min(day.day, _stdcal.monthrange(year, index + 1)[1]))
+
+
+def week_bounds(day: date) -> Bounds:
+    """The ISO week (Monday to Sunday) containing ``day``."""
+    start = day - timedelta(days=day.weekday())
+    return start, start + timedelta(days=6)
+
+
+def iso_week_value(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def quarter_bounds(year: int, quarter: int) -> Bounds:
+    return date(year, 3 * quarter - 2, 1), month_end(year, 3 * quarter)
+
+
+def half_bounds(year: int, half: int) -> Bounds:
+    return date(year, 6 * half - 5, 1), month_end(year, 6 * half)
+
+
+def season_bounds(year: int, code: str) -> Bounds:
+    start = date(year, SEASON_MONTH[code], 1)
+    last = add_months(start, 2)
+    return start, month_end(last.year, last.month)
+
+
+def year_bounds(year: int) -> Bounds:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def valid_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def pick_year(bounds: Callable[[int], Bounds | None], ref: date, mode: str,
+              grace: int = 0) -> int | None:
+    """Year of the meant occurrence of a yearly period (a month, a season, 26 July).
+
+    ``recent``: the latest that has begun by ``ref`` (+ ``grace`` days); ``future``: the first not
+    yet over; ``last``: the latest already over; ``next``: the first not yet begun; ``this``:
+    the one containing ``ref``, else the one of ``ref``'s year ("this summer" in January is the
+    coming one), else the nearest.
+    """
+    found = [(y, b) for y in range(ref.year - 4, ref.year + 5) if (b := bounds(y)) is not None]
+    if mode == "recent":
+        limit = ref + timedelta(days=grace)
+        return max((y for y, (s, _) in found if s <= limit), default=None)
+    if mode == "future":
+        return min((y for y, (_, e) in found if e >= ref), default=None)
+    if mode == "last":
+        return max((y for y, (_, e) in found if e < ref), default=None)
+    if mode == "next":
+        return min((y for y, (s, _) in found if s > ref), default=None)
+    if mode == "this":
+        return min(found, key=lambda yb: (_distance(yb[1], ref) > 0, yb[0] != ref.year,
+                                          _distance(yb[1], ref)))[0] if found else None
+    raise ValueError(f"unknown occurrence mode {mode!r}")
+
+
+def _distance(bounds: Bounds, ref: date) -> int:
+    start, end = bounds
+    if start <= ref <= end:
+        return 0
+    return (start - ref).days if start > ref else (ref - end).days
+
+
+def pick_weekday(ref: date, weekday: int, mode: str) -> date:
+    """The meant ``weekday`` (0 = Monday) around ``ref``.
+
+    ``recent``/``this``: on or before ``ref``; ``last``: strictly before; ``future``/``next``:
+    strictly after.
+    """
+    back = (ref.weekday() - weekday) % 7
+    if mode in ("recent", "this"):
+        return ref - timedelta(days=back)
+    if mode == "last":
+        return ref - timedelta(days=back or 7)
+    ahead = (weekday - ref.weekday()) % 7
+    return ref + timedelta(days=ahead or 7)
+
+
+def shift(day: date, unit: str, count: int) -> date:
+    """``day`` moved by ``count`` canonical units (negative: earlier); clock units by whole days."""
+    if unit == "minute":
+        return day + timedelta(days=int(count / 1440))
+    if unit == "hour":
+        return day + timedelta(days=int(count / 24))
+    if unit == "day":
+        return day + timedelta(days=count)
+    if unit == "week":
+        return day + timedelta(weeks=count)
+    if unit == "fortnight":
+        return day + timedelta(weeks=2 * count)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
+    return add_months(day, months * count)
+
+
+def part_bounds(bounds: Bounds, unit: str, part: str) -> Bounds:
+    """The early/mid/late third or first/second half of a period.
+
+    Months split 1-10, 11-20, 21-end (halves at the 15th); years by four-month blocks; decades
+    0-3, 4-6, 7-9; seasons by month; weeks Mon-Tue, Wed-Thu, Fri-Sun; anything else by days.
+    """
+    start, end = bounds
+    days = (end - start).days + 1
+    if part in ("h1", "h2"):
+        if unit == "month":
+            cut = start.replace(day=15)
+        elif unit in ("year", "decade", "century", "season", "quarter"):
+            cut = add_months(start, _months_between(start, end) // 2) - ONE_DAY
+        else:
+            cut = start + timedelta(days=days // 2 - 1)
+        return (start, cut) if part == "h1" else (cut + ONE_DAY, end)
+    index = {"early": 0, "mid": 1, "late": 2}[part]
+    if unit == "month":
+        edges = [start, start.replace(day=11), start.replace(day=21), end + ONE_DAY]
+    elif unit == "year":
+        edges = [add_months(start, k) for k in (0, 4, 8, 12)]
+    elif unit == "decade":
+        edges = [add_months(start, 12 * k) for k in (0, 4, 7, 10)]
+    elif unit == "century":
+        edges = [add_months(start, 12 * k) for k in (0, 33, 66, 100)]
+    elif unit in ("season", "quarter"):
+        edges = [add_months(start, k) for k in (0, 1, 2, 3)]
+    elif unit == "week":
+        edges = [start + timedelta(days=k) for k in (0, 2, 4, 7)]
+    else:
+        edges = [start + timedelta(days=days * k // 3) for k in (0, 1, 2, 3)]
+    return edges[index], edges[index + 1] - ONE_DAY
+
+
+def _months_between(start: date, end: date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
