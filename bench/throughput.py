@@ -9,11 +9,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -28,7 +26,8 @@ t0 = time.perf_counter()
 for _ in nlp.pipe(texts, batch_size=16):
     pass
 dt = time.perf_counter() - t0
-print(json.dumps({"seconds": dt, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": dt, "rss_mb": rss}))
 """
 
 EVENTWIRE = """
@@ -56,9 +55,18 @@ def prepare(corpus: Path, stories: int, out: Path) -> tuple[int, int]:
             body = (story.get("body") or "").strip()
             if not body:
                 continue
-            dst.write(json.dumps({"text": body, "title": story.get("title"),
-                                  "published": story.get("date"), "source": "Reuters",
-                                  "url": f"reuters21578:{story.get('newid')}"}) + "\n")
+            dst.write(
+                json.dumps(
+                    {
+                        "text": body,
+                        "title": story.get("title"),
+                        "published": story.get("date"),
+                        "source": "Reuters",
+                        "url": f"reuters21578:{story.get('newid')}",
+                    }
+                )
+                + "\n"
+            )
             n += 1
             words += len(body.split())
             if n >= stories:
@@ -77,18 +85,43 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "stories.jsonl"
         docs, words = prepare(args.corpus, args.stories, data)
-        spacy_res = json.loads(subprocess.run([sys.executable, "-c", SPACY_ONLY, str(data)],
-                                              check=True, capture_output=True, text=True).stdout)
-        ew_res = json.loads(subprocess.run(
-            [sys.executable, "-c", EVENTWIRE, str(data), str(Path(tmp) / "b.duckdb"),
-             str(args.workers)], check=True, capture_output=True, text=True).stdout)
+        spacy_res = json.loads(
+            subprocess.run(
+                [sys.executable, "-c", SPACY_ONLY, str(data)],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
+        ew_res = json.loads(
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    EVENTWIRE,
+                    str(data),
+                    str(Path(tmp) / "b.duckdb"),
+                    str(args.workers),
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
     print(f"corpus: {docs} stories, {words} words ({args.corpus.name})")
-    for name, r in (("spaCy alone (nlp.pipe)", spacy_res), (f"eventwire run, workers={args.workers}", ew_res)):
-        print(f"{name:32s} {r['seconds']:8.1f} s  {docs / r['seconds']:7.1f} articles/s  "
-              f"{words / r['seconds']:8.0f} words/s  peak RSS {r['rss_mb']:.0f} MB")
+    for name, r in (
+        ("spaCy alone (nlp.pipe)", spacy_res),
+        (f"eventwire run, workers={args.workers}", ew_res),
+    ):
+        print(
+            f"{name:32s} {r['seconds']:8.1f} s  {docs / r['seconds']:7.1f} articles/s  "
+            f"{words / r['seconds']:8.0f} words/s  peak RSS {r['rss_mb']:.0f} MB"
+        )
     print(f"eventwire / spaCy time ratio: {ew_res['seconds'] / spacy_res['seconds']:.2f}")
-    print(f"events: {ew_res['events']}  rejects: {ew_res['rejects']}  duplicates: {ew_res['duplicates']}")
-    _ = resource, time
+    print(
+        f"events: {ew_res['events']}  rejects: {ew_res['rejects']}  "
+        f"duplicates: {ew_res['duplicates']}"
+    )
 
 
 if __name__ == "__main__":

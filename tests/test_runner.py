@@ -14,17 +14,27 @@ from eventwire.store.db import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
-GOOD = ("---\ntitle: Niger revokes accord\npublished: 2024-03-17\n---\n\n"
-        "Niger's military government revoked its military cooperation accord with the United "
-        "States on Saturday, a government spokesman said.\n")
+GOOD = (
+    "---\ntitle: Niger revokes accord\npublished: 2024-03-17\n---\n\n"
+    "Niger's military government revoked its military cooperation accord with the United "
+    "States on Saturday, a government spokesman said.\n"
+)
 
 
 def _tables(db) -> dict[str, list]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         out = {}
-        for t in ("articles", "sentences", "events", "event_actors", "places", "quotes",
-                  "rejects", "runs"):
+        for t in (
+            "articles",
+            "sentences",
+            "events",
+            "event_actors",
+            "places",
+            "quotes",
+            "rejects",
+            "runs",
+        ):
             out[t] = sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
         return out
     finally:
@@ -38,10 +48,19 @@ def bad_batch(tmp_path_factory):
     (d / "empty.txt").write_bytes(b"")
     (d / "binary.html").write_bytes(bytes(range(256)) * 20)
     (d / "latin1.txt").write_bytes("Le pr\xe9sident a d\xe9clar\xe9.".encode("latin-1"))
-    (d / "truncated.html").write_text("<html><body><div class='nav'><a href='/'>Home", encoding="utf-8")
+    (d / "truncated.html").write_text(
+        "<html><body><div class='nav'><a href='/'>Home", encoding="utf-8"
+    )
     (d / "feed.jsonl").write_text(
-        json.dumps({"text": "France withdrew its troops from Niger on Friday, officials said.",
-                    "published": "2023-12-23"}) + "\n{not json\n", encoding="utf-8")
+        json.dumps(
+            {
+                "text": "France withdrew its troops from Niger on Friday, officials said.",
+                "published": "2023-12-23",
+            }
+        )
+        + "\n{not json\n",
+        encoding="utf-8",
+    )
     with (d / "huge.txt").open("wb") as fh:
         fh.seek(50 * 1024 * 1024)
         fh.write(b"x")
@@ -52,8 +71,14 @@ def test_bad_inputs_become_rejects_and_the_rest_lands(bad_batch, tmp_path):
     db = tmp_path / "t.duckdb"
     summary = run([bad_batch], db)
     reasons = {os.path.basename(r.origin): r.reason for r in summary.reject_list}
-    assert set(reasons) == {"empty.txt", "binary.html", "latin1.txt", "truncated.html",
-                            "feed.jsonl:2", "huge.txt"}
+    assert set(reasons) == {
+        "empty.txt",
+        "binary.html",
+        "latin1.txt",
+        "truncated.html",
+        "feed.jsonl:2",
+        "huge.txt",
+    }
     assert "UTF-8" in reasons["latin1.txt"]
     assert "too large" in reasons["huge.txt"]
     assert "JSON" in reasons["feed.jsonl:2"]

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from itertools import islice
+from typing import Any
 
 from eventwire.code.coder import Coder
 from eventwire.code.quotes import find_quotes
@@ -81,16 +82,19 @@ class Processor:
         self.batch_size = batch_size
 
     # -- public entry points ------------------------------------------------------------
-    def process_text(self, text: str, *, published: str | None = None,
-                     title: str | None = None) -> DocumentResult:
+    def process_text(
+        self, text: str, *, published: str | None = None, title: str | None = None
+    ) -> DocumentResult:
         """Code one text (no ingest step, no database)."""
-        article = Article(article_id=content_id(text), text=text, title=title,
-                          published=published, origin="-")
+        article = Article(
+            article_id=content_id(text), text=text, title=title, published=published, origin="-"
+        )
         return next(iter(self.process_articles([article])))  # type: ignore[return-value]
 
     def process_texts(self, items: Iterable[tuple[str, str | None]]) -> Iterator[DocumentResult]:
-        arts = (Article(article_id=content_id(t), text=t, published=p, origin="-")
-                for t, p in items)
+        arts = (
+            Article(article_id=content_id(t), text=t, published=p, origin="-") for t, p in items
+        )
         for res in self.process_articles(arts):
             if isinstance(res, DocumentResult):
                 yield res
@@ -111,11 +115,13 @@ class Processor:
                     yield self.analyse(art, parsed[art.article_id + art.origin])
                 except Exception as exc:  # one bad document never stops the batch
                     log.exception("coding failed for %s", art.origin)
-                    yield Reject(origin=art.origin, stage="code",
-                                 reason=f"{type(exc).__name__}: {exc}")
+                    yield Reject(
+                        origin=art.origin, stage="code", reason=f"{type(exc).__name__}: {exc}"
+                    )
 
-    def locate(self, text: str, trigger_start: int, trigger_end: int, *,
-               published: str | None = None) -> Place | None:
+    def locate(
+        self, text: str, trigger_start: int, trigger_end: int, *, published: str | None = None
+    ) -> Place | None:
         """The place of the event whose trigger is at ``trigger_start:trigger_end``."""
         article = Article(article_id=content_id(text), text=text, published=published)
         sents = doc_to_sentences(self.nlp(text), article.article_id)
@@ -124,8 +130,7 @@ class Processor:
             if not ps.sentence.start <= trigger_start < ps.sentence.end:
                 continue
             view = SentenceView(ps)
-            tok = next((t for t in ps.tokens if t.idx <= trigger_start < t.idx + len(t.text)),
-                       None)
+            tok = next((t for t in ps.tokens if t.idx <= trigger_start < t.idx + len(t.text)), None)
             if tok is None:
                 return None
             triggers = {t.i for t in ps.tokens if self.coder.match(view, t)} | {tok.i}
@@ -152,15 +157,23 @@ class Processor:
                         ctx.learn(text, _words(desc))
         return ctx
 
-    def _actor_fn(self, ctx: ActorContext,
-                  text: str) -> Callable[[list[Token], Token], Actor | None]:
+    def _actor_fn(
+        self, ctx: ActorContext, text: str
+    ) -> Callable[[list[Token], Token], Actor | None]:
         def resolve(toks: list[Token], head: Token) -> Actor | None:
             toks = [t for t in toks if t.pos not in {"PUNCT", "SPACE"}]
             if not toks:
                 return None
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            return ctx.resolve(_words(toks), text=text[start:end], start=start, end=end,
-                               head=head.text, entity=head.ent or None)
+            return ctx.resolve(
+                _words(toks),
+                text=text[start:end],
+                start=start,
+                end=end,
+                head=head.text,
+                entity=head.ent or None,
+            )
+
         return resolve
 
     def _place_fn(self, ctx: ActorContext) -> Callable[[str, int, int], Place | None]:
@@ -168,6 +181,7 @@ class Processor:
 
         def resolve(text: str, start: int, end: int) -> Place | None:
             return self.places.resolve(text, countries=countries, char_start=start, char_end=end)
+
         return resolve
 
     def _times(self, article: Article, sents: list[ParsedSentence]) -> list[TimeSpan]:
@@ -185,9 +199,9 @@ class Processor:
                     continue
                 if any(s < m.end and m.start < e for s, e in covered):
                     continue
-                res = resolve_time(m.text, anchor)
-                if res is not None:
-                    spans.append(to_timespan(m.text, m.start, m.end, res))
+                extra = resolve_time(m.text, anchor)
+                if extra is not None:
+                    spans.append(to_timespan(m.text, m.start, m.end, extra))
         return sorted(spans, key=lambda t: t.char_start or 0)
 
     def _places(self, sents: list[ParsedSentence], ctx: ActorContext) -> list[Place]:
@@ -210,13 +224,20 @@ class Processor:
         fallback = self.places.country_place(focus) if focus else None
         events = []
         for ps in sents:
-            s_times = [t for t in times
-                       if ps.sentence.start <= (t.char_start or -1) < ps.sentence.end]
-            events.extend(self.coder.code(ps, article_id=article.article_id, actor_fn=actor_fn,
-                                          place_fn=place_fn, times=s_times,
-                                          fallback_place=fallback))
-        quotes = find_quotes(article.text, sents, article_id=article.article_id,
-                             actor_fn=actor_fn)
+            s_times = [
+                t for t in times if ps.sentence.start <= (t.char_start or -1) < ps.sentence.end
+            ]
+            events.extend(
+                self.coder.code(
+                    ps,
+                    article_id=article.article_id,
+                    actor_fn=actor_fn,
+                    place_fn=place_fn,
+                    times=s_times,
+                    fallback_place=fallback,
+                )
+            )
+        quotes = find_quotes(article.text, sents, article_id=article.article_id, actor_fn=actor_fn)
         events = _speaker_as_source(events, quotes)
         mentions = tuple(m for ps in sents for m in ps.mentions)
         return DocumentResult(
@@ -236,8 +257,14 @@ def _speaker_as_source(events: list[Event], quotes: list[Quote]) -> list[Event]:
     out = []
     for ev in events:
         if not ev.source:
-            q = next((q for q in quotes if q.speaker is not None
-                      and q.start <= ev.trigger.start < q.end), None)
+            q = next(
+                (
+                    q
+                    for q in quotes
+                    if q.speaker is not None and q.start <= ev.trigger.start < q.end
+                ),
+                None,
+            )
             if q is not None and q.speaker is not None:
                 if all(q.speaker.country != a.country for a in ev.target) or not ev.target:
                     ev = replace(ev, source=(q.speaker,), confidence=round(ev.confidence * 0.9, 2))
@@ -246,8 +273,11 @@ def _speaker_as_source(events: list[Event], quotes: list[Quote]) -> list[Event]:
 
 
 def _words(toks: list[Token]) -> list[Word]:
-    return [Word(t.text, t.idx, t.idx + len(t.text)) for t in toks
-            if t.pos not in {"PUNCT", "SPACE", "PART"} and t.text not in {"'s", "\u2019s"}]
+    return [
+        Word(t.text, t.idx, t.idx + len(t.text))
+        for t in toks
+        if t.pos not in {"PUNCT", "SPACE", "PART"} and t.text not in {"'s", "\u2019s"}
+    ]
 
 
 # -- worker processes -------------------------------------------------------------------------
@@ -264,8 +294,9 @@ def _work(batch: list[Article]) -> list[DocumentResult | Reject]:
     return list(_worker.process_articles(batch))
 
 
-def process_parallel(articles: Iterable[Article], workers: int, batch_size: int = 16,
-                     in_flight: int = 2) -> Iterator[DocumentResult | Reject]:
+def process_parallel(
+    articles: Iterable[Article], workers: int, batch_size: int = 16, in_flight: int = 2
+) -> Iterator[DocumentResult | Reject]:
     """Process across ``workers`` processes, at most ``workers * in_flight`` batches pending."""
     if workers <= 1:
         yield from Processor(batch_size=batch_size).process_articles(articles)
@@ -273,7 +304,7 @@ def process_parallel(articles: Iterable[Article], workers: int, batch_size: int 
     ctx = mp.get_context("fork")
     it = iter(articles)
     with ctx.Pool(workers, initializer=_init_worker) as pool:
-        pending = []
+        pending: list[Any] = []
         while True:
             while len(pending) < workers * in_flight:
                 batch = list(islice(it, batch_size))

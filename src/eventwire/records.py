@@ -19,7 +19,6 @@ def record(cls: type[_T]) -> type[_T]:
     return dataclass(frozen=True, slots=True, kw_only=True)(cls)
 
 
-
 @record
 class Article:
     """One ingested document: cleaned body text plus metadata."""

@@ -36,14 +36,27 @@ class RunSummary:
     reject_list: list[Reject] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
-        return {"articles": self.articles, "duplicates": self.duplicates,
-                "near_duplicates": self.near_duplicates, "rejects": self.rejects,
-                "events": self.events, "quotes": self.quotes, "words": self.words}
+        return {
+            "articles": self.articles,
+            "duplicates": self.duplicates,
+            "near_duplicates": self.near_duplicates,
+            "rejects": self.rejects,
+            "events": self.events,
+            "quotes": self.quotes,
+            "words": self.words,
+        }
 
 
-def run(paths: Iterable[str | Path], db: str | Path, *, published: str | None = None,
-        workers: int = 1, batch_size: int = 16, commit_every: int = 64,
-        on_progress: Callable[[int], None] | None = None) -> RunSummary:
+def run(
+    paths: Iterable[str | Path],
+    db: str | Path,
+    *,
+    published: str | None = None,
+    workers: int = 1,
+    batch_size: int = 16,
+    commit_every: int = 64,
+    on_progress: Callable[[int], None] | None = None,
+) -> RunSummary:
     """Ingest, code and store ``paths`` into the DuckDB file ``db``; returns what happened."""
     inputs = [str(p) for p in paths]
     summary = RunSummary()

@@ -10,8 +10,10 @@ from typer.testing import CliRunner
 from eventwire.cli.app import app
 
 runner = CliRunner()
-STORY = ("---\ntitle: ECOWAS sanctions\npublished: 2023-08-01\n---\n\n"
-         "ECOWAS imposed sanctions on Niger on Sunday and closed its borders with the country.\n")
+STORY = (
+    "---\ntitle: ECOWAS sanctions\npublished: 2023-08-01\n---\n\n"
+    "ECOWAS imposed sanctions on Niger on Sunday and closed its borders with the country.\n"
+)
 
 
 def test_code_prints_one_json_event_per_line(tmp_path):
@@ -22,8 +24,21 @@ def test_code_prints_one_json_event_per_line(tmp_path):
     events = [json.loads(line) for line in res.output.splitlines() if line.startswith("{")]
     assert events
     ev = events[0]
-    for key in ("event_id", "article_id", "sentence", "evidence", "trigger", "source", "target",
-                "cameo", "plover", "modality", "date", "place", "confidence"):
+    for key in (
+        "event_id",
+        "article_id",
+        "sentence",
+        "evidence",
+        "trigger",
+        "source",
+        "target",
+        "cameo",
+        "plover",
+        "modality",
+        "date",
+        "place",
+        "confidence",
+    ):
         assert key in ev
     assert ev["cameo"]["root"] == "16"
     assert ev["target"][0]["country"] == "NER"
@@ -31,8 +46,11 @@ def test_code_prints_one_json_event_per_line(tmp_path):
 
 
 def test_code_reads_stdin(tmp_path):
-    res = runner.invoke(app, ["code", "-", "--published", "2024-01-29", "--format", "table"],
-                        input="Mali accused Algeria of supporting rebels on Monday.\n")
+    res = runner.invoke(
+        app,
+        ["code", "-", "--published", "2024-01-29", "--format", "table"],
+        input="Mali accused Algeria of supporting rebels on Monday.\n",
+    )
     assert res.exit_code == 0, res.output
     assert "MLI" in res.output and "DZA" in res.output
 

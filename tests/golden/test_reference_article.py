@@ -17,13 +17,19 @@ def _countries(actors) -> set[str]:
 
 
 def _find(result: DocumentResult, src: str, tgt: str, roots: set[str]) -> list[Event]:
-    return [e for e in result.events if src in _countries(e.source)
-            and tgt in _countries(e.target) and e.cameo.root in roots]
+    return [
+        e
+        for e in result.events
+        if src in _countries(e.source) and tgt in _countries(e.target) and e.cameo.root in roots
+    ]
 
 
 def test_russia_delivers_military_aid_to_niger_at_niamey_on_wednesday(result):
-    hits = [e for e in _find(result, "RUS", "NER", {"06", "07"})
-            if e.date and e.date.start == "2024-04-10"]
+    hits = [
+        e
+        for e in _find(result, "RUS", "NER", {"06", "07"})
+        if e.date and e.date.start == "2024-04-10"
+    ]
     assert hits, [(e.trigger.text, e.date) for e in result.events]
     assert any(e.place and e.place.name == "Niamey" and e.place.country == "NER" for e in hits)
 
@@ -82,9 +88,9 @@ def test_without_publication_date_relative_times_stay_unresolved(processor, refe
 
 def test_offsets_point_at_the_trigger_and_actors(result, reference_text):
     for ev in result.events:
-        assert reference_text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+        assert reference_text[ev.trigger.start : ev.trigger.end] == ev.trigger.text
         for actor in ev.source + ev.target:
             if actor.start < 0:  # inferred from the event's place, not named
                 assert actor.end < 0
                 continue
-            assert reference_text[actor.start:actor.end] == actor.text
+            assert reference_text[actor.start : actor.end] == actor.text

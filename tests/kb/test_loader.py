@@ -34,7 +34,9 @@ def test_person_office_is_chosen_by_date():
     hits = [h for h in kb.lookup("Mohamed Bazoum") if h.kind == "person"]
     assert hits
     office = kb.person(hits[0].key, date(2022, 1, 1))
-    assert office is not None and office.country == "NER" and office.holds_office_on(date(2022, 1, 1))
+    assert (
+        office is not None and office.country == "NER" and office.holds_office_on(date(2022, 1, 1))
+    )
     assert not office.holds_office_on(date(2024, 1, 1))
 
 
@@ -51,17 +53,21 @@ def _write(tmp: Path, name: str, text: str) -> None:
 
 
 def test_bad_country_line_is_reported_with_file_and_line(tmp_path):
-    _write(tmp_path, "countries.tsv",
-           "iso3\tiso2\tname\taliases\tadjectives\tcapital\tmetonyms\tlat\tlon\n"
-           "NER\tNE\tNiger\t\tNigerien\tNiamey\tNiamey\t17\t8\n"
-           "xx\tXX\tBad\t\t\t\t\t\t\n")
+    _write(
+        tmp_path,
+        "countries.tsv",
+        "iso3\tiso2\tname\taliases\tadjectives\tcapital\tmetonyms\tlat\tlon\n"
+        "NER\tNE\tNiger\t\tNigerien\tNiamey\tNiamey\t17\t8\n"
+        "xx\tXX\tBad\t\t\t\t\t\t\n",
+    )
     with pytest.raises(KBError, match=r"countries.tsv:3: iso3"):
         load_kb_from([tmp_path])
 
 
 def test_unknown_sector_in_people_file_is_rejected(tmp_path):
-    _write(tmp_path, "people.jsonl",
-           '{"id": "x", "name": "X Y", "country": "NER", "sector": "BOSS"}\n')
+    _write(
+        tmp_path, "people.jsonl", '{"id": "x", "name": "X Y", "country": "NER", "sector": "BOSS"}\n'
+    )
     with pytest.raises(KBError, match=r"people.jsonl:1: unknown sector"):
         load_kb_from([tmp_path])
 
@@ -75,9 +81,12 @@ def test_malformed_json_line_is_reported(tmp_path):
 def test_user_folder_extends_the_packaged_kb(tmp_path):
     from eventwire.kb.loader import DATA_DIR
 
-    _write(tmp_path, "people.jsonl",
-           '{"id": "zz", "name": "Zara Example", "country": "NER", "sector": "REB", '
-           '"role": "rebel leader", "from": "2020-01-01"}\n')
+    _write(
+        tmp_path,
+        "people.jsonl",
+        '{"id": "zz", "name": "Zara Example", "country": "NER", "sector": "REB", '
+        '"role": "rebel leader", "from": "2020-01-01"}\n',
+    )
     kb = load_kb_from([DATA_DIR, tmp_path])
     assert kb.lookup("Zara Example")[0].kind == "person"
     assert "NER" in kb.countries

@@ -40,37 +40,50 @@ def found(text: str, anchor: date | None = FRI) -> list[tuple[str, str | None]]:
 
 
 # -- absolute expressions -------------------------------------------------------------------------
-@pytest.mark.parametrize("text", [
-    "10 April 2024", "April 10, 2024", "2024-04-10", "2024/04/10", "the 10th of April, 2024",
-    "Wednesday, April 10, 2024", "10 Apr. 2024", "10-Apr-2024", "on 10 April 2024",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10 April 2024",
+        "April 10, 2024",
+        "2024-04-10",
+        "2024/04/10",
+        "the 10th of April, 2024",
+        "Wednesday, April 10, 2024",
+        "10 Apr. 2024",
+        "10-Apr-2024",
+        "on 10 April 2024",
+    ],
+)
 def test_absolute_day_formats_resolve_to_that_day(text: str) -> None:
     r = res(text)
     assert span(r) == ("2024-04-10", "2024-04-10")
     assert (r.precision, r.value, r.type, r.flags) == ("day", "2024-04-10", "DATE", ())
 
 
-@pytest.mark.parametrize(("text", "start", "end", "precision", "value"), [
-    ("April 2024", "2024-04-01", "2024-04-30", "month", "2024-04"),
-    ("March 2023", "2023-03-01", "2023-03-31", "month", "2023-03"),
-    ("February 2024", "2024-02-01", "2024-02-29", "month", "2024-02"),
-    ("2024", "2024-01-01", "2024-12-31", "year", "2024"),
-    ("Q1 2024", "2024-01-01", "2024-03-31", "quarter", "2024-Q1"),
-    ("2024 Q3", "2024-07-01", "2024-09-30", "quarter", "2024-Q3"),
-    ("the first quarter of 2024", "2024-01-01", "2024-03-31", "quarter", "2024-Q1"),
-    ("the fourth quarter of last year", "2023-10-01", "2023-12-31", "quarter", "2023-Q4"),
-    ("the first half of 2024", "2024-01-01", "2024-06-30", "half-year", "2024-H1"),
-    ("H2 2023", "2023-07-01", "2023-12-31", "half-year", "2023-H2"),
-    ("summer 2023", "2023-06-01", "2023-08-31", "season", "2023-SU"),
-    ("the summer of 2023", "2023-06-01", "2023-08-31", "season", "2023-SU"),
-    ("autumn 2022", "2022-09-01", "2022-11-30", "season", "2022-FA"),
-    ("the 1990s", "1990-01-01", "1999-12-31", "decade", "199"),
-    ("1990s", "1990-01-01", "1999-12-31", "decade", "199"),
-    ("the '90s", "1990-01-01", "1999-12-31", "decade", "199"),
-    ("the 2000s", "2000-01-01", "2009-12-31", "decade", "200"),
-    ("the 20th century", "1900-01-01", "1999-12-31", "century", "19"),
-    ("the twenty-first century", "2000-01-01", "2099-12-31", "century", "20"),
-])
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision", "value"),
+    [
+        ("April 2024", "2024-04-01", "2024-04-30", "month", "2024-04"),
+        ("March 2023", "2023-03-01", "2023-03-31", "month", "2023-03"),
+        ("February 2024", "2024-02-01", "2024-02-29", "month", "2024-02"),
+        ("2024", "2024-01-01", "2024-12-31", "year", "2024"),
+        ("Q1 2024", "2024-01-01", "2024-03-31", "quarter", "2024-Q1"),
+        ("2024 Q3", "2024-07-01", "2024-09-30", "quarter", "2024-Q3"),
+        ("the first quarter of 2024", "2024-01-01", "2024-03-31", "quarter", "2024-Q1"),
+        ("the fourth quarter of last year", "2023-10-01", "2023-12-31", "quarter", "2023-Q4"),
+        ("the first half of 2024", "2024-01-01", "2024-06-30", "half-year", "2024-H1"),
+        ("H2 2023", "2023-07-01", "2023-12-31", "half-year", "2023-H2"),
+        ("summer 2023", "2023-06-01", "2023-08-31", "season", "2023-SU"),
+        ("the summer of 2023", "2023-06-01", "2023-08-31", "season", "2023-SU"),
+        ("autumn 2022", "2022-09-01", "2022-11-30", "season", "2022-FA"),
+        ("the 1990s", "1990-01-01", "1999-12-31", "decade", "199"),
+        ("1990s", "1990-01-01", "1999-12-31", "decade", "199"),
+        ("the '90s", "1990-01-01", "1999-12-31", "decade", "199"),
+        ("the 2000s", "2000-01-01", "2009-12-31", "decade", "200"),
+        ("the 20th century", "1900-01-01", "1999-12-31", "century", "19"),
+        ("the twenty-first century", "2000-01-01", "2099-12-31", "century", "20"),
+    ],
+)
 def test_absolute_periods(text: str, start: str, end: str, precision: str, value: str) -> None:
     r = res(text)
     assert span(r) == (start, end)
@@ -81,23 +94,37 @@ def test_winter_runs_from_december_into_the_next_year() -> None:
     assert span(res("winter 2023")) == ("2023-12-01", "2024-02-29")
 
 
-@pytest.mark.parametrize(("text", "start", "end", "precision"), [
-    ("early 2024", "2024-01-01", "2024-04-30", "part-of-year"),
-    ("mid-2023", "2023-05-01", "2023-08-31", "part-of-year"),
-    ("the end of 2023", "2023-09-01", "2023-12-31", "part-of-year"),
-    ("the early 2000s", "2000-01-01", "2003-12-31", "part-of-decade"),
-    ("the late 1990s", "1997-01-01", "1999-12-31", "part-of-decade"),
-])
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("early 2024", "2024-01-01", "2024-04-30", "part-of-year"),
+        ("mid-2023", "2023-05-01", "2023-08-31", "part-of-year"),
+        ("the end of 2023", "2023-09-01", "2023-12-31", "part-of-year"),
+        ("the early 2000s", "2000-01-01", "2003-12-31", "part-of-decade"),
+        ("the late 1990s", "1997-01-01", "1999-12-31", "part-of-decade"),
+    ],
+)
 def test_parts_of_years_and_decades_narrow_the_interval_but_keep_the_value(
-        text: str, start: str, end: str, precision: str) -> None:
+    text: str, start: str, end: str, precision: str
+) -> None:
     r = res(text)
     assert span(r) == (start, end)
     assert r.precision == precision
     assert r.value == res(text.split()[-1].removeprefix("mid-")).value
 
 
-@pytest.mark.parametrize("text", ["10 April 2024", "April 2024", "2024", "the 1990s",
-                                  "Q1 2024", "summer 2023", "from 2019 to 2021"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10 April 2024",
+        "April 2024",
+        "2024",
+        "the 1990s",
+        "Q1 2024",
+        "summer 2023",
+        "from 2019 to 2021",
+    ],
+)
 def test_absolute_expressions_resolve_without_an_anchor(text: str) -> None:
     assert res(text, None) == res(text, FRI)
     assert "unanchored" not in res(text, None).flags
@@ -145,22 +172,35 @@ def test_a_weekday_that_disagrees_with_the_date_is_flagged() -> None:
 
 
 # -- weekdays -------------------------------------------------------------------------------------
-@pytest.mark.parametrize(("text", "day"), [
-    ("Thursday", "2024-04-11"), ("on Wednesday", "2024-04-10"), ("Friday", "2024-04-12"),
-    ("Saturday", "2024-04-06"), ("Monday", "2024-04-08"),
-    ("late Thursday", "2024-04-11"), ("early Monday", "2024-04-08"),
-    ("late on Thursday", "2024-04-11"), ("this Tuesday", "2024-04-09"),
-])
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Thursday", "2024-04-11"),
+        ("on Wednesday", "2024-04-10"),
+        ("Friday", "2024-04-12"),
+        ("Saturday", "2024-04-06"),
+        ("Monday", "2024-04-08"),
+        ("late Thursday", "2024-04-11"),
+        ("early Monday", "2024-04-08"),
+        ("late on Thursday", "2024-04-11"),
+        ("this Tuesday", "2024-04-09"),
+    ],
+)
 def test_bare_weekday_is_most_recent_up_to_pubdate(text: str, day: str) -> None:
     r = res(text)
     assert span(r) == (day, day)
     assert (r.precision, r.value, r.type) == ("day", day, "DATE")
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("Wednesday night", "2024-04-10TNI"), ("Thursday morning", "2024-04-11TMO"),
-    ("Monday afternoon", "2024-04-08TAF"), ("Tuesday evening", "2024-04-09TEV"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Wednesday night", "2024-04-10TNI"),
+        ("Thursday morning", "2024-04-11TMO"),
+        ("Monday afternoon", "2024-04-08TAF"),
+        ("Tuesday evening", "2024-04-09TEV"),
+    ],
+)
 def test_weekday_with_time_of_day_is_a_timex_time_on_that_day(text: str, value: str) -> None:
     r = res(text)
     assert (r.value, r.type, r.precision) == (value, "TIME", "day")
@@ -185,14 +225,22 @@ def test_bare_weekday_with_future_is_strictly_after_the_anchor() -> None:
 
 
 # -- days relative to the anchor ------------------------------------------------------------------
-@pytest.mark.parametrize(("text", "value", "type_"), [
-    ("today", "2024-04-12", "DATE"), ("yesterday", "2024-04-11", "DATE"),
-    ("tomorrow", "2024-04-13", "DATE"), ("tonight", "2024-04-12TNI", "TIME"),
-    ("this morning", "2024-04-12TMO", "TIME"), ("this evening", "2024-04-12TEV", "TIME"),
-    ("last night", "2024-04-11TNI", "TIME"), ("yesterday afternoon", "2024-04-11TAF", "TIME"),
-    ("late yesterday", "2024-04-11", "DATE"), ("the day before yesterday", "2024-04-10", "DATE"),
-    ("the day after tomorrow", "2024-04-14", "DATE"),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "type_"),
+    [
+        ("today", "2024-04-12", "DATE"),
+        ("yesterday", "2024-04-11", "DATE"),
+        ("tomorrow", "2024-04-13", "DATE"),
+        ("tonight", "2024-04-12TNI", "TIME"),
+        ("this morning", "2024-04-12TMO", "TIME"),
+        ("this evening", "2024-04-12TEV", "TIME"),
+        ("last night", "2024-04-11TNI", "TIME"),
+        ("yesterday afternoon", "2024-04-11TAF", "TIME"),
+        ("late yesterday", "2024-04-11", "DATE"),
+        ("the day before yesterday", "2024-04-10", "DATE"),
+        ("the day after tomorrow", "2024-04-14", "DATE"),
+    ],
+)
 def test_days_relative_to_the_publication_date(text: str, value: str, type_: str) -> None:
     r = res(text)
     assert (r.value, r.type, r.precision) == (value, type_, "day")
@@ -204,19 +252,23 @@ def test_a_datetime_anchor_is_read_as_its_date() -> None:
 
 
 # -- parts of months and bare months --------------------------------------------------------------
-@pytest.mark.parametrize(("text", "start", "end"), [
-    ("early March", "2024-03-01", "2024-03-10"),
-    ("mid-March", "2024-03-11", "2024-03-20"),
-    ("mid March", "2024-03-11", "2024-03-20"),
-    ("late March", "2024-03-21", "2024-03-31"),
-    ("the end of March", "2024-03-21", "2024-03-31"),
-    ("the beginning of March", "2024-03-01", "2024-03-10"),
-    ("late February", "2024-02-21", "2024-02-29"),
-    ("the first half of March", "2024-03-01", "2024-03-15"),
-    ("the last week of March", "2024-03-25", "2024-03-31"),
-])
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("early March", "2024-03-01", "2024-03-10"),
+        ("mid-March", "2024-03-11", "2024-03-20"),
+        ("mid March", "2024-03-11", "2024-03-20"),
+        ("late March", "2024-03-21", "2024-03-31"),
+        ("the end of March", "2024-03-21", "2024-03-31"),
+        ("the beginning of March", "2024-03-01", "2024-03-10"),
+        ("late February", "2024-02-21", "2024-02-29"),
+        ("the first half of March", "2024-03-01", "2024-03-15"),
+        ("the last week of March", "2024-03-25", "2024-03-31"),
+    ],
+)
 def test_part_of_month_is_a_third_of_the_month_valued_as_the_month(
-        text: str, start: str, end: str) -> None:
+    text: str, start: str, end: str
+) -> None:
     r = res(text)
     assert span(r) == (start, end)
     assert (r.precision, r.value) == ("part-of-month", start[:7])
@@ -251,30 +303,34 @@ def test_last_and_next_named_month() -> None:
 
 
 # -- calendar units relative to the anchor --------------------------------------------------------
-@pytest.mark.parametrize(("text", "start", "end", "precision", "value"), [
-    ("last year", "2023-01-01", "2023-12-31", "year", "2023"),
-    ("this year", "2024-01-01", "2024-12-31", "year", "2024"),
-    ("next year", "2025-01-01", "2025-12-31", "year", "2025"),
-    ("last month", "2024-03-01", "2024-03-31", "month", "2024-03"),
-    ("this month", "2024-04-01", "2024-04-30", "month", "2024-04"),
-    ("next month", "2024-05-01", "2024-05-31", "month", "2024-05"),
-    ("last week", "2024-04-01", "2024-04-07", "week", "2024-W14"),
-    ("this week", "2024-04-08", "2024-04-14", "week", "2024-W15"),
-    ("next week", "2024-04-15", "2024-04-21", "week", "2024-W16"),
-    ("last quarter", "2024-01-01", "2024-03-31", "quarter", "2024-Q1"),
-    ("the last quarter", "2024-01-01", "2024-03-31", "quarter", "2024-Q1"),
-    ("this decade", "2020-01-01", "2029-12-31", "decade", "202"),
-    ("earlier this month", "2024-04-01", "2024-04-12", "part-of-month", "2024-04"),
-    ("later this month", "2024-04-12", "2024-04-30", "part-of-month", "2024-04"),
-    ("earlier this year", "2024-01-01", "2024-04-12", "part-of-year", "2024"),
-    ("earlier this week", "2024-04-08", "2024-04-12", "part-of-week", "2024-W15"),
-    ("late last month", "2024-03-21", "2024-03-31", "part-of-month", "2024-03"),
-    ("early next week", "2024-04-15", "2024-04-16", "part-of-week", "2024-W16"),
-    ("the end of the year", "2024-09-01", "2024-12-31", "part-of-year", "2024"),
-    ("the first half of next year", "2025-01-01", "2025-06-30", "half-year", "2025-H1"),
-])
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision", "value"),
+    [
+        ("last year", "2023-01-01", "2023-12-31", "year", "2023"),
+        ("this year", "2024-01-01", "2024-12-31", "year", "2024"),
+        ("next year", "2025-01-01", "2025-12-31", "year", "2025"),
+        ("last month", "2024-03-01", "2024-03-31", "month", "2024-03"),
+        ("this month", "2024-04-01", "2024-04-30", "month", "2024-04"),
+        ("next month", "2024-05-01", "2024-05-31", "month", "2024-05"),
+        ("last week", "2024-04-01", "2024-04-07", "week", "2024-W14"),
+        ("this week", "2024-04-08", "2024-04-14", "week", "2024-W15"),
+        ("next week", "2024-04-15", "2024-04-21", "week", "2024-W16"),
+        ("last quarter", "2024-01-01", "2024-03-31", "quarter", "2024-Q1"),
+        ("the last quarter", "2024-01-01", "2024-03-31", "quarter", "2024-Q1"),
+        ("this decade", "2020-01-01", "2029-12-31", "decade", "202"),
+        ("earlier this month", "2024-04-01", "2024-04-12", "part-of-month", "2024-04"),
+        ("later this month", "2024-04-12", "2024-04-30", "part-of-month", "2024-04"),
+        ("earlier this year", "2024-01-01", "2024-04-12", "part-of-year", "2024"),
+        ("earlier this week", "2024-04-08", "2024-04-12", "part-of-week", "2024-W15"),
+        ("late last month", "2024-03-21", "2024-03-31", "part-of-month", "2024-03"),
+        ("early next week", "2024-04-15", "2024-04-16", "part-of-week", "2024-W16"),
+        ("the end of the year", "2024-09-01", "2024-12-31", "part-of-year", "2024"),
+        ("the first half of next year", "2025-01-01", "2025-06-30", "half-year", "2025-H1"),
+    ],
+)
 def test_calendar_units_relative_to_the_anchor(
-        text: str, start: str, end: str, precision: str, value: str) -> None:
+    text: str, start: str, end: str, precision: str, value: str
+) -> None:
     r = res(text)
     assert span(r) == (start, end)
     assert (r.precision, r.value, r.type) == (precision, value, "DATE")
@@ -298,18 +354,22 @@ def test_weekends() -> None:
     assert res("the weekend", date(2024, 4, 14)).value == "2024-W15-WE"  # read on the Sunday
 
 
-@pytest.mark.parametrize(("text", "start", "end", "precision", "value"), [
-    ("three days ago", "2024-04-09", "2024-04-09", "day", "2024-04-09"),
-    ("two weeks ago", "2024-03-25", "2024-03-31", "week", "2024-W13"),
-    ("a month ago", "2024-03-01", "2024-03-31", "month", "2024-03"),
-    ("a year ago", "2023-01-01", "2023-12-31", "year", "2023"),
-    ("three years ago", "2021-01-01", "2021-12-31", "year", "2021"),
-    ("in two weeks", "2024-04-22", "2024-04-28", "week", "2024-W17"),
-    ("in three days", "2024-04-15", "2024-04-15", "day", "2024-04-15"),
-    ("two years from now", "2026-01-01", "2026-12-31", "year", "2026"),
-])
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision", "value"),
+    [
+        ("three days ago", "2024-04-09", "2024-04-09", "day", "2024-04-09"),
+        ("two weeks ago", "2024-03-25", "2024-03-31", "week", "2024-W13"),
+        ("a month ago", "2024-03-01", "2024-03-31", "month", "2024-03"),
+        ("a year ago", "2023-01-01", "2023-12-31", "year", "2023"),
+        ("three years ago", "2021-01-01", "2021-12-31", "year", "2021"),
+        ("in two weeks", "2024-04-22", "2024-04-28", "week", "2024-W17"),
+        ("in three days", "2024-04-15", "2024-04-15", "day", "2024-04-15"),
+        ("two years from now", "2026-01-01", "2026-12-31", "year", "2026"),
+    ],
+)
 def test_counted_units_before_or_after_the_anchor(
-        text: str, start: str, end: str, precision: str, value: str) -> None:
+    text: str, start: str, end: str, precision: str, value: str
+) -> None:
     r = res(text)
     assert span(r) == (start, end)
     assert (r.precision, r.value, r.flags) == (precision, value, ())
@@ -360,22 +420,26 @@ def test_since_without_anchor_keeps_the_start_and_no_end() -> None:
     assert {"since", "unanchored"} <= set(r.flags)
 
 
-@pytest.mark.parametrize(("text", "start", "end", "value"), [
-    ("between May and July", "2023-05-01", "2023-07-31", "2023-05/2023-07"),
-    ("between May and July 2024", "2024-05-01", "2024-07-31", "2024-05/2024-07"),
-    ("from 2019 to 2021", "2019-01-01", "2021-12-31", "2019/2021"),
-    ("between 2019 and 2021", "2019-01-01", "2021-12-31", "2019/2021"),
-    ("2019-2021", "2019-01-01", "2021-12-31", "2019/2021"),
-    ("2023/24", "2023-01-01", "2024-12-31", "2023/2024"),
-    ("from December to February", "2023-12-01", "2024-02-29", "2023-12/2024-02"),
-    ("April-June", "2023-04-01", "2023-06-30", "2023-04/2023-06"),
-    ("from Monday to Wednesday", "2024-04-08", "2024-04-10", "2024-04-08/2024-04-10"),
-    ("from 10 to 12 April", "2024-04-10", "2024-04-12", "2024-04-10/2024-04-12"),
-    ("10-12 April 2024", "2024-04-10", "2024-04-12", "2024-04-10/2024-04-12"),
-    ("April 10-12", "2024-04-10", "2024-04-12", "2024-04-10/2024-04-12"),
-])
+@pytest.mark.parametrize(
+    ("text", "start", "end", "value"),
+    [
+        ("between May and July", "2023-05-01", "2023-07-31", "2023-05/2023-07"),
+        ("between May and July 2024", "2024-05-01", "2024-07-31", "2024-05/2024-07"),
+        ("from 2019 to 2021", "2019-01-01", "2021-12-31", "2019/2021"),
+        ("between 2019 and 2021", "2019-01-01", "2021-12-31", "2019/2021"),
+        ("2019-2021", "2019-01-01", "2021-12-31", "2019/2021"),
+        ("2023/24", "2023-01-01", "2024-12-31", "2023/2024"),
+        ("from December to February", "2023-12-01", "2024-02-29", "2023-12/2024-02"),
+        ("April-June", "2023-04-01", "2023-06-30", "2023-04/2023-06"),
+        ("from Monday to Wednesday", "2024-04-08", "2024-04-10", "2024-04-08/2024-04-10"),
+        ("from 10 to 12 April", "2024-04-10", "2024-04-12", "2024-04-10/2024-04-12"),
+        ("10-12 April 2024", "2024-04-10", "2024-04-12", "2024-04-10/2024-04-12"),
+        ("April 10-12", "2024-04-10", "2024-04-12", "2024-04-10/2024-04-12"),
+    ],
+)
 def test_ranges_are_intervals_from_first_start_to_second_end(
-        text: str, start: str, end: str, value: str) -> None:
+    text: str, start: str, end: str, value: str
+) -> None:
     r = res(text)
     assert span(r) == (start, end)
     assert r.value == value
@@ -389,27 +453,38 @@ def test_backwards_ranges_are_not_read_as_ranges() -> None:
 
 
 # -- durations and sets ---------------------------------------------------------------------------
-@pytest.mark.parametrize(("text", "start", "end", "value"), [
-    ("the past two years", "2022-04-13", "2024-04-12", "P2Y"),
-    ("the past week", "2024-04-06", "2024-04-12", "P1W"),
-    ("the last three months", "2024-01-13", "2024-04-12", "P3M"),
-    ("the past 24 hours", "2024-04-11", "2024-04-12", "PT24H"),
-    ("the past decade", "2014-04-13", "2024-04-12", "P10Y"),
-    ("the next two weeks", "2024-04-12", "2024-04-25", "P2W"),
-])
+@pytest.mark.parametrize(
+    ("text", "start", "end", "value"),
+    [
+        ("the past two years", "2022-04-13", "2024-04-12", "P2Y"),
+        ("the past week", "2024-04-06", "2024-04-12", "P1W"),
+        ("the last three months", "2024-01-13", "2024-04-12", "P3M"),
+        ("the past 24 hours", "2024-04-11", "2024-04-12", "PT24H"),
+        ("the past decade", "2014-04-13", "2024-04-12", "P10Y"),
+        ("the next two weeks", "2024-04-12", "2024-04-25", "P2W"),
+    ],
+)
 def test_anchored_durations_end_or_start_at_the_anchor(
-        text: str, start: str, end: str, value: str) -> None:
+    text: str, start: str, end: str, value: str
+) -> None:
     r = res(text)
     assert span(r) == (start, end)
     assert (r.value, r.type, r.precision) == (value, "DURATION", "duration")
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("for three months", "P3M"), ("three months", "P3M"), ("48 hours", "PT48H"),
-    ("a 30-day", "P30D"), ("two and a half years", "P2.5Y"), ("a year and a half", "P1.5Y"),
-    ("a fortnight", "P2W"),
-    ("a decade", "P10Y"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("for three months", "P3M"),
+        ("three months", "P3M"),
+        ("48 hours", "PT48H"),
+        ("a 30-day", "P30D"),
+        ("two and a half years", "P2.5Y"),
+        ("a year and a half", "P1.5Y"),
+        ("a fortnight", "P2W"),
+        ("a decade", "P10Y"),
+    ],
+)
 def test_plain_durations_have_a_value_but_no_interval(text: str, value: str) -> None:
     r = res(text)
     assert span(r) == (None, None)
@@ -424,12 +499,22 @@ def test_vague_durations_use_x_and_are_approximate() -> None:
     assert res("for years").value == "PXY"
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("every Monday", "XXXX-WXX-1"), ("on Fridays", "XXXX-WXX-5"), ("weekly", "P1W"),
-    ("daily", "P1D"), ("annually", "P1Y"), ("every two weeks", "P2W"),
-    ("every other month", "P2M"), ("each year", "P1Y"), ("every March", "XXXX-03"),
-    ("every summer", "XXXX-SU"), ("twice a week", "P1W"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("every Monday", "XXXX-WXX-1"),
+        ("on Fridays", "XXXX-WXX-5"),
+        ("weekly", "P1W"),
+        ("daily", "P1D"),
+        ("annually", "P1Y"),
+        ("every two weeks", "P2W"),
+        ("every other month", "P2M"),
+        ("each year", "P1Y"),
+        ("every March", "XXXX-03"),
+        ("every summer", "XXXX-SU"),
+        ("twice a week", "P1W"),
+    ],
+)
 def test_sets(text: str, value: str) -> None:
     r = res(text)
     assert (r.value, r.type, r.precision) == (value, "SET", "set")
@@ -449,33 +534,69 @@ def test_present_reference_is_the_publication_day(text: str) -> None:
     assert span(r) == ("2024-04-12", "2024-04-12")
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("recently", "PAST_REF"), ("in the past", "PAST_REF"), ("lately", "PAST_REF"),
-    ("the future", "FUTURE_REF"), ("in the near future", "FUTURE_REF"), ("soon", "FUTURE_REF"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("recently", "PAST_REF"),
+        ("in the past", "PAST_REF"),
+        ("lately", "PAST_REF"),
+        ("the future", "FUTURE_REF"),
+        ("in the near future", "FUTURE_REF"),
+        ("soon", "FUTURE_REF"),
+    ],
+)
 def test_past_and_future_references_have_no_interval(text: str, value: str) -> None:
     r = res(text)
     assert (r.value, r.start, r.end, r.precision) == (value, None, None, None)
 
 
 # -- no anchor ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("text", [
-    "Thursday", "late Thursday", "Wednesday night", "yesterday", "today", "last year",
-    "last week", "this month", "earlier this month", "late March", "on 26 July", "summer",
-    "last summer", "two weeks ago", "in two weeks", "the past two years", "the weekend",
-    "the first quarter", "Q3", "between May and July", "since last year", "now",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thursday",
+        "late Thursday",
+        "Wednesday night",
+        "yesterday",
+        "today",
+        "last year",
+        "last week",
+        "this month",
+        "earlier this month",
+        "late March",
+        "on 26 July",
+        "summer",
+        "last summer",
+        "two weeks ago",
+        "in two weeks",
+        "the past two years",
+        "the weekend",
+        "the first quarter",
+        "Q3",
+        "between May and July",
+        "since last year",
+        "now",
+    ],
+)
 def test_relative_expressions_without_anchor_are_flagged_not_guessed(text: str) -> None:
     r = res(text, None)
     assert (r.start, r.end) == (None, None)
     assert "unanchored" in r.flags
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("Thursday", "XXXX-WXX-4"), ("Wednesday night", "XXXX-WXX-3TNI"), ("late March", "XXXX-03"),
-    ("26 July", "XXXX-07-26"), ("summer", "XXXX-SU"), ("the first quarter", "XXXX-Q1"),
-    ("last year", None), ("the past two years", "P2Y"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Thursday", "XXXX-WXX-4"),
+        ("Wednesday night", "XXXX-WXX-3TNI"),
+        ("late March", "XXXX-03"),
+        ("26 July", "XXXX-07-26"),
+        ("summer", "XXXX-SU"),
+        ("the first quarter", "XXXX-Q1"),
+        ("last year", None),
+        ("the past two years", "P2Y"),
+    ],
+)
 def test_unanchored_expressions_keep_what_the_words_say(text: str, value: str | None) -> None:
     assert res(text, None).value == value
 
@@ -540,35 +661,55 @@ def test_find_times_offsets_index_the_original_text() -> None:
     assert hits[0][:2] == (text.index("Thursday"), text.index("Thursday") + len("Thursday"))
 
 
-@pytest.mark.parametrize("text", [
-    "Talks may meet resistance.", "They may march on Washington.", "A protest march was held.",
-    "The Sunday Times reported it.", "Theresa May said so.", "Ms May spoke.",
-    "The Good Friday Agreement holds.", "After the Arab Spring, reform stalled.",
-    "The fall of Kabul shocked them.", "The company had 2000 employees.",
-    "More than 1500 troops arrived.", "He is in his 90s.", "A two-year-old girl died.",
-    "The Daily Mail reported it.", "It rose 2024%.", "She signed it as soon as possible.",
-    "The March on Washington.", "It was the Winter Olympics.", "A summer-long campaign.",
-    "The spring water was clean.", "He used a week of leave.", "They met shortly after the vote.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks may meet resistance.",
+        "They may march on Washington.",
+        "A protest march was held.",
+        "The Sunday Times reported it.",
+        "Theresa May said so.",
+        "Ms May spoke.",
+        "The Good Friday Agreement holds.",
+        "After the Arab Spring, reform stalled.",
+        "The fall of Kabul shocked them.",
+        "The company had 2000 employees.",
+        "More than 1500 troops arrived.",
+        "He is in his 90s.",
+        "A two-year-old girl died.",
+        "The Daily Mail reported it.",
+        "It rose 2024%.",
+        "She signed it as soon as possible.",
+        "The March on Washington.",
+        "It was the Winter Olympics.",
+        "A summer-long campaign.",
+        "The spring water was clean.",
+        "He used a week of leave.",
+        "They met shortly after the vote.",
+    ],
+)
 def test_find_times_rejects_false_positives(text: str) -> None:
     assert find_times(text, FRI) == []
 
 
-@pytest.mark.parametrize(("text", "surface", "value"), [
-    ("It happened in March.", "March", "2024-03"),
-    ("Prices have risen since May.", "since May", "2023-05"),
-    ("Talks resume in late March.", "late March", "2024-03"),
-    ("Protests on 5 May turned violent.", "5 May", "2023-05-05"),
-    ("The March 15 rally was large.", "March 15", "2024-03-15"),
-    ("The vote was in May 2023.", "May 2023", "2023-05"),
-    ("The strike lasted until March.", "March", "2024-03"),
-    ("Protests in March and April spread.", "April", "2024-04"),
-    ("In the spring, talks resumed.", "the spring", "2024-SP"),
-    ("In the 2024 election, turnout fell.", "2024", "2024"),
-    ("It was founded in 1998.", "1998", "1998"),
-    ("They met on Thursday.", "Thursday", "2024-04-11"),
-    ("Thursday's attack killed five.", "Thursday", "2024-04-11"),
-])
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("It happened in March.", "March", "2024-03"),
+        ("Prices have risen since May.", "since May", "2023-05"),
+        ("Talks resume in late March.", "late March", "2024-03"),
+        ("Protests on 5 May turned violent.", "5 May", "2023-05-05"),
+        ("The March 15 rally was large.", "March 15", "2024-03-15"),
+        ("The vote was in May 2023.", "May 2023", "2023-05"),
+        ("The strike lasted until March.", "March", "2024-03"),
+        ("Protests in March and April spread.", "April", "2024-04"),
+        ("In the spring, talks resumed.", "the spring", "2024-SP"),
+        ("In the 2024 election, turnout fell.", "2024", "2024"),
+        ("It was founded in 1998.", "1998", "1998"),
+        ("They met on Thursday.", "Thursday", "2024-04-11"),
+        ("Thursday's attack killed five.", "Thursday", "2024-04-11"),
+    ],
+)
 def test_find_times_accepts_names_with_a_date_cue(text: str, surface: str, value: str) -> None:
     assert (surface, value) in found(text)
 
@@ -577,7 +718,10 @@ def test_find_times_prefers_the_longest_match_and_never_overlaps() -> None:
     text = "It began late Thursday night and ended the first quarter of 2024, two weeks ago."
     hits = find_times(text, FRI)
     assert [text[s:e] for s, e, _ in hits] == [
-        "late Thursday night", "the first quarter of 2024", "two weeks ago"]
+        "late Thursday night",
+        "the first quarter of 2024",
+        "two weeks ago",
+    ]
     assert all(e1 <= s2 for (_, e1, _), (s2, _, _) in zip(hits, hits[1:], strict=False))
 
 
@@ -604,18 +748,41 @@ def test_find_times_on_text_without_time_words_is_empty() -> None:
 def test_to_timespan_carries_iso_dates_offsets_and_flags() -> None:
     r = res("since 2021")
     ts = to_timespan("since 2021", 10, 20, r)
-    assert ts == TimeSpan(text="since 2021", start="2021-01-01", end="2024-04-12",
-                          precision="year", value="2021", char_start=10, char_end=20,
-                          flags=("since",))
+    assert ts == TimeSpan(
+        text="since 2021",
+        start="2021-01-01",
+        end="2024-04-12",
+        precision="year",
+        value="2021",
+        char_start=10,
+        char_end=20,
+        flags=("since",),
+    )
     unanchored = to_timespan("Thursday", 0, 8, res("Thursday", None))
     assert (unanchored.start, unanchored.end, unanchored.flags) == (None, None, ("unanchored",))
 
 
 SAMPLES = [
-    "10 April 2024", "late Thursday", "Wednesday night", "late March", "the weekend",
-    "earlier this century", "later this quarter", "early summer", "the late 1990s",
-    "the past two years", "every Monday", "now", "recently", "since 2021", "April-June",
-    "H1 2024", "the 20th century", "a few days ago", "the end of last year", "tonight",
+    "10 April 2024",
+    "late Thursday",
+    "Wednesday night",
+    "late March",
+    "the weekend",
+    "earlier this century",
+    "later this quarter",
+    "early summer",
+    "the late 1990s",
+    "the past two years",
+    "every Monday",
+    "now",
+    "recently",
+    "since 2021",
+    "April-June",
+    "H1 2024",
+    "the 20th century",
+    "a few days ago",
+    "the end of last year",
+    "tonight",
 ]
 
 
@@ -645,6 +812,7 @@ def test_resolution_is_frozen() -> None:
 def test_pick_year_modes() -> None:
     def march(y: int) -> cal.Bounds:
         return cal.month_bounds(y, 3)
+
     ref = D("2024-03-15")
     assert cal.pick_year(march, ref, "recent") == 2024
     assert cal.pick_year(march, ref, "last") == 2023
@@ -664,8 +832,10 @@ def test_part_bounds() -> None:
     feb = cal.month_bounds(2023, 2)
     assert cal.part_bounds(feb, "month", "late") == (D("2023-02-21"), D("2023-02-28"))
     assert cal.part_bounds(feb, "month", "h2") == (D("2023-02-16"), D("2023-02-28"))
-    assert cal.part_bounds(cal.year_bounds(2024), "year", "mid") == (D("2024-05-01"),
-                                                                     D("2024-08-31"))
+    assert cal.part_bounds(cal.year_bounds(2024), "year", "mid") == (
+        D("2024-05-01"),
+        D("2024-08-31"),
+    )
 
 
 def test_add_months_clamps_to_month_end() -> None:

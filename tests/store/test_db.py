@@ -26,16 +26,28 @@ TEXT = "Niger expelled French forces on Wednesday."
 def _result() -> DocumentResult:
     art = Article(article_id="a1", text=TEXT, published="2024-04-12", origin="x.txt")
     ev = Event(
-        event_id="e1", article_id="a1", sentence=0, evidence=TEXT, evidence_start=0,
+        event_id="e1",
+        article_id="a1",
+        sentence=0,
+        evidence=TEXT,
+        evidence_start=0,
         trigger=Span(text="expelled", start=6, end=14),
         source=(Actor(text="Niger", start=0, end=5, country="NER", sector="GOV"),),
         target=(Actor(text="French forces", start=15, end=28, country="FRA", sector="MIL"),),
         cameo=Cameo(code="166", root="16", quad_class=4, goldstein=-7.0, name="Expel"),
         plover=Plover(type="SANCTION", mode="expel", context=("military",)),
-        date=TimeSpan(text="Wednesday", start="2024-04-10", end="2024-04-10", precision="day",
-                      value="2024-04-10", char_start=32, char_end=41),
-        place=Place(text="Niger", name="Niger", country="NER", lat=17.6, lon=8.1,
-                    precision="country"),
+        date=TimeSpan(
+            text="Wednesday",
+            start="2024-04-10",
+            end="2024-04-10",
+            precision="day",
+            value="2024-04-10",
+            char_start=32,
+            char_end=41,
+        ),
+        place=Place(
+            text="Niger", name="Niger", country="NER", lat=17.6, lon=8.1, precision="country"
+        ),
         confidence=0.8,
     )
     sent = Sentence(article_id="a1", index=0, paragraph=0, start=0, end=len(TEXT), text=TEXT)

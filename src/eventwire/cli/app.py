@@ -22,8 +22,11 @@ from rich.text import Text
 from eventwire.errors import EventwireError
 from eventwire.records import Event, to_dict
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Political event data from news text: who did what to whom, when and where.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Political event data from news text: who did what to whom, when and where.",
+)
 console = Console(stderr=True)
 out = Console()
 
@@ -41,8 +44,11 @@ def _check_date(value: str | None) -> str | None:
 
 
 @app.callback()
-def main_options(verbose: Annotated[int, typer.Option("-v", "--verbose", count=True,
-                                                      help="-v info, -vv debug.")] = 0) -> None:
+def main_options(
+    verbose: Annotated[
+        int, typer.Option("-v", "--verbose", count=True, help="-v info, -vv debug.")
+    ] = 0,
+) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
@@ -56,8 +62,9 @@ def _fail(exc: Exception) -> typer.Exit:
 def run(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest.")],
     db: DbOpt = Path("eventwire.duckdb"),
-    published: Annotated[str | None, typer.Option(
-        help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+    ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 16,
 ) -> None:
@@ -66,25 +73,41 @@ def run(
 
     _check_date(published)
     try:
-        with Progress(SpinnerColumn(), TextColumn("[bold]coding"), BarColumn(),
-                      TextColumn("{task.completed} documents"), TimeElapsedColumn(),
-                      console=console, transient=True, disable=not console.is_terminal) as bar:
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]coding"),
+            BarColumn(),
+            TextColumn("{task.completed} documents"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
+        ) as bar:
             task = bar.add_task("run", total=None)
-            summary = run_job(paths, db, published=published, workers=workers,
-                              batch_size=batch_size,
-                              on_progress=lambda n: bar.advance(task, n))
+            summary = run_job(
+                paths,
+                db,
+                published=published,
+                workers=workers,
+                batch_size=batch_size,
+                on_progress=lambda n: bar.advance(task, n),
+            )
     except EventwireError as exc:
         raise _fail(exc) from None
-    out.print(f"articles: {summary.articles}  duplicates: {summary.duplicates}  "
-              f"near-duplicates: {summary.near_duplicates}  rejects: {summary.rejects}  "
-              f"events: {summary.events}  quotes: {summary.quotes}  -> {db}")
+    out.print(
+        f"articles: {summary.articles}  duplicates: {summary.duplicates}  "
+        f"near-duplicates: {summary.near_duplicates}  rejects: {summary.rejects}  "
+        f"events: {summary.events}  quotes: {summary.quotes}  -> {db}"
+    )
     for rej in summary.reject_list:
         out.print(f"  rejected {rej.origin} ({rej.stage}): {rej.reason}", markup=False)
 
 
 @app.command()
 def code(
-    file: Annotated[str, typer.Argument(help="A text, HTML or Markdown file, or - for stdin.")] = "-",
+    file: Annotated[
+        str, typer.Argument(help="A text, HTML or Markdown file, or - for stdin.")
+    ] = "-",
     published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
 ) -> None:
@@ -125,7 +148,9 @@ def code(
 @app.command()
 def events(
     db: DbOpt = Path("eventwire.duckdb"),
-    actor: Annotated[str | None, typer.Option(help="Country code on either side, e.g. NER.")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Country code on either side, e.g. NER.")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="Earliest date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Latest date, YYYY-MM-DD.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or jsonl.")] = "table",
@@ -148,13 +173,37 @@ def events(
             sys.stdout.write(json.dumps(to_dict(ev), ensure_ascii=False) + "\n")
     elif fmt == "csv":
         w = csv.writer(sys.stdout)
-        w.writerow(["event_id", "date", "source", "cameo", "plover", "target", "modality",
-                    "place", "confidence", "trigger", "article_id"])
+        w.writerow(
+            [
+                "event_id",
+                "date",
+                "source",
+                "cameo",
+                "plover",
+                "target",
+                "modality",
+                "place",
+                "confidence",
+                "trigger",
+                "article_id",
+            ]
+        )
         for ev in evs:
-            w.writerow([ev.event_id, ev.date.start if ev.date else "", _actors(ev.source),
-                        ev.cameo.code, ev.plover.type, _actors(ev.target), ev.modality,
-                        ev.place.name if ev.place else "", ev.confidence, ev.trigger.text,
-                        ev.article_id])
+            w.writerow(
+                [
+                    ev.event_id,
+                    ev.date.start if ev.date else "",
+                    _actors(ev.source),
+                    ev.cameo.code,
+                    ev.plover.type,
+                    _actors(ev.target),
+                    ev.modality,
+                    ev.place.name if ev.place else "",
+                    ev.confidence,
+                    ev.trigger.text,
+                    ev.article_id,
+                ]
+            )
     else:
         _table(evs)
 
@@ -171,34 +220,48 @@ def show(event_id: str, db: DbOpt = Path("eventwire.duckdb")) -> None:
     except EventwireError as exc:
         raise _fail(exc) from None
     if not found:
-        raise _fail(EventwireError(f"no event {event_id!r} in {db}; list ids with "
-                                   "`eventwire events --format csv`"))
+        raise _fail(
+            EventwireError(
+                f"no event {event_id!r} in {db}; list ids with `eventwire events --format csv`"
+            )
+        )
     ev = found[0]
     text = Text(ev.evidence)
     base = ev.evidence_start
-    for spans, style in ((ev.source, "bold blue"), (ev.target, "bold magenta"),
-                         ((ev.trigger,), "bold reverse")):
+    for spans, style in (
+        (ev.source, "bold blue"),
+        (ev.target, "bold magenta"),
+        ((ev.trigger,), "bold reverse"),
+    ):
         for s in spans:
             text.stylize(style, s.start - base, s.end - base)
-    out.print(f"[bold]{ev.event_id}[/bold]  {ev.cameo.code} {ev.cameo.name} | PLOVER "
-              f"{ev.plover.type}{'/' + ev.plover.mode if ev.plover.mode else ''}  "
-              f"({ev.modality}, confidence {ev.confidence})")
+    out.print(
+        f"[bold]{ev.event_id}[/bold]  {ev.cameo.code} {ev.cameo.name} | PLOVER "
+        f"{ev.plover.type}{'/' + ev.plover.mode if ev.plover.mode else ''}  "
+        f"({ev.modality}, confidence {ev.confidence})"
+    )
     out.print(f"source: {_actors(ev.source) or '-'}   target: {_actors(ev.target) or '-'}")
     if ev.date:
-        out.print(f"date: {ev.date.start}..{ev.date.end} ({ev.date.precision}, "
-                  f"'{ev.date.text}')")
+        out.print(f"date: {ev.date.start}..{ev.date.end} ({ev.date.precision}, '{ev.date.text}')")
     if ev.place:
-        out.print(f"place: {ev.place.name}, {ev.place.admin1 or '-'}, {ev.place.country} "
-                  f"({ev.place.lat}, {ev.place.lon}; {ev.place.precision})")
+        out.print(
+            f"place: {ev.place.name}, {ev.place.admin1 or '-'}, {ev.place.country} "
+            f"({ev.place.lat}, {ev.place.lon}; {ev.place.precision})"
+        )
     if article:
-        out.print(f"article: {article.title or '-'} ({article.published or 'undated'}; "
-                  f"{article.origin})", markup=False)
+        out.print(
+            f"article: {article.title or '-'} ({article.published or 'undated'}; {article.origin})",
+            markup=False,
+        )
     out.print(text)
 
 
 def _actors(actors: tuple) -> str:
-    return "; ".join(f"{a.country or '?'}{'/' + a.sector if a.sector else ''}"
-                     f"{' (' + a.name + ')' if a.name else ''}" for a in actors)
+    return "; ".join(
+        f"{a.country or '?'}{'/' + a.sector if a.sector else ''}"
+        f"{' (' + a.name + ')' if a.name else ''}"
+        for a in actors
+    )
 
 
 def _table(evs: list[Event]) -> None:
@@ -206,9 +269,16 @@ def _table(evs: list[Event]) -> None:
     for col in ("date", "source", "event", "target", "modality", "place", "conf", "trigger"):
         table.add_column(col)
     for ev in evs:
-        table.add_row(ev.date.start if ev.date and ev.date.start else "-", _actors(ev.source),
-                      f"{ev.cameo.code} {ev.plover.type}", _actors(ev.target), ev.modality,
-                      ev.place.name if ev.place else "-", f"{ev.confidence:.2f}", ev.trigger.text)
+        table.add_row(
+            ev.date.start if ev.date and ev.date.start else "-",
+            _actors(ev.source),
+            f"{ev.cameo.code} {ev.plover.type}",
+            _actors(ev.target),
+            ev.modality,
+            ev.place.name if ev.place else "-",
+            f"{ev.confidence:.2f}",
+            ev.trigger.text,
+        )
     out.print(table)
     out.print(f"{len(evs)} events")
 

@@ -9,7 +9,7 @@ the pipeline passes in, so this stage never imports another stage.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from eventwire.code.modality import modality_of
@@ -38,17 +38,64 @@ PlaceFn = Callable[[str, int, int], Place | None]
 _SUBJ = ("nsubj", "csubj")
 _PASSIVE_SUBJ = ("nsubjpass",)
 _OBJ = ("dobj", "obj", "attr", "oprd")
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into",
-                       "from", "over"})
-_LIGHT_VERBS = frozenset({"hold", "have", "engage", "conduct", "carry", "launch", "make", "stage",
-                          "impose", "announce", "order", "begin", "start", "complete", "finish",
-                          "stage", "mount", "lead", "continue", "resume", "call", "take",
-                          "sign", "reach", "give", "receive", "highlight", "herald", "show",
-                          "showcase", "confirm", "follow"})
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "outside", "inside", "around", "across", "into", "from", "over"}
+)
+_LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "have",
+        "engage",
+        "conduct",
+        "carry",
+        "launch",
+        "make",
+        "stage",
+        "impose",
+        "announce",
+        "order",
+        "begin",
+        "start",
+        "complete",
+        "finish",
+        "mount",
+        "lead",
+        "continue",
+        "resume",
+        "call",
+        "take",
+        "sign",
+        "reach",
+        "give",
+        "receive",
+        "highlight",
+        "herald",
+        "show",
+        "showcase",
+        "confirm",
+        "follow",
+    }
+)
 #: Roots whose events are mutual (talks, agreements, cooperation): coordinated subjects are a dyad.
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
-_REPORTING = frozenset({"say", "announce", "report", "tell", "state", "add", "claim", "confirm",
-                        "air", "broadcast", "publish", "show", "showcase", "declare"})
+_REPORTING = frozenset(
+    {
+        "say",
+        "announce",
+        "report",
+        "tell",
+        "state",
+        "add",
+        "claim",
+        "confirm",
+        "air",
+        "broadcast",
+        "publish",
+        "show",
+        "showcase",
+        "declare",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +111,12 @@ def _drop_restatements(events: list[Event]) -> list[Event]:
     out = []
     for ev in events:
         if not ev.target and any(
-                o is not ev and o.target and o.cameo.root == ev.cameo.root
-                and {a.country for a in o.source} == {a.country for a in ev.source}
-                for o in events):
+            o is not ev
+            and o.target
+            and o.cameo.root == ev.cameo.root
+            and {a.country for a in o.source} == {a.country for a in ev.source}
+            for o in events
+        ):
             continue
         out.append(ev)
     return out
@@ -97,11 +147,14 @@ class Coder:
     def _holds(self, view: SentenceView, tok: Token, p: Pattern) -> bool:
         if p.prt and not any(k.text.lower() in p.prt for k in view.children(tok, "prt")):
             return False
-        if p.prep and not any(k.text.lower() in p.prep
-                              for k in view.children(tok, "prep", "agent")):
+        if p.prep and not any(
+            k.text.lower() in p.prep for k in view.children(tok, "prep", "agent")
+        ):
             return False
-        if p.mod and not any(k.lemma.lower() in p.mod or k.text.lower() in p.mod
-                             for k in view.children(tok, "compound", "amod", "nmod")):
+        if p.mod and not any(
+            k.lemma.lower() in p.mod or k.text.lower() in p.mod
+            for k in view.children(tok, "compound", "amod", "nmod")
+        ):
             return False
         if p.obj and not (self._object_words(view, tok) & p.obj):
             return False
@@ -149,7 +202,9 @@ class Coder:
         if tok.pos == "VERB":
             passive = bool(view.children(tok, *_PASSIVE_SUBJ))
             if passive:
-                src_heads = [o for a in view.children(tok, "agent") for o in view.children(a, "pobj")]
+                src_heads = [
+                    o for a in view.children(tok, "agent") for o in view.children(a, "pobj")
+                ]
                 obj_heads = view.children(tok, *_PASSIVE_SUBJ)
             else:
                 src_heads = view.children(tok, *_SUBJ)
@@ -175,8 +230,11 @@ class Coder:
                     src_heads += view.prep_objects(t, p.source_preps)
             if p.of_role == "source":
                 src_heads += of_objs
-            src_heads += [m for m in view.children(tok, "amod", "compound")
-                          if m.ent in {"NORP", "GPE", "ORG", "PERSON"}]
+            src_heads += [
+                m
+                for m in view.children(tok, "amod", "compound")
+                if m.ent in {"NORP", "GPE", "ORG", "PERSON"}
+            ]
             source = self._actors(view, src_heads, actor_fn)
             if not source and p.of_role == "theme":  # "the delivery of Russian drones"
                 themes = [a for a in self._actors(view, of_objs, actor_fn) if a.country]
@@ -184,8 +242,11 @@ class Coder:
             target = self._objects(view, of_objs, p, actor_fn) if p.of_role == "target" else []
             if not target:  # "Russia's commitment to fortify Niger's defences"
                 for acl in view.children(tok, "acl"):
-                    target = [a for a in self._actors(view, view.children(acl, *_OBJ), actor_fn)
-                              if a.country]
+                    target = [
+                        a
+                        for a in self._actors(view, view.children(acl, *_OBJ), actor_fn)
+                        if a.country
+                    ]
                     if target:
                         break
             if not target and p.target_preps:
@@ -200,8 +261,9 @@ class Coder:
         source = [a for a in source if all(a.start != b.start for b in target)]
         return _Roles(tuple(source), tuple(target), light, inferred)
 
-    def _objects(self, view: SentenceView, heads: list[Token], p: Pattern,
-                 actor_fn: ActorFn) -> list[Actor]:
+    def _objects(
+        self, view: SentenceView, heads: list[Token], p: Pattern, actor_fn: ActorFn
+    ) -> list[Actor]:
         """Objects as targets, except the pattern's own object word ("joined forces")."""
         keep = []
         for h in heads:
@@ -242,8 +304,9 @@ class Coder:
         return None
 
     # -- time and place ----------------------------------------------------------------------
-    def _attached_time(self, view: SentenceView, triggers: set[int], tok: Token,
-                       times: list[TimeSpan]) -> TimeSpan | None:
+    def _attached_time(
+        self, view: SentenceView, triggers: set[int], tok: Token, times: list[TimeSpan]
+    ) -> TimeSpan | None:
         """The time expression the parse attaches to this trigger, else the nearest unclaimed."""
         best: TimeSpan | None = None
         nearest: tuple[int, TimeSpan] | None = None
@@ -261,8 +324,11 @@ class Coder:
             if owner is not None and owner.i == tok.i:
                 best = ts
                 break
-            if owner is None and not self._report_time(view, anchor) \
-                    and not self._modifies_other_noun(view, anchor, ts, triggers):
+            if (
+                owner is None
+                and not self._report_time(view, anchor)
+                and not self._modifies_other_noun(view, anchor, ts, triggers)
+            ):
                 dist = abs(anchor.i - tok.i)
                 if nearest is None or dist < nearest[0]:
                     nearest = (dist, ts)
@@ -270,8 +336,9 @@ class Coder:
             return best
         return nearest[1] if nearest else None
 
-    def _modifies_other_noun(self, view: SentenceView, anchor: Token, ts: TimeSpan,
-                             triggers: set[int]) -> bool:
+    def _modifies_other_noun(
+        self, view: SentenceView, anchor: Token, ts: TimeSpan, triggers: set[int]
+    ) -> bool:
         """True for "the coup last year" / "last year's coup": the time dates another noun."""
         end = ts.char_end if ts.char_end is not None else anchor.idx + len(anchor.text)
         inside = [t for t in view.tokens if anchor.idx <= t.idx < end]
@@ -299,8 +366,9 @@ class Coder:
                 return t
         return None
 
-    def _place(self, view: SentenceView, tok: Token, triggers: set[int],
-               place_fn: PlaceFn) -> Place | None:
+    def _place(
+        self, view: SentenceView, tok: Token, triggers: set[int], place_fn: PlaceFn
+    ) -> Place | None:
         """A locative phrase attached to this trigger ("landed in Niger", "at Niamey airport")."""
         candidates: list[tuple[int, Place]] = []
         for prep in view.tokens:
@@ -324,9 +392,16 @@ class Coder:
         return min(candidates, key=lambda c: c[0])[1]
 
     # -- the whole sentence ----------------------------------------------------------------------
-    def code(self, parsed: ParsedSentence, *, article_id: str, actor_fn: ActorFn,
-             place_fn: PlaceFn, times: list[TimeSpan] = (), fallback_place: Place | None = None,
-             ) -> list[Event]:
+    def code(
+        self,
+        parsed: ParsedSentence,
+        *,
+        article_id: str,
+        actor_fn: ActorFn,
+        place_fn: PlaceFn,
+        times: Sequence[TimeSpan] = (),
+        fallback_place: Place | None = None,
+    ) -> list[Event]:
         """Every event a sentence states, with roles, modality, date, place and confidence."""
         view = SentenceView(parsed)
         matched = [(t, p) for t in view.tokens if (p := self.match(view, t)) is not None]
@@ -346,9 +421,17 @@ class Coder:
                     # offsets -1: inferred from the place, not named in the text
                     start_ = place_.char_start if place_.char_start is not None else -1
                     end_ = place_.char_end if place_.char_end is not None else -1
-                    target = [Actor(text=place_.text, start=start_, end=end_,
-                                    country=place_.country,
-                                    sector="GOV", name=None, confidence=0.4)]
+                    target = [
+                        Actor(
+                            text=place_.text,
+                            start=start_,
+                            end=end_,
+                            country=place_.country,
+                            sector="GOV",
+                            name=None,
+                            confidence=0.4,
+                        )
+                    ]
                     inferred = True
             if not source:
                 # Borrow the roles of another event in the sentence ("X's commitment to ...,
@@ -362,20 +445,45 @@ class Coder:
                         break
             if not source and not target:
                 continue
-            if not target and len({a.country for a in source}) > 1 and \
-                    pattern.code[:2] in _SYMMETRIC_ROOTS:
+            if (
+                not target
+                and len({a.country for a in source}) > 1
+                and pattern.code[:2] in _SYMMETRIC_ROOTS
+            ):
                 # "Putin and Tiani held a telephone call": the first named is the source
-                source, target = source[:1], [a for a in source[1:] if a.country != source[0].country]
-            if source and target and {a.country for a in source} == {a.country for a in target} \
-                    and len(source) == len(target) == 1 and source[0].sector == target[0].sector:
+                source, target = (
+                    source[:1],
+                    [a for a in source[1:] if a.country != source[0].country],
+                )
+            if (
+                source
+                and target
+                and {a.country for a in source} == {a.country for a in target}
+                and len(source) == len(target) == 1
+                and source[0].sector == target[0].sector
+            ):
                 continue  # an actor acting on itself is a parse error, not an event
-            events.append(self._event(parsed, view, tok, pattern, source, target, inferred,
-                                      roles.light_verb, triggers, times, place or fallback_place,
-                                      article_id))
+            events.append(
+                self._event(
+                    parsed,
+                    view,
+                    tok,
+                    pattern,
+                    source,
+                    target,
+                    inferred,
+                    roles.light_verb,
+                    triggers,
+                    times,
+                    place or fallback_place,
+                    article_id,
+                )
+            )
         return _drop_restatements(events)
 
-    def _merge_nested(self, view: SentenceView,
-                      matched: list[tuple[Token, Pattern]]) -> list[tuple[Token, Pattern]]:
+    def _merge_nested(
+        self, view: SentenceView, matched: list[tuple[Token, Pattern]]
+    ) -> list[tuple[Token, Pattern]]:
         """A noun trigger that is the object of a verb trigger ("strengthens cooperation",
         "scaled back assistance") is one event: keep the verb, with the more specific code
         when both codes share a root."""
@@ -394,7 +502,9 @@ class Coder:
                 continue
             drop.add(tok.i)
             verb_pattern = upgrade.get(owner.i, by_index[owner.i][1])
-            if pattern.code[:2] == verb_pattern.code[:2] and len(pattern.code) > len(verb_pattern.code):
+            if pattern.code[:2] == verb_pattern.code[:2] and len(pattern.code) > len(
+                verb_pattern.code
+            ):
                 upgrade[owner.i] = pattern
         out = []
         for tok, pattern in matched:
@@ -402,22 +512,47 @@ class Coder:
                 continue
             if tok.i in upgrade:
                 better = upgrade[tok.i]
-                pattern = Pattern(**{**{f: getattr(pattern, f) for f in pattern.__slots__},
-                                     "code": better.code, "id": f"{pattern.id}+{better.id}"})
+                pattern = Pattern(
+                    **{
+                        **{f: getattr(pattern, f) for f in pattern.__slots__},
+                        "code": better.code,
+                        "id": f"{pattern.id}+{better.id}",
+                    }
+                )
             out.append((tok, pattern))
         return out
 
-    def _event(self, parsed: ParsedSentence, view: SentenceView, tok: Token, pattern: Pattern,
-               source: list[Actor], target: list[Actor], inferred: bool, light: Token | None,
-               triggers: set[int], times: list[TimeSpan], place: Place | None,
-               article_id: str) -> Event:
+    def _event(
+        self,
+        parsed: ParsedSentence,
+        view: SentenceView,
+        tok: Token,
+        pattern: Pattern,
+        source: list[Actor],
+        target: list[Actor],
+        inferred: bool,
+        light: Token | None,
+        triggers: set[int],
+        times: Sequence[TimeSpan],
+        place: Place | None,
+        article_id: str,
+    ) -> Event:
         entry = self.kb.cameo[pattern.code]
-        cameo = Cameo(code=entry.code, root=entry.root, quad_class=entry.quad_class,
-                      goldstein=entry.goldstein, name=entry.name)
-        plover = Plover(type=entry.plover_type, mode=pattern.mode or entry.plover_mode or None,
-                        context=pattern.context or entry.plover_context)
-        trigger_toks = [tok] + [k for k in view.children(tok, "prt", "compound")
-                                if k.i == tok.i - 1 or k.dep == "prt"]
+        cameo = Cameo(
+            code=entry.code,
+            root=entry.root,
+            quad_class=entry.quad_class,
+            goldstein=entry.goldstein,
+            name=entry.name,
+        )
+        plover = Plover(
+            type=entry.plover_type,
+            mode=pattern.mode or entry.plover_mode or None,
+            context=pattern.context or entry.plover_context,
+        )
+        trigger_toks = [tok] + [
+            k for k in view.children(tok, "prt", "compound") if k.i == tok.i - 1 or k.dep == "prt"
+        ]
         trigger_toks.sort(key=lambda t: t.i)
         text, start, end = view.span_text(trigger_toks)
         date = self._attached_time(view, triggers, tok, list(times))

@@ -10,17 +10,58 @@ from eventwire.code.syntax import SentenceView
 from eventwire.records import Token
 
 #: Governing words that make what they govern a plan or intention.
-PLAN_LEMMAS = frozenset({"plan", "intend", "aim", "prepare", "seek", "want", "expect", "propose",
-                         "vow", "pledge", "promise", "decide", "agree", "hope", "set", "schedule",
-                         "plot", "mull", "consider", "offer", "commit", "commitment", "intention",
-                         "proposal", "bid", "ready"})
+PLAN_LEMMAS = frozenset(
+    {
+        "plan",
+        "intend",
+        "aim",
+        "prepare",
+        "seek",
+        "want",
+        "expect",
+        "propose",
+        "vow",
+        "pledge",
+        "promise",
+        "decide",
+        "agree",
+        "hope",
+        "set",
+        "schedule",
+        "plot",
+        "mull",
+        "consider",
+        "offer",
+        "commit",
+        "commitment",
+        "intention",
+        "proposal",
+        "bid",
+        "ready",
+    }
+)
 #: Governing words that deny what they govern.
 NEGATING_LEMMAS = frozenset({"deny", "refuse", "fail", "decline", "reject", "dismiss"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 #: Clause links through which a governing word's modality reaches the trigger.
-_CLIMB = frozenset({"xcomp", "acl", "ccomp", "dobj", "pobj", "prep", "advcl", "pcomp", "conj",
-                    "relcl", "nsubjpass", "attr", "oprd"})
+_CLIMB = frozenset(
+    {
+        "xcomp",
+        "acl",
+        "ccomp",
+        "dobj",
+        "pobj",
+        "prep",
+        "advcl",
+        "pcomp",
+        "conj",
+        "relcl",
+        "nsubjpass",
+        "attr",
+        "oprd",
+    }
+)
 
 
 def _is_negated(view: SentenceView, tok: Token) -> bool:
@@ -49,8 +90,9 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
         if tok is not trigger and _is_negated(view, tok):
             return "negated"
         auxes = {k.text.lower() for k in view.children(tok, "aux")}
-        if auxes & HYPOTHETICAL_AUX or any(k.text.lower() in {"if", "unless"}
-                                            for k in view.children(tok, "mark")):
+        if auxes & HYPOTHETICAL_AUX or any(
+            k.text.lower() in {"if", "unless"} for k in view.children(tok, "mark")
+        ):
             return "hypothetical"
         if tok is not trigger and tok.lemma.lower() in PLAN_LEMMAS:
             return "planned"

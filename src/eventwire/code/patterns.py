@@ -18,8 +18,23 @@ from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.kb.loader import KB_DIR
 
 PATTERN_DIR = KB_DIR / "patterns"
-_FIELDS = {"id", "lemma", "pos", "code", "obj", "prt", "prep", "mod", "of", "target_preps", "source_preps",
-           "target_from_place", "mode", "context", "example"}
+_FIELDS = {
+    "id",
+    "lemma",
+    "pos",
+    "code",
+    "obj",
+    "prt",
+    "prep",
+    "mod",
+    "of",
+    "target_preps",
+    "source_preps",
+    "target_from_place",
+    "mode",
+    "context",
+    "example",
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,7 +68,9 @@ def _words(value: object) -> frozenset[str]:
     return frozenset(str(v).lower() for v in items)
 
 
-def load_patterns(paths: list[Path] | None = None, kb: KnowledgeBase | None = None) -> list[Pattern]:
+def load_patterns(
+    paths: list[Path] | None = None, kb: KnowledgeBase | None = None
+) -> list[Pattern]:
     """Read and validate pattern files; errors name ``file:entry``."""
     kb = kb or load_kb()
     out: list[Pattern] = []
@@ -62,7 +79,9 @@ def load_patterns(paths: list[Path] | None = None, kb: KnowledgeBase | None = No
         if not isinstance(data, list):
             raise KBError(f"{path}: expected a list of patterns")
         for n, entry in enumerate(data, 1):
-            where = f"{path}: pattern {n} ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
+            where = (
+                f"{path}: pattern {n} ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
+            )
             if not isinstance(entry, dict):
                 raise KBError(f"{where}: expected a mapping")
             unknown = set(entry) - _FIELDS
@@ -81,23 +100,25 @@ def load_patterns(paths: list[Path] | None = None, kb: KnowledgeBase | None = No
             if of_role not in {"target", "source", "theme"}:
                 raise KBError(f"{where}: 'of' must be target, source or theme")
             ctx = entry.get("context")
-            out.append(Pattern(
-                id=str(entry["id"]),
-                lemmas=_words(entry["lemma"]),
-                pos=pos,
-                code=code,
-                obj=_words(entry.get("obj")),
-                prt=_words(entry.get("prt")),
-                prep=_words(entry.get("prep")),
-                mod=_words(entry.get("mod")),
-                of_role=of_role,
-                target_preps=tuple(sorted(_words(entry.get("target_preps")))),
-                source_preps=tuple(sorted(_words(entry.get("source_preps")))),
-                target_from_place=bool(entry.get("target_from_place", False)),
-                mode=entry.get("mode"),
-                context=tuple(ctx) if isinstance(ctx, list) else ((ctx,) if ctx else None),
-                example=entry.get("example"),
-            ))
+            out.append(
+                Pattern(
+                    id=str(entry["id"]),
+                    lemmas=_words(entry["lemma"]),
+                    pos=pos,
+                    code=code,
+                    obj=_words(entry.get("obj")),
+                    prt=_words(entry.get("prt")),
+                    prep=_words(entry.get("prep")),
+                    mod=_words(entry.get("mod")),
+                    of_role=of_role,
+                    target_preps=tuple(sorted(_words(entry.get("target_preps")))),
+                    source_preps=tuple(sorted(_words(entry.get("source_preps")))),
+                    target_from_place=bool(entry.get("target_from_place", False)),
+                    mode=entry.get("mode"),
+                    context=tuple(ctx) if isinstance(ctx, list) else ((ctx,) if ctx else None),
+                    example=entry.get("example"),
+                )
+            )
     return out
 
 

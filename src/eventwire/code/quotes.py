@@ -14,14 +14,38 @@ from eventwire.code.coder import ActorFn
 from eventwire.code.syntax import SentenceView
 from eventwire.records import ParsedSentence, Quote
 
-CUE_LEMMAS = frozenset({"say", "tell", "add", "remark", "state", "declare", "insist", "warn",
-                        "note", "explain", "write", "stress", "argue", "claim", "announce",
-                        "recall", "ask", "reply", "respond", "affirm", "assert", "comment"})
+CUE_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "remark",
+        "state",
+        "declare",
+        "insist",
+        "warn",
+        "note",
+        "explain",
+        "write",
+        "stress",
+        "argue",
+        "claim",
+        "announce",
+        "recall",
+        "ask",
+        "reply",
+        "respond",
+        "affirm",
+        "assert",
+        "comment",
+    }
+)
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{10,2000}?)[\"\u201d]")
 
 
-def find_quotes(text: str, sentences: list[ParsedSentence], *, article_id: str,
-                actor_fn: ActorFn) -> list[Quote]:
+def find_quotes(
+    text: str, sentences: list[ParsedSentence], *, article_id: str, actor_fn: ActorFn
+) -> list[Quote]:
     """Every direct quotation of four words or more, with its cue verb and resolved speaker."""
     out: list[Quote] = []
     for m in _QUOTE.finditer(text):
@@ -41,8 +65,11 @@ def find_quotes(text: str, sentences: list[ParsedSentence], *, article_id: str,
                 subj = view.child(tok, "nsubj")
                 if subj is None or subj.pos == "PRON" and subj.idx < tok.idx < start:
                     # inverted speech: "..., remarked one of the instructors"
-                    after = [k for k in view.children(tok, "dobj", "attr", "npadvmod", "nsubj")
-                             if k.idx > tok.idx]
+                    after = [
+                        k
+                        for k in view.children(tok, "dobj", "attr", "npadvmod", "nsubj")
+                        if k.idx > tok.idx
+                    ]
                     subj = after[0] if after else subj
                 if subj is not None:
                     speaker = actor_fn(view.noun_phrase(subj), subj)
@@ -50,8 +77,18 @@ def find_quotes(text: str, sentences: list[ParsedSentence], *, article_id: str,
             if cue:
                 break
         qid = hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:16]
-        out.append(Quote(quote_id=qid, article_id=article_id, sentence=sent_index, text=body,
-                         start=start, end=end, speaker=speaker, cue=cue))
+        out.append(
+            Quote(
+                quote_id=qid,
+                article_id=article_id,
+                sentence=sent_index,
+                text=body,
+                start=start,
+                end=end,
+                speaker=speaker,
+                cue=cue,
+            )
+        )
     return out
 
 

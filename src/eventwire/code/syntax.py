@@ -11,8 +11,24 @@ from functools import cached_property
 from eventwire.records import ParsedSentence, Token
 
 #: Dependents that leave a noun phrase: clauses and punctuation are not part of an actor's name.
-_NP_STOP = frozenset({"relcl", "acl", "advcl", "punct", "appos", "cc", "conj", "mark", "ccomp",
-                      "parataxis", "dep", "xcomp", "advmod", "npadvmod"})
+_NP_STOP = frozenset(
+    {
+        "relcl",
+        "acl",
+        "advcl",
+        "punct",
+        "appos",
+        "cc",
+        "conj",
+        "mark",
+        "ccomp",
+        "parataxis",
+        "dep",
+        "xcomp",
+        "advmod",
+        "npadvmod",
+    }
+)
 _NP_PREPS = frozenset({"of"})
 
 
@@ -93,4 +109,3 @@ class SentenceView:
         start, end = first.idx, last.idx + len(last.text)
         rel = self.parsed.sentence.start
         return self.parsed.sentence.text[start - rel : end - rel], start, end
-

@@ -106,7 +106,7 @@ def build_rows(overrides: dict[str, dict[str, Any]]) -> list[list[str]]:
         sc = cs.get(iso3)
         if pc is None and "iso2" not in ov:
             raise SystemExit(f"{iso3}: not in pycountry and no iso2 override")
-        iso2 = ov.get("iso2") or pc.alpha_2
+        iso2 = ov.get("iso2") or (pc.alpha_2 if pc is not None else "")
         generated = []
         if pc is not None:
             generated += [getattr(pc, "common_name", ""), pc.name, getattr(pc, "official_name", "")]

@@ -7,7 +7,6 @@ it, checks every line, and builds lookup indexes. A bad line raises :class:`KBEr
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import re
@@ -162,7 +161,9 @@ def _date(value: object, where: str) -> date | None:
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     with path.open(encoding="utf-8") as fh:
-        lines = [(n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.startswith("#")]
+        lines = [
+            (n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.startswith("#")
+        ]
     if not lines:
         return
     header_no, header = lines[0]
@@ -170,7 +171,9 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     for n, line in lines[1:]:
         cells = line.rstrip("\n").split("\t")
         if len(cells) != len(cols):
-            raise KBError(f"{path}:{n}: expected {len(cols)} tab-separated columns, got {len(cells)}")
+            raise KBError(
+                f"{path}:{n}: expected {len(cols)} tab-separated columns, got {len(cells)}"
+            )
         yield n, dict(zip(cols, cells, strict=True))
 
 
@@ -194,18 +197,19 @@ def _require(obj: dict, keys: Iterable[str], where: str) -> None:
         raise KBError(f"{where}: missing field(s) {', '.join(missing)}")
 
 
+def _coordinate(value: str, where: str) -> float | None:
+    try:
+        return float(value) if value.strip() else None
+    except ValueError:
+        raise KBError(f"{where}: bad coordinate {value!r}") from None
+
+
 def _load_countries(kb: KnowledgeBase, path: Path) -> None:
     for n, row in _rows(path):
         where = f"{path}:{n}"
         iso3 = row.get("iso3", "").strip()
         if not re.fullmatch(r"[A-Z]{3}", iso3):
             raise KBError(f"{where}: iso3 must be three capital letters, got {iso3!r}")
-
-        def num(v: str) -> float | None:
-            try:
-                return float(v) if v.strip() else None
-            except ValueError:
-                raise KBError(f"{where}: bad coordinate {v!r}") from None
 
         kb.countries[iso3] = Country(
             iso3=iso3,
@@ -215,8 +219,8 @@ def _load_countries(kb: KnowledgeBase, path: Path) -> None:
             adjectives=_split(row.get("adjectives", "")),
             capital=row.get("capital", "").strip(),
             metonyms=_split(row.get("metonyms", "")),
-            lat=num(row.get("lat", "")),
-            lon=num(row.get("lon", "")),
+            lat=_coordinate(row.get("lat", ""), where),
+            lon=_coordinate(row.get("lon", ""), where),
         )
 
 

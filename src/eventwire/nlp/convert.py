@@ -14,8 +14,9 @@ from eventwire.nlp.model import PARAGRAPH_BREAK
 from eventwire.records import Mention, ParsedSentence, Sentence, Token
 
 
-def doc_to_sentences(doc: Doc, article_id: str, offset: int = 0, first_index: int = 0,
-                     first_paragraph: int = 0) -> list[ParsedSentence]:
+def doc_to_sentences(
+    doc: Doc, article_id: str, offset: int = 0, first_index: int = 0, first_paragraph: int = 0
+) -> list[ParsedSentence]:
     """Split a parsed Doc into sentences of plain tokens; offsets shifted by ``offset``."""
     out: list[ParsedSentence] = []
     breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(doc.text)]
@@ -29,8 +30,14 @@ def doc_to_sentences(doc: Doc, article_id: str, offset: int = 0, first_index: in
         end = end_tok.idx + len(end_tok.text)
         text = doc.text[start:end]
         paragraph = first_paragraph + bisect_right(breaks, start)
-        sentence = Sentence(article_id=article_id, index=index, paragraph=paragraph,
-                            start=start + offset, end=end + offset, text=text)
+        sentence = Sentence(
+            article_id=article_id,
+            index=index,
+            paragraph=paragraph,
+            start=start + offset,
+            end=end + offset,
+            text=text,
+        )
         base = sent.start
         toks = tuple(
             Token(
@@ -49,8 +56,13 @@ def doc_to_sentences(doc: Doc, article_id: str, offset: int = 0, first_index: in
             for t in sent
         )
         mentions = tuple(
-            Mention(text=e.text, start=e.start_char + offset, end=e.end_char + offset,
-                    label=e.label_, sentence=index)
+            Mention(
+                text=e.text,
+                start=e.start_char + offset,
+                end=e.end_char + offset,
+                label=e.label_,
+                sentence=index,
+            )
             for e in sent.ents
         )
         out.append(ParsedSentence(sentence=sentence, tokens=toks, mentions=mentions))

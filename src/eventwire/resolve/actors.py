@@ -20,19 +20,81 @@ from eventwire.records import Actor
 #: Longest n-gram tried against the KB.
 _MAX_NGRAM = 6
 #: Heads that a "military" modifier turns into the military sector (juntas).
-_JUNTA_HEADS = frozenset({"government", "regime", "leader", "leaders", "ruler", "rulers",
-                          "authorities", "administration", "council", "leadership"})
+_JUNTA_HEADS = frozenset(
+    {
+        "government",
+        "regime",
+        "leader",
+        "leaders",
+        "ruler",
+        "rulers",
+        "authorities",
+        "administration",
+        "council",
+        "leadership",
+    }
+)
 #: Heads that need the document to tell which country they belong to.
-_DEICTIC_HEADS = frozenset({"government", "country", "nation", "junta", "regime", "authorities",
-                            "state", "administration", "army", "military", "capital",
-                            "leadership", "president", "leader", "people"})
+_DEICTIC_HEADS = frozenset(
+    {
+        "government",
+        "country",
+        "nation",
+        "junta",
+        "regime",
+        "authorities",
+        "state",
+        "administration",
+        "army",
+        "military",
+        "capital",
+        "leadership",
+        "president",
+        "leader",
+        "people",
+    }
+)
 #: Heads that say nothing of the sector themselves: look at their "of" complement.
-_GENERIC_HEADS = frozenset({"head", "one", "some", "many", "group", "member", "members", "chief",
-                            "leader", "leaders", "part", "unit", "units", "team", "body",
-                            "spokesman", "spokeswoman", "spokesperson", "delegation", "most",
-                            "all", "several", "two", "three", "dozens", "hundreds", "thousands",
-                            "personnel", "staff", "men", "women", "officials", "official",
-                            "representatives", "delegates", "envoys"})
+_GENERIC_HEADS = frozenset(
+    {
+        "head",
+        "one",
+        "some",
+        "many",
+        "group",
+        "member",
+        "members",
+        "chief",
+        "leader",
+        "leaders",
+        "part",
+        "unit",
+        "units",
+        "team",
+        "body",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "delegation",
+        "most",
+        "all",
+        "several",
+        "two",
+        "three",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "personnel",
+        "staff",
+        "men",
+        "women",
+        "officials",
+        "official",
+        "representatives",
+        "delegates",
+        "envoys",
+    }
+)
 _WORD = re.compile(r"[\w][\w'\u2019.\-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
@@ -130,8 +192,11 @@ class ActorResolver:
             head_word = words[head_pos].text
             if at_head:
                 sector = max(at_head, key=lambda h: h[1] - h[0])[2]
-                if sector == "GOV" and normalise(head_word) in _JUNTA_HEADS and any(
-                        h[2] == "MIL" and h[1] < head_pos for h in part):
+                if (
+                    sector == "GOV"
+                    and normalise(head_word) in _JUNTA_HEADS
+                    and any(h[2] == "MIL" and h[1] < head_pos for h in part)
+                ):
                     return "MIL"
                 return sector
             if part and (head_word[:1].isupper() or normalise(head_word) in _GENERIC_HEADS):
@@ -146,6 +211,9 @@ class ActorResolver:
             if kind == "metonym" and not whole:
                 kind = "country"  # "Moscow's envoy": the capital names the country
             rank = _COUNTRY_RANK[kind]
+            country: str | None
+            sector: str | None
+            name: str | None
             if kind == "person":
                 person = self.kb.person(hit.key, self.day)
                 if person is None:
@@ -169,7 +237,9 @@ class ActorResolver:
             break  # first hit of an ambiguous form is its preferred reading
 
 
-def resolve_phrase(text: str, *, date: str | None = None, kb: KnowledgeBase | None = None) -> Actor | None:
+def resolve_phrase(
+    text: str, *, date: str | None = None, kb: KnowledgeBase | None = None
+) -> Actor | None:
     """Resolve a short actor phrase ("four Saudi men", "American warplanes") without a parse.
 
     Returns ``None`` when neither a country nor a sector is found.
@@ -181,8 +251,16 @@ def resolve_phrase(text: str, *, date: str | None = None, kb: KnowledgeBase | No
     found = ActorResolver(kb, day).resolve_words(words)
     if found.country is None and found.sector is None:
         return None
-    return Actor(text=text, start=0, end=len(text), country=found.country, sector=found.sector,
-                 name=found.name, kb_id=found.kb_id, confidence=_confidence(found))
+    return Actor(
+        text=text,
+        start=0,
+        end=len(text),
+        country=found.country,
+        sector=found.sector,
+        name=found.name,
+        kb_id=found.kb_id,
+        confidence=_confidence(found),
+    )
 
 
 def _confidence(found: _Finding) -> float:
@@ -229,8 +307,16 @@ class ActorContext:
         if found.country or found.sector:
             self.roles[normalise(name)] = (found.country, found.sector)
 
-    def resolve(self, words: list[Word], *, text: str, start: int, end: int,
-                head: str | None = None, entity: str | None = None) -> Actor | None:
+    def resolve(
+        self,
+        words: list[Word],
+        *,
+        text: str,
+        start: int,
+        end: int,
+        head: str | None = None,
+        entity: str | None = None,
+    ) -> Actor | None:
         """Resolve one actor phrase in context; ``None`` when nothing identifies it."""
         found = self.resolver.resolve_words(words, head=head)
         key = normalise(" ".join(w.text for w in words))
@@ -250,10 +336,20 @@ class ActorContext:
         if found.country is None and head_norm in _DEICTIC_HEADS and self.focus_country:
             found.country, found.country_rank = self.focus_country, _COUNTRY_RANK["context"]
             if found.sector is None:
-                found.sector = "GOV" if head_norm in {"country", "nation", "state", "capital"} else None
+                found.sector = (
+                    "GOV" if head_norm in {"country", "nation", "state", "capital"} else None
+                )
         if found.country and found.sector is None and found.country_rank in (2, 4):
             found.sector = "GOV"  # a state named as an agent acts through its government
         if found.country is None and found.sector is None:
             return None
-        return Actor(text=text, start=start, end=end, country=found.country, sector=found.sector,
-                     name=found.name, kb_id=found.kb_id, confidence=_confidence(found))
+        return Actor(
+            text=text,
+            start=start,
+            end=end,
+            country=found.country,
+            sector=found.sector,
+            name=found.name,
+            kb_id=found.kb_id,
+            confidence=_confidence(found),
+        )

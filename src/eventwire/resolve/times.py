@@ -23,8 +23,9 @@ from eventwire.resolve.timex.model import PRECISIONS, Resolution
 __all__ = ["PRECISIONS", "Resolution", "find_times", "resolve_time", "to_timespan"]
 
 
-def resolve_time(text: str, anchor: date | datetime | None, *,
-                 future: bool = False) -> Resolution | None:
+def resolve_time(
+    text: str, anchor: date | datetime | None, *, future: bool = False
+) -> Resolution | None:
     """Resolve one expression (e.g. 'late Thursday', 'Wednesday night', 'late March',
     'last year', '10 April 2024'); None if it is not a time expression we can read."""
     return resolve(text, anchor, future)

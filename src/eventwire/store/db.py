@@ -54,8 +54,9 @@ class Store:
             raise StoreError(f"cannot open database {self.path}: {exc}") from None
         if not read_only:
             self.con.execute(SCHEMA.read_text())
-            self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
-                             [SCHEMA_VERSION])
+            self.con.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
+            )
 
     def __enter__(self) -> Store:
         return self
@@ -68,41 +69,105 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
-        row = self.con.execute("SELECT 1 FROM articles WHERE article_id = ?", [article_id]).fetchone()
+        row = self.con.execute(
+            "SELECT 1 FROM articles WHERE article_id = ?", [article_id]
+        ).fetchone()
         return row is not None
 
-    def write_batch(self, results: Sequence[DocumentResult], rejects: Sequence[Reject] = (),
-                    near_duplicates: dict[str, str] | None = None) -> None:
+    def write_batch(
+        self,
+        results: Sequence[DocumentResult],
+        rejects: Sequence[Reject] = (),
+        near_duplicates: dict[str, str] | None = None,
+    ) -> None:
         """Store a batch of results and rejects in one transaction."""
         near = near_duplicates or {}
-        rows: dict[str, list[tuple[Any, ...]]] = {k: [] for k in
-                                                  ("articles", "sentences", "events",
-                                                   "event_actors", "places", "quotes",
-                                                   "rejects")}
+        rows: dict[str, list[tuple[Any, ...]]] = {
+            k: []
+            for k in (
+                "articles",
+                "sentences",
+                "events",
+                "event_actors",
+                "places",
+                "quotes",
+                "rejects",
+            )
+        }
         for res in results:
             a = res.article
-            rows["articles"].append((a.article_id, a.title, a.url, a.source, a.published,
-                                     _day(a.published), a.published_source, a.origin, a.fmt,
-                                     a.language, near.get(a.article_id), a.text))
+            rows["articles"].append(
+                (
+                    a.article_id,
+                    a.title,
+                    a.url,
+                    a.source,
+                    a.published,
+                    _day(a.published),
+                    a.published_source,
+                    a.origin,
+                    a.fmt,
+                    a.language,
+                    near.get(a.article_id),
+                    a.text,
+                )
+            )
             for s in res.sentences:
-                rows["sentences"].append((s.article_id, s.index, s.paragraph, s.start, s.end,
-                                          s.text))
+                rows["sentences"].append(
+                    (s.article_id, s.index, s.paragraph, s.start, s.end, s.text)
+                )
             for e in res.events:
                 rows["events"].append(_event_row(e))
                 for role, actors in (("source", e.source), ("target", e.target)):
                     for pos, act in enumerate(actors):
-                        rows["event_actors"].append((e.event_id, role, pos, act.text, act.start,
-                                                     act.end, act.country, act.sector, act.name,
-                                                     act.kb_id, act.confidence))
+                        rows["event_actors"].append(
+                            (
+                                e.event_id,
+                                role,
+                                pos,
+                                act.text,
+                                act.start,
+                                act.end,
+                                act.country,
+                                act.sector,
+                                act.name,
+                                act.kb_id,
+                                act.confidence,
+                            )
+                        )
             for p in res.places:
-                rows["places"].append((a.article_id, p.char_start, p.char_end, p.text, p.name,
-                                       p.country, p.admin1, p.lat, p.lon, p.precision,
-                                       p.geonameid))
+                rows["places"].append(
+                    (
+                        a.article_id,
+                        p.char_start,
+                        p.char_end,
+                        p.text,
+                        p.name,
+                        p.country,
+                        p.admin1,
+                        p.lat,
+                        p.lon,
+                        p.precision,
+                        p.geonameid,
+                    )
+                )
             for q in res.quotes:
                 sp = q.speaker
-                rows["quotes"].append((q.quote_id, q.article_id, q.sentence, q.text, q.start,
-                                       q.end, sp.text if sp else None, sp.country if sp else None,
-                                       sp.sector if sp else None, sp.name if sp else None, q.cue))
+                rows["quotes"].append(
+                    (
+                        q.quote_id,
+                        q.article_id,
+                        q.sentence,
+                        q.text,
+                        q.start,
+                        q.end,
+                        sp.text if sp else None,
+                        sp.country if sp else None,
+                        sp.sector if sp else None,
+                        sp.name if sp else None,
+                        q.cue,
+                    )
+                )
         for r in rejects:
             rows["rejects"].append((r.origin, r.stage, r.reason))
         try:
@@ -116,26 +181,55 @@ class Store:
             self.con.execute("ROLLBACK")
             raise StoreError(f"writing a batch to {self.path} failed: {exc}") from None
 
-    def record_run(self, run_id: str, inputs: list[str], options: dict[str, Any],
-                   counts: dict[str, int], coder_version: str) -> None:
+    def record_run(
+        self,
+        run_id: str,
+        inputs: list[str],
+        options: dict[str, Any],
+        counts: dict[str, int],
+        coder_version: str,
+    ) -> None:
         self.con.execute(
             "INSERT OR IGNORE INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [run_id, inputs, json.dumps(options, sort_keys=True), counts.get("articles", 0),
-             counts.get("duplicates", 0), counts.get("near_duplicates", 0),
-             counts.get("rejects", 0), counts.get("events", 0), coder_version],
+            [
+                run_id,
+                inputs,
+                json.dumps(options, sort_keys=True),
+                counts.get("articles", 0),
+                counts.get("duplicates", 0),
+                counts.get("near_duplicates", 0),
+                counts.get("rejects", 0),
+                counts.get("events", 0),
+                coder_version,
+            ],
         )
 
     # -- reading -----------------------------------------------------------------------------
     def count(self, table: str) -> int:
-        if table not in {"articles", "sentences", "events", "event_actors", "places", "quotes",
-                         "rejects", "runs"}:
+        if table not in {
+            "articles",
+            "sentences",
+            "events",
+            "event_actors",
+            "places",
+            "quotes",
+            "rejects",
+            "runs",
+        }:
             raise StoreError(f"unknown table {table!r}")
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
 
-    def events(self, *, actor: str | None = None, since: str | None = None,
-               until: str | None = None, event_ids: Iterable[str] | None = None,
-               include_all: bool = True, limit: int | None = None) -> Iterator[Event]:
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        event_ids: Iterable[str] | None = None,
+        include_all: bool = True,
+        limit: int | None = None,
+    ) -> Iterator[Event]:
         """Events in date order, filtered by an actor country code and a date range."""
         where, args = ["1=1"], []
         if actor:
@@ -153,12 +247,14 @@ class Store:
             args.extend(ids)
         if not include_all:
             where.append("modality NOT IN ('negated', 'hypothetical')")
-        sql = (f"SELECT e.*, a.published_day, s.text AS evidence_text FROM events e "
-               f"JOIN articles a USING (article_id) LEFT JOIN sentences s "
-               f"ON s.article_id = e.article_id AND s.idx = e.sentence "
-               f"WHERE {' AND '.join(where)} "
-               f"ORDER BY coalesce(e.date_start, a.published_day), e.article_id, e.sentence, "
-               f"e.trigger_start")
+        sql = (
+            f"SELECT e.*, a.published_day, s.text AS evidence_text FROM events e "
+            f"JOIN articles a USING (article_id) LEFT JOIN sentences s "
+            f"ON s.article_id = e.article_id AND s.idx = e.sentence "
+            f"WHERE {' AND '.join(where)} "
+            f"ORDER BY coalesce(e.date_start, a.published_day), e.article_id, e.sentence, "
+            f"e.trigger_start"
+        )
         if limit:
             sql += f" LIMIT {int(limit)}"
         try:
@@ -178,69 +274,142 @@ class Store:
         cur = self.con.execute(
             "SELECT event_id, role, text, start_char, end_char, country, sector, name, kb_id, "
             "confidence FROM event_actors WHERE event_id IN (SELECT unnest(?)) "
-            "ORDER BY event_id, role, position", [ids])
+            "ORDER BY event_id, role, position",
+            [ids],
+        )
         for eid, role, text, s, e, country, sector, name, kb_id, conf in cur.fetchall():
             out.setdefault(eid, {}).setdefault(role, []).append(
-                Actor(text=text, start=s, end=e, country=country, sector=sector, name=name,
-                      kb_id=kb_id, confidence=conf))
+                Actor(
+                    text=text,
+                    start=s,
+                    end=e,
+                    country=country,
+                    sector=sector,
+                    name=name,
+                    kb_id=kb_id,
+                    confidence=conf,
+                )
+            )
         return out
 
     def article(self, article_id: str) -> Article | None:
-        cur = self.con.execute("SELECT article_id, text, title, url, source, published, "
-                               "published_source, origin, fmt, language FROM articles "
-                               "WHERE article_id = ?", [article_id])
+        cur = self.con.execute(
+            "SELECT article_id, text, title, url, source, published, "
+            "published_source, origin, fmt, language FROM articles "
+            "WHERE article_id = ?",
+            [article_id],
+        )
         row = cur.fetchone()
         if row is None:
             return None
-        keys = ("article_id", "text", "title", "url", "source", "published", "published_source",
-                "origin", "fmt", "language")
+        keys = (
+            "article_id",
+            "text",
+            "title",
+            "url",
+            "source",
+            "published",
+            "published_source",
+            "origin",
+            "fmt",
+            "language",
+        )
         return Article(**dict(zip(keys, row, strict=True)))
 
 
 def _event_row(e: Event) -> tuple[Any, ...]:
     d, p = e.date, e.place
     return (
-        e.event_id, e.article_id, e.sentence, e.evidence_start,
-        e.trigger.text, e.trigger.start, e.trigger.end,
-        e.cameo.code, e.cameo.root, e.cameo.quad_class, e.cameo.goldstein, e.cameo.name,
-        e.plover.type, e.plover.mode, list(e.plover.context),
+        e.event_id,
+        e.article_id,
+        e.sentence,
+        e.evidence_start,
+        e.trigger.text,
+        e.trigger.start,
+        e.trigger.end,
+        e.cameo.code,
+        e.cameo.root,
+        e.cameo.quad_class,
+        e.cameo.goldstein,
+        e.cameo.name,
+        e.plover.type,
+        e.plover.mode,
+        list(e.plover.context),
         e.modality,
-        _day(d.start) if d else None, _day(d.end) if d else None, d.precision if d else None,
-        d.value if d else None, d.text if d else None, d.char_start if d else None,
-        d.char_end if d else None, list(d.flags) if d else None,
-        p.name if p else None, p.country if p else None, p.admin1 if p else None,
-        p.lat if p else None, p.lon if p else None, p.precision if p else None,
-        p.text if p else None, p.geonameid if p else None,
-        p.char_start if p else None, p.char_end if p else None,
-        e.confidence, e.pattern, e.coder_version,
+        _day(d.start) if d else None,
+        _day(d.end) if d else None,
+        d.precision if d else None,
+        d.value if d else None,
+        d.text if d else None,
+        d.char_start if d else None,
+        d.char_end if d else None,
+        list(d.flags) if d else None,
+        p.name if p else None,
+        p.country if p else None,
+        p.admin1 if p else None,
+        p.lat if p else None,
+        p.lon if p else None,
+        p.precision if p else None,
+        p.text if p else None,
+        p.geonameid if p else None,
+        p.char_start if p else None,
+        p.char_end if p else None,
+        e.confidence,
+        e.pattern,
+        e.coder_version,
     )
 
 
 def _event_from_row(r: dict[str, Any], actors: dict[str, list[Actor]]) -> Event:
     date_ = None
     if r["date_text"] is not None:
-        date_ = TimeSpan(text=r["date_text"],
-                         start=r["date_start"].isoformat() if r["date_start"] else None,
-                         end=r["date_end"].isoformat() if r["date_end"] else None,
-                         precision=r["date_precision"], value=r["date_value"],
-                         char_start=r["date_char_start"], char_end=r["date_char_end"],
-                         flags=tuple(r["date_flags"] or ()))
+        date_ = TimeSpan(
+            text=r["date_text"],
+            start=r["date_start"].isoformat() if r["date_start"] else None,
+            end=r["date_end"].isoformat() if r["date_end"] else None,
+            precision=r["date_precision"],
+            value=r["date_value"],
+            char_start=r["date_char_start"],
+            char_end=r["date_char_end"],
+            flags=tuple(r["date_flags"] or ()),
+        )
     place = None
     if r["place_name"] is not None:
-        place = Place(text=r["place_text"] or "", name=r["place_name"],
-                      country=r["place_country"], admin1=r["place_admin1"], lat=r["lat"],
-                      lon=r["lon"], precision=r["place_precision"] or "country",
-                      geonameid=r["place_geonameid"], char_start=r["place_char_start"],
-                      char_end=r["place_char_end"])
+        place = Place(
+            text=r["place_text"] or "",
+            name=r["place_name"],
+            country=r["place_country"],
+            admin1=r["place_admin1"],
+            lat=r["lat"],
+            lon=r["lon"],
+            precision=r["place_precision"] or "country",
+            geonameid=r["place_geonameid"],
+            char_start=r["place_char_start"],
+            char_end=r["place_char_end"],
+        )
     return Event(
-        event_id=r["event_id"], article_id=r["article_id"], sentence=r["sentence"],
-        evidence=r.get("evidence_text") or "", evidence_start=r["evidence_start"],
+        event_id=r["event_id"],
+        article_id=r["article_id"],
+        sentence=r["sentence"],
+        evidence=r.get("evidence_text") or "",
+        evidence_start=r["evidence_start"],
         trigger=Span(text=r["trigger_text"], start=r["trigger_start"], end=r["trigger_end"]),
-        source=tuple(actors.get("source", [])), target=tuple(actors.get("target", [])),
-        cameo=Cameo(code=r["cameo_code"], root=r["cameo_root"], quad_class=r["quad_class"],
-                    goldstein=r["goldstein"], name=r["cameo_name"] or ""),
-        plover=Plover(type=r["plover_type"], mode=r["plover_mode"],
-                      context=tuple(r["plover_context"] or ())),
-        modality=r["modality"], date=date_, place=place, confidence=r["confidence"],
-        pattern=r["pattern"], coder_version=r["coder_version"],
+        source=tuple(actors.get("source", [])),
+        target=tuple(actors.get("target", [])),
+        cameo=Cameo(
+            code=r["cameo_code"],
+            root=r["cameo_root"],
+            quad_class=r["quad_class"],
+            goldstein=r["goldstein"],
+            name=r["cameo_name"] or "",
+        ),
+        plover=Plover(
+            type=r["plover_type"], mode=r["plover_mode"], context=tuple(r["plover_context"] or ())
+        ),
+        modality=r["modality"],
+        date=date_,
+        place=place,
+        confidence=r["confidence"],
+        pattern=r["pattern"],
+        coder_version=r["coder_version"],
     )

@@ -66,19 +66,19 @@ def capitalised(word: str | None) -> bool:
 
 def word_before(m: re.Match[str], name: str = "core") -> str:
     """The word just before a group, lower case ("" at the start)."""
-    head = m.string[max(0, m.start(name) - 40):m.start(name)]
+    head = m.string[max(0, m.start(name) - 40) : m.start(name)]
     found = re.search(r"([\w.]+)\W*$", head)
     return found.group(1).lower() if found else ""
 
 
 def raw_word_after(m: re.Match[str], name: str = "core") -> str:
     """The word just after a group, as written ("" at the end)."""
-    found = re.match(r"\s+(\w+)", m.string[m.end(name):m.end(name) + 40])
+    found = re.match(r"\s+(\w+)", m.string[m.end(name) : m.end(name) + 40])
     return found.group(1) if found else ""
 
 
 def text_after(m: re.Match[str], size: int = 20) -> str:
-    return m.string[m.end("core"):m.end("core") + size]
+    return m.string[m.end("core") : m.end("core") + size]
 
 
 _PREPOSITION_BEFORE = re.compile(rf"(?<!\w)({PREPOSITION})\s+$", re.IGNORECASE)
@@ -99,4 +99,4 @@ def text_before(m: re.Match[str], size: int = 40) -> str:
     """Text before the expression and its preposition."""
     found = _preposition_match(m)
     start = found.start() if found else m.start("core")
-    return m.string[max(0, start - size):start]
+    return m.string[max(0, start - size) : start]

@@ -71,8 +71,9 @@ def valid_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def pick_year(bounds: Callable[[int], Bounds | None], ref: date, mode: str,
-              grace: int = 0) -> int | None:
+def pick_year(
+    bounds: Callable[[int], Bounds | None], ref: date, mode: str, grace: int = 0
+) -> int | None:
     """Year of the meant occurrence of a yearly period (a month, a season, 26 July).
 
     ``recent``: the latest that has begun by ``ref`` (+ ``grace`` days); ``future``: the first not
@@ -91,8 +92,18 @@ def pick_year(bounds: Callable[[int], Bounds | None], ref: date, mode: str,
     if mode == "next":
         return min((y for y, (s, _) in found if s > ref), default=None)
     if mode == "this":
-        return min(found, key=lambda yb: (_distance(yb[1], ref) > 0, yb[0] != ref.year,
-                                          _distance(yb[1], ref)))[0] if found else None
+        return (
+            min(
+                found,
+                key=lambda yb: (
+                    _distance(yb[1], ref) > 0,
+                    yb[0] != ref.year,
+                    _distance(yb[1], ref),
+                ),
+            )[0]
+            if found
+            else None
+        )
     raise ValueError(f"unknown occurrence mode {mode!r}")
 
 

@@ -24,7 +24,11 @@ from .relative import RULES as RELATIVE_RULES
 
 #: Prepositions that qualify a point without changing it, kept as a flag on the resolution.
 PREPOSITION_FLAGS: dict[str, str] = {
-    "until": "until", "till": "until", "before": "before", "after": "after", "by": "by",
+    "until": "until",
+    "till": "until",
+    "before": "before",
+    "after": "after",
+    "by": "by",
 }
 _NAME_WORD = re.compile(rf"\b(?:{lx.MONTH_FULL}|{lx.MONTH_ABBR}|{lx.WEEKDAY})\b", re.IGNORECASE)
 Compiled = tuple[tuple[Rule, re.Pattern[str]], ...]
@@ -75,8 +79,14 @@ def interval(a: Resolution, b: Resolution, *flags: str) -> Resolution | None:
     merged = tuple(dict.fromkeys(("interval", *flags, *a.flags, *b.flags)))
     precision = _coarser(a.precision, b.precision)
     if a.start is None or b.end is None:
-        return Resolution(None, None, precision, value, "DATE",
-                          merged if UNANCHORED in merged else (*merged, UNANCHORED))
+        return Resolution(
+            None,
+            None,
+            precision,
+            value,
+            "DATE",
+            merged if UNANCHORED in merged else (*merged, UNANCHORED),
+        )
     if a.start > b.end:
         return None
     return Resolution(a.start, b.end, precision, value, "DATE", merged)
@@ -113,8 +123,9 @@ def _day_to_date(first: int, b: Resolution) -> Resolution | None:
 def _years_ok(m: re.Match[str], *sides: str) -> bool:
     """'between 1000 and 2000 people' is a count: bare years must look like years."""
     numbers = [int(t) for t in sides if t.isdigit() and len(t) == 4]
-    return not numbers or (all(1900 <= n <= 2099 for n in numbers)
-                           and raw_word_after(m).lower() not in lx.COUNT_NOUNS)
+    return not numbers or (
+        all(1900 <= n <= 2099 for n in numbers) and raw_word_after(m).lower() not in lx.COUNT_NOUNS
+    )
 
 
 def _since(m: re.Match[str], ctx: Ctx) -> Resolution | None:
@@ -166,20 +177,47 @@ _RANGE_WORD = r"(?:and|to|until|till|through|thru|-|\u2013|\u2014)"
 _DASH = r"(?:-|\u2013|\u2014|to|and)"
 _ANY_POINT = ("digit", "month", "weekday", "season", "unit", "time-of-day", "deictic")
 RANGE_RULES: tuple[Rule, ...] = (
-    Rule("between", rf"(?:between|from)\s+(?P<a>{_SIMPLE}|{lx.DAY})\s*{_RANGE_WORD}\s*"
-         rf"(?P<b>{_SIMPLE})", _between, point=False, needs=_ANY_POINT),
+    Rule(
+        "between",
+        rf"(?:between|from)\s+(?P<a>{_SIMPLE}|{lx.DAY})\s*{_RANGE_WORD}\s*"
+        rf"(?P<b>{_SIMPLE})",
+        _between,
+        point=False,
+        needs=_ANY_POINT,
+    ),
     Rule("since", rf"since\s+(?P<x>{_SIMPLE})", _since, point=False, needs=_ANY_POINT),
-    Rule("day-range", rf"(?P<d1>{lx.DAY})\s*{_DASH}\s*(?P<d2>{lx.DAY})(?:\s+of)?\s+"
-         rf"(?P<mon>{lx.MONTH})(?:,?\s+(?P<y>{lx.YEAR})(?!\d))?", _day_range, point=False,
-         needs=("month",)),
-    Rule("month-day-range", rf"(?P<mon>{lx.MONTH})\s+(?P<d1>{lx.DAY})\s*{_DASH}\s*"
-         rf"(?P<d2>{lx.DAY})(?!\d)(?:,?\s+(?P<y>{lx.YEAR})(?!\d))?", _day_range, point=False,
-         needs=("month",)),
-    Rule("month-range", rf"(?P<a>{lx.MONTH_FULL})\s*(?:-|\u2013|\u2014|to|through|until)\s*"
-         rf"(?P<b>{lx.MONTH_FULL})(?:,?\s+(?P<y>{lx.YEAR})(?!\d))?", _month_range, point=False,
-         needs=("month",)),
-    Rule("year-range", rf"(?P<a>{lx.YEAR})\s*(?:-|\u2013|\u2014|/|to)\s*"
-         rf"(?P<b>{lx.YEAR}|\d{{2}})(?![-/]\d)", _year_range, point=False, needs=("digit",)),
+    Rule(
+        "day-range",
+        rf"(?P<d1>{lx.DAY})\s*{_DASH}\s*(?P<d2>{lx.DAY})(?:\s+of)?\s+"
+        rf"(?P<mon>{lx.MONTH})(?:,?\s+(?P<y>{lx.YEAR})(?!\d))?",
+        _day_range,
+        point=False,
+        needs=("month",),
+    ),
+    Rule(
+        "month-day-range",
+        rf"(?P<mon>{lx.MONTH})\s+(?P<d1>{lx.DAY})\s*{_DASH}\s*"
+        rf"(?P<d2>{lx.DAY})(?!\d)(?:,?\s+(?P<y>{lx.YEAR})(?!\d))?",
+        _day_range,
+        point=False,
+        needs=("month",),
+    ),
+    Rule(
+        "month-range",
+        rf"(?P<a>{lx.MONTH_FULL})\s*(?:-|\u2013|\u2014|to|through|until)\s*"
+        rf"(?P<b>{lx.MONTH_FULL})(?:,?\s+(?P<y>{lx.YEAR})(?!\d))?",
+        _month_range,
+        point=False,
+        needs=("month",),
+    ),
+    Rule(
+        "year-range",
+        rf"(?P<a>{lx.YEAR})\s*(?:-|\u2013|\u2014|/|to)\s*"
+        rf"(?P<b>{lx.YEAR}|\d{{2}})(?![-/]\d)",
+        _year_range,
+        point=False,
+        needs=("digit",),
+    ),
 )
 
 RULES: tuple[Rule, ...] = (*RANGE_RULES, *NAMED_RULES, *RELATIVE_RULES)
@@ -249,7 +287,7 @@ def as_day(anchor: date | datetime | None) -> date | None:
 def normalise(text: str) -> str:
     """One phrase as the grammar expects it: plain apostrophes, single spaces, no trailing
     punctuation or possessive ("last year's" -> "last year")."""
-    flat = " ".join(text.replace("\u2019", "'").split()).lstrip("\"\u201c([")
+    flat = " ".join(text.replace("\u2019", "'").split()).lstrip('"\u201c([')
     return _TRAILING.sub("", _TRAILING.sub("", flat))
 
 
@@ -274,10 +312,15 @@ def _date_parser() -> Any:
     """Built on first use: importing dateparser costs about a second."""
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["en"], settings={
-        "PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": datetime(2000, 1, 1),
-        "REQUIRE_PARTS": ["year"], "PREFER_DATES_FROM": "past",
-    })
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "PREFER_DAY_OF_MONTH": "first",
+            "RELATIVE_BASE": datetime(2000, 1, 1),
+            "REQUIRE_PARTS": ["year"],
+            "PREFER_DATES_FROM": "past",
+        },
+    )
 
 
 def _absolute_fallback(phrase: str) -> Resolution | None:
@@ -300,7 +343,10 @@ def _absolute_fallback(phrase: str) -> Resolution | None:
     else:
         res = mk.day(d)
     numeric = _NUMERIC_DATE.search(phrase)
-    if numeric and len({int(numeric[1]), int(numeric[2])}) == 2 and max(
-            int(numeric[1]), int(numeric[2])) <= 12:
+    if (
+        numeric
+        and len({int(numeric[1]), int(numeric[2])}) == 2
+        and max(int(numeric[1]), int(numeric[2])) <= 12
+    ):
         return res.flagged("dateparser", "ambiguous-order")  # 10/04: October or April?
     return res.flagged("dateparser")

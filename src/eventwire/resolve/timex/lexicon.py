@@ -11,133 +11,390 @@ import re
 from collections.abc import Iterable
 
 MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 #: Spellings that may stand alone as a month ("in Sept." yes, "in Jan" could be a person).
 BARE_MONTHS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "sept."]
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "sept.",
+    ]
 )
 #: Month names that are also English verbs, refused lower case and alone ("may", "march").
 VERB_MONTHS = frozenset(["may", "march"])
 WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
     "sunday": 6,
 }
 WEEKDAY_ABBREVIATIONS: dict[str, int] = {
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
-    "sat": 5, "sun": 6,
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
 }
 #: TIMEX3 season codes; northern-hemisphere meteorological seasons (see calendar.SEASON_MONTH).
 SEASONS: dict[str, str] = {
-    "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
+    "spring": "SP",
+    "summer": "SU",
+    "autumn": "FA",
+    "fall": "FA",
+    "winter": "WI",
 }
 #: TIMEX3 time-of-day codes, appended as "T" + code to a day value.
 TIMES_OF_DAY: dict[str, str] = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "overnight": "NI",
 }
 #: Surface unit -> canonical unit.
 UNITS: dict[str, str] = {
-    "minute": "minute", "minutes": "minute", "hour": "hour", "hours": "hour",
-    "day": "day", "days": "day", "week": "week", "weeks": "week",
-    "fortnight": "fortnight", "fortnights": "fortnight", "month": "month", "months": "month",
-    "quarter": "quarter", "quarters": "quarter", "year": "year", "years": "year",
-    "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
+    "minute": "minute",
+    "minutes": "minute",
+    "hour": "hour",
+    "hours": "hour",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "fortnight": "fortnight",
+    "fortnights": "fortnight",
+    "month": "month",
+    "months": "month",
+    "quarter": "quarter",
+    "quarters": "quarter",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
+    "century": "century",
+    "centuries": "century",
 }
 #: Canonical unit -> (ISO 8601 designator, multiplier, is a clock unit) for duration values.
 DURATION_CODES: dict[str, tuple[str, int, bool]] = {
-    "minute": ("M", 1, True), "hour": ("H", 1, True), "day": ("D", 1, False),
-    "week": ("W", 1, False), "fortnight": ("W", 2, False), "month": ("M", 1, False),
-    "quarter": ("M", 3, False), "year": ("Y", 1, False), "decade": ("Y", 10, False),
+    "minute": ("M", 1, True),
+    "hour": ("H", 1, True),
+    "day": ("D", 1, False),
+    "week": ("W", 1, False),
+    "fortnight": ("W", 2, False),
+    "month": ("M", 1, False),
+    "quarter": ("M", 3, False),
+    "year": ("Y", 1, False),
+    "decade": ("Y", 10, False),
     "century": ("Y", 100, False),
 }
 #: Canonical unit -> the precision of a point found by counting such units ("3 weeks ago").
 UNIT_PRECISION: dict[str, str] = {
-    "minute": "day", "hour": "day", "day": "day", "week": "week", "fortnight": "week",
-    "month": "month", "quarter": "quarter", "year": "year", "decade": "year", "century": "year",
+    "minute": "day",
+    "hour": "day",
+    "day": "day",
+    "week": "week",
+    "fortnight": "week",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "decade": "year",
+    "century": "year",
 }
 #: Frequency adverbs -> SET value.
 FREQUENCY_ADVERBS: dict[str, str] = {
-    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "fortnightly": "P2W",
-    "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "annual": "P1Y",
-    "biannually": "P6M", "biennially": "P2Y",
+    "hourly": "PT1H",
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "fortnightly": "P2W",
+    "monthly": "P1M",
+    "quarterly": "P3M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "annual": "P1Y",
+    "biannually": "P6M",
+    "biennially": "P2Y",
 }
 #: How a set-phrase names how often ("twice a week").
 FREQUENCY_WORDS: dict[str, int] = {"once": 1, "twice": 2, "thrice": 3}
 #: PRESENT_REF / PAST_REF / FUTURE_REF phrases (whitespace normalised, lower case).
 REFERENCES: dict[str, str] = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "at present": "PRESENT_REF", "at the moment": "PRESENT_REF", "nowadays": "PRESENT_REF",
-    "these days": "PRESENT_REF", "presently": "PRESENT_REF", "at this time": "PRESENT_REF",
-    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "in recent times": "PAST_REF", "the other day": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "now": "PRESENT_REF",
+    "right now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "at this time": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "the past": "PAST_REF",
+    "in recent times": "PAST_REF",
+    "the other day": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
     "shortly": "FUTURE_REF",
 }
 
 NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
 }
 #: Vague quantities -> the count we assume; results built from them carry "approximate".
 VAGUE_COUNTS: dict[str, int] = {
-    "few": 3, "a few": 3, "several": 3, "a couple": 2, "a couple of": 2, "couple of": 2,
-    "some": 3, "many": 5,
+    "few": 3,
+    "a few": 3,
+    "several": 3,
+    "a couple": 2,
+    "a couple of": 2,
+    "couple of": 2,
+    "some": 3,
+    "many": 5,
 }
 ORDINAL_WORDS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty first": 21,
     "twenty-second": 22,
 }
 #: Words that narrow a period to part of it; keys are normalised by part_key().
 PART_KEYS: dict[str, str] = {
-    "early": "early", "start": "early", "beginning": "early", "mid": "mid", "middle": "mid",
-    "late": "late", "end": "late", "first half": "h1", "second half": "h2",
-    "latter half": "h2", "last half": "h2",
+    "early": "early",
+    "start": "early",
+    "beginning": "early",
+    "mid": "mid",
+    "middle": "mid",
+    "late": "late",
+    "end": "late",
+    "first half": "h1",
+    "second half": "h2",
+    "latter half": "h2",
+    "last half": "h2",
 }
 #: Relative modifiers of a named period -> occurrence mode used by calendar.pick_year.
 REL_MODES: dict[str, str] = {
-    "last": "last", "past": "last", "this past": "last", "previous": "last",
-    "next": "next", "coming": "next", "this coming": "next", "upcoming": "next",
-    "this": "this", "current": "this", "the current": "this",
+    "last": "last",
+    "past": "last",
+    "this past": "last",
+    "previous": "last",
+    "next": "next",
+    "coming": "next",
+    "this coming": "next",
+    "upcoming": "next",
+    "this": "this",
+    "current": "this",
+    "the current": "this",
 }
 #: Relative modifiers of a calendar unit ("last week") -> offset in units.
 REL_OFFSETS: dict[str, int] = {
-    "last": -1, "this past": -1, "past": -1, "previous": -1, "this": 0, "current": 0,
-    "the current": 0, "next": 1, "coming": 1, "this coming": 1, "upcoming": 1,
+    "last": -1,
+    "this past": -1,
+    "past": -1,
+    "previous": -1,
+    "this": 0,
+    "current": 0,
+    "the current": 0,
+    "next": 1,
+    "coming": 1,
+    "this coming": 1,
+    "upcoming": 1,
 }
 
 # -- false-positive filters (find_times only) ---------------------------------------------------
 #: A capitalised word after a weekday that makes it a title ("Sunday Times").
 WEEKDAY_TITLE_NEXT = frozenset(
-    ["times", "telegraph", "express", "mirror", "post", "herald", "independent", "observer",
-     "mail", "people", "star", "sport", "tribune", "world", "business", "live", "night",
-     "morning", "service", "school", "club", "league", "review", "magazine", "edition"]
+    [
+        "times",
+        "telegraph",
+        "express",
+        "mirror",
+        "post",
+        "herald",
+        "independent",
+        "observer",
+        "mail",
+        "people",
+        "star",
+        "sport",
+        "tribune",
+        "world",
+        "business",
+        "live",
+        "night",
+        "morning",
+        "service",
+        "school",
+        "club",
+        "league",
+        "review",
+        "magazine",
+        "edition",
+    ]
 )
 #: A word before a weekday that makes it a named day rather than a recent one ("Good Friday").
 WEEKDAY_NAMED_PREV = frozenset(
-    ["good", "black", "bloody", "ash", "palm", "easter", "holy", "maundy", "cyber", "super",
-     "blue", "whit", "man", "girl", "shrove", "great", "clean", "mothering", "low", "trinity",
-     "pentecost", "giving", "small", "manic"]
+    [
+        "good",
+        "black",
+        "bloody",
+        "ash",
+        "palm",
+        "easter",
+        "holy",
+        "maundy",
+        "cyber",
+        "super",
+        "blue",
+        "whit",
+        "man",
+        "girl",
+        "shrove",
+        "great",
+        "clean",
+        "mothering",
+        "low",
+        "trinity",
+        "pentecost",
+        "giving",
+        "small",
+        "manic",
+    ]
 )
 #: Prepositions that let a bare month name stand as a date ("in March", not "a March").
 MONTH_PREPS = frozenset(
-    ["in", "since", "until", "till", "by", "before", "after", "during", "through",
-     "throughout", "of", "from", "to", "on", "around", "between", "last", "next", "this"]
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "before",
+        "after",
+        "during",
+        "through",
+        "throughout",
+        "of",
+        "from",
+        "to",
+        "on",
+        "around",
+        "between",
+        "last",
+        "next",
+        "this",
+    ]
 )
 #: "May" is also a modal verb and a surname: fewer cues are enough for it.
 MAY_PREPS = frozenset(["in", "since", "until", "till", "during", "through", "throughout"])
 SEASON_PREPS = frozenset(
-    ["in", "since", "until", "till", "by", "during", "through", "throughout", "over", "before",
-     "after", "from", "around"]
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "during",
+        "through",
+        "throughout",
+        "over",
+        "before",
+        "after",
+        "from",
+        "around",
+    ]
 )
 #: An article duration ("a week") is only a time expression after one of these.
 ARTICLE_DURATION_PREPS = frozenset(["for", "over", "within", "after", "around", "about"])
@@ -157,9 +414,31 @@ COUNT_NOUNS = frozenset(
 )
 #: Words before a bare number that make it a quantity ("at least 2000").
 COUNT_PREV = frozenset(
-    ["than", "least", "some", "nearly", "almost", "approximately", "roughly", "about", "over",
-     "under", "total", "additional", "another", "extra", "no.", "number", "killing", "killed",
-     "wounding", "injuring", "of", "to", "up"]
+    [
+        "than",
+        "least",
+        "some",
+        "nearly",
+        "almost",
+        "approximately",
+        "roughly",
+        "about",
+        "over",
+        "under",
+        "total",
+        "additional",
+        "another",
+        "extra",
+        "no.",
+        "number",
+        "killing",
+        "killed",
+        "wounding",
+        "injuring",
+        "of",
+        "to",
+        "up",
+    ]
 )
 #: Words before "in N years" that make it a span, not a future point ("the first time in").
 SPAN_PREV = re.compile(
@@ -204,9 +483,29 @@ PART = (
 REL = r"(?:this\s+past|this\s+coming|last|next|this|coming|past)"
 YEAR_EXPR = rf"(?:{YEAR}|(?:last|this|next)\s+year|the\s+(?:current\s+)?year)"
 PREPOSITIONS = (
-    "on", "in", "at", "during", "by", "before", "after", "until", "till", "through",
-    "throughout", "of", "for", "over", "within", "around", "about", "from", "since", "and",
-    "or", "to", "into",
+    "on",
+    "in",
+    "at",
+    "during",
+    "by",
+    "before",
+    "after",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "of",
+    "for",
+    "over",
+    "within",
+    "around",
+    "about",
+    "from",
+    "since",
+    "and",
+    "or",
+    "to",
+    "into",
 )
 PREPOSITION = alternation(PREPOSITIONS)
 
@@ -274,6 +573,6 @@ CUES: dict[str, str] = {
     "time-of-day": rf"(?<!\w){TIME_OF_DAY}",
     "deictic": r"(?<!\w)(?:today|tonight|yesterday|tomorrow)",
     "reference": r"(?<!\w)(?:now|current|present|moment|these\s+days|recent|lately|past|"
-                 r"other\s+day|future|soon|shortly)",
+    r"other\s+day|future|soon|shortly)",
     "frequency": rf"(?<!\w){alternation(FREQUENCY_ADVERBS)}",
 }

@@ -14,9 +14,25 @@ from .lexicon import DURATION_CODES
 
 #: Precisions from finest to coarsest, then the two that are not intervals.
 PRECISIONS: tuple[str, ...] = (
-    "day", "part-of-week", "weekend", "week", "part-of-month", "month", "part-of-season",
-    "part-of-quarter", "quarter", "season", "part-of-year", "half-year", "year",
-    "part-of-decade", "decade", "part-of-century", "century", "duration", "set",
+    "day",
+    "part-of-week",
+    "weekend",
+    "week",
+    "part-of-month",
+    "month",
+    "part-of-season",
+    "part-of-quarter",
+    "quarter",
+    "season",
+    "part-of-year",
+    "half-year",
+    "year",
+    "part-of-decade",
+    "decade",
+    "part-of-century",
+    "century",
+    "duration",
+    "set",
 )
 UNANCHORED = "unanchored"
 APPROXIMATE = "approximate"
@@ -45,13 +61,24 @@ class Resolution:
         return replace(self, start=bounds[0], end=bounds[1], precision=precision)
 
 
-def period(bounds: cal.Bounds, precision: str, value: str, *, type_: str = "DATE",
-           flags: tuple[str, ...] = ()) -> Resolution:
+def period(
+    bounds: cal.Bounds,
+    precision: str,
+    value: str,
+    *,
+    type_: str = "DATE",
+    flags: tuple[str, ...] = (),
+) -> Resolution:
     return Resolution(bounds[0], bounds[1], precision, value, type_, flags)
 
 
-def unanchored(precision: str | None, value: str | None = None, *, type_: str = "DATE",
-               flags: tuple[str, ...] = ()) -> Resolution:
+def unanchored(
+    precision: str | None,
+    value: str | None = None,
+    *,
+    type_: str = "DATE",
+    flags: tuple[str, ...] = (),
+) -> Resolution:
     """A relative expression with no publication date: reading kept, interval not guessed."""
     return Resolution(None, None, precision, value, type_, (UNANCHORED, *flags))
 
@@ -70,8 +97,11 @@ def week(d: date) -> Resolution:
 def weekend(d: date) -> Resolution:
     """The Saturday and Sunday of the ISO week containing ``d``."""
     monday = cal.week_bounds(d)[0]
-    return period((cal.shift(monday, "day", 5), cal.shift(monday, "day", 6)), "weekend",
-                  f"{cal.iso_week_value(d)}-WE")
+    return period(
+        (cal.shift(monday, "day", 5), cal.shift(monday, "day", 6)),
+        "weekend",
+        f"{cal.iso_week_value(d)}-WE",
+    )
 
 
 def month(year: int, number: int) -> Resolution:
@@ -102,8 +132,11 @@ def decade(prefix: int) -> Resolution:
 
 def century(prefix: int) -> Resolution:
     """``prefix`` 19 is 1900-1999 (TIMEX3 value "19"), which news calls the 20th century."""
-    return period((date(max(prefix * 100, 1), 1, 1), date(prefix * 100 + 99, 12, 31)), "century",
-                  f"{prefix:02d}")
+    return period(
+        (date(max(prefix * 100, 1), 1, 1), date(prefix * 100 + 99, 12, 31)),
+        "century",
+        f"{prefix:02d}",
+    )
 
 
 def point(d: date, precision: str) -> Resolution:
@@ -149,4 +182,3 @@ def duration_value(unit: str, count: float | None) -> str:
         total = count * multiplier
         amount = str(int(total)) if total == int(total) else f"{total:g}"
     return f"PT{amount}{designator}" if clock else f"P{amount}{designator}"
-

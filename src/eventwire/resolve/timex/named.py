@@ -44,8 +44,9 @@ def year_of(expr: str, anchor: date | None) -> int | None:
     return anchor.year + {"last": -1, "next": 1}.get(key.split()[0], 0)
 
 
-def _named_year(m: re.Match[str], ctx: Ctx, bounds: Callable[[int], cal.Bounds | None],
-                grace: int = 0) -> int | None:
+def _named_year(
+    m: re.Match[str], ctx: Ctx, bounds: Callable[[int], cal.Bounds | None], grace: int = 0
+) -> int | None:
     """The year a named period falls in: written, relative ("March last year") or inferred."""
     written = group(m, "y")
     if written:
@@ -83,6 +84,7 @@ def _same_day(month: int, dom: int) -> Callable[[int], cal.Bounds | None]:
     def bounds(year: int) -> cal.Bounds | None:
         d = cal.valid_date(year, month, dom)
         return (d, d) if d else None
+
     return bounds
 
 
@@ -170,8 +172,11 @@ def _quarter_ordinal(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if expr:
         year = year_of(expr, ctx.anchor)
     else:
-        year = None if ctx.ref is None else cal.pick_year(
-            lambda y: cal.quarter_bounds(y, number), ctx.ref, ctx.mode())
+        year = (
+            None
+            if ctx.ref is None
+            else cal.pick_year(lambda y: cal.quarter_bounds(y, number), ctx.ref, ctx.mode())
+        )
     return mk.unanchored("quarter", f"XXXX-Q{number}") if year is None else mk.quarter(year, number)
 
 
@@ -184,8 +189,11 @@ def _quarter_code(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         digits = re.sub(r"\D", "", written)
         year: int | None = int(digits) if len(digits) == 4 else 2000 + int(digits)
     else:
-        year = None if ctx.ref is None else cal.pick_year(
-            lambda y: cal.quarter_bounds(y, number), ctx.ref, ctx.mode())
+        year = (
+            None
+            if ctx.ref is None
+            else cal.pick_year(lambda y: cal.quarter_bounds(y, number), ctx.ref, ctx.mode())
+        )
     return mk.unanchored("quarter", f"XXXX-Q{number}") if year is None else mk.quarter(year, number)
 
 
@@ -207,8 +215,8 @@ def bare_year_ok(m: re.Match[str], y: int) -> bool:
     """A lone four-digit number is a year unless its neighbours make it a count or a price."""
     if not 1900 <= y <= 2099:
         return False
-    before = m.string[max(0, m.start("core") - 3):m.start("core")]
-    after = m.string[m.end("core"):m.end("core") + 12]
+    before = m.string[max(0, m.start("core") - 3) : m.start("core")]
+    after = m.string[m.end("core") : m.end("core") + 12]
     if _PRICE_OR_NUMBER_BEFORE.search(before) or _NUMBER_AFTER.search(after):
         return False
     if raw_word_after(m).lower() in lx.COUNT_NOUNS:
@@ -227,10 +235,14 @@ def _year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 def _season_ok(m: re.Match[str], part: str | None) -> bool:
     word = m["sea"]
     if capitalised(word):  # "Arab Spring", "Summer Olympics" are names
-        before = m.string[max(0, m.start("sea") - 30):m.start("sea")]
+        before = m.string[max(0, m.start("sea") - 30) : m.start("sea")]
         prev = re.search(r"(\w+)\W*$", before)
-        if prev and capitalised(prev.group(1)) and prev.group(1).lower() not in (
-                "the", "this", "last", "next", "in", "early", "late", "mid", "since", "until"):
+        if (
+            prev
+            and capitalised(prev.group(1))
+            and prev.group(1).lower()
+            not in ("the", "this", "last", "next", "in", "early", "late", "mid", "since", "until")
+        ):
             return False
         if capitalised(raw_word_after(m)):
             return False
@@ -312,35 +324,86 @@ _SEASON_PART = r"(?:early|late|mid|(?:the\s+)?(?:start|beginning|middle|end)\s+o
 _DIGIT, _MONTH, _UNIT = ("digit",), ("month",), ("unit",)
 
 RULES: tuple[Rule, ...] = (
-    Rule("iso-date", r"(?P<y>[12]\d{3})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})"
-         r"(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
-         _iso_date, needs=_DIGIT),
-    Rule("day-month", rf"{_WD_PREFIX}(?:the\s+)?(?P<d>{lx.DAY})(?:\s+of\s+|\s+|-)"
-         rf"(?P<mon>{lx.MONTH}){_YEAR_AFTER}", _day_month, needs=_MONTH),
-    Rule("month-day", rf"{_WD_PREFIX}(?P<mon>{lx.MONTH})(?:\s+|-)(?:the\s+)?(?P<d>{lx.DAY})"
-         rf"(?!\d){_YEAR_AFTER}", _day_month, needs=_MONTH),
-    Rule("week-of-month", r"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+"
-         rf"(?:of|in)\s+(?P<mon>{lx.MONTH}){_YEAR_AFTER}", _week_of_month, needs=_MONTH),
-    Rule("month", rf"(?:(?P<part>{lx.PART}){lx.JOIN})?(?:(?P<rel>{lx.REL})\s+)?"
-         rf"(?P<mon>{lx.MONTH}){_PERIOD_YEAR}", _month, needs=_MONTH),
-    Rule("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
-         rf"\s+quarter(?:(?:\s+of)?\s+(?P<yx>{lx.YEAR_EXPR}))?", _quarter_ordinal, needs=_UNIT),
-    Rule("quarter-code", rf"Q(?P<q>[1-4])(?:(?:\s*-\s*|\s+of\s+|\s*)"
-         rf"(?P<y>{lx.YEAR}|{lx.APOSTROPHE}\d{{2}}))?", _quarter_code, needs=_DIGIT),
-    Rule("year-quarter-code", rf"(?P<y>{lx.YEAR})\s*-?\s*Q(?P<q>[1-4])", _quarter_code,
-         needs=_DIGIT),
-    Rule("half-code", rf"H(?P<h>[12])(?:\s*-\s*|\s+)(?P<y>{lx.YEAR})", _half_code,
-         needs=_DIGIT),
-    Rule("year-part", rf"(?P<part>{lx.PART}){lx.JOIN}(?P<y>{lx.YEAR})(?!\d)", _year_part,
-         needs=_DIGIT),
-    Rule("season", rf"(?:(?P<part>{_SEASON_PART}){lx.JOIN})?(?:(?P<rel>{lx.REL})\s+|the\s+)?"
-         rf"(?P<sea>{lx.SEASON}){_PERIOD_YEAR}", _season, needs=("season",)),
-    Rule("decade", rf"(?:(?P<the>the)\s+)?(?:(?P<part>early|late|mid){lx.JOIN})?"
-         rf"(?:(?P<y>[12]\d{{2}})0{lx.APOSTROPHE}?s|{lx.APOSTROPHE}(?P<yy>\d)0s|(?P<yy2>\d)0s)",
-         _decade, needs=_DIGIT),
+    Rule(
+        "iso-date",
+        r"(?P<y>[12]\d{3})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})"
+        r"(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+        _iso_date,
+        needs=_DIGIT,
+    ),
+    Rule(
+        "day-month",
+        rf"{_WD_PREFIX}(?:the\s+)?(?P<d>{lx.DAY})(?:\s+of\s+|\s+|-)"
+        rf"(?P<mon>{lx.MONTH}){_YEAR_AFTER}",
+        _day_month,
+        needs=_MONTH,
+    ),
+    Rule(
+        "month-day",
+        rf"{_WD_PREFIX}(?P<mon>{lx.MONTH})(?:\s+|-)(?:the\s+)?(?P<d>{lx.DAY})"
+        rf"(?!\d){_YEAR_AFTER}",
+        _day_month,
+        needs=_MONTH,
+    ),
+    Rule(
+        "week-of-month",
+        r"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+"
+        rf"(?:of|in)\s+(?P<mon>{lx.MONTH}){_YEAR_AFTER}",
+        _week_of_month,
+        needs=_MONTH,
+    ),
+    Rule(
+        "month",
+        rf"(?:(?P<part>{lx.PART}){lx.JOIN})?(?:(?P<rel>{lx.REL})\s+)?"
+        rf"(?P<mon>{lx.MONTH}){_PERIOD_YEAR}",
+        _month,
+        needs=_MONTH,
+    ),
+    Rule(
+        "quarter",
+        r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+        rf"\s+quarter(?:(?:\s+of)?\s+(?P<yx>{lx.YEAR_EXPR}))?",
+        _quarter_ordinal,
+        needs=_UNIT,
+    ),
+    Rule(
+        "quarter-code",
+        rf"Q(?P<q>[1-4])(?:(?:\s*-\s*|\s+of\s+|\s*)"
+        rf"(?P<y>{lx.YEAR}|{lx.APOSTROPHE}\d{{2}}))?",
+        _quarter_code,
+        needs=_DIGIT,
+    ),
+    Rule(
+        "year-quarter-code", rf"(?P<y>{lx.YEAR})\s*-?\s*Q(?P<q>[1-4])", _quarter_code, needs=_DIGIT
+    ),
+    Rule("half-code", rf"H(?P<h>[12])(?:\s*-\s*|\s+)(?P<y>{lx.YEAR})", _half_code, needs=_DIGIT),
+    Rule(
+        "year-part",
+        rf"(?P<part>{lx.PART}){lx.JOIN}(?P<y>{lx.YEAR})(?!\d)",
+        _year_part,
+        needs=_DIGIT,
+    ),
+    Rule(
+        "season",
+        rf"(?:(?P<part>{_SEASON_PART}){lx.JOIN})?(?:(?P<rel>{lx.REL})\s+|the\s+)?"
+        rf"(?P<sea>{lx.SEASON}){_PERIOD_YEAR}",
+        _season,
+        needs=("season",),
+    ),
+    Rule(
+        "decade",
+        rf"(?:(?P<the>the)\s+)?(?:(?P<part>early|late|mid){lx.JOIN})?"
+        rf"(?:(?P<y>[12]\d{{2}})0{lx.APOSTROPHE}?s|{lx.APOSTROPHE}(?P<yy>\d)0s|(?P<yy2>\d)0s)",
+        _decade,
+        needs=_DIGIT,
+    ),
     Rule("century", rf"(?:the\s+)?(?P<c>{lx.ORDINAL}){lx.JOIN}century", _century, needs=_UNIT),
-    Rule("weekday", r"(?:(?P<mod>early|late|mid)(?:\s+on)?\s+)?"
-         rf"(?:(?P<rel>{lx.REL})\s+)?(?P<wd>{lx.WEEKDAY})(?:\s+(?P<tod>{lx.TIME_OF_DAY}))?",
-         _weekday, needs=("weekday",)),
+    Rule(
+        "weekday",
+        r"(?:(?P<mod>early|late|mid)(?:\s+on)?\s+)?"
+        rf"(?:(?P<rel>{lx.REL})\s+)?(?P<wd>{lx.WEEKDAY})(?:\s+(?P<tod>{lx.TIME_OF_DAY}))?",
+        _weekday,
+        needs=("weekday",),
+    ),
     Rule("year", rf"(?:the\s+year\s+)?(?P<y>{lx.YEAR})", _year, needs=_DIGIT),
 )

@@ -155,8 +155,11 @@ def _vague_ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 def _in_future(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """'in two weeks', 'three days from now': the period that far ahead."""
-    if ctx.strict and m["core"].lower().startswith("in") and (
-            _OF_AFTER.match(text_after(m)) or lx.SPAN_PREV.search(text_before(m))):
+    if (
+        ctx.strict
+        and m["core"].lower().startswith("in")
+        and (_OF_AFTER.match(text_after(m)) or lx.SPAN_PREV.search(text_before(m)))
+    ):
         return None  # "in two years of war", "the first time in two years" are spans
     counted = _count(m["n"], m["unit"])
     if counted is None:
@@ -195,8 +198,11 @@ def _anchored_duration(m: re.Match[str], ctx: Ctx, past: bool) -> Resolution | N
     value = mk.duration_value(unit, None if vague else count)
     if ctx.anchor is None:
         return mk.unanchored("duration", value, type_="DURATION", flags=_flags(vague))
-    bounds = (_back(ctx.anchor, unit, count), ctx.anchor) if past else (
-        ctx.anchor, _ahead(ctx.anchor, unit, count))
+    bounds = (
+        (_back(ctx.anchor, unit, count), ctx.anchor)
+        if past
+        else (ctx.anchor, _ahead(ctx.anchor, unit, count))
+    )
     return mk.period(bounds, "duration", value, type_="DURATION", flags=_flags(vague))
 
 
@@ -227,7 +233,8 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     unit = lx.UNITS[unit_text.lower()]
     if ctx.strict:
         if number.lower() in _ARTICLES and (
-                unit == "quarter" or preposition(m) not in lx.ARTICLE_DURATION_PREPS):
+            unit == "quarter" or preposition(m) not in lx.ARTICLE_DURATION_PREPS
+        ):
             return None
         if _OLD_AFTER.match(text_after(m)):  # "a two-year-old"
             return None
@@ -317,8 +324,10 @@ def _reference(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         after = text_after(m)
         if key == "now" and after.startswith("-"):  # "now-defunct"
             return None
-        if key in ("soon", "shortly") and (word_before(m) == "as" or raw_word_after(m).lower() in (
-                "after", "before", "afterwards", "thereafter")):
+        if key in ("soon", "shortly") and (
+            word_before(m) == "as"
+            or raw_word_after(m).lower() in ("after", "before", "afterwards", "thereafter")
+        ):
             return None  # relative to another event, not to the publication date
     value = lx.REFERENCES[key]
     if value != "PRESENT_REF":
@@ -341,44 +350,120 @@ _UNIT = ("unit",)
 _NAMES = ("unit", "weekday", "month", "season", "time-of-day")
 
 RULES: tuple[Rule, ...] = (
-    Rule("deictic-day", r"(?:(?:earlier|later|early|late)\s+)?(?P<w>today|tonight|yesterday|"
-         rf"tomorrow)(?:\s+(?P<tod>{_TOD}))?", _deictic_day, needs=("deictic",)),
-    Rule("day-before-after", r"the\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow)",
-         _day_before_after, needs=("deictic",)),
-    Rule("this-time-of-day", r"(?P<rel>this|last)\s+(?P<tod>morning|afternoon|evening|night)",
-         _this_time_of_day, needs=("time-of-day",)),
-    Rule("unit-part", rf"(?P<part>{lx.PART}){lx.JOIN}(?:(?P<rel>last|this|next)\s+|the\s+"
-         r"(?:current\s+)?)(?P<unit>week|month|year|decade|century)", _unit_part, needs=_UNIT),
-    Rule("unit-relative", r"(?:(?P<adv>earlier|later)\s+)?(?P<rel>the\s+current|this\s+past|"
-         rf"this\s+coming|last|this|next|current)\s+(?P<unit>{_UNITS_CAL})", _unit_relative,
-         needs=_UNIT),
-    Rule("weekend", r"(?P<rel>the|this\s+past|this\s+coming|this|last|next|past|coming)"
-         r"\s+weekend", _weekend, needs=_UNIT),
+    Rule(
+        "deictic-day",
+        r"(?:(?:earlier|later|early|late)\s+)?(?P<w>today|tonight|yesterday|"
+        rf"tomorrow)(?:\s+(?P<tod>{_TOD}))?",
+        _deictic_day,
+        needs=("deictic",),
+    ),
+    Rule(
+        "day-before-after",
+        r"the\s+day\s+(?P<dir>before\s+yesterday|after\s+tomorrow)",
+        _day_before_after,
+        needs=("deictic",),
+    ),
+    Rule(
+        "this-time-of-day",
+        r"(?P<rel>this|last)\s+(?P<tod>morning|afternoon|evening|night)",
+        _this_time_of_day,
+        needs=("time-of-day",),
+    ),
+    Rule(
+        "unit-part",
+        rf"(?P<part>{lx.PART}){lx.JOIN}(?:(?P<rel>last|this|next)\s+|the\s+"
+        r"(?:current\s+)?)(?P<unit>week|month|year|decade|century)",
+        _unit_part,
+        needs=_UNIT,
+    ),
+    Rule(
+        "unit-relative",
+        r"(?:(?P<adv>earlier|later)\s+)?(?P<rel>the\s+current|this\s+past|"
+        rf"this\s+coming|last|this|next|current)\s+(?P<unit>{_UNITS_CAL})",
+        _unit_relative,
+        needs=_UNIT,
+    ),
+    Rule(
+        "weekend",
+        r"(?P<rel>the|this\s+past|this\s+coming|this|last|next|past|coming)"
+        r"\s+weekend",
+        _weekend,
+        needs=_UNIT,
+    ),
     Rule("vague-ago", rf"(?:(?:many|some)\s+)?{_UNIT_PLURAL}\s+ago", _vague_ago, needs=_UNIT),
-    Rule("in-future", rf"in\s+(?P<n>{lx.NUMBER})\s+(?P<unit>{lx.UNIT})"
-         rf"(?:{lx.APOSTROPHE}s?\s+time)?", _in_future, needs=_UNIT),
-    Rule("counted", rf"(?P<n>{lx.NUMBER})(?P<half>\s+and\s+a\s+half)?(?:\s+|\s*-\s*)"
-         rf"(?P<unit>{lx.UNIT})(?:\s+(?P<tail>ago|from\s+now|and\s+a\s+half))?", _counted,
-         needs=_UNIT),
-    Rule("past-duration", r"(?:(?P<the>the)\s+)?(?P<rel>past|last|previous)\s+"
-         rf"(?:(?P<n>{lx.NUMBER})\s+)?(?P<unit>{lx.UNIT})", _past_duration, point=False,
-         needs=_UNIT),
-    Rule("next-duration", r"(?:(?P<the>the)\s+)?(?P<rel>next|coming|upcoming)\s+"
-         rf"(?:(?P<n>{lx.NUMBER})\s+)?(?P<unit>{lx.UNIT})", _next_duration, point=False,
-         needs=_UNIT),
-    Rule("recent", r"recent\s+(?P<unit>days|weeks|months|years|decades)", _recent, point=False,
-         needs=_UNIT),
-    Rule("vague-duration", rf"(?P<unit>{_UNIT_PLURAL})", _vague_duration, point=False,
-         needs=_UNIT),
-    Rule("every", rf"(?:every|each)\s+(?:(?P<n>{lx.NUMBER}|other)\s+)?(?P<w>{lx.UNIT}|"
-         rf"{lx.WEEKDAY}|{lx.MONTH_FULL}|{lx.SEASON}|{_TOD}|weekend)", _every, point=False,
-         needs=_NAMES),
-    Rule("weekday-plural", rf"(?P<wd>{lx.WEEKDAY})s", _weekday_plural, point=False,
-         needs=("weekday",)),
-    Rule("frequency-adverb", rf"(?P<adv>{lx.alternation(lx.FREQUENCY_ADVERBS)})",
-         _frequency_adverb, point=False, needs=("frequency",)),
-    Rule("frequency", rf"(?P<f>once|twice|thrice|{lx.NUMBER}\s+times)\s+(?:a|an|per|every|each)"
-         rf"\s+(?P<unit>{lx.UNIT})", _frequency, point=False, needs=_UNIT),
-    Rule("reference", rf"(?P<w>{_phrase(lx.REFERENCES)})", _reference, point=False,
-         needs=("reference",)),
+    Rule(
+        "in-future",
+        rf"in\s+(?P<n>{lx.NUMBER})\s+(?P<unit>{lx.UNIT})"
+        rf"(?:{lx.APOSTROPHE}s?\s+time)?",
+        _in_future,
+        needs=_UNIT,
+    ),
+    Rule(
+        "counted",
+        rf"(?P<n>{lx.NUMBER})(?P<half>\s+and\s+a\s+half)?(?:\s+|\s*-\s*)"
+        rf"(?P<unit>{lx.UNIT})(?:\s+(?P<tail>ago|from\s+now|and\s+a\s+half))?",
+        _counted,
+        needs=_UNIT,
+    ),
+    Rule(
+        "past-duration",
+        r"(?:(?P<the>the)\s+)?(?P<rel>past|last|previous)\s+"
+        rf"(?:(?P<n>{lx.NUMBER})\s+)?(?P<unit>{lx.UNIT})",
+        _past_duration,
+        point=False,
+        needs=_UNIT,
+    ),
+    Rule(
+        "next-duration",
+        r"(?:(?P<the>the)\s+)?(?P<rel>next|coming|upcoming)\s+"
+        rf"(?:(?P<n>{lx.NUMBER})\s+)?(?P<unit>{lx.UNIT})",
+        _next_duration,
+        point=False,
+        needs=_UNIT,
+    ),
+    Rule(
+        "recent",
+        r"recent\s+(?P<unit>days|weeks|months|years|decades)",
+        _recent,
+        point=False,
+        needs=_UNIT,
+    ),
+    Rule("vague-duration", rf"(?P<unit>{_UNIT_PLURAL})", _vague_duration, point=False, needs=_UNIT),
+    Rule(
+        "every",
+        rf"(?:every|each)\s+(?:(?P<n>{lx.NUMBER}|other)\s+)?(?P<w>{lx.UNIT}|"
+        rf"{lx.WEEKDAY}|{lx.MONTH_FULL}|{lx.SEASON}|{_TOD}|weekend)",
+        _every,
+        point=False,
+        needs=_NAMES,
+    ),
+    Rule(
+        "weekday-plural",
+        rf"(?P<wd>{lx.WEEKDAY})s",
+        _weekday_plural,
+        point=False,
+        needs=("weekday",),
+    ),
+    Rule(
+        "frequency-adverb",
+        rf"(?P<adv>{lx.alternation(lx.FREQUENCY_ADVERBS)})",
+        _frequency_adverb,
+        point=False,
+        needs=("frequency",),
+    ),
+    Rule(
+        "frequency",
+        rf"(?P<f>once|twice|thrice|{lx.NUMBER}\s+times)\s+(?:a|an|per|every|each)"
+        rf"\s+(?P<unit>{lx.UNIT})",
+        _frequency,
+        point=False,
+        needs=_UNIT,
+    ),
+    Rule(
+        "reference",
+        rf"(?P<w>{_phrase(lx.REFERENCES)})",
+        _reference,
+        point=False,
+        needs=("reference",),
+    ),
 )
