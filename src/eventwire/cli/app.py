@@ -6,6 +6,7 @@ Errors print one line saying what failed and what to do, and exit 1; usage error
 from __future__ import annotations
 
 import csv
+from collections import Counter
 import json
 import logging
 import sys
@@ -28,7 +29,8 @@ app = typer.Typer(
     help="Political event data from news text: who did what to whom, when and where.",
 )
 console = Console(stderr=True)
-out = Console()
+#: Tables stay readable when piped (rich would fall back to 80 columns).
+out = Console(width=None if sys.stdout.isatty() else 160)
 
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
 
@@ -280,7 +282,18 @@ def _table(evs: list[Event]) -> None:
             ev.trigger.text,
         )
     out.print(table)
-    out.print(f"{len(evs)} events")
+    by_type = Counter(ev.plover.type or "-" for ev in evs)
+    dyads = Counter(
+        f"{ev.source[0].country or '?'}->{ev.target[0].country or '?'}"
+        for ev in evs
+        if ev.source and ev.target
+    )
+    out.print(
+        f"{len(evs)} events; by PLOVER type: "
+        + ", ".join(f"{k} {v}" for k, v in by_type.most_common())
+    )
+    if dyads:
+        out.print("top dyads: " + ", ".join(f"{k} {v}" for k, v in dyads.most_common(8)))
 
 
 def _register_optional() -> None:
