@@ -157,10 +157,10 @@ class Processor:
                         ctx.learn(text, _words(desc))
         return ctx
 
-    def _actor_fn(
-        self, ctx: ActorContext, text: str
-    ) -> Callable[[list[Token], Token], Actor | None]:
-        def resolve(toks: list[Token], head: Token) -> Actor | None:
+    def _actor_fn(self, ctx: ActorContext, text: str) -> Callable[..., Actor | None]:
+        def resolve(
+            toks: list[Token], head: Token, exclude: frozenset[str] = frozenset()
+        ) -> Actor | None:
             toks = [t for t in toks if t.pos not in {"PUNCT", "SPACE"}]
             if not toks:
                 return None
@@ -172,6 +172,7 @@ class Processor:
                 end=end,
                 head=head.text,
                 entity=head.ent or None,
+                exclude=exclude,
             )
 
         return resolve

@@ -19,6 +19,10 @@ def record(cls: type[_T]) -> type[_T]:
     return dataclass(frozen=True, slots=True, kw_only=True)(cls)
 
 
+#: ``Actor.kb_id`` of an actor whose country came from the document context, not its words.
+CONTEXT_KB_ID = "context"
+
+
 @record
 class Article:
     """One ingested document: cleaned body text plus metadata."""

@@ -6,10 +6,10 @@ Errors print one line saying what failed and what to do, and exit 1; usage error
 from __future__ import annotations
 
 import csv
-from collections import Counter
 import json
 import logging
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Annotated

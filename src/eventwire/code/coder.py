@@ -17,6 +17,7 @@ from eventwire.code.patterns import Pattern, PatternIndex, get_index
 from eventwire.code.syntax import SentenceView
 from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.records import (
+    CONTEXT_KB_ID,
     Actor,
     Cameo,
     Event,
@@ -30,8 +31,9 @@ from eventwire.records import (
 
 CODER_VERSION = "eventwire-coder/0.1"
 
-#: Resolve the tokens of a noun phrase (head last-resolved) to an actor, or None.
-ActorFn = Callable[[list[Token], Token], Actor | None]
+#: Resolve the tokens of a noun phrase and its head to an actor, or None; countries in the
+#: optional third argument are not to be guessed from context for it.
+ActorFn = Callable[..., Actor | None]
 #: Resolve a locative phrase (text, start, end) to a place, or None.
 PlaceFn = Callable[[str, int, int], Place | None]
 
@@ -369,7 +371,15 @@ class Coder:
     def _place(
         self, view: SentenceView, tok: Token, triggers: set[int], place_fn: PlaceFn
     ) -> Place | None:
-        """A locative phrase attached to this trigger ("landed in Niger", "at Niamey airport")."""
+        """A locative phrase attached to this trigger ("landed in Niger", "at Niamey airport"),
+        else the nearest one in the sentence that belongs to no other trigger."""
+        ranked = self._ranked_place(view, tok, triggers, place_fn)
+        return ranked[1] if ranked else None
+
+    def _ranked_place(
+        self, view: SentenceView, tok: Token, triggers: set[int], place_fn: PlaceFn
+    ) -> tuple[int, Place] | None:
+        """(rank, place): rank 0 when the parse attaches the place to this trigger."""
         candidates: list[tuple[int, Place]] = []
         for prep in view.tokens:
             if prep.dep != "prep" or prep.text.lower() not in _LOCATIVE:
@@ -389,7 +399,7 @@ class Coder:
                     candidates.append((rank, place))
         if not candidates:
             return None
-        return min(candidates, key=lambda c: c[0])[1]
+        return min(candidates, key=lambda c: c[0])
 
     # -- the whole sentence ----------------------------------------------------------------------
     def code(
@@ -413,8 +423,11 @@ class Coder:
             pending.append((tok, pattern, self.roles(view, tok, pattern, actor_fn)))
         for tok, pattern, roles in pending:
             source, target, inferred = list(roles.source), list(roles.target), roles.inferred
-            place = self._place(view, tok, triggers, place_fn)
-            where = place or fallback_place
+            ranked = self._ranked_place(view, tok, triggers, place_fn)
+            place = ranked[1] if ranked else None
+            # The place names the target of a movement only when the parse attaches it to the
+            # trigger; the article's focus country only when a source is known.
+            where = place if ranked and ranked[0] == 0 else (fallback_place if source else None)
             if not target and pattern.target_from_place and where and where.country:
                 place_ = where
                 if all(a.country != place_.country for a in source):
@@ -443,6 +456,7 @@ class Coder:
                             target = list(other.target)
                         inferred = True
                         break
+            source, target = self._separate_sides(view, source, target, actor_fn)
             if not source and not target:
                 continue
             if (
@@ -480,6 +494,38 @@ class Coder:
                 )
             )
         return _drop_restatements(events)
+
+    def _separate_sides(
+        self, view: SentenceView, source: list[Actor], target: list[Actor], actor_fn: ActorFn
+    ) -> tuple[list[Actor], list[Actor]]:
+        """A country guessed from context must not put the same state on both sides
+        ("the withdrawal of American troops from the country")."""
+
+        def redo(actors: list[Actor], other: list[Actor]) -> list[Actor]:
+            banned = frozenset(a.country for a in other if a.country)
+            out = []
+            for a in actors:
+                if a.kb_id == CONTEXT_KB_ID and a.country in banned:
+                    toks = [t for t in view.tokens if a.start <= t.idx < a.end]
+                    head = next(
+                        (
+                            t
+                            for t in toks
+                            if t.head == t.i or not a.start <= view.tokens[t.head].idx < a.end
+                        ),
+                        None,
+                    )
+                    if not toks or head is None:
+                        continue
+                    a = actor_fn(toks, head, banned)
+                    if a is None:
+                        continue
+                out.append(a)
+            return out
+
+        target = redo(target, source)
+        source = redo(source, target)
+        return source, target
 
     def _merge_nested(
         self, view: SentenceView, matched: list[tuple[Token, Pattern]]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from eventwire.kb import KnowledgeBase, NameHit, load_kb, normalise
-from eventwire.records import Actor
+from eventwire.records import CONTEXT_KB_ID, Actor
 
 #: Longest n-gram tried against the KB.
 _MAX_NGRAM = 6
@@ -139,6 +139,17 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase | None = None, day: date | None = None) -> None:
         self.kb = kb or load_kb()
         self.day = day
+        self._juntas: set[str] | None = None
+
+    def military_ruled(self, iso3: str) -> bool:
+        """True when the KB has a military head of state for ``iso3`` on the resolver's date."""
+        if self._juntas is None:
+            self._juntas = {
+                p.country
+                for p in self.kb.people
+                if p.sector == "MIL" and p.role == "head of state" and p.holds_office_on(self.day)
+            }
+        return iso3 in self._juntas
 
     def resolve_words(self, words: list[Word], *, head: str | None = None) -> _Finding:
         """Scan n-grams longest first; each KB hit proposes a country, sector terms a sector."""
@@ -316,8 +327,13 @@ class ActorContext:
         end: int,
         head: str | None = None,
         entity: str | None = None,
+        exclude: frozenset[str] = frozenset(),
     ) -> Actor | None:
-        """Resolve one actor phrase in context; ``None`` when nothing identifies it."""
+        """Resolve one actor phrase in context; ``None`` when nothing identifies it.
+
+        A phrase that names no country ("the junta", "the government") takes one from the
+        document; ``exclude`` keeps it off the countries already on the other side of the event.
+        """
         found = self.resolver.resolve_words(words, head=head)
         key = normalise(" ".join(w.text for w in words))
         learnt = self.roles.get(key)
@@ -333,8 +349,14 @@ class ActorContext:
             if learnt[1]:
                 found.sector, found.sector_rank = learnt[1], 1
         head_norm = normalise(head or (words[-1].text if words else ""))
-        if found.country is None and head_norm in _DEICTIC_HEADS and self.focus_country:
-            found.country, found.country_rank = self.focus_country, _COUNTRY_RANK["context"]
+        from_context = False
+        if found.country is None and head_norm in _DEICTIC_HEADS:
+            military = found.sector == "MIL" and head_norm not in {"army", "military"}
+            country = self.context_country(exclude, military_rule=military)
+            if country:
+                found.country, found.country_rank = country, _COUNTRY_RANK["context"]
+                from_context = True
+        if from_context:
             if found.sector is None:
                 found.sector = (
                     "GOV" if head_norm in {"country", "nation", "state", "capital"} else None
@@ -350,6 +372,15 @@ class ActorContext:
             country=found.country,
             sector=found.sector,
             name=found.name,
-            kb_id=found.kb_id,
+            kb_id=CONTEXT_KB_ID if from_context else found.kb_id,
             confidence=_confidence(found),
         )
+
+    def context_country(self, exclude: frozenset[str], *, military_rule: bool) -> str | None:
+        """The most mentioned country not excluded; for "the junta", one under military rule."""
+        ranked = [c for c, _ in self.country_counts.most_common() if c not in exclude]
+        if military_rule:
+            ruled = [c for c in ranked if self.resolver.military_ruled(c)]
+            if ruled:
+                return ruled[0]
+        return ranked[0] if ranked else None
