@@ -517,9 +517,10 @@ class Coder:
                     )
                     if not toks or head is None:
                         continue
-                    a = actor_fn(toks, head, banned)
-                    if a is None:
-                        continue
+                    again = actor_fn(toks, head, banned)
+                    if again is not None:
+                        out.append(again)
+                    continue
                 out.append(a)
             return out
 
