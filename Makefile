@@ -6,7 +6,7 @@ EW := $(VENV)/bin/eventwire
 DB ?= eventwire.duckdb
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: demo test bench lint quality install install-dev clean lock
+.PHONY: demo test bench lint quality install install-dev clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ lint: install-dev
 
 bench: install
 	$(PY) bench/throughput.py
+
+quality: install
+	$(PY) -m eventwire.eval.report
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache

@@ -91,28 +91,32 @@ class Processor:
         )
         return next(iter(self.process_articles([article])))  # type: ignore[return-value]
 
-    def process_texts(self, items: Iterable[tuple[str, str | None]]) -> Iterator[DocumentResult]:
+    def process_texts(
+        self, items: Iterable[tuple[str, str | None]]
+    ) -> Iterator[DocumentResult | Reject]:
+        """Code (text, published) pairs; one result per item, in order (a Reject on failure)."""
         arts = (
-            Article(article_id=content_id(t), text=t, published=p, origin="-") for t, p in items
+            Article(article_id=content_id(t), text=t, published=p, origin=f"-:{n}")
+            for n, (t, p) in enumerate(items, 1)
         )
-        for res in self.process_articles(arts):
-            if isinstance(res, DocumentResult):
-                yield res
+        yield from self.process_articles(arts)
 
     def process_articles(self, articles: Iterable[Article]) -> Iterator[DocumentResult | Reject]:
         """Parse in batches through ``nlp.pipe``; a failing document becomes a Reject."""
         it = iter(articles)
         while batch := list(islice(it, self.batch_size)):
-            pieces = [(a, off, chunk) for a in batch for off, chunk in chunks(a.text)]
+            pieces = [(n, off, chunk) for n, a in enumerate(batch) for off, chunk in chunks(a.text)]
             docs = self.nlp.pipe([c for _, _, c in pieces], batch_size=self.batch_size)
-            parsed: dict[str, list[ParsedSentence]] = {}
-            for (art, off, _), doc in zip(pieces, docs, strict=True):
-                sents = parsed.setdefault(art.article_id + art.origin, [])
+            parsed: list[list[ParsedSentence]] = [[] for _ in batch]
+            for (n, off, _), doc in zip(pieces, docs, strict=True):
+                sents = parsed[n]
                 first = sents[-1].sentence.index + 1 if sents else 0
-                sents.extend(doc_to_sentences(doc, art.article_id, offset=off, first_index=first))
-            for art in batch:
+                sents.extend(
+                    doc_to_sentences(doc, batch[n].article_id, offset=off, first_index=first)
+                )
+            for art, sents in zip(batch, parsed, strict=True):
                 try:
-                    yield self.analyse(art, parsed[art.article_id + art.origin])
+                    yield self.analyse(art, sents)
                 except Exception as exc:  # one bad document never stops the batch
                     log.exception("coding failed for %s", art.origin)
                     yield Reject(

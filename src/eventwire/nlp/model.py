@@ -42,9 +42,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
     A single line break is a soft wrap (hard-wrapped wire copy) and does not split.
     """
-    for token in doc[:-1]:
-        if token.is_space and PARAGRAPH_BREAK.search(token.text + token.whitespace_):
-            doc[token.i + 1].is_sent_start = True
+    for m in PARAGRAPH_BREAK.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and span.end < len(doc):
+            doc[span.end].is_sent_start = True
     return doc
 
 
