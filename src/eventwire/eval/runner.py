@@ -1,0 +1,129 @@
+"""Run adapters: deterministic sampling, system vs baseline, the JSON shape ``--json`` prints.
+
+Sampling, timing, error listing and the output shape live here once, so every set reports the
+same way and the CLI, the gate and the report share them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from eventwire.errors import EvalError
+from eventwire.eval import registry
+from eventwire.eval.base import EvalSet, default_data
+
+T = TypeVar("T")
+
+
+# ---- running --------------------------------------------------------------------------------
+
+
+def stable_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def sample(items: Sequence[T], limit: int | None, key: Any) -> list[T]:
+    """The ``limit`` items with the smallest id hash, kept in file order; all when no limit.
+
+    Hashing ids (rather than taking the head of the file) spreads the sample over every source
+    in a file that is sorted by source, and keeps it identical across runs and machines.
+    """
+    if not limit or limit >= len(items):
+        return list(items)
+    chosen = set(sorted(range(len(items)), key=lambda i: (stable_hash(key(items[i])), i))[:limit])
+    return [it for i, it in enumerate(items) if i in chosen]
+
+
+def _round(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: _round(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_round(v) for v in value]
+    return value
+
+
+def score_run(
+    adapter: EvalSet[Any, Any], items: Sequence[Any], preds: Sequence[Any], *, errors: int = 0
+) -> dict[str, Any]:
+    """The system half of a result: ``metrics``, ``per_class`` and ``errors``.
+
+    ``errors`` lists the worst ``errors`` misses of ``preds`` against ``items`` (the key is absent
+    when ``errors`` is 0); numbers are rounded as ``--json`` prints them. Pure: no pipeline call,
+    so it can be checked on hand-made predictions.
+    """
+    ours = adapter.score(items, preds)
+    out: dict[str, Any] = {"metrics": _round(ours.metrics), "per_class": _round(ours.per_class)}
+    if errors:
+        worst = sorted(ours.misses, key=lambda m: (-m.badness, m.item_id))[:errors]
+        out["errors"] = [
+            {"id": m.item_id, "text": m.text, "gold": m.gold, "ours": m.ours} for m in worst
+        ]
+    return out
+
+
+def run_set(
+    adapter: EvalSet[Any, Any] | str,
+    *,
+    data: Path | None = None,
+    limit: int | None = None,
+    errors: int = 0,
+) -> dict[str, Any]:
+    """Score the system and the baseline on one set; the dict is what ``--json`` prints.
+
+    When the system cannot run yet (a module it needs is missing) the baseline is still scored
+    and ``system_error`` says what is missing, so ``eval all`` reports every set it can.
+    """
+    if isinstance(adapter, str):
+        adapter = registry.get(adapter)
+    path = data if data is not None else default_data(adapter.name)
+    items = sample(adapter.load(path), limit, adapter.item_id)
+    if not items:
+        raise EvalError(f"{path}: no gold items for {adapter.name}")
+    out: dict[str, Any] = {"set": adapter.name, "items": len(items), "metrics": {}, "baseline": {}}
+    out["per_class"] = {}
+    try:
+        out["baseline"] = _round(adapter.score(items, adapter.baseline(items)).metrics)
+    except ImportError as exc:
+        out["baseline_error"] = f"baseline not available yet: {exc}"
+    t0 = time.perf_counter()
+    try:
+        preds = adapter.predict(items)
+    except ImportError as exc:
+        out["system_error"] = f"system not available yet: {exc}"
+        return out
+    ours = score_run(adapter, items, preds, errors=errors)
+    out["metrics"] = ours["metrics"]
+    out["per_class"] = ours["per_class"]
+    out["seconds"] = round(time.perf_counter() - t0, 2)
+    if "errors" in ours:
+        out["errors"] = ours["errors"]
+    return out
+
+
+def run_all(
+    *, data: Path | None = None, limit: int | None = None, errors: int = 0
+) -> dict[str, Any]:
+    """Every set in registry order, as one JSON object keyed by set name.
+
+    ``data`` here is the folder holding the set folders (like ../shared/eval).
+    """
+    out: dict[str, Any] = {"set": "all", "items": 0, "metrics": {}, "baseline": {}}
+    out["per_class"] = {}
+    out["sets"] = {}
+    for name in registry.SETS:
+        try:
+            res = run_set(name, data=data / name if data else None, limit=limit, errors=errors)
+        except EvalError as exc:
+            out["sets"][name] = {"set": name, "error": str(exc)}
+            continue
+        out["sets"][name] = res
+        out["items"] += res["items"]
+        for key in ("metrics", "baseline", "per_class"):
+            out[key][name] = res[key]
+    return out

@@ -1,0 +1,1 @@
+"""One adapter module per gold set in ../shared/eval (see eventwire.eval.registry)."""
