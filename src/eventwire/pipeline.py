@@ -17,6 +17,7 @@ from itertools import islice
 from typing import Any
 
 from eventwire.code.coder import Coder
+from eventwire.code.eventplace import attached_place
 from eventwire.code.quotes import find_quotes
 from eventwire.code.syntax import SentenceView
 from eventwire.ingest.dedup import article_id as content_id
@@ -36,14 +37,13 @@ from eventwire.records import (
     Token,
 )
 from eventwire.resolve.actors import ActorContext, ActorResolver, Word
-from eventwire.resolve.places import PlaceResolver
+from eventwire.resolve.places import PlaceResolver, find_toponyms
 from eventwire.resolve.times import find_times, resolve_time, to_timespan
 
 log = logging.getLogger(__name__)
 
 #: Texts longer than this are parsed in paragraph-aligned chunks (spaCy's memory grows with length).
 CHUNK_CHARS = 100_000
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _day(published: str | None) -> date | None:
@@ -138,7 +138,7 @@ class Processor:
             if tok is None:
                 return None
             triggers = {t.i for t in ps.tokens if self.coder.match(view, t)} | {tok.i}
-            return self.coder._place(view, tok, triggers, self._place_fn(ctx))
+            return attached_place(view, tok, triggers, self._place_fn(ctx))
         return None
 
     # -- one document -----------------------------------------------------------------------
@@ -182,7 +182,7 @@ class Processor:
         return resolve
 
     def _place_fn(self, ctx: ActorContext) -> Callable[[str, int, int], Place | None]:
-        countries = tuple(c for c, _ in ctx.country_counts.most_common(5))
+        countries = _top_countries(ctx)
 
         def resolve(text: str, start: int, end: int) -> Place | None:
             return self.places.resolve(text, countries=countries, char_start=start, char_end=end)
@@ -208,17 +208,6 @@ class Processor:
                 if extra is not None:
                     spans.append(to_timespan(m.text, m.start, m.end, extra))
         return sorted(spans, key=lambda t: t.char_start or 0)
-
-    def _places(self, sents: list[ParsedSentence], ctx: ActorContext) -> list[Place]:
-        place_fn = self._place_fn(ctx)
-        out = []
-        for ps in sents:
-            for m in ps.mentions:
-                if m.label in _PLACE_LABELS:
-                    p = place_fn(m.text, m.start, m.end)
-                    if p is not None:
-                        out.append(p)
-        return out
 
     def analyse(self, article: Article, sents: list[ParsedSentence]) -> DocumentResult:
         ctx = self._context(article, sents)
@@ -252,8 +241,13 @@ class Processor:
             events=tuple(events),
             quotes=tuple(quotes),
             times=tuple(times),
-            places=tuple(self._places(sents, ctx)),
+            places=tuple(find_toponyms(sents, self.places, countries=_top_countries(ctx))),
         )
+
+
+def _top_countries(ctx: ActorContext) -> tuple[str, ...]:
+    """The article's most mentioned countries: context for place names."""
+    return tuple(c for c, _ in ctx.country_counts.most_common(5))
 
 
 def _speaker_as_source(events: list[Event], quotes: list[Quote]) -> list[Event]:

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from eventwire.code.eventplace import PlaceFn, rank_place
 from eventwire.code.modality import modality_of
 from eventwire.code.patterns import Pattern, PatternIndex, get_index
 from eventwire.code.syntax import SentenceView
@@ -34,15 +35,10 @@ CODER_VERSION = "eventwire-coder/0.1"
 #: Resolve the tokens of a noun phrase and its head to an actor, or None; countries in the
 #: optional third argument are not to be guessed from context for it.
 ActorFn = Callable[..., Actor | None]
-#: Resolve a locative phrase (text, start, end) to a place, or None.
-PlaceFn = Callable[[str, int, int], Place | None]
 
 _SUBJ = ("nsubj", "csubj")
 _PASSIVE_SUBJ = ("nsubjpass",)
 _OBJ = ("dobj", "obj", "attr", "oprd")
-_LOCATIVE = frozenset(
-    {"in", "at", "near", "outside", "inside", "around", "across", "into", "from", "over"}
-)
 _LIGHT_VERBS = frozenset(
     {
         "hold",
@@ -368,39 +364,6 @@ class Coder:
                 return t
         return None
 
-    def _place(
-        self, view: SentenceView, tok: Token, triggers: set[int], place_fn: PlaceFn
-    ) -> Place | None:
-        """A locative phrase attached to this trigger ("landed in Niger", "at Niamey airport"),
-        else the nearest one in the sentence that belongs to no other trigger."""
-        ranked = self._ranked_place(view, tok, triggers, place_fn)
-        return ranked[1] if ranked else None
-
-    def _ranked_place(
-        self, view: SentenceView, tok: Token, triggers: set[int], place_fn: PlaceFn
-    ) -> tuple[int, Place] | None:
-        """(rank, place): rank 0 when the parse attaches the place to this trigger."""
-        candidates: list[tuple[int, Place]] = []
-        for prep in view.tokens:
-            if prep.dep != "prep" or prep.text.lower() not in _LOCATIVE:
-                continue
-            for obj in view.children(prep, "pobj"):
-                np = view.noun_phrase(obj)
-                if not any(t.ent in {"GPE", "LOC", "FAC"} for t in np):
-                    continue
-                owner = next((a for a in view.ancestors(obj) if a.i in triggers), None)
-                if owner is not None and owner.i != tok.i:
-                    continue
-                toks = [t for t in np if t.dep != "det" and t.pos != "DET"]
-                text, start, end = view.span_text(toks)
-                place = place_fn(text, start, end)
-                if place is not None:
-                    rank = 0 if owner is not None else 1 + abs(obj.i - tok.i)
-                    candidates.append((rank, place))
-        if not candidates:
-            return None
-        return min(candidates, key=lambda c: c[0])
-
     # -- the whole sentence ----------------------------------------------------------------------
     def code(
         self,
@@ -423,7 +386,7 @@ class Coder:
             pending.append((tok, pattern, self.roles(view, tok, pattern, actor_fn)))
         for tok, pattern, roles in pending:
             source, target, inferred = list(roles.source), list(roles.target), roles.inferred
-            ranked = self._ranked_place(view, tok, triggers, place_fn)
+            ranked = rank_place(view, tok, triggers, place_fn)
             place = ranked[1] if ranked else None
             # The place names the target of a movement only when the parse attaches it to the
             # trigger; the article's focus country only when a source is known.

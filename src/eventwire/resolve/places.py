@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from eventwire.records import Place
+from eventwire.records import ParsedSentence, Place
 from eventwire.resolve.gazetteer import Entry, Gazetteer, get_gazetteer, normalize
 
 __all__ = ["PlaceResolver"]
@@ -240,3 +240,26 @@ def _strip_suffix(name: str) -> tuple[str, str] | None:
             if len(words) > n:
                 return " ".join(words[:-n]).strip(_TRIM), role
     return None
+
+
+#: Entity labels that name places (demonyms, NORP, are actors, not places).
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def find_toponyms(
+    sentences: Sequence[ParsedSentence],
+    resolver: PlaceResolver,
+    *,
+    countries: Sequence[str] = (),
+) -> list[Place]:
+    """Every place an article names, resolved with the article's countries as context."""
+    out = []
+    for ps in sentences:
+        for m in ps.mentions:
+            if m.label in PLACE_LABELS:
+                place = resolver.resolve(
+                    m.text, countries=countries, char_start=m.start, char_end=m.end
+                )
+                if place is not None:
+                    out.append(place)
+    return out
