@@ -19,7 +19,6 @@ from typing import Any
 from eventwire.code.coder import Coder
 from eventwire.code.eventplace import attached_place
 from eventwire.code.quotes import find_quotes
-from eventwire.code.syntax import SentenceView
 from eventwire.ingest.dedup import article_id as content_id
 from eventwire.kb import load_kb
 from eventwire.nlp.convert import doc_to_sentences
@@ -36,9 +35,15 @@ from eventwire.records import (
     TimeSpan,
     Token,
 )
-from eventwire.resolve.actors import ActorContext, ActorResolver, Word
+from eventwire.resolve.actors import (
+    ActorContext,
+    ActorResolver,
+    build_context,
+    words_of_tokens,
+)
 from eventwire.resolve.places import PlaceResolver, find_toponyms
 from eventwire.resolve.times import find_times, resolve_time, to_timespan
+from eventwire.syntax import SentenceView
 
 log = logging.getLogger(__name__)
 
@@ -143,23 +148,8 @@ class Processor:
 
     # -- one document -----------------------------------------------------------------------
     def _context(self, article: Article, sents: list[ParsedSentence]) -> ActorContext:
-        """Pre-pass over the document: countries mentioned (the focus) and appositive roles."""
-        ctx = ActorContext(ActorResolver(self.kb, _day(article.published)))
-        for ps in sents:
-            for m in ps.mentions:
-                for hit in self.kb.lookup(m.text):
-                    if hit.kind in {"country", "adjective", "metonym"}:
-                        ctx.note_country(hit.key)
-                        break
-            view = SentenceView(ps)
-            for tok in ps.tokens:
-                if tok.ent in {"PERSON", "ORG"} and tok.ent_iob in {"B", "I"}:
-                    for appos in view.children(tok, "appos"):
-                        name = [t for t in view.noun_phrase(tok)]
-                        desc = view.noun_phrase(appos)
-                        text, _, _ = view.span_text(name)
-                        ctx.learn(text, _words(desc))
-        return ctx
+        """Pre-pass over the document: the countries it is about and the roles it teaches."""
+        return build_context(sents, ActorResolver(self.kb, _day(article.published)))
 
     def _actor_fn(self, ctx: ActorContext, text: str) -> Callable[..., Actor | None]:
         def resolve(
@@ -170,7 +160,7 @@ class Processor:
                 return None
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             return ctx.resolve(
-                _words(toks),
+                words_of_tokens(toks),
                 text=text[start:end],
                 start=start,
                 end=end,
@@ -269,14 +259,6 @@ def _speaker_as_source(events: list[Event], quotes: list[Quote]) -> list[Event]:
                     ev = replace(ev, source=(q.speaker,), confidence=round(ev.confidence * 0.9, 2))
         out.append(ev)
     return out
-
-
-def _words(toks: list[Token]) -> list[Word]:
-    return [
-        Word(t.text, t.idx, t.idx + len(t.text))
-        for t in toks
-        if t.pos not in {"PUNCT", "SPACE", "PART"} and t.text not in {"'s", "\u2019s"}
-    ]
 
 
 # -- worker processes -------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from eventwire.code.eventplace import PlaceFn, rank_place
 from eventwire.code.modality import modality_of
 from eventwire.code.patterns import Pattern, PatternIndex, get_index
-from eventwire.code.syntax import SentenceView
 from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.records import (
     CONTEXT_KB_ID,
@@ -29,6 +28,7 @@ from eventwire.records import (
     TimeSpan,
     Token,
 )
+from eventwire.syntax import SentenceView
 
 CODER_VERSION = "eventwire-coder/0.1"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from eventwire.code.syntax import SentenceView
 from eventwire.records import Place, Token
+from eventwire.syntax import SentenceView
 
 #: Resolve a locative phrase (text, start, end) to a place, or None.
 PlaceFn = Callable[[str, int, int], Place | None]

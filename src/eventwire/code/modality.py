@@ -6,8 +6,8 @@ are excluded from default counts.
 
 from __future__ import annotations
 
-from eventwire.code.syntax import SentenceView
 from eventwire.records import Token
+from eventwire.syntax import SentenceView
 
 #: Governing words that make what they govern a plan or intention.
 PLAN_LEMMAS = frozenset(

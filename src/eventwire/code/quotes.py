@@ -11,8 +11,8 @@ import hashlib
 import re
 
 from eventwire.code.coder import ActorFn
-from eventwire.code.syntax import SentenceView
 from eventwire.records import ParsedSentence, Quote
+from eventwire.syntax import SentenceView
 
 CUE_LEMMAS = frozenset(
     {

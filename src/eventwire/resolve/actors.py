@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from eventwire.kb import KnowledgeBase, NameHit, load_kb, normalise
-from eventwire.records import CONTEXT_KB_ID, Actor
+from eventwire.records import CONTEXT_KB_ID, Actor, ParsedSentence, Token
+from eventwire.syntax import SentenceView
 
 #: Longest n-gram tried against the KB.
 _MAX_NGRAM = 6
@@ -384,3 +385,32 @@ class ActorContext:
             if ruled:
                 return ruled[0]
         return ranked[0] if ranked else None
+
+
+def words_of_tokens(toks: list[Token]) -> list[Word]:
+    """The words of a noun phrase's tokens, without punctuation and possessive markers."""
+    return [
+        Word(t.text, t.idx, t.idx + len(t.text))
+        for t in toks
+        if t.pos not in {"PUNCT", "SPACE", "PART"} and t.text not in {"'s", "\u2019s"}
+    ]
+
+
+def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> ActorContext:
+    """Pre-pass over one article: the countries it mentions (its focus) and appositive roles
+    ("General Abdourahamane Tiani, head of Niger's military government")."""
+    ctx = ActorContext(resolver)
+    kb = resolver.kb
+    for ps in sentences:
+        for m in ps.mentions:
+            for hit in kb.lookup(m.text):
+                if hit.kind in {"country", "adjective", "metonym"}:
+                    ctx.note_country(hit.key)
+                    break
+        view = SentenceView(ps)
+        for tok in ps.tokens:
+            if tok.ent in {"PERSON", "ORG"} and tok.ent_iob in {"B", "I"}:
+                for appos in view.children(tok, "appos"):
+                    text, _, _ = view.span_text(view.noun_phrase(tok))
+                    ctx.learn(text, words_of_tokens(view.noun_phrase(appos)))
+    return ctx
