@@ -11,9 +11,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from eventwire.code.eventplace import PlaceFn, rank_place
-from eventwire.code.modality import modality_of
+from eventwire.code.modality import modality_of, refused
 from eventwire.code.patterns import Pattern, PatternIndex, get_index
 from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.records import (
@@ -74,6 +76,8 @@ _LIGHT_VERBS = frozenset(
         "follow",
     }
 )
+#: Roots whose target may be named inside a complement clause or the object's agent.
+_ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 #: Roots whose events are mutual (talks, agreements, cooperation): coordinated subjects are a dyad.
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 _REPORTING = frozenset(
@@ -104,10 +108,43 @@ class _Roles:
     inferred: bool = False
 
 
+@lru_cache(maxsize=1)
+def _modal_table() -> dict[str, tuple[str, str]]:
+    """prefix -> (code when planned, code when refused), from kb/ontologies/modal_codes.tsv."""
+    path = Path(__file__).resolve().parents[1] / "kb" / "ontologies" / "modal_codes.tsv"
+    rows = [
+        ln.split("\t")
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
+    return {r[0]: (r[1].strip(), r[2].strip()) for r in rows[1:]}
+
+
+def modal_code(code: str, modality: str) -> str | None:
+    """The CAMEO code for announcing ("planned") or refusing ("refused") the act ``code``."""
+    column = {"planned": 0, "refused": 1}.get(modality)
+    if column is None:
+        return None
+    table = _modal_table()
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            mapped = table[code[:n]][column]
+            return None if mapped == "-" else mapped
+    return None
+
+
 def _drop_restatements(events: list[Event]) -> list[Event]:
-    """Drop a target-less event when another in the sentence has the same root and source."""
+    """Drop a target-less event when another in the sentence has the same root and source,
+    and the demand a protest makes ("marched to demand reforms"): the protest is the event."""
+    protests = {a.country for e in events if e.cameo.root == "14" for a in e.source}
     out = []
     for ev in events:
+        if (
+            ev.cameo.root == "10"
+            and protests
+            and (not ev.source or {a.country for a in ev.source} <= protests)
+        ):
+            continue
         if not ev.target and any(
             o is not ev
             and o.target
@@ -162,7 +199,10 @@ class Coder:
         """Lemmas that count as the trigger's object for pattern constraints."""
         heads: list[Token] = []
         if tok.pos == "VERB":
-            heads += view.children(tok, *_OBJ, "nsubjpass")
+            direct = view.children(tok, *_OBJ, "nsubjpass")
+            heads += direct
+            for obj in direct:  # "suspended part of a military aid program"
+                heads += view.prep_objects(obj, ("of",))
             if tok.lemma.lower() in {"arrive", "land"}:
                 heads += view.children(tok, *_SUBJ)
             for xc in view.children(tok, "xcomp"):
@@ -218,6 +258,8 @@ class Coder:
                     target = self._actors(view, view.prep_objects(obj, p.target_preps), actor_fn)
                     if target:
                         break
+            if not target and p.code[:2] in _ADDRESSED_ROOTS:
+                target = self._addressee(view, tok, obj_heads, actor_fn)
         else:
             of_objs = view.prep_objects(tok, ("of",))
             src_heads = view.children(tok, "poss")
@@ -259,6 +301,23 @@ class Coder:
         source = [a for a in source if all(a.start != b.start for b in target)]
         return _Roles(tuple(source), tuple(target), light, inferred)
 
+    def _addressee(
+        self, view: SentenceView, tok: Token, obj_heads: list[Token], actor_fn: ActorFn
+    ) -> list[Actor]:
+        """Who a demand, accusation or threat is aimed at when it has no direct object actor:
+        the subject of its clause ("demanded that the US cancel ...") or the agent of its
+        object ("demanded the withdrawal of Serbian forces", "an admission by Moscow")."""
+        for clause in view.children(tok, "ccomp", "xcomp"):
+            subj = view.children(clause, "nsubj", "nsubjpass")
+            found = self._actors(view, subj, actor_fn)
+            if found:
+                return found
+        for obj in obj_heads:
+            found = self._actors(view, view.prep_objects(obj, ("of", "by", "from")), actor_fn)
+            if found:
+                return found
+        return []
+
     def _objects(
         self, view: SentenceView, heads: list[Token], p: Pattern, actor_fn: ActorFn
     ) -> list[Actor]:
@@ -297,8 +356,13 @@ class Coder:
             return head
         if tok.dep == "pobj" and head.dep == "prep":
             verb = view.head(head)
-            if verb is not None and verb.pos == "VERB" and verb.lemma.lower() in _LIGHT_VERBS:
-                return verb
+            if (
+                verb is not None
+                and verb.pos == "VERB"
+                and (verb.lemma.lower() in _LIGHT_VERBS or head.text.lower() in {"for", "in"})
+                and verb.lemma.lower() not in _REPORTING
+            ):
+                return verb  # "engaged in talks", "converged for a rally"
         return None
 
     # -- time and place ----------------------------------------------------------------------
@@ -547,7 +611,15 @@ class Coder:
         place: Place | None,
         article_id: str,
     ) -> Event:
-        entry = self.kb.cameo[pattern.code]
+        modality = modality_of(view, tok, light)
+        code = pattern.code
+        if modality == "planned":
+            code = modal_code(code, "planned") or code
+        elif modality == "negated" and refused(view, tok, light):
+            # "refused to lift the curfew" is a rejection that happened, not a non-event
+            code = modal_code(code, "refused") or code
+            modality = "asserted" if code != pattern.code else modality
+        entry = self.kb.cameo[code]
         cameo = Cameo(
             code=entry.code,
             root=entry.root,
@@ -556,7 +628,7 @@ class Coder:
             name=entry.name,
         )
         plover = Plover(
-            type=entry.plover_type,
+            type=(pattern.plover_type if code == pattern.code else None) or entry.plover_type,
             mode=pattern.mode or entry.plover_mode or None,
             context=pattern.context or entry.plover_context,
         )
@@ -566,7 +638,6 @@ class Coder:
         trigger_toks.sort(key=lambda t: t.i)
         text, start, end = view.span_text(trigger_toks)
         date = self._attached_time(view, triggers, tok, list(times))
-        modality = modality_of(view, tok, light)
         confidence = 0.45 + 0.05 * pattern.specificity
         confidence += 0.2 if source else 0.0
         confidence += 0.2 if target else 0.0

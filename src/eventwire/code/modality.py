@@ -14,6 +14,11 @@ PLAN_LEMMAS = frozenset(
     {
         "plan",
         "intend",
+        "prepared",
+        "willing",
+        "determined",
+        "eager",
+        "keen",
         "aim",
         "prepare",
         "seek",
@@ -42,7 +47,9 @@ PLAN_LEMMAS = frozenset(
 )
 #: Governing words that deny what they govern.
 NEGATING_LEMMAS = frozenset({"deny", "refuse", "fail", "decline", "reject", "dismiss"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
+#: "would"/"should": reported intent ("said it would meet") unless a condition is stated.
+CONDITIONAL_AUX = frozenset({"would", "should"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 #: Clause links through which a governing word's modality reaches the trigger.
 _CLIMB = frozenset(
@@ -86,6 +93,7 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     for anc in chain:
         if anc.lemma.lower() in NEGATING_LEMMAS:
             return "negated"
+    conditional = any(t.dep == "mark" and t.text.lower() in {"if", "unless"} for t in view.tokens)
     for tok in anchors + chain:
         if tok is not trigger and _is_negated(view, tok):
             return "negated"
@@ -96,6 +104,25 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
             return "hypothetical"
         if tok is not trigger and tok.lemma.lower() in PLAN_LEMMAS:
             return "planned"
+        if auxes & CONDITIONAL_AUX:
+            return "hypothetical" if conditional else "planned"
         if auxes & FUTURE_AUX:
             return "planned"
     return "asserted"
+
+
+#: Governing words whose negation is itself an act of refusal.
+REFUSING_LEMMAS = frozenset({"refuse", "decline", "reject"})
+
+
+def refused(view: SentenceView, trigger: Token, light_verb: Token | None = None) -> bool:
+    """True for "refused to X" / "will not X" / "would not X": an act of refusal."""
+    cur = light_verb or trigger
+    for anc in view.ancestors(cur):
+        if anc.lemma.lower() in REFUSING_LEMMAS:
+            return True
+        if cur.dep not in _CLIMB:
+            break
+        cur = anc
+    auxes = {k.text.lower() for k in view.children(light_verb or trigger, "aux")}
+    return bool(auxes & (FUTURE_AUX | CONDITIONAL_AUX)) and _is_negated(view, light_verb or trigger)

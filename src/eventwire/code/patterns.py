@@ -30,6 +30,7 @@ _FIELDS = {
     "of",
     "target_preps",
     "source_preps",
+    "type",
     "target_from_place",
     "mode",
     "context",
@@ -52,6 +53,8 @@ class Pattern:
     source_preps: tuple[str, ...] = ()
     target_from_place: bool = False
     mode: str | None = None
+    #: PLOVER type when it differs from the CAMEO crosswalk (e.g. resignations: RETREAT).
+    plover_type: str | None = None
     context: tuple[str, ...] | None = None
     example: str | None = None
 
@@ -115,6 +118,7 @@ def load_patterns(
                     source_preps=tuple(sorted(_words(entry.get("source_preps")))),
                     target_from_place=bool(entry.get("target_from_place", False)),
                     mode=entry.get("mode"),
+                    plover_type=entry.get("type"),
                     context=tuple(ctx) if isinstance(ctx, list) else ((ctx,) if ctx else None),
                     example=entry.get("example"),
                 )
