@@ -148,6 +148,24 @@ def _actors(value: object) -> list[tuple[str | None, str | None]]:
     return out
 
 
+def legacy_type(ev: Any) -> str:
+    """Our PLOVER type in the GSR's label set, an earlier PLOVER draft with 18 types.
+
+    The current manual renamed DEMAND to REQUEST, folded DISAPPROVE and INVESTIGATE into ACCUSE
+    (as its modes) and FIGHT (conventional military force, CAMEO 19) into ASSAULT; the CAMEO
+    root each event carries tells the older label apart.
+    """
+    typ = str(ev.plover.type or NONE).upper()
+    root = str(ev.cameo.root)
+    if typ == "REQUEST":
+        return "DEMAND"
+    if typ == "ACCUSE":
+        return "INVESTIGATE" if root == "09" else "DISAPPROVE"
+    if root == "19":
+        return "FIGHT"
+    return typ
+
+
 def coded(doc: Any) -> Coded:
     """Our coding of one sentence: its most confident event's type, actors and sectors.
 
@@ -161,7 +179,7 @@ def coded(doc: Any) -> Coded:
         (role, a.sector[:3].upper()) for role in ROLES for a in getattr(ev, role) if a.sector
     }
     return Coded(
-        str(ev.plover.type).upper(),
+        legacy_type(ev),
         frozenset(a.country for a in ev.source if a.country),
         frozenset(a.country for a in ev.target if a.country),
         frozenset(sectors),
