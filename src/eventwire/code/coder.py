@@ -76,6 +76,27 @@ _LIGHT_VERBS = frozenset(
         "follow",
     }
 )
+#: Verbs whose "Y must Z" complement is a demand on Y.
+_DECLARING = frozenset(
+    {
+        "say",
+        "declare",
+        "reiterate",
+        "insist",
+        "conclude",
+        "state",
+        "warn",
+        "stress",
+        "announce",
+        "tell",
+        "add",
+        "argue",
+        "write",
+        "repeat",
+    }
+)
+#: The pattern a deontic "must" codes (CAMEO 10: demand).
+_DEONTIC = Pattern(id="deontic-must", lemmas=frozenset({"must"}), pos="VERB", code="100")
 #: Roots whose target may be named inside a complement clause or the object's agent.
 _ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 #: Roots whose events are mutual (talks, agreements, cooperation): coordinated subjects are a dyad.
@@ -131,6 +152,29 @@ def modal_code(code: str, modality: str) -> str | None:
             mapped = table[code[:n]][column]
             return None if mapped == "-" else mapped
     return None
+
+
+#: Words that make a killing or attack a bombing (CAMEO 183), not conventional fighting.
+_BOMB_WORDS = frozenset(
+    {
+        "bomb",
+        "bombs",
+        "bombing",
+        "bomber",
+        "bombers",
+        "explosive",
+        "explosives",
+        "ied",
+        "car-bomb",
+        "suicide",
+        "landmine",
+        "mine",
+    }
+)
+
+
+def _mentions(view: SentenceView, words: frozenset[str] | set[str]) -> bool:
+    return any(t.text.lower() in words or t.lemma.lower() in words for t in view.tokens)
 
 
 def _drop_restatements(events: list[Event]) -> list[Event]:
@@ -205,8 +249,8 @@ class Coder:
                 heads += view.prep_objects(obj, ("of",))
             if tok.lemma.lower() in {"arrive", "land"}:
                 heads += view.children(tok, *_SUBJ)
-            for xc in view.children(tok, "xcomp"):
-                heads += view.children(xc, *_OBJ)
+            for xc in view.children(tok, "xcomp"):  # "allow refugees to return"
+                heads += [xc, *view.children(xc, *_OBJ)]
             heads += view.prep_objects(tok, ("for", "on", "to", "of"))
         else:
             heads += view.prep_objects(tok, ("of", "to", "for", "on"))
@@ -301,6 +345,24 @@ class Coder:
         source = [a for a in source if all(a.start != b.start for b in target)]
         return _Roles(tuple(source), tuple(target), light, inferred)
 
+    def _deontic(
+        self, view: SentenceView, actor_fn: ActorFn
+    ) -> list[tuple[Token, Pattern, _Roles]]:
+        """ "X said (that) Y must Z": a demand by X on Y, whatever Z is."""
+        out = []
+        for tok in view.tokens:
+            musts = [k for k in view.children(tok, "aux") if k.text.lower() == "must"]
+            if not musts or tok.dep not in {"ccomp", "xcomp"}:
+                continue
+            gov = view.head(tok)
+            if gov is None or gov.lemma.lower() not in _DECLARING:
+                continue
+            source = self._actors(view, view.children(gov, *_SUBJ), actor_fn)
+            target = self._actors(view, view.children(tok, "nsubj", "nsubjpass"), actor_fn)
+            if source or target:
+                out.append((musts[0], _DEONTIC, _Roles(tuple(source), tuple(target), None)))
+        return out
+
     def _addressee(
         self, view: SentenceView, tok: Token, obj_heads: list[Token], actor_fn: ActorFn
     ) -> list[Actor]:
@@ -359,7 +421,10 @@ class Coder:
             if (
                 verb is not None
                 and verb.pos == "VERB"
-                and (verb.lemma.lower() in _LIGHT_VERBS or head.text.lower() in {"for", "in"})
+                and (
+                    verb.lemma.lower() in _LIGHT_VERBS
+                    or head.text.lower() in {"for", "in", "on", "into"}
+                )
                 and verb.lemma.lower() not in _REPORTING
             ):
                 return verb  # "engaged in talks", "converged for a rally"
@@ -448,6 +513,7 @@ class Coder:
         pending: list[tuple[Token, Pattern, _Roles]] = []
         for tok, pattern in matched:
             pending.append((tok, pattern, self.roles(view, tok, pattern, actor_fn)))
+        pending.extend(self._deontic(view, actor_fn))
         for tok, pattern, roles in pending:
             source, target, inferred = list(roles.source), list(roles.target), roles.inferred
             ranked = rank_place(view, tok, triggers, place_fn)
@@ -611,8 +677,10 @@ class Coder:
         place: Place | None,
         article_id: str,
     ) -> Event:
-        modality = modality_of(view, tok, light)
+        modality = modality_of(view, tok, light) if pattern is not _DEONTIC else "asserted"
         code = pattern.code
+        if code[:2] == "19" and _mentions(view, _BOMB_WORDS):
+            code = "1831" if _mentions(view, {"suicide"}) else "183"
         if modality == "planned":
             code = modal_code(code, "planned") or code
         elif modality == "negated" and refused(view, tok, light):

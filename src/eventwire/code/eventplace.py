@@ -1,13 +1,38 @@
 """Where: the place of one event, read from the parse.
 
-A locative phrase ("in Niger", "at Niamey airport", "near the border") attached to the trigger
-wins; otherwise the nearest one in the sentence that belongs to no other trigger. The pipeline
-falls back to the article's focus country when the sentence names no place.
+Every toponym of the sentence is a candidate: spaCy GPE/LOC/FAC mentions, and proper names
+in a place slot whatever their entity label ("the village of Tamthil", "the town of Huddur":
+the small model often calls obscure villages persons). Each candidate is linked to the
+trigger through the dependency tree and ranked:
+
+* **0 - attached**: the toponym heads (or names, "the village of X", "X district", "X's
+  streets") a locative phrase of the trigger ("killed *in Fallujah*", "demonstrated *outside
+  Ciragan Palace*"), the object of a verb that acts on a place ("captured *Badme*",
+  "patrolled *Kakata*", "shelled *the settlements of Maharda*"), or the passive subject of
+  one ("*the Gulf of Aden* is patrolled").
+* **1+ - nested**: further down the trigger's tree - a locative inside a locative ("in
+  clashes *in Makhmur district*"), a place inside a subordinate clause of the trigger
+  ("killed when fighters attacked a centre *in Piranshahr*"); each hop and each container
+  step ("*Syria's* city of Daraa", "*near Jenin*") costs one.
+* **8+ - governing clause**: a locative of the verb that governs the trigger's own clause
+  ("a soldier shot in the stomach was evacuated *near Hebron*").
+
+A toponym that belongs to another event trigger, that is part of an organisation's name
+("Islamic State of *Iraq*"), or that only qualifies a person ("students *in Spain*") is
+not this event's place. Lowest rank wins; ties go to the earlier toponym.
+
+The answer is the toponym's own span without determiners or lowercase designators ("the
+San Carlos municipality" -> "San Carlos"), resolved by ``place_fn``. A toponym the gazetteer
+does not know keeps its span and takes the coordinates of a place that contains it in the
+same sentence ("al-Tijara neighbourhood in central *Damascus*": the place is al-Tijara with
+Damascus' point and precision "city"), else those of ``fallback`` (the article's dateline or
+focus country), else none: its precision then says "region" (somewhere the article is about).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from eventwire.records import Place, Token
 from eventwire.syntax import SentenceView
@@ -15,41 +40,428 @@ from eventwire.syntax import SentenceView
 #: Resolve a locative phrase (text, start, end) to a place, or None.
 PlaceFn = Callable[[str, int, int], Place | None]
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+#: Prepositions that put an event somewhere.
 _LOCATIVE = frozenset(
-    {"in", "at", "near", "outside", "inside", "around", "across", "into", "from", "over"}
+    {
+        "in", "at", "near", "outside", "inside", "around", "across", "into", "from", "over",
+        "on", "off", "through", "throughout", "along", "within", "towards", "toward", "to",
+        "between", "among", "onto", "beyond", "past", "via", "nearby", "by", "under", "behind",
+        "beside", "outside of",
+    }
+)  # fmt: skip
+#: Prepositions whose object is not where the event happened.
+_NON_LOCATIVE = frozenset(
+    {"with", "for", "against", "about", "of", "than", "like", "as", "despite", "since", "after",
+     "before", "during", "until", "because", "per", "including", "except", "on behalf"}
+)  # fmt: skip
+#: Verbs whose object (or passive subject) is the place acted upon.
+_PLACE_VERBS = frozenset(
+    {
+        "capture", "seize", "overrun", "overran", "liberate", "take", "retake", "recapture",
+        "occupy", "enter", "shell", "bomb", "attack", "raid", "storm", "besiege", "patrol",
+        "invade", "control", "destroy", "hit", "strike", "target", "surround", "encircle",
+        "free", "clear", "reach", "visit", "tour", "cross", "flee", "leave", "evacuate",
+        "bombard", "blockade", "rock", "shake", "pound", "march", "infiltrate",
+        "annex", "recover", "conquer", "loot", "burn", "ransack", "damage", "hold", "defend",
+        "guard", "secure", "sweep", "comb", "search", "land",
+    }
+)  # fmt: skip
+#: Common nouns that name a kind of place: "the village of X", "X province".
+PLACE_NOUNS = frozenset(
+    {
+        "city", "town", "village", "hamlet", "province", "district", "region", "governorate",
+        "state", "area", "neighbourhood", "neighborhood", "suburb", "suburbs", "outskirts",
+        "capital", "county", "municipality", "camp", "settlement", "settlements", "island",
+        "islands", "valley", "border", "border town", "port", "countryside", "prefecture",
+        "department", "territory", "oblast", "quarter", "zone", "strip", "enclave",
+        "refugee", "airport", "base", "market", "square", "street", "road", "highway", "coast",
+        "river", "lake", "mountain", "mountains", "desert", "peninsula", "archipelago",
+        "locality", "commune", "subdistrict", "sub-district", "township", "compound", "centre",
+        "center", "hotel", "embassy", "mosque", "church", "hospital", "school", "university",
+        "palace", "stadium", "prison", "checkpoint", "crossing", "bridge", "harbour", "harbor",
+        "heartland", "stronghold", "hometown", "vicinity", "perimeter", "farm", "farms",
+        "battlefields", "streets", "parts", "part", "areas", "towns", "villages", "cities",
+    }
+)  # fmt: skip
+#: Entity labels that can never be a toponym.
+_NOT_PLACES = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LANGUAGE"}
 )
+#: Dependencies that keep a token inside the noun phrase of its head.
+_NP_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "npadvmod", "nummod", "poss"})
+_ORG_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+
+
+#: Nouns for people and forces: a place modifying one is their nationality, not a location
+#: ("U.S. forces captured", "Mexico's police chief is shot").
+_AGENT_NOUNS = frozenset(
+    {
+        "forces", "force", "troops", "troop", "army", "soldier", "soldiers", "police",
+        "policeman", "policemen", "officer", "officers", "official", "officials", "government",
+        "leader", "leaders", "chief", "commander", "commanders", "minister", "president",
+        "spokesman", "spokeswoman", "militants", "militant", "rebels", "rebel", "authorities",
+        "citizens", "citizen", "nationals", "national", "diplomat", "diplomats", "envoy",
+        "ambassador", "military", "navy", "warships", "jets", "aircraft", "planes", "fighters",
+        "peacekeepers", "guards", "agents", "adviser", "advisers", "embassy", "delegation",
+        "team", "coalition", "regime", "parliament", "speaker", "company", "firm",
+    }
+)  # fmt: skip
+#: Words that make a place a reference point ("60 km northeast of Monrovia", "far from X").
+_REFERENCE = frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "northeastern", "northwestern", "southeastern", "southwestern", "northern", "southern",
+        "eastern", "western", "far", "away", "kilometers", "kilometres", "km", "miles", "mile",
+        "kilometer", "kilometre", "short", "distance", "outside",
+    }
+)  # fmt: skip
+_CONNECTORS = frozenset({"of", "de", "del", "la", "las", "los", "al", "el", "du", "des", "da"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    toks: tuple[Token, ...]
+    anchor: Token
+    #: A GPE/LOC/FAC mention (else a proper name found in a place slot).
+    labelled: bool
+    #: "strict" ("the village of X", "X district"), "loose" ("in X", "captured X") or "".
+    slot: str
 
 
 def attached_place(
-    view: SentenceView, tok: Token, triggers: set[int], place_fn: PlaceFn
+    view: SentenceView,
+    tok: Token,
+    triggers: set[int],
+    place_fn: PlaceFn,
+    *,
+    fallback: Place | None = None,
 ) -> Place | None:
-    """A locative phrase attached to this trigger ("landed in Niger", "at Niamey airport"),
-    else the nearest one in the sentence that belongs to no other trigger."""
-    ranked = rank_place(view, tok, triggers, place_fn)
+    """The place of the event whose trigger is ``tok`` (see the module docstring)."""
+    ranked = rank_place(view, tok, triggers, place_fn, fallback=fallback)
     return ranked[1] if ranked else None
 
 
 def rank_place(
-    view: SentenceView, tok: Token, triggers: set[int], place_fn: PlaceFn
+    view: SentenceView,
+    tok: Token,
+    triggers: set[int],
+    place_fn: PlaceFn,
+    *,
+    fallback: Place | None = None,
 ) -> tuple[int, Place] | None:
     """(rank, place): rank 0 when the parse attaches the place to this trigger."""
-    candidates: list[tuple[int, Place]] = []
-    for prep in view.tokens:
-        if prep.dep != "prep" or prep.text.lower() not in _LOCATIVE:
-            continue
-        for obj in view.children(prep, "pobj"):
-            np = view.noun_phrase(obj)
-            if not any(t.ent in {"GPE", "LOC", "FAC"} for t in np):
-                continue
-            owner = next((a for a in view.ancestors(obj) if a.i in triggers), None)
-            if owner is not None and owner.i != tok.i:
-                continue
-            toks = [t for t in np if t.dep != "det" and t.pos != "DET"]
-            text, start, end = view.span_text(toks)
-            place = place_fn(text, start, end)
-            if place is not None:
-                rank = 0 if owner is not None else 1 + abs(obj.i - tok.i)
-                candidates.append((rank, place))
-    if not candidates:
+    cands = candidates(view)
+    if not cands:
         return None
-    return min(candidates, key=lambda c: c[0])
+    resolved: dict[int, Place | None] = {}
+
+    def resolve(cand: _Candidate) -> Place | None:
+        if cand.anchor.i not in resolved:
+            text, start, end = view.span_text(list(cand.toks))
+            resolved[cand.anchor.i] = place_fn(text, start, end)
+        return resolved[cand.anchor.i]
+
+    scored: list[tuple[int, int, _Candidate]] = []
+    for cand in cands:
+        place = resolve(cand)
+        if place is None and not _acceptable_unknown(cand):
+            continue
+        if place is None and not cand.labelled and cand.slot != "strict":
+            continue
+        rank = _rank(view, cand, tok, triggers, place)
+        if rank is not None and rank <= MAX_RANK:
+            scored.append((rank, cand.anchor.i, cand))
+    if not scored:
+        return None
+    rank, _, best = min(scored, key=lambda s: (s[0], s[1]))
+    place = resolve(best)
+    if place is not None:
+        return rank, place
+    text, start, end = view.span_text(list(best.toks))
+    container = _container(view, best, cands, resolve) or fallback
+    return rank, _unresolved(text, start, end, container)
+
+
+#: Candidates ranked above this are not taken (a place only loosely tied to the event).
+MAX_RANK = 8
+
+
+def _acceptable_unknown(cand: _Candidate) -> bool:
+    """May a toponym the gazetteer lacks still be named as the place?"""
+    if cand.slot == "strict":
+        return True
+    return cand.labelled and cand.slot == "loose" and cand.anchor.dep == "pobj"
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def candidates(view: SentenceView) -> list[_Candidate]:
+    """The toponyms of a sentence: place mentions and proper names in place slots."""
+    toks = view.tokens
+    out: list[_Candidate] = []
+    taken: set[int] = set()
+    by_idx = {t.idx: t.i for t in toks}
+    for m in view.parsed.mentions:
+        if m.label not in PLACE_LABELS:
+            continue
+        first = by_idx.get(m.start)
+        if first is None:
+            first = next((t.i for t in toks if t.idx >= m.start), None)
+            if first is None:
+                continue
+        span = [t for t in toks[first:] if t.idx < m.end]
+        if not span or span[0].i in taken:
+            continue
+        span = _extend(view, span)
+        cand = _make(view, span, labelled=True)
+        if cand is not None:
+            out.append(cand)
+            taken.update(t.i for t in span)
+    # Proper names in a place slot, whatever their label: "the village of Tamthil".
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if i in taken or t.pos != "PROPN" or t.ent in _NOT_PLACES:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks) and toks[j + 1].pos == "PROPN" and j + 1 not in taken:
+            j += 1
+        cand = _make(view, list(toks[i : j + 1]), labelled=False)
+        if cand is not None and cand.slot:
+            out.append(cand)
+        i = j + 1
+    return out
+
+
+def _extend(view: SentenceView, span: list[Token]) -> list[Token]:
+    """Mend a name the NER cut short: "The Gulf of" + "Aden", "San Cristobal De" + "Las Casas",
+    "Gaza" + "City"."""
+    toks = view.tokens
+    end = span[-1].i
+    while end + 1 < len(toks):
+        nxt = toks[end + 1]
+        if nxt.pos == "PROPN" and nxt.ent not in _NOT_PLACES and nxt.ent not in _ORG_LABELS:
+            end += 1
+            continue
+        if (
+            nxt.text.lower() in _CONNECTORS
+            and end + 2 < len(toks)
+            and toks[end + 2].pos == "PROPN"
+            and toks[end + 2].ent in PLACE_LABELS
+        ):
+            end += 2
+            continue
+        break
+    if span[-1].text.lower() in _CONNECTORS:  # "The Gulf of" with nothing after
+        span = span[:-1]
+    return list(toks[span[0].i : end + 1]) if end > span[-1].i else span
+
+
+def _make(view: SentenceView, span: Sequence[Token], *, labelled: bool) -> _Candidate | None:
+    toks = list(span)
+    while toks and (toks[0].pos in {"DET", "PUNCT"} or toks[0].text.lower() == "the"):
+        toks = toks[1:]
+    while toks and (toks[-1].pos in {"PUNCT", "PART"} or toks[-1].text in {"'s", "’s"}):
+        toks = toks[:-1]
+    # "San Carlos municipality", "Sadr city": lowercase designators are not the name
+    while len(toks) > 1 and toks[-1].text.islower() and toks[-1].text in PLACE_NOUNS:
+        toks = toks[:-1]
+    if not toks or not any(t.text[:1].isalpha() for t in toks):
+        return None
+    inside = {t.i for t in toks}
+    anchor = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
+    return _Candidate(tuple(toks), anchor, labelled, _slot(view, anchor))
+
+
+def _slot(view: SentenceView, a: Token) -> str:
+    """Where the grammar puts a name: "strict" in "the village of X" / "X district" / "the
+    capital, X"; "loose" after a locative preposition or as a verb's object; else ""."""
+    head = view.head(a)
+    if head is None:
+        return ""
+    word = head.text.lower()
+    if a.dep == "pobj" and head.dep == "prep":
+        owner = view.head(head)
+        if word == "of":
+            if owner is not None and owner.text.lower() in PLACE_NOUNS and owner.ent == "":
+                return "strict"
+            return ""
+        return "loose" if word in _LOCATIVE else ""
+    if a.dep in {"compound", "nmod", "appos"} and word in PLACE_NOUNS and head.ent == "":
+        return "strict"
+    if a.dep in {"dobj", "nsubjpass"} and head.pos == "VERB":
+        return "loose"
+    return ""
+
+
+# --------------------------------------------------------------------------- ranking
+
+
+def _same_event(view: SentenceView, a: Token, b: Token) -> bool:
+    """Coordinated verbs of one clause ("shot and killed") report one event."""
+    return (a.dep == "conj" and a.head == b.i) or (b.dep == "conj" and b.head == a.i)
+
+
+def _rank(
+    view: SentenceView, cand: _Candidate, tok: Token, triggers: set[int], place: Place | None
+) -> int | None:
+    """How closely the parse ties the toponym to the trigger; None: not this event's place."""
+    if tok.i in {t.i for t in cand.toks}:
+        return None
+    is_country = place is not None and place.precision == "country"
+    cost = 0
+    cur = cand.anchor
+    top: Token | None = None  # the node right under the trigger
+    while True:
+        head = view.head(cur)
+        if head is None:
+            break
+        if head.i == tok.i:
+            top = cur
+            break
+        if head.i in triggers and not _same_event(view, head, tok):
+            return None  # another event's place
+        word = head.text.lower()
+        if cur.dep == "pobj" and head.dep in {"prep", "agent"}:
+            owner = view.head(head)
+            owner_word = owner.text.lower() if owner is not None else ""
+            if word == "of" and owner is not None and owner.ent in _ORG_LABELS:
+                return None  # "Islamic State of Iraq": part of a name
+            if word in {"of", "from"} and owner_word in _REFERENCE:
+                cost += 4  # "60 km northeast of Monrovia": a reference point
+            elif word in _NON_LOCATIVE and word != "of":
+                cost += 2
+            elif word != "of":
+                cost += 1
+        elif cur.dep in {"compound", "poss", "amod", "nmod"}:
+            if word in _AGENT_NOUNS:
+                return None  # "U.S. forces", "Mexico's police chief": who, not where
+            if cur.dep == "poss":
+                cost += 1  # "Syria's southern city of Daraa": Syria contains the place
+            elif word not in PLACE_NOUNS and head.ent not in PLACE_LABELS and is_country:
+                cost += 3  # "a US convoy": a country naming a thing is a nationality
+            elif word in PLACE_NOUNS and any(
+                k.dep == "appos" or (k.dep == "prep" and k.text.lower() == "of")
+                for k in view.children(head)
+            ):
+                cost += 1  # "the Belarus capital Minsk": Belarus contains Minsk
+        elif cur.dep == "appos" and word in _REFERENCE:
+            cost += 4
+        elif cur.dep in {"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "pcomp"}:
+            cost += 1
+        elif cur.dep not in _NP_DEPS and cur.dep not in {
+            "pobj", "prep", "dobj", "nsubjpass", "attr", "agent", "oprd", "dative", "case",
+        }:  # fmt: skip
+            cost += 1
+        cur = head
+    if top is None:
+        return _governing_rank(view, cand, tok, triggers)
+    # The relation of the phrase to the trigger.
+    word = top.text.lower()
+    if top.dep == "agent":
+        return None if cand.anchor.head == top.i else cost + 1  # "captured by Amal"
+    if top.dep == "prep":
+        if word in _LOCATIVE:
+            return cost
+        return cost + 3
+    if top.dep in {"dobj", "nsubjpass", "attr", "oprd"}:
+        if tok.lemma.lower() in _PLACE_VERBS or tok.text.lower() in _PLACE_VERBS:
+            return cost
+        return cost + 3
+    if top.dep in {"nsubj", "csubj", "expl"}:
+        if top.i == cand.anchor.i or word in _AGENT_NOUNS:
+            return None  # the actor ("Eritrea captured Badme")
+        return cost + 5  # "Hong Kong people demonstrated": where the actors come from
+    if top.dep in {"npadvmod", "advmod"}:
+        return cost + 1
+    if top.dep in {"poss", "compound", "amod", "nmod"}:
+        return cost + 4
+    return cost + 2
+
+
+def _governing_rank(
+    view: SentenceView, cand: _Candidate, tok: Token, triggers: set[int]
+) -> int | None:
+    """A locative of the verb that governs the trigger's clause ("a soldier shot in the
+    stomach was evacuated near Hebron")."""
+    gov = None
+    for anc in view.ancestors(tok):
+        if anc.pos in {"VERB", "AUX"}:
+            gov = anc
+            break
+    if gov is None or gov.i in triggers:
+        return None
+    head = view.head(cand.anchor)
+    if cand.anchor.dep != "pobj" or head is None or head.text.lower() not in _LOCATIVE:
+        return None
+    if view.head(head) is not gov:
+        return None
+    return MAX_RANK
+
+
+# --------------------------------------------------------------------------- unresolved
+
+
+def _container(
+    view: SentenceView,
+    cand: _Candidate,
+    cands: list[_Candidate],
+    resolve: Callable[[_Candidate], Place | None],
+) -> Place | None:
+    """A resolved toponym tied to this one in the parse: its possessor, a locative under it,
+    the phrase it qualifies ("al-Tijara neighbourhood in central Damascus")."""
+    near = _neighbourhood(view, cand.anchor)
+    best: tuple[int, Place] | None = None
+    for other in cands:
+        if other is cand or other.anchor.i not in near:
+            continue
+        place = resolve(other)
+        if place is None:
+            continue
+        dist = near[other.anchor.i]
+        if best is None or dist < best[0]:
+            best = (dist, place)
+    return best[1] if best else None
+
+
+def _neighbourhood(view: SentenceView, anchor: Token, hops: int = 4) -> dict[int, int]:
+    """Token index -> tree distance, for tokens within ``hops`` of ``anchor`` that stay in
+    noun phrases and locative prepositions (no crossing into another clause)."""
+    dist = {anchor.i: 0}
+    frontier = [anchor]
+    for d in range(1, hops + 1):
+        nxt = []
+        for t in frontier:
+            links = list(view.children(t))
+            head = view.head(t)
+            if head is not None:
+                links.append(head)
+            for u in links:
+                if u.i in dist or u.pos in {"VERB", "AUX"}:
+                    continue
+                dist[u.i] = d
+                nxt.append(u)
+        frontier = nxt
+    return dist
+
+
+def _unresolved(text: str, start: int, end: int, container: Place | None) -> Place:
+    """A toponym the gazetteer lacks: its own span, the container's point and precision."""
+    if container is None:
+        return Place(text=text, name=text, precision="region", char_start=start, char_end=end)
+    return Place(
+        text=text,
+        name=text,
+        country=container.country,
+        admin1=container.admin1 if container.precision in {"city", "point", "admin1"} else None,
+        lat=container.lat,
+        lon=container.lon,
+        precision="city" if container.precision == "point" else container.precision,
+        geonameid=None,
+        char_start=start,
+        char_end=end,
+    )

@@ -13,6 +13,9 @@ from eventwire.syntax import SentenceView
 PLAN_LEMMAS = frozenset(
     {
         "plan",
+        "threaten",
+        "warn",
+        "swear",
         "intend",
         "prepared",
         "willing",
@@ -43,6 +46,23 @@ PLAN_LEMMAS = frozenset(
         "proposal",
         "bid",
         "ready",
+    }
+)
+#: Governing words that ask for what they govern: it has not happened.
+REQUESTING_LEMMAS = frozenset(
+    {
+        "demand",
+        "urge",
+        "ask",
+        "call",
+        "press",
+        "request",
+        "appeal",
+        "pressure",
+        "push",
+        "want",
+        "implore",
+        "insist",
     }
 )
 #: Governing words that deny what they govern.
@@ -104,6 +124,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
             return "hypothetical"
         if tok is not trigger and tok.lemma.lower() in PLAN_LEMMAS:
             return "planned"
+        if tok is not trigger and tok.lemma.lower() in REQUESTING_LEMMAS:
+            return "hypothetical"  # what is demanded has not happened
         if auxes & CONDITIONAL_AUX:
             return "hypothetical" if conditional else "planned"
         if auxes & FUTURE_AUX:

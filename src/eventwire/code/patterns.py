@@ -68,7 +68,13 @@ def _words(value: object) -> frozenset[str]:
     if value is None:
         return frozenset()
     items = value if isinstance(value, list) else [value]
-    return frozenset(str(v).lower() for v in items)
+    return frozenset(
+        _YAML_WORDS.get(v, str(v)).lower() if isinstance(v, bool) else str(v).lower() for v in items
+    )
+
+
+#: YAML 1.1 reads bare on/off/yes/no as booleans; in a word list they are the words.
+_YAML_WORDS = {True: "on", False: "off"}
 
 
 def load_patterns(

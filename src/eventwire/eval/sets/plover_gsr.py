@@ -163,6 +163,11 @@ def legacy_type(ev: Any) -> str:
         return "INVESTIGATE" if root == "09" else "DISAPPROVE"
     if root == "19":
         return "FIGHT"
+    code = str(ev.cameo.code)
+    if code.startswith("081"):  # easing curfews and emergencies was CONCEDE before 2021
+        return "CONCEDE"
+    if code.startswith("163"):  # sanctions and embargoes were SANCTION, not COERCE
+        return "SANCTION"
     return typ
 
 
@@ -174,7 +179,9 @@ def coded(doc: Any) -> Coded:
     events = list(getattr(doc, "events", ()) or ())
     if not events:
         return Coded(NONE)
-    ev = max(events, key=lambda e: e.confidence)
+    # The sentence's main event: what happened (or was announced) before what was demanded or
+    # only conditional, then the most confident.
+    ev = max(events, key=lambda e: (e.modality in {"asserted", "planned"}, e.confidence))
     sectors = {
         (role, a.sector[:3].upper()) for role in ROLES for a in getattr(ev, role) if a.sector
     }

@@ -1,0 +1,119 @@
+"""The coder on sentences through the real model: codes, roles, modality, nominal events."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.code.patterns import load_patterns
+from eventwire.eval.sets.plover_gsr import legacy_type
+
+
+def _events(processor, text: str, published: str = "2024-04-12"):
+    return list(processor.process_text(text, published=published).events)
+
+
+def _one(processor, text: str, root: str):
+    evs = [e for e in _events(processor, text) if e.cameo.root == root]
+    assert evs, [(e.cameo.code, e.trigger.text) for e in _events(processor, text)]
+    return evs[0]
+
+
+def _countries(actors) -> list[str | None]:
+    return [a.country for a in actors]
+
+
+def test_active_voice_roles(processor):
+    ev = _one(processor, "Niger expelled the French ambassador on Friday.", "16")
+    assert (_countries(ev.source), _countries(ev.target)) == (["NER"], ["FRA"])
+
+
+def test_passive_voice_swaps_roles(processor):
+    ev = _one(processor, "Mali was accused by Algeria of violating its airspace.", "11")
+    assert (_countries(ev.source), _countries(ev.target)) == (["DZA"], ["MLI"])
+
+
+def test_nominal_event_with_possessive_source(processor):
+    ev = _one(processor, "Niger's expulsion of French forces angered Paris.", "16")
+    assert (_countries(ev.source), _countries(ev.target)) == (["NER"], ["FRA"])
+    assert ev.target[0].sector == "MIL"
+
+
+def test_coordinated_targets_stay_one_event(processor):
+    ev = _one(processor, "Niger joined forces with Mali and Burkina Faso.", "06")
+    assert _countries(ev.target) == ["MLI", "BFA"]
+
+
+def test_promised_cooperation_is_an_expression_of_intent(processor):
+    ev = _one(processor, "Japan will provide food aid to Kenya next month.", "03")
+    assert ev.modality == "planned" and ev.plover.type == "AGREE"
+    assert ev.cameo.code.startswith("033")
+
+
+def test_refusal_is_a_rejection(processor):
+    ev = _one(processor, "Israel refused to lift the curfew in Hebron.", "12")
+    assert ev.plover.type == "REJECT" and ev.cameo.code == "1241"
+
+
+def test_threat_to_break_relations_is_a_threat(processor):
+    ev = _one(processor, "Azerbaijan threatened to break relations with Russia.", "13")
+    assert ev.cameo.code == "1313" and _countries(ev.target) == ["RUS"]
+
+
+def test_must_clause_is_a_demand(processor):
+    ev = _one(processor, "Britain said that Libya must hand over the suspects.", "10")
+    assert (_countries(ev.source), _countries(ev.target)) == (["GBR"], ["LBY"])
+
+
+def test_killing_by_bomb_is_a_bombing(processor):
+    ev = _one(processor, "A car bomb killed three Iraqi soldiers in Baghdad on Sunday.", "18")
+    assert ev.cameo.code == "183"
+
+
+def test_negated_event_is_kept_and_flagged(processor):
+    ev = _one(processor, "Chad did not attack Sudanese positions.", "19")
+    assert ev.modality == "negated"
+
+
+def test_conditional_event_is_hypothetical(processor):
+    ev = _one(processor, "If ECOWAS intervenes, Niger would close its borders with Nigeria.", "16")
+    assert ev.modality == "hypothetical"
+
+
+def test_what_is_demanded_is_not_asserted(processor):
+    evs = _events(processor, "China demanded that the United States cancel arms sales to Taiwan.")
+    demand = [e for e in evs if e.cameo.root == "10"]
+    assert demand and _countries(demand[0].target) == ["USA"]
+    assert all(e.modality != "asserted" for e in evs if e.cameo.root != "10")
+
+
+@pytest.mark.parametrize("pattern", [p for p in load_patterns() if p.example], ids=lambda p: p.id)
+def test_pattern_example_is_coded_by_its_pattern(processor, pattern):
+    evs = _events(processor, pattern.example)
+    assert any(e.pattern.split("+")[0] == pattern.id for e in evs), [
+        (e.pattern, e.cameo.code) for e in evs
+    ]
+
+
+def test_legacy_plover_labels_follow_the_cameo_root():
+    from eventwire.records import Cameo, Event, Plover, Span
+
+    def ev(code: str, typ: str) -> Event:
+        return Event(
+            event_id="e",
+            article_id="a",
+            sentence=0,
+            evidence="",
+            evidence_start=0,
+            trigger=Span(text="x", start=0, end=1),
+            source=(),
+            target=(),
+            cameo=Cameo(code=code, root=code[:2], quad_class=1, goldstein=0.0),
+            plover=Plover(type=typ),
+        )
+
+    assert legacy_type(ev("190", "ASSAULT")) == "FIGHT"
+    assert legacy_type(ev("183", "ASSAULT")) == "ASSAULT"
+    assert legacy_type(ev("112", "ACCUSE")) == "DISAPPROVE"
+    assert legacy_type(ev("090", "ACCUSE")) == "INVESTIGATE"
+    assert legacy_type(ev("100", "REQUEST")) == "DEMAND"
+    assert legacy_type(ev("0813", "RETREAT")) == "CONCEDE"
