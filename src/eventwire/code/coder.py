@@ -293,6 +293,7 @@ class Coder:
                 obj_heads = view.children(tok, *_OBJ)
                 if not src_heads:  # "X plans to install", "X agreed to withdraw"
                     src_heads = self._controller_subject(view, tok)
+            src_heads = self._speaker_for_pronoun(view, tok, src_heads)
             source = self._actors(view, src_heads, actor_fn)
             target = self._objects(view, obj_heads, p, actor_fn)
             if not target and p.target_preps:
@@ -344,6 +345,25 @@ class Coder:
                     target = self._actors(view, view.prep_objects(light, p.target_preps), actor_fn)
         source = [a for a in source if all(a.start != b.start for b in target)]
         return _Roles(tuple(source), tuple(target), light, inferred)
+
+    def _speaker_for_pronoun(
+        self, view: SentenceView, tok: Token, heads: list[Token]
+    ) -> list[Token]:
+        """ "Iraq said it would allow ...": a pronoun subject of a reported clause is the
+        subject of the verb that reports it."""
+        if not heads or any(h.pos != "PRON" for h in heads):
+            return heads
+        if heads[0].text.lower() not in {"it", "they", "he", "she", "we", "i"}:
+            return heads
+        cur = tok
+        for _ in range(3):
+            gov = view.head(cur)
+            if gov is None or cur.dep not in {"ccomp", "xcomp", "conj"}:
+                break
+            if gov.lemma.lower() in _DECLARING | _REPORTING:
+                return view.children(gov, *_SUBJ) or heads
+            cur = gov
+        return heads
 
     def _deontic(
         self, view: SentenceView, actor_fn: ActorFn

@@ -117,6 +117,11 @@ _REFERENCE = frozenset(
         "kilometer", "kilometre", "short", "distance", "outside",
     }
 )  # fmt: skip
+#: Verbs of saying: a place in their arguments is a source of news, not of the event.
+_REPORTING = frozenset(
+    {"say", "tell", "report", "quote", "announce", "state", "claim", "add", "confirm",
+     "cite", "accord", "write", "broadcast"}
+)  # fmt: skip
 _CONNECTORS = frozenset({"of", "de", "del", "la", "las", "los", "al", "el", "du", "des", "da"})
 
 
@@ -166,16 +171,17 @@ def rank_place(
     scored: list[tuple[int, int, _Candidate]] = []
     for cand in cands:
         place = resolve(cand)
-        if place is None and not _acceptable_unknown(cand):
-            continue
-        if place is None and not cand.labelled and cand.slot != "strict":
+        if place is None and not _acceptable_unknown(view, cand):
             continue
         rank = _rank(view, cand, tok, triggers, place)
         if rank is not None and rank <= MAX_RANK:
             scored.append((rank, cand.anchor.i, cand))
     if not scored:
         return None
-    rank, _, best = min(scored, key=lambda s: (s[0], s[1]))
+    # Ties: the finer place ("the Belarus capital Minsk"), then the earlier one.
+    rank, _, best = min(
+        scored, key=lambda s: (s[0], _FINENESS.get(_precision(resolve(s[2])), 1), s[1])
+    )
     place = resolve(best)
     if place is not None:
         return rank, place
@@ -184,15 +190,44 @@ def rank_place(
     return rank, _unresolved(text, start, end, container)
 
 
+_FINENESS = {"point": 0, "city": 0, "admin1": 1, "": 1, "country": 2, "region": 3}
+
+
+def _precision(place: Place | None) -> str:
+    return place.precision if place is not None else ""
+
+
+def _root_dep(view: SentenceView, tok: Token) -> str:
+    """The dependency of the first conjunct of a coordination ("the United States and
+    Britain weighed" -> nsubj)."""
+    cur = tok
+    while cur.dep == "conj":
+        head = view.head(cur)
+        if head is None:
+            break
+        cur = head
+    return cur.dep
+
+
 #: Candidates ranked above this are not taken (a place only loosely tied to the event).
 MAX_RANK = 8
 
 
-def _acceptable_unknown(cand: _Candidate) -> bool:
+def _acceptable_unknown(view: SentenceView, cand: _Candidate) -> bool:
     """May a toponym the gazetteer lacks still be named as the place?"""
     if cand.slot == "strict":
         return True
-    return cand.labelled and cand.slot == "loose" and cand.anchor.dep == "pobj"
+    if cand.slot != "loose":
+        return False
+    if cand.anchor.dep == "pobj":
+        return cand.labelled
+    # "Eritrea captured Badme": the object of a verb that acts on places
+    head = view.head(cand.anchor)
+    return (
+        head is not None
+        and head.lemma.lower() in _PLACE_VERBS
+        and cand.anchor.ent not in _ORG_LABELS - {"ORG"}
+    )
 
 
 # --------------------------------------------------------------------------- candidates
@@ -216,6 +251,9 @@ def candidates(view: SentenceView) -> list[_Candidate]:
         if not span or span[0].i in taken:
             continue
         span = _extend(view, span)
+        if not span:
+            continue
+        span = _glue(view, span)
         cand = _make(view, span, labelled=True)
         if cand is not None:
             out.append(cand)
@@ -230,11 +268,24 @@ def candidates(view: SentenceView) -> list[_Candidate]:
         j = i
         while j + 1 < len(toks) and toks[j + 1].pos == "PROPN" and j + 1 not in taken:
             j += 1
-        cand = _make(view, list(toks[i : j + 1]), labelled=False)
-        if cand is not None and cand.slot:
+        run = _glue(view, list(toks[i : j + 1]))
+        if any(t.i in taken for t in run):
+            i = j + 1
+            continue
+        cand = _make(view, run, labelled=False)
+        if cand is not None and cand.slot and not _person_object(view, cand):
             out.append(cand)
         i = j + 1
     return out
+
+
+def _person_object(view: SentenceView, cand: _Candidate) -> bool:
+    """ "Khadr was captured": a name the NER calls a person, as a verb's object, is one -
+    unless an appositive says it is a place ("captured Goma, the capital of ...")."""
+    a = cand.anchor
+    if a.dep not in {"dobj", "nsubjpass"} or a.ent != "PERSON":
+        return False
+    return not any(k.dep == "appos" and k.text.lower() in PLACE_NOUNS for k in view.children(a))
 
 
 def _extend(view: SentenceView, span: list[Token]) -> list[Token]:
@@ -258,7 +309,29 @@ def _extend(view: SentenceView, span: list[Token]) -> list[Token]:
         break
     if span[-1].text.lower() in _CONNECTORS:  # "The Gulf of" with nothing after
         span = span[:-1]
+    if not span:
+        return span
     return list(toks[span[0].i : end + 1]) if end > span[-1].i else span
+
+
+def _glue(view: SentenceView, span: list[Token]) -> list[Token]:
+    """Take in the pieces of a hyphenated name the tokenizer split ("Mazar-e-Sharif",
+    "al-Tijara", "Brest-Litovsk"): tokens written without a space between them."""
+    toks = view.tokens
+
+    def piece(t: Token) -> bool:
+        return t.text == "-" or t.text.isalpha()
+
+    first, last = span[0].i, span[-1].i
+    while first > 0 and not toks[first - 1].ws and piece(toks[first - 1]):
+        first -= 1
+    while last + 1 < len(toks) and not toks[last].ws and piece(toks[last + 1]):
+        last += 1
+    while first < last and toks[first].text == "-":
+        first += 1
+    while last > first and toks[last].text == "-":
+        last -= 1
+    return list(toks[first : last + 1])
 
 
 def _make(view: SentenceView, span: Sequence[Token], *, labelled: bool) -> _Candidate | None:
@@ -293,6 +366,8 @@ def _slot(view: SentenceView, a: Token) -> str:
         return "loose" if word in _LOCATIVE else ""
     if a.dep in {"compound", "nmod", "appos"} and word in PLACE_NOUNS and head.ent == "":
         return "strict"
+    if a.dep == "poss" and word in PLACE_NOUNS and head.ent == "":
+        return "loose"  # "Grozny's streets" (but "Patten's hotel")
     if a.dep in {"dobj", "nsubjpass"} and head.pos == "VERB":
         return "loose"
     return ""
@@ -312,6 +387,10 @@ def _rank(
     """How closely the parse ties the toponym to the trigger; None: not this event's place."""
     if tok.i in {t.i for t in cand.toks}:
         return None
+    if cand.anchor.dep in {"nsubj", "csubj"} or (
+        cand.anchor.dep == "conj" and _root_dep(view, cand.anchor) == "nsubj"
+    ):
+        return None  # a place doing something is an actor ("China may use", "Israel demanded")
     is_country = place is not None and place.precision == "country"
     cost = 0
     cur = cand.anchor
@@ -324,7 +403,11 @@ def _rank(
             top = cur
             break
         if head.i in triggers and not _same_event(view, head, tok):
-            return None  # another event's place
+            if not any(a.i == tok.i for a in view.ancestors(head)):
+                return None  # another event's place
+            cost += 1  # "killed in clashes in Makhmur": the clashes happen there too
+        if head.lemma.lower() in _REPORTING and head.pos == "VERB" or head.text == "according":
+            return None  # "the source told Xinhua", "according to Los Angeles television"
         word = head.text.lower()
         if cur.dep == "pobj" and head.dep in {"prep", "agent"}:
             owner = view.head(head)
@@ -338,19 +421,18 @@ def _rank(
             elif word != "of":
                 cost += 1
         elif cur.dep in {"compound", "poss", "amod", "nmod"}:
-            if word in _AGENT_NOUNS:
+            if word in _AGENT_NOUNS or head.ent in _ORG_LABELS or head.ent == "NORP":
                 return None  # "U.S. forces", "Mexico's police chief": who, not where
             if cur.dep == "poss":
                 cost += 1  # "Syria's southern city of Daraa": Syria contains the place
-            elif word not in PLACE_NOUNS and head.ent not in PLACE_LABELS and is_country:
-                cost += 3  # "a US convoy": a country naming a thing is a nationality
-            elif word in PLACE_NOUNS and any(
-                k.dep == "appos" or (k.dep == "prep" and k.text.lower() == "of")
-                for k in view.children(head)
-            ):
-                cost += 1  # "the Belarus capital Minsk": Belarus contains Minsk
+            elif word not in PLACE_NOUNS and head.ent not in PLACE_LABELS:
+                if is_country:
+                    return None  # "a US convoy", "Syria's civil war": a nationality
+                cost += 2  # "London's transport network", "the Manbij campaign"
         elif cur.dep == "appos" and word in _REFERENCE:
             cost += 4
+        elif cur.dep == "conj" and cur.pos in {"VERB", "AUX"}:
+            cost += 1 if cur.i in triggers else 3  # "captured, and acknowledged ... in Madrid"
         elif cur.dep in {"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "pcomp"}:
             cost += 1
         elif cur.dep not in _NP_DEPS and cur.dep not in {
@@ -370,11 +452,12 @@ def _rank(
         return cost + 3
     if top.dep in {"dobj", "nsubjpass", "attr", "oprd"}:
         if tok.lemma.lower() in _PLACE_VERBS or tok.text.lower() in _PLACE_VERBS:
-            return cost
+            # a name the NER did not call a place is a less certain object
+            return cost if cand.labelled or top.i != cand.anchor.i else cost + 1
         return cost + 3
     if top.dep in {"nsubj", "csubj", "expl"}:
-        if top.i == cand.anchor.i or word in _AGENT_NOUNS:
-            return None  # the actor ("Eritrea captured Badme")
+        if top.i == cand.anchor.i or word in _AGENT_NOUNS or cost > 1:
+            return None  # the actor ("Eritrea captured Badme"), or said of the actor
         return cost + 5  # "Hong Kong people demonstrated": where the actors come from
     if top.dep in {"npadvmod", "advmod"}:
         return cost + 1
@@ -393,7 +476,7 @@ def _governing_rank(
         if anc.pos in {"VERB", "AUX"}:
             gov = anc
             break
-    if gov is None or gov.i in triggers:
+    if gov is None:
         return None
     head = view.head(cand.anchor)
     if cand.anchor.dep != "pobj" or head is None or head.text.lower() not in _LOCATIVE:
