@@ -408,7 +408,10 @@ class Coder:
         for h in heads:
             actors = self._actors(view, [h], actor_fn)
             if h.lemma.lower() in p.obj or h.text.lower() in p.obj:
-                actors = [a for a in actors if a.country]
+                # the pattern's own object word is the thing acted with, not an actor, unless
+                # the phrase names one ("expelled the French ambassador")
+                named = [t for t in view.noun_phrase(h) if t.i != h.i and t.pos != "DET"]
+                actors = [a for a in actors if a.country and named]
             keep.extend(actors)
         return keep
 
@@ -459,8 +462,8 @@ class Coder:
         nearest: tuple[int, TimeSpan] | None = None
         for ts in times:
             anchor = self._token_at(view, ts.char_start)
-            if anchor is None:
-                continue
+            if anchor is None or self._modifies_other_noun(view, anchor, ts, triggers):
+                continue  # "the coup last year" dates the coup, not the clause's event
             owner = None
             for anc in view.ancestors(anchor):
                 if anc.i in triggers:
@@ -471,11 +474,7 @@ class Coder:
             if owner is not None and owner.i == tok.i:
                 best = ts
                 break
-            if (
-                owner is None
-                and not self._report_time(view, anchor)
-                and not self._modifies_other_noun(view, anchor, ts, triggers)
-            ):
+            if owner is None and not self._report_time(view, anchor):
                 dist = abs(anchor.i - tok.i)
                 if nearest is None or dist < nearest[0]:
                     nearest = (dist, ts)

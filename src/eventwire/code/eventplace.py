@@ -48,13 +48,13 @@ _LOCATIVE = frozenset(
         "in", "at", "near", "outside", "inside", "around", "across", "into", "from", "over",
         "on", "off", "through", "throughout", "along", "within", "towards", "toward", "to",
         "between", "among", "onto", "beyond", "past", "via", "nearby", "by", "under", "behind",
-        "beside", "outside of",
+        "beside", "outside of", "during", "amid", "amidst",
     }
 )  # fmt: skip
 #: Prepositions whose object is not where the event happened.
 _NON_LOCATIVE = frozenset(
     {"with", "for", "against", "about", "of", "than", "like", "as", "despite", "since", "after",
-     "before", "during", "until", "because", "per", "including", "except", "on behalf"}
+     "before", "until", "because", "per", "including", "except", "on behalf"}
 )  # fmt: skip
 #: Verbs whose object (or passive subject) is the place acted upon.
 _PLACE_VERBS = frozenset(
@@ -403,7 +403,9 @@ def _rank(
             top = cur
             break
         if head.i in triggers and not _same_event(view, head, tok):
-            if not any(a.i == tok.i for a in view.ancestors(head)):
+            if head.pos not in {"NOUN", "PROPN"} or not any(
+                a.i == tok.i for a in view.ancestors(head)
+            ):
                 return None  # another event's place
             cost += 1  # "killed in clashes in Makhmur": the clashes happen there too
         if head.lemma.lower() in _REPORTING and head.pos == "VERB" or head.text == "according":
@@ -431,6 +433,8 @@ def _rank(
                 cost += 2  # "London's transport network", "the Manbij campaign"
         elif cur.dep == "appos" and word in _REFERENCE:
             cost += 4
+        elif cur.dep == "appos" and cur.text.lower() in PLACE_NOUNS:
+            cost += 1  # "Goma, the capital of North Kivu": North Kivu contains Goma
         elif cur.dep == "conj" and cur.pos in {"VERB", "AUX"}:
             cost += 1 if cur.i in triggers else 3  # "captured, and acknowledged ... in Madrid"
         elif cur.dep in {"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "pcomp"}:
