@@ -176,6 +176,14 @@ class Plover:
 
 
 @record
+class Acled:
+    """ACLED's event and sub-event type, for conflict events."""
+
+    event_type: str
+    sub_event_type: str
+
+
+@record
 class Event:
     """Who did what to whom, when and where, with the evidence that says so."""
 
@@ -196,6 +204,7 @@ class Event:
     confidence: float = 0.5
     pattern: str = ""
     coder_version: str = ""
+    acled: Acled | None = None
 
 
 @record

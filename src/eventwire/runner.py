@@ -23,6 +23,9 @@ from eventwire.store.db import Store
 
 log = logging.getLogger(__name__)
 
+#: Modalities that count as events by default (negated and hypothetical ones are kept apart).
+COUNTED_MODALITIES = frozenset({"asserted", "planned"})
+
 
 @dataclass(slots=True)
 class RunSummary:
@@ -30,7 +33,9 @@ class RunSummary:
     duplicates: int = 0
     near_duplicates: int = 0
     rejects: int = 0
+    #: asserted and planned events; negated and hypothetical ones are stored but not counted
     events: int = 0
+    uncounted: int = 0
     quotes: int = 0
     words: int = 0
     reject_list: list[Reject] = field(default_factory=list)
@@ -42,6 +47,7 @@ class RunSummary:
             "near_duplicates": self.near_duplicates,
             "rejects": self.rejects,
             "events": self.events,
+            "uncounted": self.uncounted,
             "quotes": self.quotes,
             "words": self.words,
         }
@@ -96,7 +102,9 @@ def run(
             else:
                 batch.append(res)
                 summary.articles += 1
-                summary.events += len(res.events)
+                counted = sum(e.modality in COUNTED_MODALITIES for e in res.events)
+                summary.events += counted
+                summary.uncounted += len(res.events) - counted
                 summary.quotes += len(res.quotes)
                 summary.words += len(res.article.text.split())
             if on_progress:

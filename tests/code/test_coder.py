@@ -117,3 +117,26 @@ def test_legacy_plover_labels_follow_the_cameo_root():
     assert legacy_type(ev("090", "ACCUSE")) == "INVESTIGATE"
     assert legacy_type(ev("100", "REQUEST")) == "DEMAND"
     assert legacy_type(ev("0813", "RETREAT")) == "CONCEDE"
+
+
+def test_conflict_events_carry_acled_types(processor):
+    ev = _one(processor, "Russian forces shelled Ukrainian positions near Kharkiv on Monday.", "19")
+    assert ev.acled is not None
+    assert (ev.acled.event_type, ev.acled.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    )
+
+
+def test_violence_against_civilians_follows_the_target():
+    from eventwire.code.acled import acled_view
+    from eventwire.records import Actor
+
+    soldiers = (Actor(text="soldiers", start=0, end=1, country="MLI", sector="MIL"),)
+    villagers = (Actor(text="villagers", start=0, end=1, country="MLI", sector="CVL"),)
+    rebels = (Actor(text="rebels", start=0, end=1, country="MLI", sector="REB"),)
+    assert acled_view("190", rebels, soldiers).event_type == "Battles"
+    assert acled_view("190", rebels, villagers).event_type == "Violence against civilians"
+    assert acled_view("192", soldiers, ()).sub_event_type == "Government regains territory"
+    assert acled_view("192", rebels, ()).sub_event_type == "Non-state actor overtakes territory"
+    assert acled_view("040", soldiers, rebels) is None

@@ -99,7 +99,8 @@ def run(
     out.print(
         f"articles: {summary.articles}  duplicates: {summary.duplicates}  "
         f"near-duplicates: {summary.near_duplicates}  rejects: {summary.rejects}  "
-        f"events: {summary.events}  quotes: {summary.quotes}  -> {db}"
+        f"events: {summary.events} (+{summary.uncounted} negated/hypothetical)  "
+        f"quotes: {summary.quotes}  -> {db}"
     )
     for rej in summary.reject_list:
         out.print(f"  rejected {rej.origin} ({rej.stage}): {rej.reason}", markup=False)
@@ -157,8 +158,11 @@ def events(
     until: Annotated[str | None, typer.Option(help="Latest date, YYYY-MM-DD.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or jsonl.")] = "table",
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    include_all: Annotated[
+        bool, typer.Option("--all", help="Include negated and hypothetical events.")
+    ] = False,
 ) -> None:
-    """List stored events."""
+    """List stored events (asserted and planned ones unless --all)."""
     from eventwire.store.db import Store
 
     _check_date(since)
@@ -167,7 +171,11 @@ def events(
         raise typer.BadParameter("--format must be table, csv or jsonl")
     try:
         with Store(db, read_only=True) as store:
-            evs = list(store.events(actor=actor, since=since, until=until, limit=limit))
+            evs = list(
+                store.events(
+                    actor=actor, since=since, until=until, limit=limit, include_all=include_all
+                )
+            )
     except EventwireError as exc:
         raise _fail(exc) from None
     if fmt == "jsonl":

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from eventwire.code.acled import acled_view
 from eventwire.code.eventplace import PlaceFn, rank_place
 from eventwire.code.modality import modality_of, refused
 from eventwire.code.patterns import Pattern, PatternIndex, get_index
@@ -750,4 +751,5 @@ class Coder:
             confidence=round(max(0.05, min(confidence, 0.99)), 2),
             pattern=pattern.id,
             coder_version=CODER_VERSION,
+            acled=acled_view(cameo.code, tuple(source), tuple(target)),
         )

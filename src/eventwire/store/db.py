@@ -16,6 +16,7 @@ import duckdb
 
 from eventwire.errors import StoreError
 from eventwire.records import (
+    Acled,
     Actor,
     Article,
     Cameo,
@@ -357,6 +358,8 @@ def _event_row(e: Event) -> tuple[Any, ...]:
         e.confidence,
         e.pattern,
         e.coder_version,
+        e.acled.event_type if e.acled else None,
+        e.acled.sub_event_type if e.acled else None,
     )
 
 
@@ -412,4 +415,9 @@ def _event_from_row(r: dict[str, Any], actors: dict[str, list[Actor]]) -> Event:
         confidence=r["confidence"],
         pattern=r["pattern"],
         coder_version=r["coder_version"],
+        acled=(
+            Acled(event_type=r["acled_type"], sub_event_type=r["acled_subtype"])
+            if r.get("acled_type")
+            else None
+        ),
     )

@@ -37,8 +37,12 @@ CREATE TABLE IF NOT EXISTS events (
     place_name VARCHAR, place_country VARCHAR, place_admin1 VARCHAR, lat DOUBLE, lon DOUBLE,
     place_precision VARCHAR, place_text VARCHAR, place_geonameid BIGINT,
     place_char_start INTEGER, place_char_end INTEGER,
-    confidence DOUBLE, pattern VARCHAR, coder_version VARCHAR
+    confidence DOUBLE, pattern VARCHAR, coder_version VARCHAR,
+    acled_type VARCHAR, acled_subtype VARCHAR
 );
+-- columns added after the first release (kept last so older files migrate in place)
+ALTER TABLE events ADD COLUMN IF NOT EXISTS acled_type VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS acled_subtype VARCHAR;
 
 CREATE TABLE IF NOT EXISTS event_actors (
     event_id VARCHAR, role VARCHAR, position INTEGER,
