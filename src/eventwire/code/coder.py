@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -100,8 +100,8 @@ _DECLARING = frozenset(
 _DEONTIC = Pattern(id="deontic-must", lemmas=frozenset({"must"}), pos="VERB", code="100")
 #: Roots whose target may be named inside a complement clause or the object's agent.
 _ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
-#: Roots whose events are mutual (talks, agreements, cooperation): coordinated subjects are a dyad.
-_SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+#: Sectors that alone do not make an event political (a company, an unknown "it").
+_NON_POLITICAL = frozenset({None, "BUS"})
 _REPORTING = frozenset(
     {
         "say",
@@ -236,7 +236,13 @@ class Coder:
             for k in view.children(tok, "compound", "amod", "nmod")
         ):
             return False
-        if p.obj and not (self._object_words(view, tok) & p.obj):
+        if p.obj or p.not_obj:
+            words = self._object_words(view, tok)
+            if p.obj and not words & p.obj:
+                return False
+            if words & p.not_obj:
+                return False
+        if p.clause and not view.children(tok, "xcomp", "ccomp"):
             return False
         return True
 
@@ -275,9 +281,22 @@ class Coder:
                 if t.pos == "PRON" and t.text.lower() not in {"one"}:
                     continue
                 actor = actor_fn(view.noun_phrase(t), t)
+                if actor is not None and actor.country is None:
+                    actor = self._located(view, t, actor, actor_fn)
                 if actor is not None and all(a.start != actor.start for a in out):
                     out.append(actor)
         return out
+
+    def _located(self, view: SentenceView, head: Token, actor: Actor, actor_fn: ActorFn) -> Actor:
+        """ "Rebels in the Ivory Coast", "security forces in Guinea": an actor named with no
+        country takes the one its locative modifier names."""
+        for obj in view.prep_objects(head, ("in", "from")):
+            if obj.ent not in {"GPE", "LOC"}:
+                continue
+            where = actor_fn(view.noun_phrase(obj), obj)
+            if where is not None and where.country:
+                return replace(actor, country=where.country)
+        return actor
 
     def roles(self, view: SentenceView, tok: Token, p: Pattern, actor_fn: ActorFn) -> _Roles:
         light: Token | None = None
@@ -572,16 +591,8 @@ class Coder:
             source, target = self._separate_sides(view, source, target, actor_fn)
             if not source and not target:
                 continue
-            if (
-                not target
-                and len({a.country for a in source}) > 1
-                and pattern.code[:2] in _SYMMETRIC_ROOTS
-            ):
-                # "Putin and Tiani held a telephone call": the first named is the source
-                source, target = (
-                    source[:1],
-                    [a for a in source[1:] if a.country != source[0].country],
-                )
+            if all(a.sector in _NON_POLITICAL for a in source + target):
+                continue  # companies buying and selling are not political events
             if (
                 source
                 and target

@@ -66,7 +66,21 @@ REQUESTING_LEMMAS = frozenset(
     }
 )
 #: Governing words that deny what they govern.
-NEGATING_LEMMAS = frozenset({"deny", "refuse", "fail", "decline", "reject", "dismiss"})
+NEGATING_LEMMAS = frozenset(
+    {
+        "deny",
+        "refuse",
+        "fail",
+        "decline",
+        "reject",
+        "dismiss",
+        "failure",
+        "unwillingness",
+        "refusal",
+        "inability",
+        "reluctance",
+    }
+)
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
 #: "would"/"should": reported intent ("said it would meet") unless a condition is stated.
 CONDITIONAL_AUX = frozenset({"would", "should"})
@@ -134,7 +148,7 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
 
 
 #: Governing words whose negation is itself an act of refusal.
-REFUSING_LEMMAS = frozenset({"refuse", "decline", "reject"})
+REFUSING_LEMMAS = frozenset({"refuse", "decline", "reject", "refusal", "unwillingness"})
 
 
 def refused(view: SentenceView, trigger: Token, light_verb: Token | None = None) -> bool:

@@ -31,6 +31,8 @@ _FIELDS = {
     "target_preps",
     "source_preps",
     "type",
+    "not_obj",
+    "clause",
     "target_from_place",
     "mode",
     "context",
@@ -45,6 +47,10 @@ class Pattern:
     pos: str
     code: str
     obj: frozenset[str] = frozenset()
+    #: object words that mean another sense ("meet demand" is no meeting)
+    not_obj: frozenset[str] = frozenset()
+    #: the verb must govern a clause ("declined to meet", not "production declined")
+    clause: bool = False
     prt: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     mod: frozenset[str] = frozenset()
@@ -116,6 +122,8 @@ def load_patterns(
                     pos=pos,
                     code=code,
                     obj=_words(entry.get("obj")),
+                    not_obj=_words(entry.get("not_obj")),
+                    clause=bool(entry.get("clause", False)),
                     prt=_words(entry.get("prt")),
                     prep=_words(entry.get("prep")),
                     mod=_words(entry.get("mod")),
