@@ -107,3 +107,13 @@ def test_page_average_skips_empty_sides() -> None:
     p, r, _ = page_averaged([nothing_predicted])
     assert p == 0.0  # no page with a prediction
     assert r == 0.0
+
+
+def test_calibration_is_zero_when_confidence_matches_accuracy() -> None:
+    from eventwire.eval.sets.plover_gsr import calibration
+
+    perfect = [(0.9, True)] * 9 + [(0.9, False)]
+    assert calibration(perfect)["confidence_ece"] == 0.0
+    over = [(0.9, False)] * 10
+    assert calibration(over)["confidence_ece"] == 0.9
+    assert calibration([])["confidence_brier"] is None

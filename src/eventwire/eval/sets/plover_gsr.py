@@ -36,6 +36,8 @@ class Coded:
     target: frozenset[str] = frozenset()
     #: (role, sector) pairs.
     sectors: frozenset[tuple[str, str]] = frozenset()
+    #: our confidence in the coding (None for gold and baseline answers)
+    confidence: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -120,6 +122,13 @@ class PloverGSR(EvalSet[Sentence, Coded]):
             "target_country_f1": tgt.f1,
             "sector_f1": sum_prf(sec).f1,
             "uncoded_rate": sum(t == NONE for t in pred_types) / n,
+            **calibration(
+                [
+                    (p.confidence, g == p.type)
+                    for g, p in zip(gold_types, preds, strict=True)
+                    if p.confidence is not None
+                ]
+            ),
         }
         table = per_class_prf(gold_types, pred_types)
         per_class = {
@@ -146,6 +155,24 @@ def _actors(value: object) -> list[tuple[str | None, str | None]]:
         sector = str(a.get("sector") or "").strip()[:3].upper()
         out.append((code, sector if sector.isalpha() else None))
     return out
+
+
+def calibration(pairs: Sequence[tuple[float, bool]], bins: int = 5) -> dict[str, float | None]:
+    """How well event confidence predicts a correct type: expected calibration error over
+    equal-width bins, and the Brier score. Lower is better for both."""
+    if not pairs:
+        return {"confidence_ece": None, "confidence_brier": None}
+    n = len(pairs)
+    ece = 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        members = [(c, ok) for c, ok in pairs if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+        if members:
+            conf = sum(c for c, _ in members) / len(members)
+            acc = sum(ok for _, ok in members) / len(members)
+            ece += len(members) / n * abs(conf - acc)
+    brier = sum((c - ok) ** 2 for c, ok in pairs) / n
+    return {"confidence_ece": round(ece, 4), "confidence_brier": round(brier, 4)}
 
 
 def legacy_type(ev: Any) -> str:
@@ -190,4 +217,5 @@ def coded(doc: Any) -> Coded:
         frozenset(a.country for a in ev.source if a.country),
         frozenset(a.country for a in ev.target if a.country),
         frozenset(sectors),
+        confidence=ev.confidence,
     )
