@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -143,7 +144,9 @@ class Processor:
             if tok is None:
                 return None
             triggers = {t.i for t in ps.tokens if self.coder.match(view, t)} | {tok.i}
-            return attached_place(view, tok, triggers, self._place_fn(ctx))
+            focus = ctx.focus_country
+            fallback = self.places.country_place(focus) if focus else None
+            return attached_place(view, tok, triggers, self._place_fn(ctx), fallback=fallback)
         return None
 
     # -- one document -----------------------------------------------------------------------
@@ -205,7 +208,12 @@ class Processor:
         place_fn = self._place_fn(ctx)
         times = self._times(article, sents)
         focus = ctx.focus_country
-        fallback = self.places.country_place(focus) if focus else None
+        places = find_toponyms(sents, self.places, countries=_top_countries(ctx))
+        # An event with no place of its own happened at the dateline ("NIAMEY — ..."), else
+        # somewhere in the country the article is about.
+        fallback = _dateline(article.text, places) or (
+            self.places.country_place(focus) if focus else None
+        )
         events = []
         for ps in sents:
             s_times = [
@@ -231,8 +239,20 @@ class Processor:
             events=tuple(events),
             quotes=tuple(quotes),
             times=tuple(times),
-            places=tuple(find_toponyms(sents, self.places, countries=_top_countries(ctx))),
+            places=tuple(places),
         )
+
+
+def _dateline(text: str, places: list[Place]) -> Place | None:
+    """The place of a wire dateline: an upper-case toponym opening a paragraph."""
+    for p in places:
+        if p.char_start is None or p.char_end is None:
+            continue
+        name = text[p.char_start : p.char_end]
+        para_start = text.rfind("\n", 0, p.char_start) + 1
+        if name.isupper() and len(name) > 2 and not text[para_start : p.char_start].strip():
+            return p
+    return None
 
 
 def _top_countries(ctx: ActorContext) -> tuple[str, ...]:
@@ -275,6 +295,10 @@ def _work(batch: list[Article]) -> list[DocumentResult | Reject]:
     return list(_worker.process_articles(batch))
 
 
+#: Thread-count variables of the numeric libraries under spaCy.
+_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 def process_parallel(
     articles: Iterable[Article], workers: int, batch_size: int = 16, in_flight: int = 2
 ) -> Iterator[DocumentResult | Reject]:
@@ -282,9 +306,21 @@ def process_parallel(
     if workers <= 1:
         yield from Processor(batch_size=batch_size).process_articles(articles)
         return
-    ctx = mp.get_context("fork")
+    # Spawned workers start clean and read the environment at import: one BLAS thread each, so
+    # N workers use N cores instead of fighting over them.
+    ctx = mp.get_context("spawn")
     it = iter(articles)
-    with ctx.Pool(workers, initializer=_init_worker) as pool:
+    saved = {k: os.environ.get(k) for k in _THREAD_VARS}
+    os.environ.update({k: "1" for k in _THREAD_VARS})
+    try:
+        pool = ctx.Pool(workers, initializer=_init_worker)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    with pool:
         pending: list[Any] = []
         while True:
             while len(pending) < workers * in_flight:

@@ -283,3 +283,105 @@ def test_cache_key_depends_on_the_city_table(tmp_path):
     )
     with pytest.raises(ValueError):
         Gazetteer.cache_path(cache=tmp_path, cities=1234)
+
+
+# --------------------------------------------------------------------------- regions
+
+
+def test_continents_carry_geonames_points_and_region_precision(resolver):
+    africa = resolve(resolver, "Africa")
+    assert (africa.precision, africa.country) == ("region", None)
+    assert africa.geonameid is not None
+    assert resolve(resolver, "Asia").precision == "region"  # not the Philippine town
+
+
+def test_world_regions_and_seas_are_regions(resolver):
+    mideast = resolve(resolver, "Middle East")
+    assert mideast.precision == "region" and 20 < mideast.lat < 40
+    assert resolve(resolver, "the Sahel").name == "Sahel"
+    atlantic = resolve(resolver, "Atlantic", "USA")  # not Atlantic, Iowa
+    assert (atlantic.precision, atlantic.country) == ("region", None)
+
+
+def test_compass_named_subdivisions_need_their_country_in_context(resolver):
+    assert resolver.resolve("West") is None or resolver.resolve("West").country != "CMR"
+    assert resolve(resolver, "North West", "ZAF").country == "ZAF"
+
+
+def test_subdivision_context_picks_the_namesake_inside_it(resolver):
+    plain = resolve(resolver, "Parkland", "USA")
+    florida = resolver.resolve("Parkland", countries=("USA",), admins=(("USA", "Florida"),))
+    assert florida is not None and florida.admin1 == "Florida"
+    assert plain.admin1 != "Florida"  # the test would not show anything otherwise
+
+
+def test_landmarks_stand_at_their_city(resolver):
+    wh = resolve(resolver, "White House")
+    assert (wh.name, wh.country, wh.precision) == ("Washington", "USA", "point")
+    assert resolve(resolver, "the Kremlin").name == "Moscow"
+
+
+def test_compass_word_before_a_place_keeps_the_place(resolver):
+    assert resolve(resolver, "West Wales").name == "Wales"
+
+
+def test_county_named_like_a_far_town_is_not_resolved(resolver):
+    assert resolver.resolve("Morris County") is None
+
+
+def test_ap_state_abbreviations():
+    from eventwire.resolve.places import abbreviated_state
+
+    assert abbreviated_state("Md.") == ("USA", "Maryland")
+    assert abbreviated_state("N.C.") == ("USA", "North Carolina")
+    assert abbreviated_state("B.C.") == ("CAN", "British Columbia")
+    assert abbreviated_state("Paris") is None
+
+
+# --------------------------------------------------------------------------- find_toponyms
+
+
+def _toponyms(processor, text: str, countries: tuple[str, ...] = ()) -> dict[str, Place]:
+    from eventwire.nlp.convert import doc_to_sentences
+    from eventwire.resolve.places import find_toponyms
+
+    sents = doc_to_sentences(processor.nlp(text), "t")
+    found = find_toponyms(sents, processor.places, countries=countries)
+    return {text[p.char_start : p.char_end]: p for p in found}
+
+
+def test_find_toponyms_reads_a_dateline_and_its_state(processor):
+    text = "RALEIGH, N.C. (AP) - A new report shows that teachers were absent."
+    found = _toponyms(processor, text)
+    assert "RALEIGH" in found and found["RALEIGH"].admin1 == "North Carolina"
+    assert found["N.C."].precision == "admin1"
+
+
+def test_find_toponyms_skips_demonyms_and_speaking_capitals(processor):
+    text = "Washington said on Monday that American troops would stay in Syria."
+    found = _toponyms(processor, text)
+    assert "Syria" in found
+    assert "American" not in found
+    assert "Washington" not in found
+
+
+def test_find_toponyms_trims_articles_and_possessives(processor):
+    text = "Mining spread across the North West and into Limpopo, South Africa's richest areas."
+    found = _toponyms(processor, text, ("ZAF",))
+    assert "North West" in found and found["North West"].country == "ZAF"
+    assert not any(k.startswith("the ") for k in found)
+
+
+def test_find_toponyms_uses_the_other_places_for_context(processor):
+    text = "Officials from Tuscaloosa and Huntsville met in Birmingham on Monday."
+    found = _toponyms(processor, text)
+    assert found["Tuscaloosa"].admin1 == "Alabama"
+    assert (found["Birmingham"].country, found["Birmingham"].admin1) == ("USA", "Alabama")
+    alone = _toponyms(processor, "Officials met in Birmingham on Monday.")
+    assert alone["Birmingham"].country == "GBR"
+
+
+def test_find_toponyms_leaves_out_names_inside_other_names(processor):
+    text = "He studied at Washington University and walked to Washington Square."
+    found = _toponyms(processor, text)
+    assert "Washington" not in found

@@ -555,7 +555,7 @@ class Coder:
         pending.extend(self._deontic(view, actor_fn))
         for tok, pattern, roles in pending:
             source, target, inferred = list(roles.source), list(roles.target), roles.inferred
-            ranked = rank_place(view, tok, triggers, place_fn)
+            ranked = rank_place(view, tok, triggers, place_fn, fallback=fallback_place)
             place = ranked[1] if ranked else None
             # The place names the target of a movement only when the parse attaches it to the
             # trigger; the article's focus country only when a source is known.

@@ -182,6 +182,11 @@ def rank_place(
     rank, _, best = min(
         scored, key=lambda s: (s[0], _FINENESS.get(_precision(resolve(s[2])), 1), s[1])
     )
+    # For callers, rank 0 means "the parse attaches the place to this trigger".
+    if rank <= ATTACHED_RANK and _under(view, best.anchor, tok):
+        rank = 0
+    else:
+        rank = max(rank, 1)
     place = resolve(best)
     if place is not None:
         return rank, place
@@ -207,6 +212,14 @@ def _root_dep(view: SentenceView, tok: Token) -> str:
             break
         cur = head
     return cur.dep
+
+
+#: Internal ranks up to this, for a place inside the trigger's own phrase, are reported as 0.
+ATTACHED_RANK = 2
+
+
+def _under(view: SentenceView, tok: Token, trigger: Token) -> bool:
+    return any(a.i == trigger.i for a in view.ancestors(tok))
 
 
 #: Candidates ranked above this are not taken (a place only loosely tied to the event).
@@ -418,10 +431,12 @@ def _rank(
                 return None  # "Islamic State of Iraq": part of a name
             if word in {"of", "from"} and owner_word in _REFERENCE:
                 cost += 4  # "60 km northeast of Monrovia": a reference point
+            elif owner is not None and owner.i == tok.i:
+                pass  # the trigger's own phrase: its preposition is judged below
             elif word in _NON_LOCATIVE and word != "of":
                 cost += 2
             elif word != "of":
-                cost += 1
+                cost += 1  # a locative inside a locative
         elif cur.dep in {"compound", "poss", "amod", "nmod"}:
             if word in _AGENT_NOUNS or head.ent in _ORG_LABELS or head.ent == "NORP":
                 return None  # "U.S. forces", "Mexico's police chief": who, not where
@@ -451,8 +466,8 @@ def _rank(
     if top.dep == "agent":
         return None if cand.anchor.head == top.i else cost + 1  # "captured by Amal"
     if top.dep == "prep":
-        if word in _LOCATIVE:
-            return cost
+        if word in _LOCATIVE or (word == "of" and tok.pos == "NOUN"):
+            return cost  # "arrival of a plane at Niamey airport": the noun's own argument
         return cost + 3
     if top.dep in {"dobj", "nsubjpass", "attr", "oprd"}:
         if tok.lemma.lower() in _PLACE_VERBS or tok.text.lower() in _PLACE_VERBS:

