@@ -107,3 +107,16 @@ def test_rank_zero_only_for_places_the_parse_attaches(processor):
     assert ranked is not None
     rank, place = ranked
     assert rank == 0 and place.name == "Mopti"
+
+
+def test_part_of_an_organisation_name_is_not_a_place(processor):
+    res = processor.process_text(
+        "Mali, Burkina Faso and Niger formed the Alliance of Sahel States in Bamako in September."
+    )
+    names = {e.place.name for e in res.events if e.place}
+    assert "Alliance" not in names and "Bamako" in names
+
+
+def test_a_known_organisation_is_not_a_town(processor):
+    res = processor.process_text("Israel said it would destroy Hamas in Gaza.")
+    assert all(e.place is None or e.place.country != "DEU" for e in res.events)

@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from eventwire.kb import load_kb
 from eventwire.records import Place, Token
 from eventwire.syntax import SentenceView
 
@@ -282,7 +283,7 @@ def candidates(view: SentenceView) -> list[_Candidate]:
         while j + 1 < len(toks) and toks[j + 1].pos == "PROPN" and j + 1 not in taken:
             j += 1
         run = _glue(view, list(toks[i : j + 1]))
-        if any(t.i in taken for t in run):
+        if any(t.i in taken for t in run) or _inside_longer_name(view, run):
             i = j + 1
             continue
         cand = _make(view, run, labelled=False)
@@ -290,6 +291,22 @@ def candidates(view: SentenceView) -> list[_Candidate]:
             out.append(cand)
         i = j + 1
     return out
+
+
+def _inside_longer_name(view: SentenceView, run: list[Token]) -> bool:
+    """ "Alliance" of "Alliance of Sahel States": part of an organisation's name, not a town;
+    "Hamas": a known organisation or person, whatever town shares its spelling."""
+    text = " ".join(t.text for t in run)
+    if any(hit.kind in {"org", "person"} for hit in load_kb().lookup(text)):
+        return True
+    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+    return any(
+        m.label in _ORG_LABELS
+        and m.start <= start
+        and end <= m.end
+        and (m.end - m.start) > end - start
+        for m in view.parsed.mentions
+    )
 
 
 def _person_object(view: SentenceView, cand: _Candidate) -> bool:
