@@ -183,15 +183,13 @@ class Processor:
         return resolve
 
     def _times(self, article: Article, sents: list[ParsedSentence]) -> list[TimeSpan]:
-        """Our grammar over the text, plus spaCy DATE/TIME spans it did not cover."""
+        """Our grammar over the whole text (so "that year" sees the year named before it),
+        plus spaCy DATE/TIME spans it did not cover."""
         anchor = _day(article.published)
-        spans: list[TimeSpan] = []
-        covered: list[tuple[int, int]] = []
+        text = article.text
+        spans = [to_timespan(text[s:e], s, e, res) for s, e, res in find_times(text, anchor)]
+        covered = [(t.char_start or 0, t.char_end or 0) for t in spans]
         for ps in sents:
-            base = ps.sentence.start
-            for s, e, res in find_times(ps.sentence.text, anchor):
-                spans.append(to_timespan(ps.sentence.text[s:e], base + s, base + e, res))
-                covered.append((base + s, base + e))
             for m in ps.mentions:
                 if m.label not in {"DATE", "TIME"}:
                     continue

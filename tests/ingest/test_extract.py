@@ -7,7 +7,7 @@ import json
 import pytest
 
 from eventwire.errors import IngestError
-from eventwire.ingest.dates import date_from_url, normalise_date
+from eventwire.ingest.dates import date_from_url, dates_in_text, normalise_date
 from eventwire.ingest.extract import Extracted, extract_html, extract_pubdate
 
 PARAGRAPHS = [
@@ -20,11 +20,12 @@ PARAGRAPHS = [
 ]
 
 
-def page(head: str = "", *, body_extra: str = "") -> str:
-    """A news page with the usual boilerplate around a three-paragraph article."""
+def page(head: str = "", *, body_extra: str = "", byline: str = "", lang: str = "") -> str:
+    """A news page with the usual boilerplate around a three-paragraph article; ``byline`` is
+    HTML placed right under the headline."""
     paragraphs = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     return f"""<!DOCTYPE html>
-<html><head><meta charset="utf-8">
+<html{f' lang="{lang}"' if lang else ""}><head><meta charset="utf-8">
 <title>Ministers meet in Geneva | Daily Planet</title>
 <meta property="og:site_name" content="Daily Planet">
 {head}
@@ -34,6 +35,7 @@ def page(head: str = "", *, body_extra: str = "") -> str:
 <div class="cookie-banner" id="cookie-consent"><p>We use cookies to improve your experience
 on our website. By continuing you accept all cookies.</p><button>Accept</button></div>
 <article><h1>Ministers meet in Geneva</h1>
+{byline}
 {paragraphs}
 </article>
 <aside class="related"><h2>Related stories</h2><ul>
@@ -203,8 +205,91 @@ def test_normalise_date_reads_common_forms_and_refuses_ambiguous_ones(
         ("https://example.org/20240317/story", "2024-03-17"),
         ("https://example.org/2024/13/45/story", None),
         ("https://example.org/story?id=20240317", None),
+        ("https://example.org/meldungen/29-10-2021", "2021-10-29"),
+        ("https://web.archive.org/web/20120216182711/http://example.org/story", None),
         (None, None),
     ],
 )
 def test_date_from_url_finds_full_dates_in_the_path_only(url: str | None, expected: str) -> None:
     assert date_from_url(url) == expected
+
+
+# -- dates shown on the page ----------------------------------------------------------------------
+
+
+def test_date_line_under_the_headline_is_read_in_german() -> None:
+    byline = '<p class="rte-paragraph__caption">21. Januar 2022 | Mobilit\u00e4t</p>'
+    assert extract_pubdate(page(byline=byline, lang="de")) == ("2022-01-21", "visible")
+
+
+def test_plain_paragraph_after_the_headline_counts_as_its_date_line() -> None:
+    byline = "<p>Von Anna Muster, 04.02.2022</p>"
+    assert extract_pubdate(page(byline=byline, lang="de")) == ("2022-02-04", "visible")
+
+
+def test_time_element_is_the_best_visible_date() -> None:
+    byline = '<p>Filed <time datetime="2024-03-16T22:40:00Z">16 March</time></p>'
+    assert extract_pubdate(page(byline=byline)) == ("2024-03-16", "visible")
+
+
+def test_printed_date_beats_metadata_that_disagrees() -> None:
+    head = '<meta property="article:published_time" content="2021-12-20T11:02:44+01:00">'
+    byline = '<div class="date">27.01.2022</div>'
+    assert extract_pubdate(page(head, byline=byline)) == ("2022-01-27", "visible")
+
+
+def test_metadata_of_the_printed_day_keeps_its_time() -> None:
+    head = '<meta property="article:published_time" content="2022-01-27T08:00:00+01:00">'
+    byline = '<div class="date">27. Januar 2022</div>'
+    assert extract_pubdate(page(head, byline=byline)) == ("2022-01-27T08:00:00+01:00", "visible")
+
+
+def test_updated_and_comment_dates_are_not_the_publication() -> None:
+    byline = '<div class="meta">Aktualisiert am 30.01.2022, ver\u00f6ffentlicht am 27.01.2022</div>'
+    comments = '<div class="comments"><p class="date">01.02.2022</p></div>'
+    assert extract_pubdate(page(byline=byline, body_extra=comments)) == ("2022-01-27", "visible")
+    head = '<meta name="date" content="2022-01-27">'
+    assert extract_pubdate(page(head, body_extra=comments)) == ("2022-01-27", "meta")
+
+
+def test_url_day_wins_over_a_utc_timestamp_one_day_later() -> None:
+    head = '<meta property="article:published_time" content="2023-11-09T05:30:59+00:00">'
+    url = "https://example.org/2023/11/08/mayor-elected/"
+    assert extract_pubdate(page(head), url=url) == ("2023-11-08", "url")
+
+
+def test_url_and_metadata_of_the_same_day_keep_the_time() -> None:
+    head = '<meta property="article:published_time" content="2023-11-08T20:30:00-05:00">'
+    url = "https://example.org/2023/11/08/mayor-elected/"
+    assert extract_pubdate(page(head), url=url) == ("2023-11-08T20:30:00-05:00", "url")
+
+
+def test_url_far_from_the_metadata_is_not_trusted() -> None:
+    head = '<meta property="article:published_time" content="2021-07-14T09:30:00Z">'
+    url = "https://example.org/2020/05/06/floods"
+    assert extract_pubdate(page(head), url=url) == ("2021-07-14T09:30:00+00:00", "meta")
+
+
+def test_undecodable_bytes_still_give_their_date() -> None:
+    head = '<meta name="date" content="2010-12-08">'
+    html = page(head).replace('<meta charset="utf-8">', "").replace("Geneva on", "Gen\xe8ve on")
+    assert extract_pubdate(html.encode("latin-1")) == ("2010-12-08", "meta")
+
+
+@pytest.mark.parametrize(
+    ("text", "month_first", "expected"),
+    [
+        ("Samstag, 3. Dezember 2011 um 12 Uhr", False, ["2011-12-03"]),
+        ("Stand: 12.01.2017", False, ["2017-01-12"]),
+        ("22/11/2020 - 04:30", None, ["2020-11-22"]),
+        ("03/04/2024", None, []),  # which is the month is not said
+        ("03/04/2024", True, ["2024-03-04"]),
+        ("03/04/2024", False, ["2024-04-03"]),
+        ("le 24 avril 2020", False, ["2020-04-24"]),
+        ("April 24, 2020 and 2020-04-25", True, ["2020-04-24", "2020-04-25"]),
+        ("31.02.2020 or 4. 2. 2022", False, ["2022-02-04"]),
+        ("version 3.1.2020 build", False, ["2020-01-03"]),
+    ],
+)
+def test_dates_in_text(text: str, month_first: bool | None, expected: list[str]) -> None:
+    assert [value for _, value in dates_in_text(text, month_first=month_first)] == expected

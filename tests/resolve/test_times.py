@@ -218,10 +218,11 @@ def test_next_weekday_is_strictly_after_the_anchor() -> None:
     assert res("next Friday").value == "2024-04-19"
 
 
-def test_bare_weekday_with_future_is_strictly_after_the_anchor() -> None:
-    assert res("Friday", future=True).value == "2024-04-19"
+def test_bare_weekday_with_future_is_the_next_on_or_after_the_anchor() -> None:
+    assert res("Friday", future=True).value == "2024-04-12"  # "talks resume Friday", on a Friday
     assert res("Monday", future=True).value == "2024-04-15"
     assert res("Saturday", future=True).value == "2024-04-13"
+    assert res("next Friday", future=True).value == "2024-04-19"
 
 
 # -- days relative to the anchor ------------------------------------------------------------------
@@ -479,8 +480,13 @@ def test_anchored_durations_end_or_start_at_the_anchor(
         ("three months", "P3M"),
         ("48 hours", "PT48H"),
         ("a 30-day", "P30D"),
-        ("two and a half years", "P2.5Y"),
-        ("a year and a half", "P1.5Y"),
+        ("two and a half years", "P2Y6M"),
+        ("a year and a half", "P1Y6M"),
+        ("2 1/2 years", "P2Y6M"),
+        ("a minute and a half", "PT1M30S"),
+        ("5 1/2 hours", "PT5H30M"),
+        ("a couple of years", "P2Y"),
+        ("two quarters", "P2Q"),
         ("a fortnight", "P2W"),
         ("a decade", "P10Y"),
     ],
@@ -646,7 +652,7 @@ def test_find_times_paragraph_offsets_and_values() -> None:
         ("three months", "P3M"),
         ("Last year", "2023"),
         ("the 1990s", "199"),
-        ("May", "2023-05"),
+        ("May", "2024-05"),  # "may be held in May": the modal looks ahead
         ("between May and July 2025", "2025-05/2025-07"),
         ("the first quarter of 2024", "2024-Q1"),
         ("two years", "P2Y"),  # "the highest in two years" is a span, not a future date
@@ -697,7 +703,7 @@ def test_find_times_rejects_false_positives(text: str) -> None:
     [
         ("It happened in March.", "March", "2024-03"),
         ("Prices have risen since May.", "since May", "2023-05"),
-        ("Talks resume in late March.", "late March", "2024-03"),
+        ("Talks resumed in late March.", "late March", "2024-03"),
         ("Protests on 5 May turned violent.", "5 May", "2023-05-05"),
         ("The March 15 rally was large.", "March 15", "2024-03-15"),
         ("The vote was in May 2023.", "May 2023", "2023-05"),
@@ -824,7 +830,8 @@ def test_pick_year_modes() -> None:
 def test_pick_weekday_modes() -> None:
     assert cal.pick_weekday(FRI, 4, "recent") == FRI
     assert cal.pick_weekday(FRI, 4, "last") == D("2024-04-05")
-    assert cal.pick_weekday(FRI, 4, "future") == D("2024-04-19")
+    assert cal.pick_weekday(FRI, 4, "future") == FRI
+    assert cal.pick_weekday(FRI, 4, "next") == D("2024-04-19")
     assert cal.pick_weekday(FRI, 0, "next") == D("2024-04-15")
 
 

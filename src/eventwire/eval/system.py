@@ -79,11 +79,12 @@ def extract_pubdate(html: str | bytes, *, url: str | None = None) -> tuple[str |
 
 
 def rule_time_finder(text: str, anchor: dt.date | None) -> list[TimexGuess]:
-    """Time expressions from eventwire.resolve.times (rules, no spaCy)."""
-    from eventwire.resolve.times import find_times
+    """Time expressions from eventwire.resolve.times (rules, no spaCy), with TimeML extents:
+    each end of a range is its own TIMEX3, as in the gold sets."""
+    from eventwire.resolve.times import find_timexes
 
     out = []
-    for start, end, res in find_times(text, anchor):
+    for start, end, res in find_timexes(text, anchor):
         out.append(TimexGuess(start, end, getattr(res, "type", None), getattr(res, "value", None)))
     return out
 

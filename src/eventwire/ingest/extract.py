@@ -15,13 +15,14 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import lxml.html
 from lxml import etree
 
 from eventwire.errors import IngestError
-from eventwire.ingest.dates import date_from_url, normalise_date
+from eventwire.ingest.dates import date_from_url, dates_in_text, normalise_date
 from eventwire.ingest.encoding import decode_html
 
 __all__ = ["MIN_WORDS", "Extracted", "extract_html", "extract_pubdate"]
@@ -97,7 +98,7 @@ class Extracted:
     source: str | None = None
     #: ISO 8601 date or datetime; time and offset kept when the page gives them.
     published: str | None = None
-    #: "meta", "jsonld", "htmldate" or "url".
+    #: "url", "visible", "meta", "jsonld" or "htmldate" (see ``_pubdate_from_tree``).
     published_source: str | None = None
 
 
@@ -135,7 +136,13 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> Extracted:
 def extract_pubdate(html: str | bytes, *, url: str | None = None) -> tuple[str | None, str | None]:
     """Publication date of a page and where it was found, e.g. ``("2024-03-17T09:15:00+01:00",
     "meta")``; ``(None, None)`` when the page has none."""
-    text = _as_text(html)
+    try:
+        text = _as_text(html)
+    except IngestError:
+        if isinstance(html, str):
+            raise
+        # A body we cannot decode faithfully can still show its date, which is ASCII.
+        text = html.decode("cp1252", errors="replace")
     tree = _parse(text)
     if tree is None:
         return None, None
@@ -148,11 +155,45 @@ def extract_pubdate(html: str | bytes, *, url: str | None = None) -> tuple[str |
 def _pubdate_from_tree(
     tree: lxml.html.HtmlElement, text: str, url: str | None
 ) -> tuple[str | None, str | None]:
-    """Meta ``article:published_time`` > JSON-LD ``datePublished`` > other meta > htmldate > URL.
+    """The publication day, read the way a careful reader would, with the metadata's time.
 
-    htmldate runs without its extensive search: dates guessed from running text are often the
-    date of the event, not of the article, which would shift every relative date.
+    Which day, best first:
+
+    1. a full date in the URL (``/2023/11/08/``) when the metadata has none or is at most a day
+       off: the publisher's own date in local time, where a UTC timestamp may already show the
+       next day (a URL far from the metadata is more often a reused slug);
+    2. the date printed by the headline or in the byline ("24. April 2020 | Pressemitteilung",
+       ``<time>``, ``class="date"``): what readers are told, where metadata is often a template
+       default or the last modification;
+    3. metadata: ``article:published_time``, JSON-LD ``datePublished``, other publication meta
+       tags;
+    4. htmldate's quick (not extensive) guess.
+
+    When the metadata names the same day, its value is returned, so time and UTC offset are
+    kept ("2024-03-17T09:15:00+01:00"); otherwise the bare day. The source says which signal
+    decided: "url", "visible", "meta", "jsonld" or "htmldate".
     """
+    meta, meta_source = _metadata_date(tree)
+    from_url = date_from_url(url)
+    if from_url and (meta is None or _days_apart(from_url, meta) <= 1):
+        return (meta if meta and meta[:10] == from_url else from_url), "url"
+    shown = _visible_date(tree)
+    if shown:
+        return (meta if meta and meta[:10] == shown else shown), "visible"
+    if meta:
+        return meta, meta_source
+    value = _htmldate(text)
+    if value:
+        return value, "htmldate"
+    return None, None
+
+
+def _days_apart(a: str, b: str) -> int:
+    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+
+
+def _metadata_date(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
+    """Meta ``article:published_time`` > JSON-LD ``datePublished`` > other publication meta."""
     metas = _meta_values(tree)
     first = _first_valid(metas.get("article:published_time", []))
     if first:
@@ -164,13 +205,6 @@ def _pubdate_from_tree(
         value = _first_valid(metas.get(key, []))
         if value:
             return value, "meta"
-    from_url = date_from_url(url)
-    value = _htmldate(text)
-    if value:
-        # htmldate also reads the canonical URL; say so when that is where the date came from.
-        return value, "url" if value == from_url else "htmldate"
-    if from_url:
-        return from_url, "url"
     return None, None
 
 
@@ -241,6 +275,136 @@ def _htmldate(text: str) -> str | None:
         logger.debug("htmldate failed", exc_info=True)
         return None
     return normalise_date(value) if value else None
+
+
+# -- dates shown on the page ----------------------------------------------------------------------
+
+#: class/id/itemprop words of elements that carry a date line ("Datum", "posted-on", "byline").
+_DATE_MARK = re.compile(
+    r"date|datum|time|zeit|publish|posted|byline|dateline|meta|info|tagline|subtitle|caption|"
+    r"stand|entry-header|article-header|author|autor|fecha|data",
+    re.I,
+)
+#: Ancestors whose dates are not the article's: comments, teasers, calendars, other articles.
+_OTHER_DATES = re.compile(
+    r"comment|kommentar|related|sidebar|footer|teaser|widget|recommend|weitere|archive|"
+    r"calendar|kalender|event|termin|newsletter|share|social|nav|menu|breadcrumb|reply|"
+    r"similar|popular|latest|more-|ticker",
+    re.I,
+)
+#: Words just before a date that make it an update, not the publication.
+_UPDATED = re.compile(
+    r"(?:updated?|modified|aktualisiert|geändert|zuletzt|stand|last\s+edit|mis\s+à\s+jour|"
+    r"actualizado|aggiornato)\W{0,12}(?:\w+\W{0,3}){0,2}$",
+    re.I,
+)
+_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "option", "select", "input"}
+
+
+def _visible_date(tree: lxml.html.HtmlElement) -> str | None:
+    """The publication date a reader sees near the headline or in the byline.
+
+    Looked for, best first: ``<time>`` elements, short elements whose class or id says "date"
+    (``class="date"``, ``id="datum"``, ``class="entry-meta"``), then the text right after the
+    first ``<h1>``. Dates in comments, teasers, calendars and sidebars are not the article's;
+    one labelled "updated"/"aktualisiert" ranks below a plain one.
+    """
+    month_first = _month_first(tree)
+    found: list[tuple[int, int, str]] = []
+    order = 0
+    for el in tree.iter("time"):
+        if _elsewhere(el):
+            continue
+        value = normalise_date(el.get("datetime")) if el.get("datetime") else None
+        if value:
+            found.append((0, order, value[:10]))
+        else:
+            found.extend((1, order, v) for _, v in _dates_in(el.text_content(), month_first))
+        order += 1
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS or el.tag == "time":
+            continue
+        marks = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
+        if not _DATE_MARK.search(marks) or _OTHER_DATES.search(marks):
+            continue
+        text = el.text_content()
+        if len(text) > 600 or _elsewhere(el):
+            continue
+        found.extend((2, order + i, v) for i, (_, v) in enumerate(_dates_in(text, month_first)))
+        order += 10
+    heading = next(tree.iter("h1"), None)
+    if heading is not None:  # the headline is the article's whatever its wrappers are called
+        near = _text_before(heading, 150) + " | " + _text_after(heading, 600)
+        found.extend((3, order + i, v) for i, (_, v) in enumerate(_dates_in(near, month_first)))
+    return min(found)[2] if found else None
+
+
+def _dates_in(text: str, month_first: bool | None) -> list[tuple[int, str]]:
+    """Dates in an element's text, those labelled as updates pushed back."""
+    text = " ".join(text.split())
+    out = []
+    for offset, value in dates_in_text(text, month_first=month_first):
+        out.append(
+            (offset + (10_000 if _UPDATED.search(text[max(0, offset - 40) : offset]) else 0), value)
+        )
+    return sorted(out)
+
+
+def _text_after(element: lxml.html.HtmlElement, size: int) -> str:
+    """Text that follows ``element`` in document order (its tail, then the next elements)."""
+    parts: list[str] = [element.tail or ""]
+    total = len(parts[0])
+    for following in element.itersiblings():
+        if total >= size:
+            break
+        if isinstance(following.tag, str) and not _aside(following):
+            chunk = following.text_content()
+            parts.append(chunk)
+            total += len(chunk)
+        parts.append(following.tail or "")
+    if total < size and element.getparent() is not None:
+        parent = element.getparent()
+        parts.append(_text_after(parent, size - total) if parent.tag != "body" else "")
+    return " ".join(parts)[:size]
+
+
+def _text_before(element: lxml.html.HtmlElement, size: int) -> str:
+    """Text just before ``element`` among its siblings (a kicker or date line above a headline)."""
+    parts: list[str] = []
+    for previous in element.itersiblings(preceding=True):
+        if isinstance(previous.tag, str) and not _aside(previous):
+            parts.insert(0, previous.text_content() + (previous.tail or ""))
+        if sum(map(len, parts)) >= size:
+            break
+    parent = element.getparent()
+    if parent is not None and parent.text:
+        parts.insert(0, parent.text)
+    return " ".join(parts)[-size:]
+
+
+def _aside(element: lxml.html.HtmlElement) -> bool:
+    """An element whose own tag or class marks it as not the article (comments, teasers...)."""
+    if element.tag in _SKIP_TAGS:
+        return True
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if element.tag in ("footer", "aside", "nav"):  # unless it is the article's own meta line
+        return not _DATE_MARK.search(marks)
+    return bool(_OTHER_DATES.search(marks))
+
+
+def _elsewhere(element: lxml.html.HtmlElement) -> bool:
+    return any(_aside(parent) for parent in element.iterancestors())
+
+
+def _month_first(tree: lxml.html.HtmlElement) -> bool | None:
+    """How to read 03/04/2024 on this page: month first for US English, day first for other
+    languages, undecided when the page does not say."""
+    lang = (tree.get("lang") or "").lower().replace("_", "-")
+    if not lang:
+        return None
+    if lang in ("en-us", "en"):
+        return True if lang == "en-us" else None
+    return False
 
 
 # -- body ---------------------------------------------------------------------------------------

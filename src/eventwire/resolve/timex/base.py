@@ -19,18 +19,30 @@ class Ctx:
     ``ref`` resolves calendar names without a year ("26 July", "Thursday") and is the anchor
     except inside a range, where the other end serves ("from May to July 2023"). ``strict`` is
     set while scanning free text, where a bare "May" or "Sunday Times" must be turned down.
+    ``tense`` is what the clause around a scanned match says ("future", "past" or None, see
+    ``tense.tense_at``); ``future`` is the caller's own say-so and wins. ``focus`` is the last
+    date the text named before this match and ``focus_quarter`` the quarter it reports on: what
+    "that year", "a year earlier" or "the latest quarter" refer back to (see ``anaphora``).
     """
 
     anchor: date | None
     ref: date | None
     future: bool = False
     strict: bool = False
+    tense: str | None = None
+    focus: Resolution | None = None
+    focus_quarter: Resolution | None = None
 
-    def mode(self, rel: str | None = None) -> str:
-        """Occurrence mode for a named period: from its modifier, else past or future reading."""
+    def mode(self, rel: str | None = None, default: str = "recent") -> str:
+        """Occurrence mode for a named period: from its modifier, else from the tense (future:
+        the next one; past: the most recent one), else ``default``."""
         if rel:
             return REL_MODES[squash(rel)]
-        return "future" if self.future else "recent"
+        if self.future or self.tense == "future":
+            return "future"
+        if self.tense == "past":
+            return "recent"
+        return default
 
 
 Handler = Callable[[re.Match[str], Ctx], Resolution | None]
@@ -42,7 +54,8 @@ class Rule:
 
     ``point`` rules name one period and may stand inside "since X" / "between X and Y";
     ``needs`` names the lexicon.CUES of which a text must show one for the rule to be tried
-    (empty: always tried).
+    (empty: always tried); ``tensed`` rules read a name without a year (a weekday, a month), so
+    while scanning they are told the tense of the clause around the match.
     """
 
     name: str
@@ -50,6 +63,8 @@ class Rule:
     handle: Handler
     point: bool = True
     needs: tuple[str, ...] = ()
+    tensed: bool = False
+    anaphoric: bool = False
 
 
 def group(m: re.Match[str], name: str) -> str | None:

@@ -18,6 +18,10 @@ SEASON_MONTH: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: A day-and-month without a year ("26 July") up to this many days after the anchor is taken as
 #: this year's (news announces near events); further ahead it is last year's.
 FUTURE_GRACE_DAYS = 7
+#: In running text with no tense cue around a name without a year ("in January", "Dec. 15"), an
+#: occurrence up to this many days after the anchor still counts: news reports the recent past
+#: and announces the near future.
+UNCUED_GRACE_DAYS = 61
 ONE_DAY = timedelta(days=1)
 
 
@@ -79,7 +83,8 @@ def pick_year(
     ``recent``: the latest that has begun by ``ref`` (+ ``grace`` days); ``future``: the first not
     yet over; ``last``: the latest already over; ``next``: the first not yet begun; ``this``:
     the one containing ``ref``, else the one of ``ref``'s year ("this summer" in January is the
-    coming one), else the nearest.
+    coming one), else the nearest; ``nearest``: the one containing or closest to ``ref`` (the
+    earlier on a tie).
     """
     found = [(y, b) for y in range(ref.year - 4, ref.year + 5) if (b := bounds(y)) is not None]
     if mode == "recent":
@@ -91,6 +96,8 @@ def pick_year(
         return max((y for y, (_, e) in found if e < ref), default=None)
     if mode == "next":
         return min((y for y, (s, _) in found if s > ref), default=None)
+    if mode == "nearest":
+        return min(found, key=lambda yb: (_distance(yb[1], ref), yb[0]))[0] if found else None
     if mode == "this":
         return (
             min(
@@ -117,8 +124,8 @@ def _distance(bounds: Bounds, ref: date) -> int:
 def pick_weekday(ref: date, weekday: int, mode: str) -> date:
     """The meant ``weekday`` (0 = Monday) around ``ref``.
 
-    ``recent``/``this``: on or before ``ref``; ``last``: strictly before; ``future``/``next``:
-    strictly after.
+    ``recent``/``this``: on or before ``ref``; ``last``: strictly before; ``future``: on or after;
+    ``next``: strictly after.
     """
     back = (ref.weekday() - weekday) % 7
     if mode in ("recent", "this"):
@@ -126,6 +133,8 @@ def pick_weekday(ref: date, weekday: int, mode: str) -> date:
     if mode == "last":
         return ref - timedelta(days=back or 7)
     ahead = (weekday - ref.weekday()) % 7
+    if mode == "future":  # "talks resume Friday" published on a Friday: that very day
+        return ref + timedelta(days=ahead)
     return ref + timedelta(days=ahead or 7)
 
 
@@ -181,3 +190,49 @@ def part_bounds(bounds: Bounds, unit: str, part: str) -> Bounds:
 
 def _months_between(start: date, end: date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    lw = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * lw) // 451
+    month, day_ = divmod(h + lw - 7 * m + 114, 31)
+    return date(year, month, day_ + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The ``n``-th ``weekday`` (0 = Monday) of a month; ``n`` = -1 is the last one."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = month_end(year, month)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+#: Holiday name (lower case, straight apostrophe) -> its date in a given year.
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "new year's day": lambda y: date(y, 1, 1),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "christmas": lambda y: date(y, 12, 25),
+    "christmas day": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "boxing day": lambda y: date(y, 12, 26),
+    "valentine's day": lambda y: date(y, 2, 14),
+    "halloween": lambda y: date(y, 10, 31),
+    "may day": lambda y: date(y, 5, 1),
+    "thanksgiving": lambda y: nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: nth_weekday(y, 11, 3, 4),
+    "easter": easter,
+    "easter sunday": easter,
+    "easter monday": lambda y: easter(y) + ONE_DAY,
+    "good friday": lambda y: easter(y) - timedelta(days=2),
+    "palm sunday": lambda y: easter(y) - timedelta(days=7),
+    "ash wednesday": lambda y: easter(y) - timedelta(days=46),
+    "pentecost": lambda y: easter(y) + timedelta(days=49),
+    "whit monday": lambda y: easter(y) + timedelta(days=50),
+}

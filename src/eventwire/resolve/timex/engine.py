@@ -3,7 +3,11 @@
 Every rule is compiled once at import, twice: a scanner for free text and a phrase pattern that
 also allows a leading preposition ("on 26 July"). The preposition may license a match ("in May")
 or flag it ("until March") but is not part of the reported span, following TimeML extents.
-Scanning keeps the longest non-overlapping matches a handler accepts.
+
+Scanning keeps the longest non-overlapping matches a handler accepts, then reads the text in
+order a second time so that expressions pointing back ("that year", "a year earlier") see the
+last date named before them. A rule is only run near the cheap cues it needs (a digit, a month
+name, a unit word), so text without time words costs a few regex passes.
 """
 
 from __future__ import annotations
@@ -16,11 +20,13 @@ from typing import Any
 
 from . import lexicon as lx
 from . import model as mk
-from .base import Ctx, Rule, preposition, raw_word_after
-from .model import PRECISIONS, UNANCHORED, Resolution
+from .anaphora import RULES as ANAPHORA_RULES
+from .base import Ctx, Rule, capitalised, preposition, raw_word_after
+from .model import APPROXIMATE, PRECISIONS, UNANCHORED, Resolution
 from .named import RULES as NAMED_RULES
 from .named import bare_year_ok
 from .relative import RULES as RELATIVE_RULES
+from .tense import tense_at
 
 #: Prepositions that qualify a point without changing it, kept as a flag on the resolution.
 PREPOSITION_FLAGS: dict[str, str] = {
@@ -30,12 +36,33 @@ PREPOSITION_FLAGS: dict[str, str] = {
     "after": "after",
     "by": "by",
 }
+#: Precisions of a resolution that "that year" or "a year earlier" may point back at.
+FOCUS_PRECISIONS = frozenset(
+    [
+        "day",
+        "part-of-week",
+        "weekend",
+        "week",
+        "part-of-month",
+        "month",
+        "part-of-season",
+        "part-of-quarter",
+        "quarter",
+        "season",
+        "part-of-year",
+        "half-year",
+        "year",
+    ]
+)
+#: How far either side of a cue a rule is run (longer than any expression the grammar reads).
+WINDOW = 100
 _NAME_WORD = re.compile(rf"\b(?:{lx.MONTH_FULL}|{lx.MONTH_ABBR}|{lx.WEEKDAY})\b", re.IGNORECASE)
 Compiled = tuple[tuple[Rule, re.Pattern[str]], ...]
 _DAY_ONLY = re.compile(lx.DAY, re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-]\d{4}(?!\d)")
 _RANKS = {p: i for i, p in enumerate(PRECISIONS)}
 _TRAILING = re.compile(r"(?<=\D)'s?$|[\s.,;:!?\"\u201c\u201d()\[\]]+$")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _scanner(core: str) -> re.Pattern[str]:
@@ -73,6 +100,13 @@ def _coarser(a: str | None, b: str | None) -> str | None:
     return max((p for p in (a, b) if p), key=lambda p: _RANKS.get(p, 0), default=None)
 
 
+def _part(m: re.Match[str], first: str, last: str, res: Resolution) -> tuple[int, int, Resolution]:
+    """One expression inside a range: its offsets from groups ``first`` to ``last``, relative to
+    the start of the whole match."""
+    base = m.start("core")
+    return m.start(first) - base, m.end(last) - base, res
+
+
 def interval(a: Resolution, b: Resolution, *flags: str) -> Resolution | None:
     """From the start of ``a`` to the end of ``b``; value in ISO 8601 interval notation."""
     value = f"{a.value}/{b.value}" if a.value and b.value else None
@@ -92,6 +126,10 @@ def interval(a: Resolution, b: Resolution, *flags: str) -> Resolution | None:
     return Resolution(a.start, b.end, precision, value, "DATE", merged)
 
 
+def _with_parts(res: Resolution | None, *parts: tuple[int, int, Resolution]) -> Resolution | None:
+    return None if res is None else replace(res, parts=parts)
+
+
 def _between(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """'between May and July', 'from 2019 to 2021', 'from 10 to 12 April'.
 
@@ -104,20 +142,25 @@ def _between(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if b is None:
         return None
     if _DAY_ONLY.fullmatch(m["a"]):
-        return _day_to_date(lx.day_number(m["a"]), b)
-    a = _side(m["a"], replace(ctx, ref=b.end or ctx.ref))
-    return None if a is None else interval(a, b)
+        first = _first_day(lx.day_number(m["a"]), b)
+        if first is None:
+            return None
+        return _with_parts(interval(first, b), _part(m, "a", "a", first), _part(m, "b", "b", b))
+    a = _side(m["a"], replace(ctx, ref=b.end or ctx.ref, tense=None, future=False))
+    if a is None:
+        return None
+    return _with_parts(interval(a, b), _part(m, "a", "a", a), _part(m, "b", "b", b))
 
 
-def _day_to_date(first: int, b: Resolution) -> Resolution | None:
+def _first_day(first: int, b: Resolution) -> Resolution | None:
     """'from 10 to 12 April': the first end borrows the month and year of the second."""
     if b.precision != "day":
         return None
     if b.start is None:
-        return interval(mk.unanchored("day"), b)
+        return mk.unanchored("day")
     if first >= b.start.day:
         return None
-    return interval(mk.day(b.start.replace(day=first)), b)
+    return mk.day(b.start.replace(day=first))
 
 
 def _years_ok(m: re.Match[str], *sides: str) -> bool:
@@ -136,21 +179,31 @@ def _since(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if x is None:
         return None
     flags = tuple(dict.fromkeys((*x.flags, "since")))
+    part = _part(m, "x", "x", x)
     if x.start is None or ctx.anchor is None:
         flags = flags if UNANCHORED in flags else (*flags, UNANCHORED)
-        return Resolution(x.start, None, x.precision, x.value, x.type, flags)
+        return Resolution(x.start, None, x.precision, x.value, x.type, flags, (part,))
     if x.start > ctx.anchor:
         return None
-    return Resolution(x.start, ctx.anchor, x.precision, x.value, x.type, flags)
+    return Resolution(x.start, ctx.anchor, x.precision, x.value, x.type, flags, (part,))
 
 
 def _day_range(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """'10-12 April 2024', 'April 10-12': both days in one month."""
+    """'10-12 April 2024', 'April 10-12', 'April 24 and 25': both days in one month."""
     if ctx.strict and not _names_ok(m["mon"]):
         return None
     year = f" {m['y']}" if m["y"] else ""
     b = _side(f"{lx.day_number(m['d2'])} {m['mon']}{year}", ctx)
-    return None if b is None else _day_to_date(lx.day_number(m["d1"]), b)
+    if b is None:
+        return None
+    a = _first_day(lx.day_number(m["d1"]), b)
+    if a is None:
+        return None
+    if m.start("mon") < m.start("d1"):  # "April 24 and 25"
+        parts = (_part(m, "mon", "d1", a), _part(m, "d2", "core", b))
+    else:  # "10-12 April 2024"
+        parts = (_part(m, "d1", "d1", a), _part(m, "d2", "core", b))
+    return _with_parts(interval(a, b), *parts)
 
 
 def _month_range(m: re.Match[str], ctx: Ctx) -> Resolution | None:
@@ -160,8 +213,10 @@ def _month_range(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     b = _side(f"{m['b']} {m['y']}" if m["y"] else m["b"], ctx)
     if b is None:
         return None
-    a = _side(m["a"], replace(ctx, ref=b.end or ctx.ref))
-    return None if a is None else interval(a, b)
+    a = _side(m["a"], replace(ctx, ref=b.end or ctx.ref, tense=None, future=False))
+    if a is None:
+        return None
+    return _with_parts(interval(a, b), _part(m, "a", "a", a), _part(m, "b", "core", b))
 
 
 def _year_range(m: re.Match[str], ctx: Ctx) -> Resolution | None:
@@ -170,13 +225,104 @@ def _year_range(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
     if last <= first or (ctx.strict and not bare_year_ok(m, first)):
         return None
-    return interval(mk.year(first), mk.year(last))
+    a, b = mk.year(first), mk.year(last)
+    return _with_parts(interval(a, b), _part(m, "a", "a", a), _part(m, "b", "b", b))
+
+
+# -- composites: clock times, the week of a date, the day before a date ---------------------------
+_TIME_ZONES = r"(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|local\s+time)"
+_CLOCK = (
+    r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?"
+    rf"|(?P<h24>[01]?\d|2[0-3])[:.](?P<mi24>[0-5]\d)(?=\s*(?:{_TIME_ZONES}|h\b|hrs\b|hours\b))"
+    r"|(?P<word>noon|midnight|midday)"
+    r"|(?P<ho>1[0-2]|0?[1-9])\s+o['\u2019]clock"
+    r"|(?P<hm>1[0-2]|0?[1-9])\s+in\s+the\s+(?P<tod>morning|afternoon|evening))"
+)
+_CLOCK_DAY = (
+    rf"(?:,?\s+(?:on\s+)?(?P<day>{lx.WEEKDAY}|today|tonight|yesterday|tomorrow|"
+    rf"{lx.MONTH}\s+{lx.DAY}(?!\d)|{lx.DAY}\s+{lx.MONTH}))?"
+)
+_CLOCK_CORE = (
+    rf"(?:(?:about|around|approximately|roughly)\s+)?{_CLOCK}"
+    rf"(?:\s*\(?{_TIME_ZONES}\)?)?{_CLOCK_DAY}"
+    # "10:35 a.m. (0735 GMT) Friday": the day after an aside dates the time but is its own TIMEX
+    rf"(?:(?=\s*\([^()]{{1,24}}\)\s*,?\s*(?:on\s+)?(?P<later>{lx.WEEKDAY}|today|yesterday)\b))?"
+)
+
+
+def _clock(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """'10 p.m. Wednesday', '5 p.m. EST Nov. 9', 'noon Thursday', '7:15 p.m.', '14:30 GMT':
+    a TIMEX3 TIME on that day (the publication day when none is named)."""
+    if m["h"]:
+        hour, minute = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0), int(m["mi"] or 0)
+    elif m["h24"]:
+        hour, minute = int(m["h24"]), int(m["mi24"])
+    elif m["word"]:
+        if ctx.strict and (capitalised(m["word"]) or m.string[: m.start("core")].endswith("high ")):
+            return None  # the film "High Noon"
+        hour, minute = (24 if m["word"].lower() == "midnight" else 12), 0
+    elif m["ho"]:
+        hour, minute = int(m["ho"]), 0
+    else:
+        hour, minute = int(m["hm"]) % 12 + (0 if m["tod"].lower() == "morning" else 12), 0
+    clock = f"T{hour:02d}:{minute:02d}"
+    day = m["day"] or m["later"]
+    if day:
+        if ctx.strict and not _names_ok(day):
+            return None
+        on = _side(day, ctx)
+        if on is None:
+            return None
+    elif ctx.focus is not None and ctx.focus.precision == "day":
+        on = ctx.focus  # "He was shot on Oct. 23 ... at 10 p.m.": the day just named
+    else:
+        on = None if ctx.anchor is None else mk.day(ctx.anchor)
+    if on is None or on.start is None:
+        return mk.unanchored("day", f"XXXX-XX-XX{clock}", type_="TIME")
+    return Resolution(on.start, on.start, "day", f"{on.start.isoformat()}{clock}", "TIME")
+
+
+def _week_of(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """'the week of March 6': the ISO week containing that day."""
+    if ctx.strict and not _names_ok(m["x"]):
+        return None
+    x = _side(m["x"], ctx)
+    if x is None or x.precision != "day":
+        return None
+    if x.start is None:
+        return mk.unanchored("week")
+    return mk.week(x.start)
+
+
+def _day_next_to(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """'the day before last Tuesday', 'the day after Christmas': one day off that day."""
+    if ctx.strict and not _names_ok(m["x"]):
+        return None
+    x = _side(m["x"], ctx)
+    if x is None or x.precision != "day":
+        return None
+    if x.start is None:
+        return mk.unanchored("day")
+    step = -1 if m["dir"].lower() == "before" else 1
+    return mk.day(x.start.fromordinal(x.start.toordinal() + step))
 
 
 _RANGE_WORD = r"(?:and|to|until|till|through|thru|-|\u2013|\u2014)"
 _DASH = r"(?:-|\u2013|\u2014|to|and)"
-_ANY_POINT = ("digit", "month", "weekday", "season", "unit", "time-of-day", "deictic")
-RANGE_RULES: tuple[Rule, ...] = (
+_ANY_POINT = (
+    "year",
+    "decade",
+    "qcode",
+    "month",
+    "weekday",
+    "season",
+    "unit",
+    "time-of-day",
+    "deictic",
+    "holiday",
+    "clock",
+)
+COMPOSITE_RULES: tuple[Rule, ...] = (
     Rule(
         "between",
         rf"(?:between|from)\s+(?P<a>{_SIMPLE}|{lx.DAY})\s*{_RANGE_WORD}\s*"
@@ -184,6 +330,7 @@ RANGE_RULES: tuple[Rule, ...] = (
         _between,
         point=False,
         needs=_ANY_POINT,
+        tensed=True,
     ),
     Rule("since", rf"since\s+(?P<x>{_SIMPLE})", _since, point=False, needs=_ANY_POINT),
     Rule(
@@ -193,6 +340,7 @@ RANGE_RULES: tuple[Rule, ...] = (
         _day_range,
         point=False,
         needs=("month",),
+        tensed=True,
     ),
     Rule(
         "month-day-range",
@@ -201,6 +349,7 @@ RANGE_RULES: tuple[Rule, ...] = (
         _day_range,
         point=False,
         needs=("month",),
+        tensed=True,
     ),
     Rule(
         "month-range",
@@ -209,6 +358,7 @@ RANGE_RULES: tuple[Rule, ...] = (
         _month_range,
         point=False,
         needs=("month",),
+        tensed=True,
     ),
     Rule(
         "year-range",
@@ -216,11 +366,30 @@ RANGE_RULES: tuple[Rule, ...] = (
         rf"(?P<b>{lx.YEAR}|\d{{2}})(?![-/]\d)",
         _year_range,
         point=False,
-        needs=("digit",),
+        needs=("year",),
+    ),
+    Rule("clock", _CLOCK_CORE, _clock, point=False, needs=("clock",), tensed=True, anaphoric=True),
+    Rule(
+        "week-of",
+        rf"the\s+week\s+of\s+(?P<x>(?:{lx.MONTH}\s+{lx.DAY}(?!\d)|{lx.DAY}\s+(?:of\s+)?"
+        rf"{lx.MONTH})(?:,?\s+{lx.YEAR}(?!\d))?)",
+        _week_of,
+        point=False,
+        needs=("month",),
+        tensed=True,
+    ),
+    Rule(
+        "day-next-to",
+        rf"(?:the\s+)?day\s+(?P<dir>before|after)\s+(?P<x>{_SIMPLE})",
+        _day_next_to,
+        point=False,
+        needs=("unit",),
+        tensed=True,
     ),
 )
+RANGE_RULES = COMPOSITE_RULES  # the name older callers used
 
-RULES: tuple[Rule, ...] = (*RANGE_RULES, *NAMED_RULES, *RELATIVE_RULES)
+RULES: tuple[Rule, ...] = (*COMPOSITE_RULES, *ANAPHORA_RULES, *NAMED_RULES, *RELATIVE_RULES)
 _SCANNERS = tuple((r, _scanner(r.core)) for r in RULES)
 _PHRASES = tuple((r, _phrase(r.core)) for r in RULES)
 _CUES = {name: re.compile(source, re.IGNORECASE) for name, source in lx.CUES.items()}
@@ -228,6 +397,8 @@ _CUES = {name: re.compile(source, re.IGNORECASE) for name, source in lx.CUES.ite
 
 # -- running rules --------------------------------------------------------------------------------
 def _apply(rule: Rule, m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    if rule.tensed and ctx.strict and not ctx.future:
+        ctx = replace(ctx, tense=tense_at(m.string, m.start("core"), m.end("core")))
     try:
         res = rule.handle(m, ctx)
     except (ValueError, OverflowError):  # "3000 centuries ago": outside datetime's years 1-9999
@@ -240,7 +411,7 @@ def _apply(rule: Rule, m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 def _fullmatch(text: str, ctx: Ctx, phrases: Compiled | None = None) -> Resolution | None:
     """The first rule (in priority order) that matches the whole phrase and accepts it."""
-    cues = _cues(text)
+    cues = set(_cue_hits(text))
     for rule, pattern in _PHRASES if phrases is None else phrases:
         if rule.needs and cues.isdisjoint(rule.needs):
             continue
@@ -252,32 +423,152 @@ def _fullmatch(text: str, ctx: Ctx, phrases: Compiled | None = None) -> Resoluti
     return None
 
 
-def _cues(text: str) -> set[str]:
-    return {name for name, cue in _CUES.items() if cue.search(text)}
+_TOKEN = re.compile(r"\w+")
+_CLOCK_AFTER = re.compile(r"\s*[ap]\.?\s?m\b|[:.][0-5]\d", re.IGNORECASE)
+#: Words that open a multi-word cue ("these days", "two thousand", "good Friday").
+_FIRST_WORDS: dict[str, tuple[str, ...]] = {
+    "these": ("reference",),
+    "other": ("reference",),
+    "two": ("spoken-year",),
+    "new": ("holiday",),
+    "good": ("holiday",),
+    "palm": ("holiday",),
+    "ash": ("holiday",),
+    "whit": ("holiday",),
+    "may": ("holiday",),
+    "o": ("clock",),
+}
+#: What a word with digits in it may be part of.
+_NUMBER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("year", re.compile(r"(?:1[6-9]|20)\d\d(?:q[1-4])?|q[1-4](?:1[6-9]|20)\d\d")),
+    ("decade", re.compile(r"(?:1[6-9]|20)?\d0s")),
+    ("qcode", re.compile(r"(?:(?:1[6-9]|20)\d\d)?q[1-4](?:(?:1[6-9]|20)\d\d)?")),
+    ("hcode", re.compile(r"h[12]")),
+    ("clock", re.compile(r"\d{1,2}(?:am|pm)")),
+)
+
+
+@lru_cache(maxsize=20_000)
+def _word_cues(word: str) -> tuple[str, ...]:
+    """The cues one word (lower case) shows: the lexicon's cue patterns read on the word alone,
+    plus the first words of multi-word cues; a word with digits says what number it could be
+    (a year, a decade, a quarter code)."""
+    if any(c.isdigit() for c in word):
+        return tuple(name for name, form in _NUMBER_CUES if form.fullmatch(word))
+    names = [name for name, cue in _CUES.items() if cue.match(word)]
+    return tuple(dict.fromkeys((*names, *_FIRST_WORDS.get(word, ()))))
+
+
+def _cue_hits(text: str) -> dict[str, list[int]]:
+    """Where each cue occurs (word start offsets), for the cues that occur at all. One pass over
+    the words with a cached lookup, rather than one regex pass per cue."""
+    hits: dict[str, list[int]] = {}
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        for name in _word_cues(word.lower()):
+            hits.setdefault(name, []).append(m.start())
+        if word.isdigit() and len(word) <= 2 and _CLOCK_AFTER.match(text, m.end()):
+            hits.setdefault("clock", []).append(m.start())  # "5 p.m.", "10:35"
+    return hits
+
+
+def _windows(
+    hits: dict[str, list[int]], needs: tuple[str, ...], size: int
+) -> list[tuple[int, int]]:
+    """Stretches of the text around the cues a rule needs, merged; the whole text if it needs
+    none, or if the stretches would cover most of it anyway."""
+    if not needs:
+        return [(0, size)]
+    points = sorted(p for name in needs for p in hits.get(name, ()))
+    out: list[tuple[int, int]] = []
+    for p in points:
+        lo, hi = max(0, p - WINDOW), min(size, p + WINDOW)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    if sum(hi - lo for lo, hi in out) > size * 0.6:
+        return [(0, size)]
+    return out
+
+
+def _can_focus(res: Resolution) -> bool:
+    """Whether a resolution is a date later expressions may point back at."""
+    return (
+        res.start is not None
+        and res.type in ("DATE", "TIME")
+        and res.precision in FOCUS_PRECISIONS
+        and not (res.value or "").endswith("_REF")
+        and not {"interval", "since", APPROXIMATE} & set(res.flags)
+    )
 
 
 def scan(text: str, ctx: Ctx) -> list[tuple[int, int, Resolution]]:
-    """Longest accepted matches first, then rule order, then leftmost; no two overlap."""
-    cues = _cues(text)
-    if not cues:
+    """Longest accepted matches first, then rule order, then leftmost; no two overlap. Then, in
+    text order, expressions that point back are read again against the last date before them."""
+    hits = _cue_hits(text)
+    if not hits:
         return []
+    size = len(text)
     found: list[tuple[int, int, int, re.Match[str]]] = []
+    windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for index, (rule, pattern) in enumerate(_SCANNERS):
-        if rule.needs and cues.isdisjoint(rule.needs):
+        if rule.needs and not any(name in hits for name in rule.needs):
             continue
-        for m in pattern.finditer(text):
-            start, end = m.span("core")
-            found.append((start - end, index, start, m))
+        if rule.needs not in windows:
+            windows[rule.needs] = _windows(hits, rule.needs, size)
+        seen = -1
+        for lo, hi in windows[rule.needs]:
+            for m in pattern.finditer(text, lo, hi):
+                start, end = m.span("core")
+                if start <= seen:
+                    continue  # already found from the window before
+                if end == hi < size and _WORD_CHAR.match(text, hi):
+                    continue  # cut off by the window's edge, not by a word boundary
+                seen = start
+                found.append((start - end, index, start, m))
     found.sort(key=lambda c: c[:3])
-    taken: list[tuple[int, int, Resolution]] = []
+    taken: list[tuple[int, int, Resolution, int, re.Match[str]]] = []
     for _, index, start, m in found:
         end = m.end("core")
-        if any(start < e and s < end for s, e, _ in taken):
+        if any(start < e and s < end for s, e, *_ in taken):
             continue
         res = _apply(_SCANNERS[index][0], m, ctx)
         if res is not None:
-            taken.append((start, end, res))
-    return sorted(taken, key=lambda t: t[0])
+            taken.append((start, end, res, index, m))
+    taken.sort(key=lambda t: t[0])
+    return _read_back(taken, ctx)
+
+
+def _reported_quarter(res: Resolution, anchor: date | None) -> bool:
+    """A quarter a report can be about: named first, and begun within the fifteen months up to
+    the anchor (not "the 1984 third quarter" in a story's background)."""
+    if res.precision != "quarter" or res.start is None:
+        return False
+    if anchor is None:
+        return True
+    return 0 <= (anchor - res.start).days <= 460
+
+
+def _read_back(
+    taken: list[tuple[int, int, Resolution, int, re.Match[str]]], ctx: Ctx
+) -> list[tuple[int, int, Resolution]]:
+    """Second reading in text order: anaphoric rules see the last date named and the quarter the
+    text reports on (the first recent one it names)."""
+    out: list[tuple[int, int, Resolution]] = []
+    focus: Resolution | None = None
+    focus_quarter: Resolution | None = None
+    for start, end, res, index, m in taken:
+        rule = _SCANNERS[index][0]
+        if rule.anaphoric:
+            again = _apply(rule, m, replace(ctx, focus=focus, focus_quarter=focus_quarter))
+            res = again if again is not None else res
+        elif _can_focus(res):
+            focus = res
+            if focus_quarter is None and _reported_quarter(res, ctx.anchor):
+                focus_quarter = res
+        out.append((start, end, res))
+    return out
 
 
 def as_day(anchor: date | datetime | None) -> date | None:

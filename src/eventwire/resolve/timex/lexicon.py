@@ -124,7 +124,7 @@ DURATION_CODES: dict[str, tuple[str, int, bool]] = {
     "week": ("W", 1, False),
     "fortnight": ("W", 2, False),
     "month": ("M", 1, False),
-    "quarter": ("M", 3, False),
+    "quarter": ("Q", 1, False),
     "year": ("Y", 1, False),
     "decade": ("Y", 10, False),
     "century": ("Y", 100, False),
@@ -153,7 +153,6 @@ FREQUENCY_ADVERBS: dict[str, str] = {
     "quarterly": "P3M",
     "annually": "P1Y",
     "yearly": "P1Y",
-    "annual": "P1Y",
     "biannually": "P6M",
     "biennially": "P2Y",
 }
@@ -175,6 +174,12 @@ REFERENCES: dict[str, str] = {
     "the past": "PAST_REF",
     "in recent times": "PAST_REF",
     "the other day": "PAST_REF",
+    "current": "PRESENT_REF",
+    "then current": "PAST_REF",
+    "then-current": "PAST_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF",
     "the future": "FUTURE_REF",
     "the near future": "FUTURE_REF",
     "soon": "FUTURE_REF",
@@ -215,13 +220,12 @@ NUMBER_WORDS: dict[str, int] = {
     "dozen": 12,
 }
 #: Vague quantities -> the count we assume; results built from them carry "approximate".
+#: Counts written as words that are exact: "a couple of years" is two (TimeML P2Y).
+EXACT_PHRASES: dict[str, int] = {"a couple": 2, "a couple of": 2, "couple of": 2, "a pair of": 2}
 VAGUE_COUNTS: dict[str, int] = {
     "few": 3,
     "a few": 3,
     "several": 3,
-    "a couple": 2,
-    "a couple of": 2,
-    "couple of": 2,
     "some": 3,
     "many": 5,
 }
@@ -370,6 +374,7 @@ MONTH_PREPS = frozenset(
         "from",
         "to",
         "on",
+        "for",
         "around",
         "between",
         "last",
@@ -377,8 +382,19 @@ MONTH_PREPS = frozenset(
         "this",
     ]
 )
+#: Months that are also given names: "April's", "June's" may be a person's.
+NAME_MONTHS = frozenset(["april", "may", "june"])
+#: Words that open a noun phrase, before a month used as a modifier ("the October vote").
+DETERMINERS = frozenset("the a an this that its their his her our your last next".split())
+#: Words after a capitalised month that show it is not modifying a noun ("The March on ...").
+FUNCTION_WORDS = frozenset(
+    """on of in to for at by with from and or but is was are were be been has have had will
+    would that which who as than""".split()
+)
+#: Prepositions before which a number older than 1900 is still a year ("in 1898").
+YEAR_PREPS = frozenset(["in", "since", "until", "till", "by", "from", "of", "before", "after"])
 #: "May" is also a modal verb and a surname: fewer cues are enough for it.
-MAY_PREPS = frozenset(["in", "since", "until", "till", "during", "through", "throughout"])
+MAY_PREPS = frozenset(["in", "since", "until", "till", "by", "during", "through", "throughout"])
 SEASON_PREPS = frozenset(
     [
         "in",
@@ -394,6 +410,7 @@ SEASON_PREPS = frozenset(
         "after",
         "from",
         "around",
+        "into",
     ]
 )
 #: An article duration ("a week") is only a time expression after one of these.
@@ -442,7 +459,8 @@ COUNT_PREV = frozenset(
 )
 #: Words before "in N years" that make it a span, not a future point ("the first time in").
 SPAN_PREV = re.compile(
-    r"(?:\w+est|first|time|times|level|levels|record|once|twice|only|ever|nothing|none|"
+    r"(?:\w+est(?:\s+\w+)?|first|second|third|fourth|fifth|latest|last|time|times|level|levels|record|"
+    r"once|twice|only|ever|nothing|none|"
     r"ended|fell|rose|grew|increase|decrease|rise|fall|drop|jump)\W*$",
     re.IGNORECASE,
 )
@@ -469,11 +487,14 @@ APOSTROPHE = "['\u2019]"
 _SMALL = alternation(w for w, n in NUMBER_WORDS.items() if n < 20 and w not in ("a", "an"))
 _TENS = alternation(w for w, n in NUMBER_WORDS.items() if 20 <= n < 100 and n % 10 == 0)
 NUMBER_WORD = (
-    rf"(?:(?:a|one)\s+hundred|{_TENS}(?:[\s-]{_SMALL})?|{_SMALL}|"
-    r"a\s+couple(?:\s+of)?|couple\s+of|a\s+few|a\s+dozen|few|several|an?)"
+    rf"(?:(?:a|one|two)\s+thousand|(?:a|one)\s+hundred|{_TENS}(?:[\s-]{_SMALL})?|{_SMALL}|"
+    r"a\s+couple(?:\s+of)?|couple\s+of|a\s+pair\s+of|a\s+few|a\s+dozen|few|several|an?)"
 )
 #: A count: digits (not inside a longer number) or number words.
-NUMBER = rf"(?:(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+|(?<![\d.,])\d+(?:\.\d+)?|{NUMBER_WORD})"
+NUMBER = (
+    rf"(?:(?<![\d.,/])\d{{1,3}}(?:,\d{{3}})+|(?<![\d.,/])\d+(?:\s+1/2|\s*\u00bd|\.\d+)?|"
+    rf"{NUMBER_WORD})"
+)
 ORDINAL = rf"(?:{alternation(ORDINAL_WORDS)}|\d{{1,2}}(?:st|nd|rd|th))"
 JOIN = r"(?:\s*-\s*|\s+)"
 PART = (
@@ -509,6 +530,42 @@ PREPOSITIONS = (
 )
 PREPOSITION = alternation(PREPOSITIONS)
 
+_ONES = alternation(w for w, n in NUMBER_WORDS.items() if 1 <= n <= 9 and w not in ("a", "an"))
+_TEENS = alternation(w for w, n in NUMBER_WORDS.items() if 10 <= n <= 19)
+_SPOKEN_TAIL = rf"(?:{_TENS}(?:[\s-]+{_ONES})?|{_TEENS})"
+#: A year read aloud, as broadcast transcripts write it: "nineteen ninety-six", "nineteen oh
+#: five", "two thousand", "two thousand and three", "twenty twenty-one".
+SPOKEN_YEAR = (
+    rf"(?:nineteen[\s-]+(?:hundred|oh[\s-]+{_ONES}|{_SPOKEN_TAIL})|"
+    rf"two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:{_SPOKEN_TAIL}|{_ONES}))?|"
+    rf"twenty[\s-]+{_SPOKEN_TAIL})"
+)
+#: Fixed and movable feasts news dates events by, as month-day or a rule over the year. Only
+#: holidays whose date does not depend on the country are listed (no "Independence Day"), plus
+#: the US Thanksgiving, which news outside the US does not use as a date.
+HOLIDAY_NAMES: tuple[str, ...] = (
+    "new year's day",
+    "new year's eve",
+    "christmas day",
+    "christmas eve",
+    "christmas",
+    "boxing day",
+    "valentine's day",
+    "halloween",
+    "thanksgiving day",
+    "thanksgiving",
+    "easter sunday",
+    "easter monday",
+    "easter",
+    "good friday",
+    "palm sunday",
+    "ash wednesday",
+    "pentecost",
+    "whit monday",
+    "may day",
+)
+HOLIDAY = alternation(HOLIDAY_NAMES).replace("'", APOSTROPHE).replace(r"\ ", r"\s+")
+
 
 # -- parsers --------------------------------------------------------------------------------------
 def squash(text: str) -> str:
@@ -536,22 +593,49 @@ def part_key(text: str) -> str:
 
 
 def parse_count(text: str) -> tuple[float, bool] | None:
-    """A count and whether it is vague: '3' -> (3, False), 'a few' -> (3, True)."""
-    key = squash(text).replace(",", "")
+    """A count and whether it is vague: '3' -> (3, False), 'a few' -> (3, True), '2 1/2' ->
+    (2.5, False), 'a couple of' -> (2, False)."""
+    key = squash(text).replace(",", "").replace("\u00bd", " 1/2").strip()
     if key in VAGUE_COUNTS:
         return float(VAGUE_COUNTS[key]), True
+    if key in EXACT_PHRASES:
+        return float(EXACT_PHRASES[key]), False
+    if key.endswith("1/2"):
+        whole = key.removesuffix("1/2").strip()
+        return (float(whole) if whole.isdigit() else 0.0) + 0.5, False
     try:
         return float(key), False
     except ValueError:
         pass
     words = key.split()
-    if words and words[-1] == "hundred":
-        return 100.0, False
+    if words and words[-1] in ("hundred", "thousand"):
+        scale = 100.0 if words[-1] == "hundred" else 1000.0
+        head = words[:-1]
+        if head in ([], ["a"], ["one"]):
+            return scale, False
+        if len(head) == 1 and NUMBER_WORDS.get(head[0], 0) < 10:
+            return NUMBER_WORDS[head[0]] * scale, False
+        return None
     if words[:1] == ["a"] and len(words) > 1:  # "a dozen"
         words = words[1:]
     if not words or any(w not in NUMBER_WORDS for w in words):
         return None
     return float(sum(NUMBER_WORDS[w] for w in words)), False
+
+
+def year_number(text: str) -> int:
+    """'1996' -> 1996, 'nineteen ninety-six' -> 1996, 'two thousand and three' -> 2003."""
+    key = squash(text)
+    if key.isdigit():
+        return int(key)
+    words = [w for w in key.split() if w != "and"]
+    if words[0] == "nineteen":
+        rest = words[1:]
+        if rest == ["hundred"]:
+            return 1900
+        return 1900 + sum(NUMBER_WORDS[w] for w in rest if w != "oh")
+    rest = words[2:] if words[:2] == ["two", "thousand"] else words[1:]
+    return 2000 + sum(NUMBER_WORDS[w] for w in rest)
 
 
 def parse_ordinal(text: str) -> int | None:
@@ -565,14 +649,20 @@ def parse_ordinal(text: str) -> int | None:
 #: Cheap cues a rule needs (any one of its ``needs``) before its full pattern is worth running;
 #: matched as word prefixes, so "week" covers "weeks" and "weekend", "Monday" covers "Mondays".
 CUES: dict[str, str] = {
-    "digit": r"\d",
     "month": rf"(?<!\w){MONTH}",
     "weekday": rf"(?<!\w){WEEKDAY}",
     "season": rf"(?<!\w){SEASON}",
     "unit": r"(?<!\w)(?:minute|hour|day|week|fortnight|month|quarter|year|decade|centur)",
     "time-of-day": rf"(?<!\w){TIME_OF_DAY}",
     "deictic": r"(?<!\w)(?:today|tonight|yesterday|tomorrow)",
-    "reference": r"(?<!\w)(?:now|current|present|moment|these\s+days|recent|lately|past|"
+    "reporting": r"(?<!\w)period",
+    "spoken-decade": r"(?<!\w)(?:twen|thir|for|fif|six|seven|eigh|nine)ties",
+    "spoken-year": r"(?<!\w)(?:nineteen|two\s+thousand|twenty)(?!\w)",
+    "holiday": r"(?<!\w)(?:new\s+year|christmas|boxing|valentine|halloween|thanksgiving|easter|"
+    r"good\s+friday|palm\s+sunday|ash\s+wednesday|pentecost|whit|may\s+day)",
+    "clock": r"\d\s*[ap]\.?\s?m\b|\d[:.]\d\d|(?<!\w)(?:noon|midnight|midday|o'clock)",
+    "reference": r"(?<!\w)(?:now|current|present|moment|time|these\s+days|recent|lately|past|"
+    r"term|"
     r"other\s+day|future|soon|shortly)",
     "frequency": rf"(?<!\w){alternation(FREQUENCY_ADVERBS)}",
 }

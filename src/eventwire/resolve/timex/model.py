@@ -6,7 +6,7 @@ always "YYYY-MM" over its first to last day, whichever phrase named it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import calendar as cal
@@ -48,6 +48,9 @@ class Resolution:
     value: str | None  # TIMEX3 value, e.g. "2024-04-10", "2024-W15", "P2W", "PAST_REF"
     type: str  # TIMEX3 type: "DATE", "TIME", "DURATION", "SET"
     flags: tuple[str, ...] = ()
+    #: For a range or "since X": the expressions inside it as (start, end, resolution), offsets
+    #: relative to the start of this expression; TimeML marks each of them, not the range.
+    parts: tuple[tuple[int, int, Resolution], ...] = field(default=(), compare=False)
 
     def flagged(self, *flags: str) -> Resolution:
         """The same resolution with extra flags (kept unique, in order)."""
@@ -173,12 +176,32 @@ def unit_period(anchor: date, unit: str, offset: int) -> Resolution:
     raise ValueError(f"no calendar unit {unit!r}")
 
 
+#: How a fraction of a unit is written in the next smaller one ("2 1/2 years" is P2Y6M).
+_SMALLER: dict[tuple[str, bool], tuple[str, int, bool]] = {
+    ("Y", False): ("M", 12, False),
+    ("W", False): ("D", 7, False),
+    ("D", False): ("H", 24, True),
+    ("H", True): ("M", 60, True),
+    ("M", True): ("S", 60, True),
+}
+
+
 def duration_value(unit: str, count: float | None) -> str:
-    """ISO 8601 duration: ("week", 2) -> "P2W", ("hour", 48) -> "PT48H", (unit, None) -> "PXW"."""
+    """ISO 8601 duration: ("week", 2) -> "P2W", ("hour", 48) -> "PT48H", (unit, None) -> "PXW";
+    fractions go to the next smaller unit where they come out whole: ("year", 2.5) -> "P2Y6M",
+    ("minute", 1.5) -> "PT1M30S"."""
     designator, multiplier, clock = DURATION_CODES[unit]
     if count is None:
-        amount = "X"
-    else:
-        total = count * multiplier
-        amount = str(int(total)) if total == int(total) else f"{total:g}"
-    return f"PT{amount}{designator}" if clock else f"P{amount}{designator}"
+        return f"PT{'X'}{designator}" if clock else f"PX{designator}"
+    total = count * multiplier
+    whole = int(total)
+    if total == whole:
+        return f"PT{whole}{designator}" if clock else f"P{whole}{designator}"
+    smaller = _SMALLER.get((designator, clock))
+    rest = (total - whole) * smaller[1] if smaller else 0.5
+    if smaller is None or rest != int(rest):
+        return f"PT{total:g}{designator}" if clock else f"P{total:g}{designator}"
+    parts = [(whole, designator, clock), (int(rest), smaller[0], smaller[2])]
+    date_part = "".join(f"{n}{d}" for n, d, c in parts if n and not c)
+    time_part = "".join(f"{n}{d}" for n, d, c in parts if n and c)
+    return "P" + date_part + (f"T{time_part}" if time_part else "")

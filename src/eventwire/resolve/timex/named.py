@@ -50,13 +50,15 @@ def _named_year(
     """The year a named period falls in: written, relative ("March last year") or inferred."""
     written = group(m, "y")
     if written:
-        return int(written)
+        return lx.year_number(written)
     relative = group(m, "yrel")
     if relative:
         return year_of(f"{relative} year", ctx.anchor)
     if ctx.ref is None:
         return None
     rel = group(m, "rel")
+    if ctx.strict and not rel and not ctx.future and ctx.tense is None:
+        grace = max(grace, cal.UNCUED_GRACE_DAYS)  # no verb to go by: near future allowed
     return cal.pick_year(bounds, ctx.ref, ctx.mode(rel), grace)
 
 
@@ -117,11 +119,22 @@ def _month_ok(m: re.Match[str], part: str | None) -> bool:
     if m["y"] or m["yrel"] or m["rel"] or part:
         return True
     key = word.lower()
-    if key not in lx.BARE_MONTHS or text_after(m, 3).startswith(("'s", "\u2019s")):
+    if key not in lx.BARE_MONTHS:
         return False
+    if text_after(m, 3).startswith(("'s", "\u2019s")):
+        return key not in lx.NAME_MONTHS  # "December's figures", not "May's cabinet"
     pre = preposition(m)
     if pre in ("and", "or"):
         return bool(_PRECEDING_MONTH.search(text_before(m)))
+    if pre is None and key != "may":
+        # a month modifying a noun: "the October slaying", "a June agreement"
+        after = raw_word_after(m)
+        return (
+            word_before(m) in lx.DETERMINERS
+            and after.isalpha()
+            and after.islower()
+            and after not in lx.FUNCTION_WORDS
+        )
     return pre in (lx.MAY_PREPS if key == "may" else lx.MONTH_PREPS)
 
 
@@ -160,23 +173,36 @@ def _week_of_month(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 # -- quarters, halves, years ----------------------------------------------------------------------
 def _quarter_ordinal(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """'the first quarter of 2024', 'the fourth quarter of last year', 'the third quarter'."""
+    """'the first quarter of 2024', 'the fourth quarter of last year', 'the third quarter',
+    'third-quarter', 'the 1988 third quarter', "next year's first quarter", 'the year-ago third
+    quarter' (that quarter a year before the one meant without the modifier)."""
     which, expr = lx.squash(m["ord"]), m["yx"]
-    if which in ("last", "final") and not expr:  # "the last quarter": the one before this
+    before = m["y2"] or m["yrel"] or m["ago"]
+    if which in ("last", "final") and not (expr or before):  # "the last quarter": the previous
         if ctx.anchor is None:
             return mk.unanchored("quarter")
         return mk.unit_period(ctx.anchor, "quarter", -1)
     number = 4 if which in ("last", "final") else lx.parse_ordinal(which)
     if number is None or not 1 <= number <= 4:
         return None
-    if expr:
+    year: int | None
+    if m["y2"]:
+        year = lx.year_number(m["y2"])
+    elif m["yrel"]:
+        year = year_of(f"{m['yrel']} year", ctx.anchor)
+    elif expr:
         year = year_of(expr, ctx.anchor)
     else:
+        mode = ctx.mode()
+        if mode == "future":  # "expects to report third-quarter results": just ended or coming
+            mode = "nearest"
         year = (
             None
             if ctx.ref is None
-            else cal.pick_year(lambda y: cal.quarter_bounds(y, number), ctx.ref, ctx.mode())
+            else cal.pick_year(lambda y: cal.quarter_bounds(y, number), ctx.ref, mode)
         )
+        if year is not None and m["ago"]:
+            year -= 1
     return mk.unanchored("quarter", f"XXXX-Q{number}") if year is None else mk.quarter(year, number)
 
 
@@ -213,8 +239,8 @@ def _year_part(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 def bare_year_ok(m: re.Match[str], y: int) -> bool:
     """A lone four-digit number is a year unless its neighbours make it a count or a price."""
-    if not 1900 <= y <= 2099:
-        return False
+    if not 1900 <= y <= 2099 and not (1600 <= y < 1900 and preposition(m) in lx.YEAR_PREPS):
+        return False  # "in 1898" is a year, "1898 people" a count
     before = m.string[max(0, m.start("core") - 3) : m.start("core")]
     after = m.string[m.end("core") : m.end("core") + 12]
     if _PRICE_OR_NUMBER_BEFORE.search(before) or _NUMBER_AFTER.search(after):
@@ -225,10 +251,41 @@ def bare_year_ok(m: re.Match[str], y: int) -> bool:
 
 
 def _year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    y = int(m["y"])
-    if ctx.strict and not m["core"].lower().startswith("the") and not bare_year_ok(m, y):
+    """'1998', 'the year 2000', 'fiscal 1989', 'nineteen ninety-six'."""
+    written = m["y"]
+    y = lx.year_number(written)
+    if written[0].isdigit():
+        lead = m["core"][:1].lower()
+        if ctx.strict and lead not in ("t", "f") and not bare_year_ok(m, y):
+            return None
+    elif ctx.strict and raw_word_after(m).lower() in lx.COUNT_NOUNS:
         return None
     return mk.year(y)
+
+
+def _holiday(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """'Thanksgiving Day', 'last Christmas', 'Easter week', 'Christmas 2023': the day (or its
+    week), with the year read like any named day ('Christmas' in March is the last one)."""
+    if ctx.strict and (not capitalised(m["hol"]) or capitalised(raw_word_after(m))):
+        return None  # "the Good Friday Agreement", "Christmas Island"
+    key = lx.squash(m["hol"]).replace("\u2019", "'")
+    when = cal.HOLIDAYS[key]
+
+    unit = (m["unit"] or "").lower()
+
+    def bounds(year: int) -> cal.Bounds:
+        d = when(year)
+        return cal.week_bounds(d) if unit == "week" else (d, d)
+
+    year = _named_year(m, ctx, bounds)
+    if year is None:
+        return mk.unanchored("week" if unit == "week" else "day")
+    d = when(year)
+    if unit == "week":
+        return mk.week(d)
+    if unit == "weekend":
+        return mk.weekend(d)
+    return mk.day(d)
 
 
 # -- seasons, decades, centuries ------------------------------------------------------------------
@@ -268,6 +325,10 @@ def _decade(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """'the 1990s', '1990s', "the '90s", 'the early 2000s' (value '199', '200')."""
     if m["y"]:
         prefix = int(m["y"])
+    elif m["sp"]:  # "the nineties", "the nineteen-sixties"
+        if ctx.strict and not (m["the"] or m["n19"]):
+            return None  # "in their forties" is an age
+        prefix = 190 + lx.NUMBER_WORDS[m["sp"].lower()[:-3] + "y"] // 10
     else:
         if ctx.strict and m["yy2"] and not m["the"]:  # "in their 90s" is an age
             return None
@@ -317,11 +378,12 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 _WD_PREFIX = rf"(?:(?P<wd>{lx.WEEKDAY_ANY}),?\s+)?"
 _YEAR_AFTER = rf"(?:(?:,?\s+|-)(?P<y>{lx.YEAR})(?!\d))?"
 _PERIOD_YEAR = (
-    rf"(?:(?:,|\s+of)?\s+(?P<y>{lx.YEAR})(?!\d)|(?:\s+of)?\s+(?P<yrel>last|this|next)\s+year)?"
+    rf"(?:(?:,|\s+of)?\s+(?P<y>{lx.YEAR}|{lx.SPOKEN_YEAR})(?!\d)|"
+    rf"(?:\s+of)?\s+(?P<yrel>last|this|next)\s+year)?"
 )
 _SEASON_PART = r"(?:early|late|mid|(?:the\s+)?(?:start|beginning|middle|end)\s+of)"
 
-_DIGIT, _MONTH, _UNIT = ("digit",), ("month",), ("unit",)
+_YEAR, _MONTH, _UNIT = ("year",), ("month",), ("unit",)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -329,7 +391,7 @@ RULES: tuple[Rule, ...] = (
         r"(?P<y>[12]\d{3})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})"
         r"(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
         _iso_date,
-        needs=_DIGIT,
+        needs=_YEAR,
     ),
     Rule(
         "day-month",
@@ -337,13 +399,16 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<mon>{lx.MONTH}){_YEAR_AFTER}",
         _day_month,
         needs=_MONTH,
+        tensed=True,
     ),
     Rule(
         "month-day",
-        rf"{_WD_PREFIX}(?P<mon>{lx.MONTH})(?:\s+|-)(?:the\s+)?(?P<d>{lx.DAY})"
+        rf"{_WD_PREFIX}(?:(?P<rel>last|this|next)\s+)?(?P<mon>{lx.MONTH})(?:\s+|-)"
+        rf"(?:the\s+)?(?P<d>{lx.DAY})"
         rf"(?!\d){_YEAR_AFTER}",
         _day_month,
         needs=_MONTH,
+        tensed=True,
     ),
     Rule(
         "week-of-month",
@@ -351,6 +416,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?:of|in)\s+(?P<mon>{lx.MONTH}){_YEAR_AFTER}",
         _week_of_month,
         needs=_MONTH,
+        tensed=True,
     ),
     Rule(
         "month",
@@ -358,30 +424,36 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<mon>{lx.MONTH}){_PERIOD_YEAR}",
         _month,
         needs=_MONTH,
+        tensed=True,
     ),
     Rule(
         "quarter",
-        r"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
-        rf"\s+quarter(?:(?:\s+of)?\s+(?P<yx>{lx.YEAR_EXPR}))?",
+        rf"(?:the\s+)?(?:(?P<y2>{lx.YEAR})\s+|(?P<yrel>last|this|next)\s+year{lx.APOSTROPHE}s\s+|"
+        r"(?P<ago>(?:comparable\s+|same\s+)?year[-\s](?:ago|earlier))\s+)?(?:fiscal\s+)?"
+        r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+        rf"(?:\s+|\s*-\s*)quarter(?!s)(?:(?:\s+of)?\s+(?P<yx>{lx.YEAR_EXPR}))?",
         _quarter_ordinal,
         needs=_UNIT,
+        tensed=True,
     ),
     Rule(
         "quarter-code",
         rf"Q(?P<q>[1-4])(?:(?:\s*-\s*|\s+of\s+|\s*)"
         rf"(?P<y>{lx.YEAR}|{lx.APOSTROPHE}\d{{2}}))?",
         _quarter_code,
-        needs=_DIGIT,
+        needs=("qcode",),
     ),
     Rule(
-        "year-quarter-code", rf"(?P<y>{lx.YEAR})\s*-?\s*Q(?P<q>[1-4])", _quarter_code, needs=_DIGIT
+        "year-quarter-code", rf"(?P<y>{lx.YEAR})\s*-?\s*Q(?P<q>[1-4])", _quarter_code, needs=_YEAR
     ),
-    Rule("half-code", rf"H(?P<h>[12])(?:\s*-\s*|\s+)(?P<y>{lx.YEAR})", _half_code, needs=_DIGIT),
+    Rule(
+        "half-code", rf"H(?P<h>[12])(?:\s*-\s*|\s+)(?P<y>{lx.YEAR})", _half_code, needs=("hcode",)
+    ),
     Rule(
         "year-part",
         rf"(?P<part>{lx.PART}){lx.JOIN}(?P<y>{lx.YEAR})(?!\d)",
         _year_part,
-        needs=_DIGIT,
+        needs=_YEAR,
     ),
     Rule(
         "season",
@@ -389,13 +461,16 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<sea>{lx.SEASON}){_PERIOD_YEAR}",
         _season,
         needs=("season",),
+        tensed=True,
     ),
     Rule(
         "decade",
         rf"(?:(?P<the>the)\s+)?(?:(?P<part>early|late|mid){lx.JOIN})?"
-        rf"(?:(?P<y>[12]\d{{2}})0{lx.APOSTROPHE}?s|{lx.APOSTROPHE}(?P<yy>\d)0s|(?P<yy2>\d)0s)",
+        rf"(?:(?P<y>[12]\d{{2}})0{lx.APOSTROPHE}?s|{lx.APOSTROPHE}(?P<yy>\d)0s|(?P<yy2>\d)0s|"
+        r"(?P<n19>nineteen[\s-]?)?(?P<sp>twenties|thirties|forties|fifties|sixties|seventies|"
+        r"eighties|nineties))",
         _decade,
-        needs=_DIGIT,
+        needs=("decade", "spoken-decade"),
     ),
     Rule("century", rf"(?:the\s+)?(?P<c>{lx.ORDINAL}){lx.JOIN}century", _century, needs=_UNIT),
     Rule(
@@ -404,6 +479,20 @@ RULES: tuple[Rule, ...] = (
         rf"(?:(?P<rel>{lx.REL})\s+)?(?P<wd>{lx.WEEKDAY})(?:\s+(?P<tod>{lx.TIME_OF_DAY}))?",
         _weekday,
         needs=("weekday",),
+        tensed=True,
     ),
-    Rule("year", rf"(?:the\s+year\s+)?(?P<y>{lx.YEAR})", _year, needs=_DIGIT),
+    Rule(
+        "year",
+        rf"(?:the\s+year\s+|fiscal\s+(?:year\s+)?)?(?P<y>{lx.YEAR}|{lx.SPOKEN_YEAR})",
+        _year,
+        needs=("year", "spoken-year"),
+    ),
+    Rule(
+        "holiday",
+        rf"(?:(?P<rel>{lx.REL})\s+)?(?P<hol>{lx.HOLIDAY})(?:\s+(?P<unit>week|weekend))?"
+        rf"(?:,?\s+(?P<y>{lx.YEAR})(?!\d))?",
+        _holiday,
+        needs=("holiday",),
+        tensed=True,
+    ),
 )

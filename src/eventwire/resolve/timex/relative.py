@@ -26,6 +26,22 @@ from .base import (
 )
 from .model import APPROXIMATE, Resolution
 
+_RATE_BEFORE = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s*$", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"^\s+(?:that|which|when|where|in\s+which)\b", re.IGNORECASE)
+_SHIFT_AFTER = re.compile(r"^\s+(?:later|earlier)\b", re.IGNORECASE)
+_FRACTION_OF = re.compile(r"^\s+of\s+(?:the|its|their|his|her|a|an|all|our|this)\b", re.I)
+#: Verbs that take a length as object: "offered him a week", "could take a month".
+_LENGTH_VERBS = frozenset(
+    """take takes took taking last lasts lasted lasting spend spends spent wait waits waited
+    give gives gave given offer offers offered allow allows allowed need needs needed require
+    requires required long him them""".split()
+)
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:hundred|thousand|million|billion|trillion|dozens?|hundreds|thousands|"
+    r"millions))[\w$%,.\s-]{0,25}$",
+    re.IGNORECASE,
+)
+_NOT_RATE_AFTER = re.compile(r"^\s+(?:ago|earlier|later|before|after|and|or)\b", re.I)
 _OLD_AFTER = re.compile(r"^\s*-?\s*old\b", re.IGNORECASE)
 _OF_AFTER = re.compile(r"^\s+of\b", re.IGNORECASE)
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -67,6 +83,16 @@ def _day_before_after(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return mk.day(ctx.anchor + timedelta(days=-2 if m["dir"].lower().startswith("b") else 2))
 
 
+def _time_of_day_part(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """'mid-afternoon', 'early morning yesterday', 'late evening': that part of the day (the
+    anchor day unless a deictic word names another)."""
+    code = lx.TIMES_OF_DAY[m["tod"].lower()]
+    if ctx.anchor is None:
+        return mk.unanchored("day", type_="TIME")
+    shift = _DAY_OFFSETS[m["w"].lower()] if m["w"] else 0
+    return mk.day(ctx.anchor + timedelta(days=shift), code)
+
+
 def _this_time_of_day(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """'this morning' is the anchor day; 'last night' / 'last evening' the day before."""
     rel, tod = m["rel"].lower(), m["tod"].lower()
@@ -81,6 +107,8 @@ def _this_time_of_day(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 # -- calendar units -------------------------------------------------------------------------------
 def _unit_relative(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """'last week' (ISO week), 'this month', 'next year', 'earlier this month' (start to anchor)."""
+    if ctx.strict and capitalised(m["unit"]) and not m["unit"].isupper():
+        return None  # ABC's "This Week": a programme
     unit, offset = m["unit"].lower(), lx.REL_OFFSETS[lx.squash(m["rel"])]
     adverb = (m["adv"] or "").lower()
     precision = f"part-of-{unit}" if adverb and offset == 0 else unit
@@ -142,7 +170,7 @@ def _counted(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     One rule for all three so the costly number pattern scans the text once.
     """
     tail = lx.squash(m["tail"] or "")
-    if tail == "ago":
+    if tail.endswith("ago"):  # "two weeks ago", "a week or so ago"
         return _ago(m, ctx)
     if tail == "from now":
         return _in_future(m, ctx)
@@ -158,9 +186,14 @@ def _in_future(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     if (
         ctx.strict
         and m["core"].lower().startswith("in")
-        and (_OF_AFTER.match(text_after(m)) or lx.SPAN_PREV.search(text_before(m)))
+        and (
+            _OF_AFTER.match(text_after(m))
+            or _RELATIVE_AFTER.match(text_after(m))
+            or lx.SPAN_PREV.search(text_before(m))
+        )
     ):
-        return None  # "in two years of war", "the first time in two years" are spans
+        return None  # "in two years of war", "the first time in two years", "in a quarter
+        # that produced a loss" are spans, not dates ahead
     counted = _count(m["n"], m["unit"])
     if counted is None:
         return None
@@ -191,6 +224,9 @@ def _anchored_duration(m: re.Match[str], ctx: Ctx, past: bool) -> Resolution | N
     unit = lx.UNITS[unit_text.lower()]
     if unit == "quarter" or not (m["the"] or m["n"]):
         return None  # "last quarter", "last year", "next week" are calendar units
+    if m["the"] and past and m["n"] is None and unit_text.lower() == "year":
+        # "the past year": TimeML names the calendar year before this one
+        return None if ctx.anchor is None else mk.unit_period(ctx.anchor, unit, -1)
     counted = _count(m["n"], unit_text)
     if counted is None:
         return None
@@ -226,16 +262,35 @@ def _recent(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return mk.period(bounds, "duration", value, type_="DURATION", flags=(APPROXIMATE,))
 
 
+def _length_cue(m: re.Match[str]) -> bool:
+    """Whether an article duration ("a week") stands as a length: after a preposition that
+    takes one ("for a week") or a verb that does ("offered him a week", "as long as a month")."""
+    return (
+        preposition(m) in lx.ARTICLE_DURATION_PREPS
+        or word_before(m) in _LENGTH_VERBS
+        or bool(_SHIFT_AFTER.match(text_after(m)))  # "a minute and a half later"
+    )
+
+
 def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """'three months', 'a 30-day', '48 hours', 'two and a half years', 'a year and a half':
     a length, no interval."""
     number, unit_text = m["n"], m["unit"]
     unit = lx.UNITS[unit_text.lower()]
     if ctx.strict:
-        if number.lower() in _ARTICLES and (
-            unit == "quarter" or preposition(m) not in lx.ARTICLE_DURATION_PREPS
+        if (
+            number.lower() in _ARTICLES
+            and not m["mod"]
+            and "-" not in m["join"]  # "a one-day visit" is a length whatever comes before
+            and (unit == "quarter" or not _length_cue(m))
         ):
             return None
+        if unit == "quarter" and (_FRACTION_OF.match(text_after(m)) or m["join"].strip() == "-"):
+            return None  # "three-quarters of its food", "a rolling four-quarter test"
+        if capitalised(unit_text) and not capitalised(m["n"]):
+            return None  # "CBS's 60 Minutes" is a programme
+        if re.fullmatch(r"(?:1[6-9]|20)\d\d", number):
+            return None  # "the 1988 quarter" names a year, it does not count quarters
         if _OLD_AFTER.match(text_after(m)):  # "a two-year-old"
             return None
     parsed = lx.parse_count(number)
@@ -246,6 +301,31 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         count += 0.5
     value = mk.duration_value(unit, None if vague else count)
     return Resolution(None, None, "duration", value, "DURATION", _flags(vague))
+
+
+def _long_adjective(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """'a day-long meeting' (P1D), 'a decades-long battle' (PXY): a length used as adjective."""
+    word = m["unit"].lower()
+    unit = lx.UNITS[word]
+    vague = word.endswith("s")
+    value = mk.duration_value(unit, None if vague else 1)
+    return Resolution(None, None, "duration", value, "DURATION", _flags(vague))
+
+
+def _per_unit(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """'$1 billion a year', '50,000 CDs a year', 'dozens of interviews a day': a rate, i.e. a
+    TimeML SET, when an amount comes just before."""
+    if not _AMOUNT_BEFORE.search(m.string[max(0, m.start("core") - 40) : m.start("core")]):
+        return None
+    if _NOT_RATE_AFTER.match(text_after(m)):
+        return None  # "a year ago", "a year and a half"
+    return _set(mk.duration_value(lx.UNITS[m["unit"].lower()], 1))
+
+
+def _forward_ref(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """'future quarters', 'coming months' (FUTURE_REF); 'past years' (PAST_REF)."""
+    value = "PAST_REF" if m["w"].lower() == "past" else "FUTURE_REF"
+    return Resolution(None, None, None, value, "DATE")
 
 
 def _vague_duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
@@ -298,8 +378,18 @@ def _weekday_plural(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 def _frequency_adverb(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """'weekly', 'daily', 'annual' ('Daily Mail', 'Weekly Standard' are names)."""
-    if ctx.strict and capitalised(m["adv"]):
-        return None
+    if ctx.strict:
+        if capitalised(m["adv"]):
+            return None
+        key = m["adv"].lower()
+        if _RATE_BEFORE.search(text_before(m, 16)):
+            return None  # "rise 8.5% annually": a rate, not a schedule
+        after = raw_word_after(m)
+        if key == "quarterly" and (
+            (after.isalpha() and after.islower() and after not in lx.FUNCTION_WORDS)
+            or word_before(m) in lx.DETERMINERS
+        ):
+            return None  # "its quarterly dividend", "the quarterly": a kind of report
     return _set(lx.FREQUENCY_ADVERBS[m["adv"].lower()])
 
 
@@ -324,6 +414,10 @@ def _reference(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         after = text_after(m)
         if key == "now" and after.startswith("-"):  # "now-defunct"
             return None
+        if key == "current":
+            following = raw_word_after(m)
+            if not (following.isalpha() and following.islower()) or following in _NOT_CURRENT:
+                return None  # "the current account", "a current of air"
         if key in ("soon", "shortly") and (
             word_before(m) == "as"
             or raw_word_after(m).lower() in ("after", "before", "afterwards", "thereafter")
@@ -337,12 +431,20 @@ def _reference(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return mk.period((ctx.anchor, ctx.anchor), "day", value)
 
 
+_NOT_CURRENT = frozenset(["account", "accounts", "affairs", "and", "or", "of", "to", "in"])
+
+
 def _phrase(words: dict[str, str] | dict[str, int] | frozenset[str]) -> str:
     """Alternation of multi-word phrases, any whitespace between words."""
     return lx.alternation(words).replace(r"\ ", r"\s+").replace(" ", r"\s+")
 
 
 _UNIT_PLURAL = r"(?:minutes|hours|days|weeks|months|years|decades|centuries)"
+#: Hedges on a count that TimeML keeps inside the expression ("nearly an hour").
+_COUNT_MODIFIER = (
+    r"(?:less\s+than|more\s+than|fewer\s+than|nearly|almost|about|around|roughly|"
+    r"approximately|at\s+least|at\s+most|only|just|barely|some|over|under|up\s+to)"
+)
 _UNITS_CAL = r"(?:week|month|quarter|year|decade|century)"
 _TOD = lx.TIME_OF_DAY
 
@@ -364,8 +466,15 @@ RULES: tuple[Rule, ...] = (
         needs=("deictic",),
     ),
     Rule(
+        "time-of-day-part",
+        r"(?:early|late|mid)[\s-]?(?P<tod>morning|afternoon|evening)"
+        r"(?:\s+(?P<w>yesterday|today|tomorrow))?",
+        _time_of_day_part,
+        needs=("time-of-day",),
+    ),
+    Rule(
         "this-time-of-day",
-        r"(?P<rel>this|last)\s+(?P<tod>morning|afternoon|evening|night)",
+        r"(?:(?:earlier|later)\s+)?(?P<rel>this|last)\s+(?P<tod>morning|afternoon|evening|night)",
         _this_time_of_day,
         needs=("time-of-day",),
     ),
@@ -400,8 +509,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "counted",
-        rf"(?P<n>{lx.NUMBER})(?P<half>\s+and\s+a\s+half)?(?:\s+|\s*-\s*)"
-        rf"(?P<unit>{lx.UNIT})(?:\s+(?P<tail>ago|from\s+now|and\s+a\s+half))?",
+        rf"(?:(?P<mod>{_COUNT_MODIFIER})\s+)?(?P<n>{lx.NUMBER})(?P<half>\s+and\s+a\s+half)?"
+        r"(?P<join>\s+(?:more|additional|further|extra|full|trading|business|working)\s+|"
+        r"\s+|\s*-\s*)"
+        rf"(?P<unit>{lx.UNIT})(?:\s+(?P<tail>(?:or\s+so\s+)?ago|from\s+now|and\s+a\s+half))?",
         _counted,
         needs=_UNIT,
     ),
@@ -423,8 +534,30 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "recent",
-        r"recent\s+(?P<unit>days|weeks|months|years|decades)",
+        r"recent\s+(?P<unit>days|weeks|months|quarters|years|decades)",
         _recent,
+        point=False,
+        needs=_UNIT,
+    ),
+    Rule(
+        "long-adjective",
+        r"(?P<unit>minute|hour|day|week|month|year|decade|century|minutes|hours|days|weeks|"
+        r"months|years|decades|centuries)-long",
+        _long_adjective,
+        point=False,
+        needs=_UNIT,
+    ),
+    Rule(
+        "per-unit",
+        r"(?:a|an|per)\s+(?P<unit>year|month|week|day|hour)",
+        _per_unit,
+        point=False,
+        needs=_UNIT,
+    ),
+    Rule(
+        "forward-ref",
+        r"(?P<w>future|coming|upcoming|past)\s+(?:days|weeks|months|quarters|years)",
+        _forward_ref,
         point=False,
         needs=_UNIT,
     ),

@@ -1,0 +1,282 @@
+"""News conventions of the time grammar that need context: tense, reporting periods, expressions
+that point back, clock times, holidays, spoken years, TimeML extents.
+
+Anchors: Thursday 2 November 1989 (a day of company results), Friday 12 April 2024.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.resolve.times import find_times, find_timexes, resolve_time
+from eventwire.resolve.timex.tense import tense_at
+
+RESULTS_DAY = date(1989, 11, 2)  # Thursday, ISO week 1989-W44
+FRI = date(2024, 4, 12)
+
+
+def found(text: str, anchor: date | None = FRI) -> list[tuple[str, str | None]]:
+    return [(text[s:e], r.value) for s, e, r in find_times(text, anchor)]
+
+
+def value_of(text: str, surface: str, anchor: date | None = FRI) -> str | None:
+    values = [v for t, v in found(text, anchor) if t == surface]
+    assert values, (surface, found(text, anchor))
+    return values[0]
+
+
+# -- tense of the clause --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The rights, which expire Nov. 21, can be exercised.", "Nov. 21", "1989-11-21"),
+        ("The dividend is payable Jan. 2 to stock of record Dec. 15.", "Jan. 2", "1990-01-02"),
+        ("The dividend is payable Jan. 2 to stock of record Dec. 15.", "Dec. 15", "1989-12-15"),
+        ("The acquisition was completed on Dec. 15.", "Dec. 15", "1988-12-15"),
+        ("The company said it will close the plant in January.", "January", "1990-01"),
+        ("Sales fell in January, the company said.", "January", "1989-01"),
+        ("The monarch will meet Bush on Monday.", "Monday", "1989-11-06"),
+        ("The king met Bush on Monday.", "Monday", "1989-10-30"),
+        ("The hearing was postponed until Tuesday.", "Tuesday", "1989-11-07"),
+        ("The offer had been scheduled to expire Friday.", "Friday", "1989-10-27"),
+        ("Final guidelines to be published in early November will decide.", "early November",
+         "1989-11"),
+        ("Talks resume Thursday in Geneva.", "Thursday", "1989-11-02"),  # published that day
+    ],
+)  # fmt: skip
+def test_names_without_a_year_follow_the_tense_of_their_clause(
+    text: str, surface: str, value: str
+) -> None:
+    assert value_of(text, surface, RESULTS_DAY) == value
+
+
+def test_without_a_verb_a_near_future_month_still_counts() -> None:
+    # 42 days after the anchor: within the two months an uncued name may look ahead.
+    assert found("The January figures.", date(2023, 11, 20)) == [("January", "2024-01")]
+    assert found("The June figures.", date(2023, 11, 20)) == [("June", "2023-06")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He arrived on [X].", "past"),
+        ("She will arrive on [X].", "future"),
+        ("The vote, which was held [X], was close.", "past"),
+        ("Officials said [X] that talks would resume.", "past"),
+        ("It must be returned by [X].", "future"),
+        ("It could have emerged [X] from the woods.", "past"),
+        ("They agreed to meet [X].", "future"),
+        ("The meeting is [X].", None),
+        ("Aid would reach the countries where the blasts killed 257 people [X].", "past"),
+    ],
+)
+def test_tense_at_reads_the_governing_verb(sentence: str, expected: str | None) -> None:
+    start = sentence.index("[X]")
+    assert tense_at(sentence, start, start + 3) == expected
+
+
+def test_the_caller_can_still_force_a_future_reading() -> None:
+    r = resolve_time("Monday", RESULTS_DAY, future=True)
+    assert r is not None and r.value == "1989-11-06"
+    r = resolve_time("Monday", RESULTS_DAY)
+    assert r is not None and r.value == "1989-10-30"
+
+
+# -- quarters and reporting periods ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Third-quarter profit rose 11%.", "Third-quarter", "1989-Q3"),
+        ("It expects to report a third-quarter loss.", "third-quarter", "1989-Q3"),
+        ("It will take a fourth-quarter charge.", "fourth-quarter", "1989-Q4"),
+        ("It lost money in the 1988 third quarter.", "the 1988 third quarter", "1988-Q3"),
+        ("It may be effective in next year's first quarter.", "next year's first quarter",
+         "1990-Q1"),
+        ("In the year-ago third quarter it earned $1.", "the year-ago third quarter", "1988-Q3"),
+        ("For the quarter ended Sept. 30, sales rose.", "the quarter", "1989-Q3"),
+        ("For the quarter ended July 31, sales rose.", "the quarter", "1989-Q2"),
+    ],
+)  # fmt: skip
+def test_quarters(text: str, surface: str, value: str) -> None:
+    assert value_of(text, surface, RESULTS_DAY) == value
+
+
+def test_a_results_story_reads_its_comparisons_against_the_quarter_it_reports() -> None:
+    text = (
+        "Acme posted a 20% gain in third-quarter net income. Net rose to $108 million from "
+        "$90 million a year ago. After a flat second quarter, the company said sales in the "
+        "latest quarter rose. In the year-ago quarter it had charges, and year-earlier results "
+        "were restated. Profit for the corresponding period last year was lower."
+    )
+    assert found(text, RESULTS_DAY) == [
+        ("third-quarter", "1989-Q3"),
+        ("a year ago", "1988-Q3"),
+        ("second quarter", "1989-Q2"),
+        ("the latest quarter", "1989-Q3"),
+        ("the year-ago quarter", "1988-Q3"),
+        ("year-earlier", "1988-Q3"),
+        ("the corresponding period last year", "1988-Q3"),
+    ]
+
+
+def test_without_a_quarter_named_a_year_ago_is_the_year_before() -> None:
+    assert found("Prices were lower a year ago.", RESULTS_DAY) == [("a year ago", "1988")]
+    assert found("The latest quarter was weak.", RESULTS_DAY) == [("The latest quarter", "1989-Q3")]
+
+
+def test_the_year_is_the_year_under_report_unless_it_ended_on_a_date() -> None:
+    assert found("For the year, volume was flat.", RESULTS_DAY) == [("the year", "1989")]
+    text = "Revenue for the year ended March 31 rose."
+    hits = {text[s:e]: r for s, e, r in find_times(text, RESULTS_DAY)}
+    assert (hits["the year"].value, hits["the year"].type) == ("P1Y", "DURATION")
+    text = "Sales in the latest fiscal year rose."
+    assert value_of(text, "the latest fiscal year", RESULTS_DAY) == "1988"
+
+
+# -- expressions that point back ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("He fled in June 1998 and returned later that year.", "later that year", "1998"),
+        ("He was promoted in 1995, and the following year he left.", "the following year",
+         "1996"),
+        ("He was shot on Oct. 23, 1998. Earlier that day, a fax arrived.", "Earlier that day",
+         "1998-10-23"),
+        ("The vote was on March 3, 1999. The next day, protests began.", "The next day",
+         "1999-03-04"),
+        ("He was shot on Oct. 23, 1998 at 10 p.m. at home.", "10 p.m.", "1998-10-23T22:00"),
+    ],
+)  # fmt: skip
+def test_expressions_pointing_back_use_the_date_named_before(
+    text: str, surface: str, value: str
+) -> None:
+    assert value_of(text, surface) == value
+
+
+def test_with_nothing_named_before_the_publication_date_stands_in() -> None:
+    assert value_of("That year, nothing changed.", "That year") == "2024"
+    assert value_of("The next day, protests began.", "The next day") == "2024-04-13"
+
+
+def test_over_the_next_year_is_a_stretch_not_the_year_after() -> None:
+    r = dict(((t, v) for t, v in found("It will be closed over the next year.")))
+    assert r == {"the next year": "P1Y"}
+
+
+# -- clock times, parts of the day, holidays ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The store was robbed at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2024-04-10T22:00"),
+        ("Talks broke off at noon Thursday.", "noon Thursday", "2024-04-11T12:00"),
+        ("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2024-11-09T17:00"),
+        ("He was found around 7:15 p.m., police said.", "around 7:15 p.m.", "2024-04-12T19:15"),
+        ("Shares rose at mid-afternoon yesterday.", "mid-afternoon yesterday", "2024-04-11TAF"),
+        ("The ceremony ended at midnight.", "midnight", "2024-04-12T24:00"),
+    ],
+)
+def test_clock_times_are_timex_times_on_their_day(text: str, surface: str, value: str) -> None:
+    assert value_of(text, surface) == value
+
+
+def test_a_day_after_an_aside_dates_the_clock_but_stays_its_own_expression() -> None:
+    text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building."
+    assert found(text, date(1998, 8, 8)) == [
+        ("about 10:35 a.m.", "1998-08-07T10:35"),
+        ("Friday", "1998-08-07"),
+    ]
+
+
+def test_film_titles_are_not_clock_times() -> None:
+    assert found('It showed a picture from the film "High Noon."') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "anchor", "value"),
+    [
+        ("Elian was found on Thanksgiving Day.", "Thanksgiving Day", date(2000, 1, 7),
+         "1999-11-25"),
+        ("He was found last Thanksgiving.", "last Thanksgiving", date(2000, 2, 10), "1999-11-25"),
+        ("Protesters prayed as Easter week began.", "Easter week", date(2000, 4, 17), "2000-W16"),
+        ("Shops close on Christmas Eve.", "Christmas Eve", date(2023, 12, 1), "2023-12-24"),
+    ],
+)  # fmt: skip
+def test_holidays(text: str, surface: str, anchor: date, value: str) -> None:
+    assert value_of(text, surface, anchor) == value
+
+
+# -- spoken years, rates, references --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("In nineteen ninety-one he was convicted.", "nineteen ninety-one", "1991"),
+        ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven",
+         "1997-01"),
+        ("By the year two thousand unemployment will halve.", "the year two thousand", "2000"),
+        ("Numbers dropped through the nineties.", "the nineties", "199"),
+        ("He was imprisoned in 1898 by the Spanish.", "1898", "1898"),
+    ],
+)  # fmt: skip
+def test_years_read_aloud_and_old_years(text: str, surface: str, value: str) -> None:
+    assert value_of(text, surface) == value
+
+
+def test_amounts_per_period_are_sets_but_kinds_of_report_are_not() -> None:
+    assert value_of("They send $1 billion a year home.", "a year") == "P1Y"
+    assert found("Du Pont raised its quarterly dividend.") == []
+    assert found("Sales should rise 8.5% annually.") == []
+    assert found("Rallies are held almost daily.") == [("daily", "P1D")]
+
+
+def test_current_as_an_adjective_is_the_present() -> None:
+    assert found("The current system has evolved.") == [("current", "PRESENT_REF")]
+    assert found("The current account deficit widened.") == []
+    assert found("The tax cut will help in future quarters.") == [("future quarters", "FUTURE_REF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The talk lasted nearly an hour.", "nearly an hour", "PT1H"),
+        ("He will stay for at least two more weeks.", "at least two more weeks", "P2W"),
+        ("Then, a week or so ago, he picked a date.", "a week or so ago", "2024-W14"),
+        ("It was a decades-long battle.", "decades-long", "PXY"),
+        ("They met during a day-long session.", "day-long", "P1D"),
+        ("The index fell over the past year.", "the past year", "2023"),
+        ("Eight trading days later it recovered.", "Eight trading days", "P8D"),
+    ],
+)
+def test_lengths_keep_their_hedges(text: str, surface: str, value: str) -> None:
+    assert value_of(text, surface) == value
+
+
+def test_the_week_of_a_date_and_the_day_before_a_day() -> None:
+    assert value_of("A hearing is set for the week of March 6.", "the week of March 6",
+                    date(2000, 2, 24)) == "2000-W10"  # fmt: skip
+    text = "The day before last Tuesday's hearing, he flew in."
+    assert value_of(text, "The day before last Tuesday", date(2000, 2, 24)) == "2000-02-21"
+
+
+# -- TimeML extents and datelines -----------------------------------------------------------------
+def test_find_timexes_splits_ranges_into_their_ends() -> None:
+    text = "He sold shares between 1985 and 1987, bought more from Sept. 14 to Thursday, met on April 24 and 25, and has lived there since 1949."  # noqa: E501
+    assert [(text[s:e], r.value) for s, e, r in find_timexes(text, date(1989, 10, 27))] == [
+        ("1985", "1985"),
+        ("1987", "1987"),
+        ("Sept. 14", "1989-09-14"),
+        ("Thursday", "1989-10-26"),
+        ("April 24", "1989-04-24"),
+        ("25", "1989-04-25"),
+        ("1949", "1949"),
+    ]
+    whole = [text[s:e] for s, e, _ in find_times(text, date(1989, 10, 27))]
+    assert "between 1985 and 1987" in whole and "since 1949" in whole
+
+
+def test_a_dateline_date_is_flagged() -> None:
+    text = "WASHINGTON, August 11 (Xinhua) -- The secretary met envoys on August 10."
+    hits = {text[s:e]: r for s, e, r in find_times(text, date(1998, 8, 11))}
+    assert hits["August 11"].flags == ("dateline",)
+    assert hits["August 10"].flags == ()
