@@ -291,8 +291,10 @@ class Coder:
         """ "Rebels in the Ivory Coast", "security forces in Guinea": an actor named with no
         country takes the one its locative modifier names."""
         for obj in view.prep_objects(head, ("in", "from")):
-            if obj.ent not in {"GPE", "LOC"}:
-                continue
+            prep = view.head(obj)
+            from_group = prep is not None and prep.text.lower() == "from"
+            if obj.ent not in {"GPE", "LOC"} and not from_group:
+                continue  # "doctors from two American aid groups" counts too
             where = actor_fn(view.noun_phrase(obj), obj)
             if where is not None and where.country:
                 return replace(actor, country=where.country)
@@ -440,7 +442,15 @@ class Coder:
         cur = tok
         for _ in range(4):
             head = view.head(cur)
-            if head is None or cur.dep not in {"xcomp", "conj", "advcl", "acl", "dobj", "ccomp"}:
+            if head is None or cur.dep not in {
+                "xcomp",
+                "conj",
+                "advcl",
+                "acl",
+                "dobj",
+                "ccomp",
+                "acomp",
+            }:  # "France is ready to contribute": ready -> is -> France
                 return []
             if head.pos == "NOUN":
                 owner = view.children(head, "poss")
