@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from eventwire.cli.app import app as main_app
 
-#: Sentences the system codes right: ASSAULT RUS -> UKR and ACCUSE MLI -> DZA.
+#: Sentences the system codes right, in the GSR's labels: FIGHT RUS -> UKR, DISAPPROVE MLI -> DZA.
 RUS_UKR = "Russian troops attacked Ukrainian positions near Kharkiv on Monday."
 MLI_DZA = "Mali accused Algeria of supporting rebels."
 
@@ -34,7 +34,7 @@ def _gold(path: Path, assault: str, accuse: str) -> Path:
 
 @pytest.fixture
 def gold(tmp_path: Path) -> Path:
-    return _gold(tmp_path / "p.jsonl", "ASSAULT", "ACCUSE")
+    return _gold(tmp_path / "p.jsonl", "FIGHT", "DISAPPROVE")
 
 
 @pytest.mark.usefixtures("eval_system")
@@ -52,7 +52,7 @@ def test_json_is_one_object(app: typer.Typer, gold: Path) -> None:
 @pytest.mark.usefixtures("eval_system")
 def test_table_and_errors(app: typer.Typer, tmp_path: Path) -> None:
     # Labels swapped on purpose, so both sentences are misses and --errors 1 must cut the list.
-    swapped = _gold(tmp_path / "swapped.jsonl", "ACCUSE", "ASSAULT")
+    swapped = _gold(tmp_path / "swapped.jsonl", "DISAPPROVE", "FIGHT")
     args = ["eval", "plover_gsr", "--data", str(swapped), "--errors", "1", "--limit", "2"]
     res = CliRunner().invoke(app, args)
     assert res.exit_code == 0, res.output

@@ -90,3 +90,126 @@ def test_user_folder_extends_the_packaged_kb(tmp_path):
     kb = load_kb_from([DATA_DIR, tmp_path])
     assert kb.lookup("Zara Example")[0].kind == "person"
     assert "NER" in kb.countries
+
+
+# -- validation collects every bad line ------------------------------------------------------
+
+
+def test_validate_reports_every_bad_line_with_file_and_line(tmp_path):
+    from eventwire.kb import validate
+
+    _write(
+        tmp_path,
+        "my-offices.tsv",
+        "country\trole\tfrom\tto\tname\taliases\tsector\n"
+        "NER\thead of state\t2020-13-01\t\tAmina Example\t\t\n"
+        "XXX\thead of state\t2020-01-01\t\tBola Example\t\t\n"
+        "NER\tcourt jester\t2020-01-01\t\tCid Example\t\t\n"
+        "NER\thead of state\t2021-01-01\t2020-01-01\tDee Example\t\t\n",
+    )
+    _, errors = validate([tmp_path])
+    assert any("my-offices.tsv:2: bad date '2020-13-01'" in e for e in errors)
+    assert any("my-offices.tsv:3: unknown country code 'XXX'" in e for e in errors)
+    assert any("my-offices.tsv:4: no sector, and role 'court jester'" in e for e in errors)
+    assert any("my-offices.tsv:5: 'to' 2020-01-01 is before 'from' 2021-01-01" in e for e in errors)
+
+
+def test_validate_of_the_packaged_kb_is_clean():
+    from eventwire.kb import validate
+
+    kb, errors = validate()
+    assert errors == []
+    assert len(kb.files) >= 6
+
+
+def test_overlapping_heads_of_state_are_reported(tmp_path):
+    from eventwire.kb import validate
+
+    _write(
+        tmp_path,
+        "offices.tsv",
+        "country\trole\tfrom\tto\tname\n"
+        "NER\thead of state\t2030-01-01\t2032-01-01\tAmina Example\n"
+        "NER\thead of state\t2031-01-01\t\tBola Example\n",
+    )
+    _, errors = validate([tmp_path])
+    assert any("NER head of state: Amina Example" in e and "Bola Example" in e for e in errors)
+
+
+def test_region_members_must_be_countries(tmp_path):
+    _write(tmp_path, "regions.tsv", "id\tname\taliases\tmembers\nx\tNowhere\t\tNER|QQQ\n")
+    from eventwire.kb.loader import DATA_DIR
+
+    with pytest.raises(KBError, match=r"regions.tsv:2: unknown member country 'QQQ'"):
+        load_kb_from([DATA_DIR, tmp_path])
+
+
+def test_sector_term_role_must_be_a_known_office(tmp_path):
+    _write(tmp_path, "sectors.tsv", "term\tsector\tcameo\trole\nboss\tGOV\tGOV\tbig boss\n")
+    with pytest.raises(KBError, match=r"sectors.tsv:2: unknown role 'big boss'"):
+        load_kb_from([tmp_path])
+
+
+# -- offices, ids, organisations over time ---------------------------------------------------
+
+
+def test_office_rows_share_one_id_per_person_across_files(tmp_path):
+    from eventwire.kb.loader import DATA_DIR
+
+    _write(
+        tmp_path,
+        "people.jsonl",
+        '{"id": "zz", "name": "Zara Example", "country": "ATA", "sector": "GOV", '
+        '"role": "foreign minister", "from": "2030-01-01", "to": "2031-01-01"}\n',
+    )
+    _write(
+        tmp_path,
+        "extra-offices.tsv",
+        "country\trole\tfrom\tto\tname\taliases\tsector\n"
+        "ATA\thead of government\t2031-01-01\t\tZara Example\tExample\t\n",
+    )
+    kb = load_kb_from([DATA_DIR, tmp_path])
+    assert [p.role for p in kb.people_by_id["zz"]] == ["foreign minister", "head of government"]
+    assert kb.person("zz", date(2030, 6, 1)).role == "foreign minister"  # type: ignore[union-attr]
+    assert [p.name for p in kb.holders("ATA", "head of government", date(2032, 1, 1))] == [
+        "Zara Example"
+    ]
+
+
+def test_holders_with_no_date_are_those_still_in_office():
+    kb = load_kb()
+    now = kb.holders("FRA", "head of state")
+    assert [p.name for p in now] == ["Emmanuel Macron"]
+    assert [p.name for p in kb.holders("FRA", "head of state", date(2010, 1, 1))] == [
+        "Nicolas Sarkozy"
+    ]
+
+
+def test_military_rule_follows_the_date():
+    kb = load_kb()
+    assert not kb.military_ruled("NER", date(2022, 1, 1))
+    assert kb.military_ruled("NER", date(2024, 4, 12))
+
+
+def test_organisation_periods_are_chosen_by_date():
+    kb = load_kb()
+    assert kb.org("unita", date(1995, 1, 1)).sector == "REB"  # type: ignore[union-attr]
+    assert kb.org("unita", date(2010, 1, 1)).sector == "PTY"  # type: ignore[union-attr]
+
+
+def test_acronyms_need_capitals_but_names_do_not():
+    kb = load_kb()
+    assert [h.key for h in kb.lookup("WHO")] == ["who"]
+    assert kb.lookup("who") == []
+    assert [h.key for h in kb.lookup("us", surface="US")] == ["USA"]
+    assert kb.lookup("us") == []
+    assert [h.key for h in kb.lookup("Nato")] == ["nato"]  # four letters or more: capitalised
+    assert [h.key for h in kb.lookup("niger")] == ["NER"]
+
+
+def test_regions_are_lists_of_countries():
+    kb = load_kb()
+    sahel = kb.regions["sahel"]
+    assert {"MLI", "BFA", "NER"} <= set(sahel.members)
+    assert [h.kind for h in kb.lookup("the Sahel")] == ["region"]
+    assert [h.key for h in kb.lookup("Horn of Africa")] == ["horn_of_africa"]

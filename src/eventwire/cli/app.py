@@ -305,6 +305,9 @@ def _table(evs: list[Event]) -> None:
 
 
 def _register_optional() -> None:
+    from eventwire.cli import kb_cmd
+
+    kb_cmd.register(app)
     try:
         from eventwire.cli import eval_cmd
     except ImportError:  # pragma: no cover - eval extras not installed

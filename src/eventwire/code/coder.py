@@ -100,6 +100,8 @@ _DECLARING = frozenset(
 _DEONTIC = Pattern(id="deontic-must", lemmas=frozenset({"must"}), pos="VERB", code="100")
 #: Roots whose target may be named inside a complement clause or the object's agent.
 _ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+#: Sectors of the state itself.
+_STATE = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 #: Sectors that alone do not make an event political (a company, an unknown "it").
 _NON_POLITICAL = frozenset({None, "BUS"})
 _REPORTING = frozenset(
@@ -636,7 +638,9 @@ class Coder:
         ("the withdrawal of American troops from the country")."""
 
         def redo(actors: list[Actor], other: list[Actor]) -> list[Actor]:
-            banned = frozenset(a.country for a in other if a.country)
+            # only a state on the other side rules its country out ("the rebels" and the
+            # government they fight share one)
+            banned = frozenset(a.country for a in other if a.country and a.sector in _STATE)
             out = []
             for a in actors:
                 if a.kb_id == CONTEXT_KB_ID and a.country in banned:

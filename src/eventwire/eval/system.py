@@ -60,10 +60,11 @@ def locate(text: str, start: int, end: int, *, published: str | None = None) -> 
     return processor().locate(text, start, end, published=published)
 
 
-def resolve_phrase(text: str, *, date: str | None = None) -> Any:
+def resolve_phrase(text: str, *, date: str | None = None, context: str | None = None) -> Any:
+    """An actor phrase resolved on a date, with the sentence it came from as context."""
     from eventwire.resolve.actors import resolve_phrase as _resolve
 
-    return _resolve(text, date=date)
+    return _resolve(text, date=date, context=context)
 
 
 def extract_html(html: str | bytes, *, url: str | None = None) -> Any:

@@ -1,294 +1,105 @@
 """Who: resolve actor phrases to a country (ISO alpha-3 or IGO code) and a PLOVER sector.
 
-A phrase is read as words; n-grams are matched against the knowledge base (people with their
-office on the article's date, organisations, country names, demonyms, capitals standing for
-governments) and against sector vocabulary. The document-level :class:`ActorContext` adds what
-one article teaches: roles given by appositives ("Tiani, head of Niger's military government"),
-and the country a bare "the government" or "the country" refers to.
+:mod:`eventwire.resolve.actor_match` reads one phrase against the knowledge base on the
+article's date. The document-level :class:`ActorContext` adds what one article teaches:
+
+* roles given by appositives and titles ("Tiani, head of Niger's military government",
+  "Malian Foreign Minister Jane Doe"), so that later mentions - the surname alone, "the
+  general" - resolve to the same actor;
+* the country a bare "the government", "the junta", "the state broadcaster" or "the country"
+  refers to (the article's most mentioned country, one under military rule for a junta, never
+  a country already on the other side of the event), and the office holder a bare "the
+  president" names on the article's date;
+* a definite noun seen before with a country ("Russian instructors" ... "the instructors");
+* a country for a named person or group the KB does not know.
 """
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 
-from eventwire.kb import KnowledgeBase, NameHit, load_kb, normalise
+from eventwire.kb import KnowledgeBase, normalise
 from eventwire.records import CONTEXT_KB_ID, Actor, ParsedSentence, Token
+from eventwire.resolve.actor_match import (
+    RANK,
+    ActorResolver,
+    Finding,
+    Word,
+    confidence,
+    core_end,
+    words_of,
+)
 from eventwire.syntax import SentenceView
 
-#: Longest n-gram tried against the KB.
-_MAX_NGRAM = 6
-#: Heads that a "military" modifier turns into the military sector (juntas).
-_JUNTA_HEADS = frozenset(
-    {
-        "government",
-        "regime",
-        "leader",
-        "leaders",
-        "ruler",
-        "rulers",
-        "authorities",
-        "administration",
-        "council",
-        "leadership",
-    }
-)
+__all__ = [
+    "ActorContext",
+    "ActorResolver",
+    "Word",
+    "build_context",
+    "resolve_phrase",
+    "words_of",
+    "words_of_tokens",
+]
+
 #: Heads that need the document to tell which country they belong to.
 _DEICTIC_HEADS = frozenset(
-    {
-        "government",
-        "country",
-        "nation",
-        "junta",
-        "regime",
-        "authorities",
-        "state",
-        "administration",
-        "army",
-        "military",
-        "capital",
-        "leadership",
-        "president",
-        "leader",
-        "people",
-    }
+    "government country nation junta regime authorities state administration army military "
+    "capital leadership president leader people police gendarmerie parliament legislature "
+    "senate cabinet ministry minister presidency premier chancellor king emir court judiciary "
+    "broadcaster television radio media agency navy guard gendarmes prosecutor prosecutors "
+    "general".split()
 )
-#: Heads that say nothing of the sector themselves: look at their "of" complement.
-_GENERIC_HEADS = frozenset(
-    {
-        "head",
-        "one",
-        "some",
-        "many",
-        "group",
-        "member",
-        "members",
-        "chief",
-        "leader",
-        "leaders",
-        "part",
-        "unit",
-        "units",
-        "team",
-        "body",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "delegation",
-        "most",
-        "all",
-        "several",
-        "two",
-        "three",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "personnel",
-        "staff",
-        "men",
-        "women",
-        "officials",
-        "official",
-        "representatives",
-        "delegates",
-        "envoys",
-    }
-)
-_WORD = re.compile(r"[\w][\w'\u2019.\-]*", re.UNICODE)
-_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+#: Heads a "military" modifier does not make a junta ("the military", "the army" are MIL).
+_MILITARY_HEADS = frozenset({"army", "military", "navy", "guard"})
+_NAMED_ENTITIES = frozenset({"PERSON", "ORG"})
 
 
 @dataclass(frozen=True, slots=True)
-class Word:
-    text: str
-    start: int
-    end: int
+class Learnt:
+    """What the document said an actor is."""
 
-
-def words_of(text: str, offset: int = 0) -> list[Word]:
-    """Split a phrase into words with offsets; possessive endings are dropped from the word."""
-    out = []
-    for m in _WORD.finditer(text):
-        w = m.group()
-        stripped = _POSSESSIVE.sub("", w) if len(w) > 2 else w
-        stripped = stripped.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", stripped) else stripped
-        if stripped:
-            out.append(Word(stripped, m.start() + offset, m.start() + offset + len(stripped)))
-    return out
-
-
-@dataclass(slots=True)
-class _Finding:
-    country: str | None = None
-    country_rank: int = 99
-    sector: str | None = None
-    sector_rank: int = 99
+    country: str | None
+    sector: str | None
     name: str | None = None
     kb_id: str | None = None
-    evidence: list[str] = field(default_factory=list)
-
-
-# Lower rank wins: a known person beats an organisation beats a country name, and so on.
-_COUNTRY_RANK = {"person": 0, "org": 1, "country": 2, "adjective": 3, "metonym": 4, "context": 6}
-
-
-class ActorResolver:
-    """Resolve phrases against the KB on a given date (the article's publication day)."""
-
-    def __init__(self, kb: KnowledgeBase | None = None, day: date | None = None) -> None:
-        self.kb = kb or load_kb()
-        self.day = day
-        self._juntas: set[str] | None = None
-
-    def military_ruled(self, iso3: str) -> bool:
-        """True when the KB has a military head of state for ``iso3`` on the resolver's date."""
-        if self._juntas is None:
-            self._juntas = {
-                p.country
-                for p in self.kb.people
-                if p.sector == "MIL" and p.role == "head of state" and p.holds_office_on(self.day)
-            }
-        return iso3 in self._juntas
-
-    def resolve_words(self, words: list[Word], *, head: str | None = None) -> _Finding:
-        """Scan n-grams longest first; each KB hit proposes a country, sector terms a sector."""
-        found = _Finding()
-        n = len(words)
-        i = 0
-        sector_hits: list[tuple[int, int, str]] = []  # (first word, last word, sector)
-        while i < n:
-            step = 1
-            for size in range(min(_MAX_NGRAM, n - i), 0, -1):
-                form = " ".join(w.text for w in words[i : i + size])
-                hits = self.kb.lookup(form)
-                term = self._sector_term(form)
-                if hits:
-                    self._apply_hits(found, hits, form, whole=(size == n))
-                if term:
-                    sector_hits.append((i, i + size - 1, term))
-                if hits or (term and size > 1):
-                    step = size
-                    break
-            i += step
-        if sector_hits and found.sector_rank > 1:
-            sector = self._head_sector(sector_hits, words)
-            if sector:
-                found.sector, found.sector_rank = sector, 2
-        return found
-
-    def _sector_term(self, form: str) -> str | None:
-        term = self.kb.sector_of(form)
-        if term is None and len(form) > 3 and form.lower().endswith("s"):
-            term = self.kb.sector_of(form[:-1])  # "instructor" <-> "instructors"
-        if term is None and not form.lower().endswith("s"):
-            term = self.kb.sector_of(form + "s")
-        return term.sector if term else None
-
-    def _head_sector(self, hits: list[tuple[int, int, str]], words: list[Word]) -> str | None:
-        """The sector of the phrase's head noun, not of any modifier in it.
-
-        "military cooperation" has no sector (its head is not an agent); "Niger's military
-        government" is MIL (a junta); "head of Niger's army" and "one of the Russian
-        instructors" take their sector from the "of" complement; a title before a name
-        ("Russian President Vladimir Putin") gives the name its sector.
-        """
-        cut = next((k for k, w in enumerate(words) if w.text.lower() == "of"), len(words))
-        for lo, hi in ((0, cut), (cut + 1, len(words))):
-            if hi <= lo:
-                continue
-            head_pos = hi - 1
-            part = [h for h in hits if lo <= h[0] and h[1] < hi]
-            at_head = [h for h in part if h[1] == head_pos]
-            head_word = words[head_pos].text
-            if at_head:
-                sector = max(at_head, key=lambda h: h[1] - h[0])[2]
-                if (
-                    sector == "GOV"
-                    and normalise(head_word) in _JUNTA_HEADS
-                    and any(h[2] == "MIL" and h[1] < head_pos for h in part)
-                ):
-                    return "MIL"
-                return sector
-            if part and (head_word[:1].isupper() or normalise(head_word) in _GENERIC_HEADS):
-                return max(part, key=lambda h: h[1])[2]  # a title before a name, "military staff"
-            if normalise(head_word) not in _GENERIC_HEADS:
-                return None
-        return None
-
-    def _apply_hits(self, found: _Finding, hits: list[NameHit], form: str, whole: bool) -> None:
-        for hit in hits:
-            kind = hit.kind
-            if kind == "metonym" and not whole:
-                kind = "country"  # "Moscow's envoy": the capital names the country
-            rank = _COUNTRY_RANK[kind]
-            country: str | None
-            sector: str | None
-            name: str | None
-            if kind == "person":
-                person = self.kb.person(hit.key, self.day)
-                if person is None:
-                    continue
-                country, sector, name = person.country, person.sector, person.name
-                if not person.holds_office_on(self.day):
-                    sector = "ELI" if person.sector in {"GOV", "MIL"} else person.sector
-                    rank = 1
-            elif kind == "org":
-                org = self.kb.orgs[hit.key]
-                country, sector, name = org.country, org.sector, org.name
-            else:
-                country, sector, name = hit.key, ("GOV" if kind == "metonym" else None), None
-            if rank < found.country_rank:
-                found.country, found.country_rank = country, rank
-                if name:
-                    found.name, found.kb_id = name, hit.key
-            if sector and rank < found.sector_rank:
-                found.sector, found.sector_rank = sector, rank
-            found.evidence.append(f"{kind}:{form}")
-            break  # first hit of an ambiguous form is its preferred reading
+    titles: tuple[str, ...] = ()
+    start: int = -1
 
 
 def resolve_phrase(
-    text: str, *, date: str | None = None, kb: KnowledgeBase | None = None
+    text: str,
+    *,
+    date: str | None = None,
+    context: str | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> Actor | None:
     """Resolve a short actor phrase ("four Saudi men", "American warplanes") without a parse.
 
-    Returns ``None`` when neither a country nor a sector is found.
+    ``context`` is text around the phrase (a sentence, or a country name): the countries it
+    names place the phrase when its own words do not. Returns ``None`` when neither a
+    country nor a sector is found.
     """
-    day = _parse_day(date)
     words = words_of(text)
     if not words:
         return None
-    found = ActorResolver(kb, day).resolve_words(words)
-    if found.country is None and found.sector is None:
-        return None
-    return Actor(
-        text=text,
-        start=0,
-        end=len(text),
-        country=found.country,
-        sector=found.sector,
-        name=found.name,
-        kb_id=found.kb_id,
-        confidence=_confidence(found),
+    ctx = ActorContext(ActorResolver(kb, _parse_day(date)))
+    if context:
+        for iso3 in ctx.resolver.resolve_words(words_of(context)).mentioned:
+            ctx.note_country(iso3)
+    capitalised = any(w.text[:1].isupper() for w in words)
+    return ctx.resolve(
+        words, text=text, start=0, end=len(text), entity="ORG" if capitalised else None
     )
 
 
-def _confidence(found: _Finding) -> float:
-    score = 0.3
-    if found.country:
-        score += 0.4 - 0.05 * min(found.country_rank, 6)
-    if found.sector:
-        score += 0.2
-    return round(min(score, 0.95), 2)
-
-
-def _parse_day(value: str | date | None) -> date | None:
-    if value is None or isinstance(value, date):
+def _parse_day(value: object) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
         return value
     try:
-        return date.fromisoformat(str(value)[:10])
+        return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
 
@@ -298,9 +109,13 @@ class ActorContext:
     """What one article teaches about its actors, gathered before coding its events."""
 
     resolver: ActorResolver
-    #: Person or organisation names (normalised) -> (country, sector) learnt from appositives.
-    roles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    #: Names (normalised, full and surname) -> what the document said they are.
+    roles: dict[str, Learnt] = field(default_factory=dict)
     country_counts: Counter[str] = field(default_factory=Counter)
+    #: Titled people in the order they are mentioned, for "the general", "the minister".
+    titled: list[Learnt] = field(default_factory=list)
+    #: Head nouns seen with a country ("instructors" -> RUS, MIL), for later bare mentions.
+    heads: dict[str, list[Learnt]] = field(default_factory=dict)
 
     @property
     def focus_country(self) -> str | None:
@@ -313,11 +128,35 @@ class ActorContext:
         if iso3 and iso3 in self.resolver.kb.countries:
             self.country_counts[iso3] += 1
 
-    def learn(self, name: str, description: list[Word]) -> None:
-        """Remember an appositive: ``name`` is what ``description`` says it is."""
-        found = self.resolver.resolve_words(description)
-        if found.country or found.sector:
-            self.roles[normalise(name)] = (found.country, found.sector)
+    def learn(self, name: str, description: list[Word] | Finding, start: int = -1) -> None:
+        """Remember that ``name`` is what ``description`` says it is (an appositive, a title)."""
+        found = (
+            description
+            if isinstance(description, Finding)
+            else self._resolved(description, start=start, entity=None)[0]
+        )
+        if found.country is None and found.sector is None:
+            return
+        learnt = Learnt(
+            found.country,
+            found.sector,
+            found.name,
+            found.kb_id,
+            tuple(found.titles),
+            start,
+        )
+        key = normalise(name)
+        self.roles[key] = learnt
+        parts = key.split()
+        if len(parts) > 1 and not found.kb_id:
+            self.roles.setdefault(parts[-1], learnt)  # the surname alone, later
+        if found.titles:
+            self.titled.append(learnt)
+
+    def remember_head(self, head: str, found: Finding, start: int) -> None:
+        if found.country and found.sector and found.country_rank <= RANK["metonym"]:
+            learnt = Learnt(found.country, found.sector, start=start)
+            self.heads.setdefault(normalise(head), []).append(learnt)
 
     def resolve(
         self,
@@ -335,36 +174,10 @@ class ActorContext:
         A phrase that names no country ("the junta", "the government") takes one from the
         document; ``exclude`` keeps it off the countries already on the other side of the event.
         """
-        found = self.resolver.resolve_words(words, head=head)
-        key = normalise(" ".join(w.text for w in words))
-        learnt = self.roles.get(key)
-        if learnt is None and entity in {"PERSON", "ORG"}:
-            # surname-only or partial later mention of a learnt name
-            for name, role in self.roles.items():
-                if key and (name.endswith(" " + key) or name.startswith(key + " ")):
-                    learnt = role
-                    break
-        if learnt and found.country_rank > 1:
-            if learnt[0]:
-                found.country, found.country_rank = learnt[0], 1
-            if learnt[1]:
-                found.sector, found.sector_rank = learnt[1], 1
-        head_norm = normalise(head or (words[-1].text if words else ""))
-        from_context = False
-        if found.country is None and head_norm in _DEICTIC_HEADS:
-            military = found.sector == "MIL" and head_norm not in {"army", "military"}
-            country = self.context_country(exclude, military_rule=military)
-            if country:
-                found.country, found.country_rank = country, _COUNTRY_RANK["context"]
-                from_context = True
-        if from_context:
-            if found.sector is None:
-                found.sector = (
-                    "GOV" if head_norm in {"country", "nation", "state", "capital"} else None
-                )
-        if found.country and found.sector is None and found.country_rank in (2, 4):
-            found.sector = "GOV"  # a state named as an agent acts through its government
-        if found.country is None and found.sector is None:
+        found, from_context = self._resolved(
+            words, start=start, head=head, entity=entity, exclude=exclude
+        )
+        if found.empty:
             return None
         return Actor(
             text=text,
@@ -374,8 +187,149 @@ class ActorContext:
             sector=found.sector,
             name=found.name,
             kb_id=CONTEXT_KB_ID if from_context else found.kb_id,
-            confidence=_confidence(found),
+            confidence=confidence(found, from_context=from_context),
         )
+
+    def resolve_all(
+        self,
+        words: list[Word],
+        *,
+        text: str,
+        start: int,
+        end: int,
+        head: str | None = None,
+        entity: str | None = None,
+        exclude: frozenset[str] = frozenset(),
+    ) -> list[Actor]:
+        """Like :meth:`resolve`, but a compound of countries before one head ("U.S. and
+        Russian negotiators", "French and Egyptian warships") is one actor per country."""
+        actor = self.resolve(
+            words, text=text, start=start, end=end, head=head, entity=entity, exclude=exclude
+        )
+        if actor is None:
+            return []
+        found = self.resolver.resolve_words(words, head=head)
+        members = compound_countries(words, found)
+        if len(members) < 2:
+            return [actor]
+        sector = actor.sector
+        if sector is None and found.countries_at[-1][1] == len(words) - 1:
+            sector = "GOV"  # "Mali and Burkina Faso": states acting through their governments
+        return [
+            Actor(
+                text=text,
+                start=start,
+                end=end,
+                country=country,
+                sector=sector,
+                kb_id=f"country:{country}",
+                confidence=actor.confidence,
+            )
+            for country in members
+        ]
+
+    def _resolved(
+        self,
+        words: list[Word],
+        *,
+        start: int,
+        head: str | None = None,
+        entity: str | None = None,
+        exclude: frozenset[str] = frozenset(),
+    ) -> tuple[Finding, bool]:
+        found = self.resolver.resolve_words(words, head=head, places=entity != "PERSON")
+        if not words:
+            return found, False
+        core = words[: core_end(words)]
+        head_norm = normalise(head or core[-1].text)
+        self._ethnic(found, words)
+        learnt = self._learnt(words, entity)
+        if learnt is None and found.country is None and found.name is None and found.titles:
+            learnt = self._titled_person(found, core, start)
+        seen_head = False
+        if learnt is None and found.country is None:
+            learnt = self._seen_head(head_norm, start, exclude)
+            seen_head = learnt is not None
+        if learnt is not None and found.country_rank > RANK["org"]:
+            found.country = learnt.country or found.country
+            found.country_rank = RANK["learnt"]
+            found.sector = learnt.sector or found.sector
+            if learnt.name:
+                found.name, found.kb_id = learnt.name, learnt.kb_id
+        # a bare noun that takes the country of an earlier mention is a guess from context
+        from_context = seen_head
+        if found.country is None and self._wants_context(found, head_norm, entity, words):
+            military = found.sector == "MIL" and head_norm not in _MILITARY_HEADS
+            # a state is not on both sides of its own event, but its rebels, protesters and
+            # parties are its own: only state actors avoid the other side's country
+            state = found.sector is None or found.sector in _STATE_SECTORS
+            country = self.context_country(
+                exclude if state else frozenset(), military_rule=military
+            )
+            if country:
+                found.country, found.country_rank = country, RANK["context"]
+                from_context = True
+                if found.role and not found.unknown_name and _bare_title(found, core):
+                    self.resolver.fill_office(found)  # "the president": who held it then
+                if found.sector is None and head_norm in {"country", "nation", "state", "capital"}:
+                    found.sector = "GOV"
+        if found.country and found.sector is None and found.head_is_country:
+            found.sector = self._state_sector(found, words)
+        return found, from_context
+
+    # -- what the document taught ------------------------------------------------------------
+    def _learnt(self, words: list[Word], entity: str | None) -> Learnt | None:
+        key = normalise(" ".join(w.text for w in words))
+        learnt = self.roles.get(key)
+        if learnt is None and key and (entity in _NAMED_ENTITIES or words[-1].text[:1].isupper()):
+            # a surname-only or partial later mention of a learnt name
+            for name, role in self.roles.items():
+                if name.endswith(" " + key) or name.startswith(key + " "):
+                    return role
+        return learnt
+
+    def _titled_person(self, found: Finding, core: list[Word], start: int) -> Learnt | None:
+        """ "the general", "the foreign minister": the last person given that title before."""
+        if not _bare_title(found, core):
+            return None
+        title = found.titles[-1]
+        people = [p for p in self.titled if title in p.titles]
+        before = [p for p in people if p.start < start] or people
+        return before[-1] if before else None
+
+    def _seen_head(self, head: str, start: int, exclude: frozenset[str]) -> Learnt | None:
+        seen = [h for h in self.heads.get(head, []) if h.start < start and h.country not in exclude]
+        return seen[-1] if seen else None
+
+    def _wants_context(
+        self, found: Finding, head: str, entity: str | None, words: list[Word]
+    ) -> bool:
+        if head in _DEICTIC_HEADS:
+            return True
+        if found.sector in _STATE_SECTORS and found.role:
+            return True  # "the foreign minister", "the army chief"
+        # an unknown named person or group: the article's country is the best guess
+        named = entity in _NAMED_ENTITIES and words[-1].text[:1].isupper()
+        if named and found.kb_id is None:
+            return True
+        # a domestic actor named by its sector alone ("rebels", "protesters", "police"): most
+        # likely the article's country, never one already on the other side of the event
+        return found.sector is not None and found.sector != "UNK" and found.kb_id is None
+
+    def _ethnic(self, found: Finding, words: list[Word]) -> None:
+        """ "ethnic Albanians" in Macedonia are not Albania's: no country, civilians."""
+        ethnic = any(w.text.lower() == "ethnic" for w in words)
+        if ethnic and found.country_rank == RANK["adjective"]:
+            found.country, found.country_rank = None, 99
+            found.kb_id = found.name = None
+            found.sector = found.sector or "CVL"
+
+    def _state_sector(self, found: Finding, words: list[Word]) -> str | None:
+        """A country named as the agent acts through its government; its people, when the
+        phrase is a demonym alone ("Palestinians")."""
+        if found.country_rank == RANK["adjective"]:
+            return "CVL"
+        return "GOV"
 
     def context_country(self, exclude: frozenset[str], *, military_rule: bool) -> str | None:
         """The most mentioned country not excluded; for "the junta", one under military rule."""
@@ -387,30 +341,105 @@ class ActorContext:
         return ranked[0] if ranked else None
 
 
+def compound_countries(words: list[Word], found: Finding) -> list[str]:
+    """The countries of a coordinated modifier ("U.S. and Russian", "French, British and
+    Italian"), in order; empty unless only "and", "or" and commas stand between them."""
+    hits = found.countries_at
+    if len(hits) < 2:
+        return []
+    for (_, prev), (_, nxt) in zip(hits, hits[1:], strict=False):
+        between = [w.text.lower() for w in words[prev + 1 : nxt]]
+        # the next name may be several words long ("Burkina Faso"): skip its own words
+        joined = [w for w in between if w in {"and", "or", ","}]
+        rest = between[len(joined) :]
+        if between[: len(joined)] != joined or len(rest) > 2:
+            return []
+    return list(dict.fromkeys(c for c, _ in hits))
+
+
+def _bare_title(found: Finding, core: list[Word]) -> bool:
+    """The phrase is a title and nothing else ("the general", "the foreign minister"), not
+    "the elected president" or "a former minister", who are someone else."""
+    if not found.titles:
+        return False
+    words = [w.text.lower() for w in core if w.text.lower() not in {"the", "a", "an", "its"}]
+    return " ".join(words) in {found.titles[-1], found.titles[-1] + "s"} or (
+        normalise(" ".join(words)) == found.titles[-1]
+    )
+
+
 def words_of_tokens(toks: list[Token]) -> list[Word]:
     """The words of a noun phrase's tokens, without punctuation and possessive markers."""
-    return [
-        Word(t.text, t.idx, t.idx + len(t.text))
-        for t in toks
-        if t.pos not in {"PUNCT", "SPACE", "PART"} and t.text not in {"'s", "\u2019s"}
-    ]
+    out: list[Word] = []
+    for t in toks:
+        if t.text in {"'s", "\u2019s", "'", "\u2019"} and out:
+            prev = out[-1]
+            out[-1] = Word(prev.text, prev.start, prev.end, prev.text + t.text)
+            continue
+        if t.pos in {"PUNCT", "SPACE", "PART"} and t.text not in {"-"}:
+            continue
+        if t.text == "-":
+            continue
+        out.append(Word(t.text, t.idx, t.idx + len(t.text)))
+    return out
 
 
 def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> ActorContext:
-    """Pre-pass over one article: the countries it mentions (its focus) and appositive roles
-    ("General Abdourahamane Tiani, head of Niger's military government")."""
+    """Pre-pass over one article: the countries it mentions (its focus), then the roles it
+    teaches - appositives ("General Abdourahamane Tiani, head of Niger's military
+    government"), titles before names, and nouns seen with a country."""
     ctx = ActorContext(resolver)
     kb = resolver.kb
     for ps in sentences:
         for m in ps.mentions:
+            before = [t for t in ps.tokens if t.idx < m.start]
+            if before and before[-1].text.lower() == "ethnic":
+                continue  # "ethnic Albanians" in Macedonia do not make it about Albania
             for hit in kb.lookup(m.text):
                 if hit.kind in {"country", "adjective", "metonym"}:
                     ctx.note_country(hit.key)
                     break
+                if hit.kind == "person":
+                    person = kb.person(hit.key, resolver.day)
+                    ctx.note_country(person.country if person else None)
+                    break
+                if hit.kind == "org":  # a national body says where the story is
+                    ctx.note_country(kb.orgs[hit.key].country)
+                    break
+    for ps in sentences:
         view = SentenceView(ps)
+        for m in ps.mentions:
+            if m.label in _NAMED_ENTITIES:
+                _learn_entity(ctx, view, m.start, m.end, m.text)
         for tok in ps.tokens:
-            if tok.ent in {"PERSON", "ORG"} and tok.ent_iob in {"B", "I"}:
-                for appos in view.children(tok, "appos"):
-                    text, _, _ = view.span_text(view.noun_phrase(tok))
-                    ctx.learn(text, words_of_tokens(view.noun_phrase(appos)))
+            if tok.pos == "NOUN" and tok.ent_iob == "O":
+                found = resolver.resolve_words(words_of_tokens(view.noun_phrase(tok)))
+                ctx.remember_head(tok.lemma or tok.text, found, tok.idx)
+                if tok.lemma and tok.lemma != tok.text:
+                    ctx.remember_head(tok.text, found, tok.idx)
     return ctx
+
+
+def _learn_entity(ctx: ActorContext, view: SentenceView, start: int, end: int, text: str) -> None:
+    toks = [t for t in view.tokens if start <= t.idx < end]
+    if not toks:
+        return
+    inside = {t.i for t in toks}
+    head = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
+    appos = view.children(head, "appos")
+    if appos:
+        desc = words_of_tokens(view.noun_phrase(appos[0]))
+        found, _ = ctx._resolved(desc, start=start)
+        name_found = ctx.resolver.resolve_words(words_of_tokens(toks))
+        if name_found.kb_id and name_found.country:  # a KB name keeps its identity
+            found.name, found.kb_id = name_found.name, name_found.kb_id
+            found.country = name_found.country
+        found.titles = (
+            found.titles
+            + ctx.resolver.resolve_words(words_of_tokens(view.noun_phrase(head))).titles
+        )
+        ctx.learn(text, found, start)
+        return
+    found = ctx.resolver.resolve_words(words_of_tokens(view.noun_phrase(head)))
+    if found.titles or (found.country and not found.kb_id):
+        ctx.learn(text, found, start)

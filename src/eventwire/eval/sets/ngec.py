@@ -10,6 +10,13 @@ from NGEC's own pytest file. Each case becomes the checks its expectation names:
   neither country nor sector.
 * ``wiki``: our Actor.name, reported as ``name_accuracy`` (a bonus; NGEC gets it from Wikipedia).
 
+Each case's ``context`` argument (a country name or a sentence, for a few cases) is passed on to
+the resolver, and its date argument ("2022-01-01", "10 May 2015") becomes the date offices are
+resolved on. "today" is read as 2025-08-13, the date of the NGEC commit the cases come from (NGEC
+resolves it to its run date; the cases were written on or before that day). With no date the
+resolver does not know when the text was written: a known person keeps the sector of their
+latest office rather than being called a former office holder.
+
 ``query_wiki`` cases test NGEC's Wikipedia search, not resolution, and are skipped. Cases NGEC
 marks xfail (its own known failures) are scored separately under ``per_class["xfail"]`` and kept
 out of the headline numbers. Baseline: the majority country and the majority sector of the cases.
@@ -17,8 +24,11 @@ out of the headline numbers. Baseline: the majority country and the majority sec
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -39,6 +49,14 @@ class Case:
     date: str | None
     expected: dict[str, Any]
     xfail: bool
+    context: str | None = None
+    #: The case says "today" (``date`` stays None): resolved on :data:`TODAY`.
+    today: bool = False
+
+    @property
+    def on(self) -> str | None:
+        """The date offices are resolved on."""
+        return TODAY if self.today else self.date
 
     @property
     def country(self) -> str | None | bool:
@@ -83,14 +101,17 @@ class NgecActors(EvalSet[Case, Guess]):
                 base = f"{rec.get('test')}:{args[0] if args else ''}"
                 seen[base] = seen.get(base, 0) + 1
                 date = args[2] if len(args) > 2 and isinstance(args[2], str) else None
+                context = args[1] if len(args) > 1 and isinstance(args[1], str) else None
                 out.append(
                     Case(
                         base if seen[base] == 1 else f"{base}#{seen[base]}",
                         rec["method"],
                         str(args[0]) if args else "",
-                        None if date in (None, "", "today") else date,
+                        iso_date(date),
                         dict(rec.get("expected") or {}),
                         bool(rec.get("xfail")),
+                        context or None,
+                        str(date or "").strip().lower() == "today",
                     )
                 )
         return out
@@ -99,7 +120,12 @@ class NgecActors(EvalSet[Case, Guess]):
         return item.id
 
     def predict(self, items: Sequence[Case]) -> list[Guess]:
-        return [guess(system.resolve_phrase(c.text, date=c.date)) for c in items]
+        takes_context = "context" in inspect.signature(system.resolve_phrase).parameters
+        out = []
+        for c in items:
+            extra = {"context": c.context} if takes_context and c.context else {}
+            out.append(guess(system.resolve_phrase(c.text, date=c.on, **extra)))
+        return out
 
     def baseline(self, items: Sequence[Case]) -> list[Guess]:
         country = majority(c.country for c in items if c.country is not False and c.country)
@@ -134,6 +160,28 @@ class NgecActors(EvalSet[Case, Guess]):
         per_class: dict[str, Any] = {m: t.metrics() for m, t in sorted(by_method.items())}
         per_class["xfail"] = xfail.metrics()
         return Score(metrics, per_class, misses)
+
+
+#: What "today" means in the cases: the date of the NGEC commit they were taken from.
+TODAY = "2025-08-13"
+
+
+def iso_date(value: str | None) -> str | None:
+    """The case's date argument as YYYY-MM-DD ("1 july 2021" -> "2021-07-01"); None for no
+    date, "today" (see :attr:`Case.on`) or a date we cannot read."""
+    if not value or value.strip().lower() == "today":
+        return None
+    text = re.sub(r"\s+", " ", value.strip())
+    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%B %d %Y"):
+        try:
+            return (
+                datetime.strptime(text.title() if "%B" in fmt or "%b" in fmt else text, fmt)
+                .date()
+                .isoformat()
+            )
+        except ValueError:
+            continue
+    return None
 
 
 def guess(actor: Any) -> Guess:

@@ -9,6 +9,10 @@ highest-confidence event, or "none" when the pipeline codes nothing.
 * sector_f1: micro F1 of (role, sector) pairs, only for roles whose gold actors carry a sector
   (country-only gold actors such as "Jordan" say nothing about sector).
 
+Actor codes: the GSR codes every international organisation - UN bodies, the EU, NATO, the Red
+Cross, Amnesty - as ``IGO``; we keep ``UNO`` (the UN system), ``EUR`` (the EU) and ``NGO`` apart,
+so :func:`gold_code` maps those three to ``IGO`` before comparing (:data:`IGO_CODES`).
+
 Baseline: the majority event type, source country, target country and per-role sector.
 """
 
@@ -25,6 +29,13 @@ from eventwire.eval.metrics import PRF, macro_f1, majority, per_class_prf, set_p
 
 NONE = "none"
 ROLES = ("source", "target")
+#: Our non-state actor codes that the GSR writes as ``IGO``.
+IGO_CODES = frozenset({"IGO", "UNO", "EUR", "NGO"})
+
+
+def gold_code(country: str) -> str:
+    """Our actor country in the GSR's convention (UN bodies, the EU and NGOs are ``IGO``)."""
+    return "IGO" if country in IGO_CODES else country
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,8 +225,8 @@ def coded(doc: Any) -> Coded:
     }
     return Coded(
         legacy_type(ev),
-        frozenset(a.country for a in ev.source if a.country),
-        frozenset(a.country for a in ev.target if a.country),
+        frozenset(gold_code(a.country) for a in ev.source if a.country),
+        frozenset(gold_code(a.country) for a in ev.target if a.country),
         frozenset(sectors),
         confidence=ev.confidence,
     )
