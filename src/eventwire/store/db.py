@@ -31,6 +31,8 @@ from eventwire.records import (
 
 SCHEMA = Path(__file__).with_name("schema.sql")
 SCHEMA_VERSION = "1"
+#: Tables written per batch, in the order their rows are inserted.
+DATA_TABLES = ("articles", "sentences", "events", "event_actors", "places", "quotes", "rejects")
 
 
 def _day(value: str | None) -> date | None:
@@ -83,18 +85,7 @@ class Store:
     ) -> None:
         """Store a batch of results and rejects in one transaction."""
         near = near_duplicates or {}
-        rows: dict[str, list[tuple[Any, ...]]] = {
-            k: []
-            for k in (
-                "articles",
-                "sentences",
-                "events",
-                "event_actors",
-                "places",
-                "quotes",
-                "rejects",
-            )
-        }
+        rows: dict[str, list[tuple[Any, ...]]] = {k: [] for k in DATA_TABLES}
         for res in results:
             a = res.article
             rows["articles"].append(
@@ -207,16 +198,7 @@ class Store:
 
     # -- reading -----------------------------------------------------------------------------
     def count(self, table: str) -> int:
-        if table not in {
-            "articles",
-            "sentences",
-            "events",
-            "event_actors",
-            "places",
-            "quotes",
-            "rejects",
-            "runs",
-        }:
+        if table not in (*DATA_TABLES, "runs"):
             raise StoreError(f"unknown table {table!r}")
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0

@@ -37,23 +37,7 @@ PREPOSITION_FLAGS: dict[str, str] = {
     "by": "by",
 }
 #: Precisions of a resolution that "that year" or "a year earlier" may point back at.
-FOCUS_PRECISIONS = frozenset(
-    [
-        "day",
-        "part-of-week",
-        "weekend",
-        "week",
-        "part-of-month",
-        "month",
-        "part-of-season",
-        "part-of-quarter",
-        "quarter",
-        "season",
-        "part-of-year",
-        "half-year",
-        "year",
-    ]
-)
+FOCUS_PRECISIONS = frozenset(PRECISIONS[: PRECISIONS.index("year") + 1])
 #: How far either side of a cue a rule is run (longer than any expression the grammar reads).
 WINDOW = 100
 _NAME_WORD = re.compile(rf"\b(?:{lx.MONTH_FULL}|{lx.MONTH_ABBR}|{lx.WEEKDAY})\b", re.IGNORECASE)
