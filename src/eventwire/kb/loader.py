@@ -215,12 +215,19 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){1,5}$|^[A-Z][A-Z&]{1,4}$")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """Casefold, strip accents and typographic quotes, collapse spaces: the key of every index."""
+    """Casefold, strip accents and typographic quotes, collapse spaces: the key of every index.
+
+    Cached: the same few thousand words are looked up over and over in a corpus."""
+    if text.isascii():
+        return _SPACES.sub(" ", text).strip().casefold()
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"\s+", " ", text).strip().casefold()
-    return text
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _acronym_form(form: str) -> bool:
