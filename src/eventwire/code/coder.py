@@ -569,6 +569,12 @@ class Coder:
             source, target, inferred = list(roles.source), list(roles.target), roles.inferred
             ranked = rank_place(view, tok, triggers, place_fn, fallback=fallback_place)
             place = ranked[1] if ranked else None
+            if (
+                place is not None
+                and place.char_start is not None
+                and any(a.start <= place.char_start < a.end for a in (*roles.source, *roles.target))
+            ):
+                ranked, place = None, None  # "joined forces with Mali": an actor, not a place
             # The place names the target of a movement only when the parse attaches it to the
             # trigger; the article's focus country only when a source is known.
             where = place if ranked and ranked[0] == 0 else (fallback_place if source else None)

@@ -31,6 +31,8 @@ from eventwire.records import (
 
 SCHEMA = Path(__file__).with_name("schema.sql")
 SCHEMA_VERSION = "1"
+#: Rows per INSERT statement.
+_ROWS_PER_STATEMENT = 256
 #: Tables written per batch, in the order their rows are inserted.
 DATA_TABLES = ("articles", "sentences", "events", "event_actors", "places", "quotes", "rejects")
 
@@ -165,13 +167,22 @@ class Store:
         try:
             self.con.execute("BEGIN TRANSACTION")
             for table, data in rows.items():
-                if data:
-                    marks = ", ".join("?" * len(data[0]))
-                    self.con.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", data)
+                self._insert(table, data)
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"writing a batch to {self.path} failed: {exc}") from None
+
+    def _insert(self, table: str, data: list[tuple[Any, ...]]) -> None:
+        """INSERT OR IGNORE many rows, a few hundred per statement (``executemany`` runs one
+        statement per row and was a third of the whole run)."""
+        if not data:
+            return
+        row = "(" + ", ".join("?" * len(data[0])) + ")"
+        for i in range(0, len(data), _ROWS_PER_STATEMENT):
+            chunk = data[i : i + _ROWS_PER_STATEMENT]
+            sql = f"INSERT OR IGNORE INTO {table} VALUES " + ", ".join([row] * len(chunk))
+            self.con.execute(sql, [v for r in chunk for v in r])
 
     def record_run(
         self,
