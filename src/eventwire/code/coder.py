@@ -221,6 +221,8 @@ class Coder:
         pos = "NOUN" if tok.pos in {"NOUN", "PROPN"} else tok.pos
         if pos not in {"VERB", "NOUN"}:
             return None
+        if pos == "VERB" and tok.dep == "amod":
+            return None  # "the visiting minister": a description, not an event
         for pattern in self.index.candidates(tok.lemma, pos):
             if self._holds(view, tok, pattern):
                 return pattern

@@ -1,0 +1,32 @@
+"""Our hand judgements of coded Reuters events stay well formed (they back reported figures)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "reuters_judged_events.jsonl"
+VERDICTS = {"correct", "partial", "wrong-actors", "wrong"}
+
+
+def test_every_judgement_names_story_event_and_verdict():
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 100
+    for row in rows:
+        assert row["story"] and row["event_id"] and row["cameo"] and row["why"]
+        assert row["verdict"] in VERDICTS
+        assert "text" not in row and "evidence" not in row  # no article text is stored
+    rounds = Counter(row["round"] for row in rows)
+    assert rounds == {1: 50, 2: 50}
+
+
+def test_reported_round_figures_match_the_file():
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    second = Counter(r["verdict"] for r in rows if r["round"] == 2)
+    assert (second["correct"], second["partial"], second["wrong-actors"], second["wrong"]) == (
+        8,
+        15,
+        3,
+        24,
+    )
