@@ -259,7 +259,7 @@ def _top_countries(ctx: ActorContext) -> tuple[str, ...]:
 
 
 def _speaker_as_source(events: list[Event], quotes: list[Quote]) -> list[Event]:
-    """An event stated inside a quotation with no source ("We are here to train the army")
+    """An event stated inside a quotation with no source ("We came to help the army")
     was done by the speaker."""
     out = []
     for ev in events:

@@ -33,14 +33,14 @@ def test_passive_voice_swaps_roles(processor):
 
 
 def test_nominal_event_with_possessive_source(processor):
-    ev = _one(processor, "Niger's expulsion of French forces angered Paris.", "16")
-    assert (_countries(ev.source), _countries(ev.target)) == (["NER"], ["FRA"])
+    ev = _one(processor, "Mali's expulsion of French troops angered Paris.", "16")
+    assert (_countries(ev.source), _countries(ev.target)) == (["MLI"], ["FRA"])
     assert ev.target[0].sector == "MIL"
 
 
 def test_coordinated_targets_stay_one_event(processor):
-    ev = _one(processor, "Niger joined forces with Mali and Burkina Faso.", "06")
-    assert _countries(ev.target) == ["MLI", "BFA"]
+    ev = _one(processor, "Chad joined forces with Cameroon and Nigeria.", "06")
+    assert _countries(ev.target) == ["CMR", "NGA"]
 
 
 def test_promised_cooperation_is_an_expression_of_intent(processor):

@@ -23,8 +23,8 @@ from eventwire.resolve.actors import (
         ("Russian military instructors", "RUS", "MIL"),
         ("French forces", "FRA", "MIL"),
         ("Niger's military government", "NER", "MIL"),
-        ("head of Niger's military government", "NER", "MIL"),
-        ("one of the Russian instructors", "RUS", "MIL"),
+        ("head of Mali's military government", "MLI", "MIL"),
+        ("one of the Turkish instructors", "TUR", "MIL"),
         ("Washington", "USA", "GOV"),
         ("the Kremlin", "RUS", "GOV"),
         ("Burkinabe soldiers", "BFA", "MIL"),
@@ -49,7 +49,7 @@ def test_phrase_resolves_country_and_sector(phrase, country, sector):
 
 
 def test_modifier_alone_does_not_give_a_sector():
-    actor = resolve_phrase("Russian transport plane")
+    actor = resolve_phrase("Russian cargo plane")
     assert actor is not None and actor.country == "RUS" and actor.sector is None
     airport = resolve_phrase("Niamey airport")  # a capital before a noun is not the government
     assert airport is not None and airport.country == "NER" and airport.sector is None
@@ -247,11 +247,8 @@ def test_build_context_learns_an_appositive_for_an_unknown_broadcaster(nlp):
 
 
 def test_build_context_carries_a_nouns_country_to_its_bare_mention(nlp):
-    text = (
-        "Russian military instructors landed in Niger on Wednesday. "
-        "The instructors will train the army."
-    )
+    text = "Russian military advisers reached Bamako on Monday. The advisers will train the army."
     ctx = _context(nlp, text)
-    actor = _resolve(ctx, "The instructors", start=text.index("The instructors"))
+    actor = _resolve(ctx, "The advisers", start=text.index("The advisers"))
     assert actor is not None and (actor.country, actor.sector) == ("RUS", "MIL")
     assert actor.kb_id == CONTEXT_KB_ID

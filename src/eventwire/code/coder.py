@@ -266,7 +266,7 @@ class Coder:
         else:
             heads += view.prep_objects(tok, ("of", "to", "for", "on"))
             heads += view.children(tok, "compound", "amod")
-            for acl in view.children(tok, "acl"):  # "commitment to fortify X's capabilities"
+            for acl in view.children(tok, "acl"):  # "commitment to strengthen X's capabilities"
                 heads += view.children(acl, *_OBJ)
         words: set[str] = set()
         for h in heads:
@@ -351,7 +351,7 @@ class Coder:
                 themes = [a for a in self._actors(view, of_objs, actor_fn) if a.country]
                 source, inferred = themes[:1], bool(themes)
             target = self._objects(view, of_objs, p, actor_fn) if p.of_role == "target" else []
-            if not target:  # "Russia's commitment to fortify Niger's defences"
+            if not target:  # "Turkey's commitment to train Somalia's army"
                 for acl in view.children(tok, "acl"):
                     target = [
                         a
@@ -576,7 +576,7 @@ class Coder:
                 and place.char_start is not None
                 and any(a.start <= place.char_start < a.end for a in (*roles.source, *roles.target))
             ):
-                ranked, place = None, None  # "joined forces with Mali": an actor, not a place
+                ranked, place = None, None  # "joined forces with Cameroon": an actor, not a place
             # The place names the target of a movement only when the parse attaches it to the
             # trigger; the article's focus country only when a source is known.
             where = place if ranked and ranked[0] == 0 else (fallback_place if source else None)
@@ -599,8 +599,8 @@ class Coder:
                     ]
                     inferred = True
             if not source:
-                # Borrow the roles of another event in the sentence ("X's commitment to ...,
-                # highlighting plans to install ...").
+                # Borrow the roles of another event in the sentence ("X pledged support to Y,
+                # with plans to send trainers"): inferred, so the confidence drops.
                 for other_tok, _, other in pending:
                     if other_tok.i != tok.i and other.source:
                         source = list(other.source)
@@ -677,8 +677,8 @@ class Coder:
     def _merge_nested(
         self, view: SentenceView, matched: list[tuple[Token, Pattern]]
     ) -> list[tuple[Token, Pattern]]:
-        """A noun trigger that is the object of a verb trigger ("strengthens cooperation",
-        "scaled back assistance") is one event: keep the verb, with the more specific code
+        """A noun trigger that is the object of a verb trigger ("deepened cooperation",
+        "cut assistance") is one event: keep the verb, with the more specific code
         when both codes share a root."""
         by_index = {t.i: (t, p) for t, p in matched}
         drop: set[int] = set()

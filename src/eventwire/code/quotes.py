@@ -2,7 +2,7 @@
 
 A quotation is text between double quotes (straight or typographic) of at least four words; its
 speaker is the subject of a speech verb in the sentence where the quote closes or opens
-("..., remarked one of the Russian instructors"; "Tinubu said: ...").
+("..., said a spokesman for the ministry"; "Tinubu said: ...").
 """
 
 from __future__ import annotations

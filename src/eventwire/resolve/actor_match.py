@@ -374,7 +374,7 @@ class ActorResolver:
         """The sector of the phrase's head noun, not of any modifier in it.
 
         "military cooperation" has no sector (its head is not an agent); "Niger's military
-        government" is MIL (a junta); "head of Niger's army" and "one of the Russian
+        government" is MIL (a junta); "head of Niger's army" and "one of the Turkish
         instructors" take their sector from the "of" complement, and so does a leader of a
         body ("President of the Chadian Human Rights League"); a title before a name
         ("Russian President Vladimir Putin") gives the name its sector.

@@ -3,7 +3,7 @@
 :mod:`eventwire.resolve.actor_match` reads one phrase against the knowledge base on the
 article's date. The document-level :class:`ActorContext` adds what one article teaches:
 
-* roles given by appositives and titles ("Tiani, head of Niger's military government",
+* roles given by appositives and titles ("Goita, leader of Mali's military government",
   "Malian Foreign Minister Jane Doe"), so that later mentions - the surname alone, "the
   general" - resolve to the same actor;
 * the country a bare "the government", "the junta", "the state broadcaster" or "the country"
@@ -386,7 +386,7 @@ def words_of_tokens(toks: list[Token]) -> list[Word]:
 
 def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> ActorContext:
     """Pre-pass over one article: the countries it mentions (its focus), then the roles it
-    teaches - appositives ("General Abdourahamane Tiani, head of Niger's military
+    teaches - appositives ("Colonel Assimi Goita, leader of Mali's military
     government"), titles before names, and nouns seen with a country."""
     ctx = ActorContext(resolver)
     kb = resolver.kb
