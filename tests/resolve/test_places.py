@@ -351,7 +351,7 @@ def _toponyms(processor, text: str, countries: tuple[str, ...] = ()) -> dict[str
 
 
 def test_find_toponyms_reads_a_dateline_and_its_state(processor):
-    text = "RALEIGH, N.C. (AP) - A new report shows that teachers were absent."
+    text = "RALEIGH, N.C. (AP) - State officials said on Monday that schools would reopen."
     found = _toponyms(processor, text)
     assert "RALEIGH" in found and found["RALEIGH"].admin1 == "North Carolina"
     assert found["N.C."].precision == "admin1"

@@ -31,17 +31,17 @@ def value_of(text: str, surface: str, anchor: date | None = FRI) -> str | None:
 @pytest.mark.parametrize(
     ("text", "surface", "value"),
     [
-        ("The rights, which expire Nov. 21, can be exercised.", "Nov. 21", "1989-11-21"),
-        ("The dividend is payable Jan. 2 to stock of record Dec. 15.", "Jan. 2", "1990-01-02"),
-        ("The dividend is payable Jan. 2 to stock of record Dec. 15.", "Dec. 15", "1989-12-15"),
+        ("The warrants, which expire Nov. 21, may still be used.", "Nov. 21", "1989-11-21"),
+        ("The bonus is payable Jan. 2 to holders of record Dec. 15.", "Jan. 2", "1990-01-02"),
+        ("The bonus is payable Jan. 2 to holders of record Dec. 15.", "Dec. 15", "1989-12-15"),
         ("The acquisition was completed on Dec. 15.", "Dec. 15", "1988-12-15"),
-        ("The company said it will close the plant in January.", "January", "1990-01"),
+        ("The firm said it will shut the mill in January.", "January", "1990-01"),
         ("Sales fell in January, the company said.", "January", "1989-01"),
-        ("The monarch will meet Bush on Monday.", "Monday", "1989-11-06"),
+        ("The queen will meet Mitterrand on Monday.", "Monday", "1989-11-06"),
         ("The king met Bush on Monday.", "Monday", "1989-10-30"),
         ("The hearing was postponed until Tuesday.", "Tuesday", "1989-11-07"),
         ("The offer had been scheduled to expire Friday.", "Friday", "1989-10-27"),
-        ("Final guidelines to be published in early November will decide.", "early November",
+        ("New rules to be issued in early November will settle it.", "early November",
          "1989-11"),
         ("Talks resume Thursday in Geneva.", "Thursday", "1989-11-02"),  # published that day
     ],
@@ -89,14 +89,15 @@ def test_the_caller_can_still_force_a_future_reading() -> None:
     ("text", "surface", "value"),
     [
         ("Third-quarter profit rose 11%.", "Third-quarter", "1989-Q3"),
-        ("It expects to report a third-quarter loss.", "third-quarter", "1989-Q3"),
+        ("The group expects a third-quarter loss.", "third-quarter", "1989-Q3"),
         ("It will take a fourth-quarter charge.", "fourth-quarter", "1989-Q4"),
-        ("It lost money in the 1988 third quarter.", "the 1988 third quarter", "1988-Q3"),
+        ("Losses mounted in the 1988 third quarter.", "the 1988 third quarter", "1988-Q3"),
         ("It may be effective in next year's first quarter.", "next year's first quarter",
          "1990-Q1"),
-        ("In the year-ago third quarter it earned $1.", "the year-ago third quarter", "1988-Q3"),
-        ("For the quarter ended Sept. 30, sales rose.", "the quarter", "1989-Q3"),
-        ("For the quarter ended July 31, sales rose.", "the quarter", "1989-Q2"),
+        ("Earnings were higher in the year-ago third quarter.", "the year-ago third quarter",
+         "1988-Q3"),
+        ("Revenue climbed in the quarter ended Sept. 30.", "the quarter", "1989-Q3"),
+        ("Revenue climbed in the quarter ended July 31.", "the quarter", "1989-Q2"),
     ],
 )  # fmt: skip
 def test_quarters(text: str, surface: str, value: str) -> None:
@@ -105,10 +106,10 @@ def test_quarters(text: str, surface: str, value: str) -> None:
 
 def test_a_results_story_reads_its_comparisons_against_the_quarter_it_reports() -> None:
     text = (
-        "Acme posted a 20% gain in third-quarter net income. Net rose to $108 million from "
-        "$90 million a year ago. After a flat second quarter, the company said sales in the "
-        "latest quarter rose. In the year-ago quarter it had charges, and year-earlier results "
-        "were restated. Profit for the corresponding period last year was lower."
+        "Acme reported a 20% rise in third-quarter earnings, which reached $108 million "
+        "against $90 million a year ago. After a flat second quarter, the firm said revenue in "
+        "the latest quarter grew. In the year-ago quarter it took charges, and year-earlier "
+        "figures were revised. Profit for the corresponding period last year was lower."
     )
     assert found(text, RESULTS_DAY) == [
         ("third-quarter", "1989-Q3"),
@@ -161,7 +162,7 @@ def test_with_nothing_named_before_the_publication_date_stands_in() -> None:
 
 
 def test_over_the_next_year_is_a_stretch_not_the_year_after() -> None:
-    r = dict(((t, v) for t, v in found("It will be closed over the next year.")))
+    r = dict(((t, v) for t, v in found("The border post stays shut over the next year.")))
     assert r == {"the next year": "P1Y"}
 
 
@@ -171,7 +172,7 @@ def test_over_the_next_year_is_a_stretch_not_the_year_after() -> None:
     [
         ("The store was robbed at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2024-04-10T22:00"),
         ("Talks broke off at noon Thursday.", "noon Thursday", "2024-04-11T12:00"),
-        ("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2024-11-09T17:00"),
+        ("The tender expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2024-11-09T17:00"),
         ("He was found around 7:15 p.m., police said.", "around 7:15 p.m.", "2024-04-12T19:15"),
         ("Shares rose at mid-afternoon yesterday.", "mid-afternoon yesterday", "2024-04-11TAF"),
         ("The ceremony ended at midnight.", "midnight", "2024-04-12T24:00"),
@@ -182,9 +183,9 @@ def test_clock_times_are_timex_times_on_their_day(text: str, surface: str, value
 
 
 def test_a_day_after_an_aside_dates_the_clock_but_stays_its_own_expression() -> None:
-    text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building."
+    text = "The fire began at about 9:40 a.m. (0640 GMT) Friday, gutting a warehouse."
     assert found(text, date(1998, 8, 8)) == [
-        ("about 10:35 a.m.", "1998-08-07T10:35"),
+        ("about 9:40 a.m.", "1998-08-07T09:40"),
         ("Friday", "1998-08-07"),
     ]
 
@@ -212,7 +213,7 @@ def test_holidays(text: str, surface: str, anchor: date, value: str) -> None:
     ("text", "surface", "value"),
     [
         ("In nineteen ninety-one he was convicted.", "nineteen ninety-one", "1991"),
-        ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven",
+        ("January nineteen ninety-seven. Snow again.", "January nineteen ninety-seven",
          "1997-01"),
         ("By the year two thousand unemployment will halve.", "the year two thousand", "2000"),
         ("Numbers dropped through the nineties.", "the nineties", "199"),
@@ -240,8 +241,8 @@ def test_current_as_an_adjective_is_the_present() -> None:
     ("text", "surface", "value"),
     [
         ("The talk lasted nearly an hour.", "nearly an hour", "PT1H"),
-        ("He will stay for at least two more weeks.", "at least two more weeks", "P2W"),
-        ("Then, a week or so ago, he picked a date.", "a week or so ago", "2024-W14"),
+        ("The envoy will remain for at least two more weeks.", "at least two more weeks", "P2W"),
+        ("A week or so ago, the council set a date.", "A week or so ago", "2024-W14"),
         ("It was a decades-long battle.", "decades-long", "PXY"),
         ("They met during a day-long session.", "day-long", "P1D"),
         ("The index fell over the past year.", "the past year", "2023"),

@@ -256,7 +256,7 @@ class Coder:
         if tok.pos == "VERB":
             direct = view.children(tok, *_OBJ, "nsubjpass")
             heads += direct
-            for obj in direct:  # "suspended part of a military aid program"
+            for obj in direct:  # "suspended part of a training programme"
                 heads += view.prep_objects(obj, ("of",))
             if tok.lemma.lower() in {"arrive", "land"}:
                 heads += view.children(tok, *_SUBJ)

@@ -12,20 +12,20 @@ trigger through the dependency tree and ranked:
   one ("*the Gulf of Aden* is patrolled").
 * **1+ - nested**: further down the trigger's tree - a locative inside a locative ("in
   clashes *in Makhmur district*"), a place inside a subordinate clause of the trigger
-  ("killed when fighters attacked a centre *in Piranshahr*"); each hop and each container
-  step ("*Syria's* city of Daraa", "*near Jenin*") costs one.
+  ("killed when gunmen raided a market *in Menaka*"); each hop and each container
+  step ("*Mali's* city of Gao", "*near Kidal*") costs one.
 * **8+ - governing clause**: a locative of the verb that governs the trigger's own clause
-  ("a soldier shot in the stomach was evacuated *near Hebron*").
+  ("a wounded driver was flown out *from Gao*").
 
 A toponym that belongs to another event trigger, that is part of an organisation's name
 ("Islamic State of *Iraq*"), or that only qualifies a person ("students *in Spain*") is
 not this event's place. Lowest rank wins; ties go to the earlier toponym.
 
 The answer is the toponym's own span without determiners or lowercase designators ("the
-San Carlos municipality" -> "San Carlos"), resolved by ``place_fn``. A toponym the gazetteer
+Kidal region" -> "Kidal"), resolved by ``place_fn``. A toponym the gazetteer
 does not know keeps its span and takes the coordinates of a place that contains it in the
-same sentence ("al-Tijara neighbourhood in central *Damascus*": the place is al-Tijara with
-Damascus' point and precision "city"), else those of ``fallback`` (the article's dateline or
+same sentence ("the Hamdallaye district of central *Bamako*": the place is Hamdallaye with
+Bamako's point and precision "city"), else those of ``fallback`` (the article's dateline or
 focus country), else none: its precision then says "region" (somewhere the article is about).
 """
 
@@ -346,7 +346,7 @@ def _extend(view: SentenceView, span: list[Token]) -> list[Token]:
 
 def _glue(view: SentenceView, span: list[Token]) -> list[Token]:
     """Take in the pieces of a hyphenated name the tokenizer split ("Mazar-e-Sharif",
-    "al-Tijara", "Brest-Litovsk"): tokens written without a space between them."""
+    "Bir-Lehlou", "Brest-Litovsk"): tokens written without a space between them."""
     toks = view.tokens
 
     def piece(t: Token) -> bool:
@@ -370,7 +370,7 @@ def _make(view: SentenceView, span: Sequence[Token], *, labelled: bool) -> _Cand
         toks = toks[1:]
     while toks and (toks[-1].pos in {"PUNCT", "PART"} or toks[-1].text in {"'s", "’s"}):
         toks = toks[:-1]
-    # "San Carlos municipality", "Sadr city": lowercase designators are not the name
+    # "Kidal region", "Sadr city": lowercase designators are not the name
     while len(toks) > 1 and toks[-1].text.islower() and toks[-1].text in PLACE_NOUNS:
         toks = toks[:-1]
     if not toks or not any(t.text[:1].isalpha() for t in toks):
@@ -458,7 +458,7 @@ def _rank(
             if word in _AGENT_NOUNS or head.ent in _ORG_LABELS or head.ent == "NORP":
                 return None  # "U.S. forces", "Mexico's police chief": who, not where
             if cur.dep == "poss":
-                cost += 1  # "Syria's southern city of Daraa": Syria contains the place
+                cost += 1  # "Mali's northern city of Gao": Mali contains the place
             elif word not in PLACE_NOUNS and head.ent not in PLACE_LABELS:
                 if is_country:
                     return None  # "a US convoy", "Syria's civil war": a nationality
@@ -505,8 +505,8 @@ def _rank(
 def _governing_rank(
     view: SentenceView, cand: _Candidate, tok: Token, triggers: set[int]
 ) -> int | None:
-    """A locative of the verb that governs the trigger's clause ("a soldier shot in the
-    stomach was evacuated near Hebron")."""
+    """A locative of the verb that governs the trigger's clause ("a wounded driver was
+    flown out from Gao")."""
     gov = None
     for anc in view.ancestors(tok):
         if anc.pos in {"VERB", "AUX"}:
@@ -532,7 +532,7 @@ def _container(
     resolve: Callable[[_Candidate], Place | None],
 ) -> Place | None:
     """A resolved toponym tied to this one in the parse: its possessor, a locative under it,
-    the phrase it qualifies ("al-Tijara neighbourhood in central Damascus")."""
+    the phrase it qualifies ("the Hamdallaye district of central Bamako")."""
     near = _neighbourhood(view, cand.anchor)
     best: tuple[int, Place] | None = None
     for other in cands:

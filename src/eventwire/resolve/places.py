@@ -521,7 +521,7 @@ def _candidates(ps: ParsedSentence, gaz: Gazetteer, opens_paragraph: bool) -> li
                 c.qualifier = (e.country, e.name if e.kind == "admin1" else "")
                 c.cue = True
                 nxt.cue = True
-    # Lists: a name coordinated with a place is a place ("Žilina, Nitra, Prešov and Košice").
+    # Lists: a name coordinated with a place is a place ("Gao, Kidal, Menaka and Timbuktu").
     strong_heads = {t.i for c in out if c.strong for t in span_toks(c.start, c.end)}
     for c in out:
         if c.cue:

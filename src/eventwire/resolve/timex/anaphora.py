@@ -3,8 +3,8 @@
 "that year", "later that day", "the following month", "a year earlier", and the reporting
 periods of company results: "the quarter", "the latest period", "the year-ago quarter",
 "year-earlier profit". TimeML anchors such expressions on another time expression rather than on
-the publication date, and so does a careful reader: after "third-quarter profit rose 11%", "up
-from $10 million a year ago" means the third quarter of the year before.
+the publication date, and so does a careful reader: after "third-quarter earnings grew", "against
+$8 million a year ago" means the third quarter of the year before.
 
 The scanner reads the text in order and hands each match here with ``Ctx.focus`` (the last date
 named) and ``Ctx.focus_quarter`` (the quarter the text reports on: the first quarter it names

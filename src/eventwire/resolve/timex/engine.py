@@ -229,7 +229,7 @@ _CLOCK_DAY = (
 _CLOCK_CORE = (
     rf"(?:(?:about|around|approximately|roughly)\s+)?{_CLOCK}"
     rf"(?:\s*\(?{_TIME_ZONES}\)?)?{_CLOCK_DAY}"
-    # "10:35 a.m. (0735 GMT) Friday": the day after an aside dates the time but is its own TIMEX
+    # "9:40 a.m. (0640 GMT) Friday": the day after an aside dates the time but is its own TIMEX
     rf"(?:(?=\s*\([^()]{{1,24}}\)\s*,?\s*(?:on\s+)?(?P<later>{lx.WEEKDAY}|today|yesterday)\b))?"
 )
 

@@ -131,7 +131,7 @@ def _word_cue(words: list[str], i: int) -> str | None:
     if key in INTENT_VERBS and following == "to":
         return "future"  # "agreed to acquire it in January"
     if key.endswith("ing") and i > 0 and words[i - 1].lower() in ("is", "are", "am"):
-        return "future"  # "is calling for the redemption on Dec. 7": an arrangement
+        return "future"  # "is holding the vote on Dec. 7": an arrangement
     if key in FUTURE_BEFORE:
         if following not in FUTURE_BEFORE[key]:
             return None
@@ -151,7 +151,7 @@ def _word_cue(words: list[str], i: int) -> str | None:
         if aux in PAST_AUX:
             return "past"
         if aux == "be" and back > 0 and words[back - 1].lower() == "to":
-            return "future"  # "guidelines to be published in early November"
+            return "future"  # "rules to be issued in early November"
         passive = passive or aux in PASSIVE_AUX
     return "skip" if passive else "past"
 
