@@ -69,10 +69,6 @@ _LIGHT_VERBS = frozenset(
         "reach",
         "give",
         "receive",
-        "highlight",
-        "herald",
-        "show",
-        "showcase",
         "confirm",
         "follow",
     }
