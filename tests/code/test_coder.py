@@ -140,3 +140,31 @@ def test_violence_against_civilians_follows_the_target():
     assert acled_view("192", soldiers, ()).sub_event_type == "Government regains territory"
     assert acled_view("192", rebels, ()).sub_event_type == "Non-state actor overtakes territory"
     assert acled_view("040", soldiers, rebels) is None
+
+
+def test_coordinated_nationalities_are_separate_actors(processor):
+    ev = _one(processor, "Chadian and Nigerien soldiers attacked a rebel camp on Monday.", "19")
+    assert sorted(c for c in _countries(ev.source)) == ["NER", "TCD"]
+    assert {a.sector for a in ev.source} == {"MIL"}
+
+
+def test_what_is_demanded_is_not_coded_as_done(processor):
+    evs = _events(processor, "Algeria demanded that Mali cancel plans to sell drones to Libya.")
+    by_trigger = {e.trigger.text: e.modality for e in evs}
+    assert by_trigger == {"demanded": "asserted", "sell": "hypothetical"}
+
+
+def test_demand_noun_object_makes_its_clause_hypothetical(processor):
+    evs = _events(processor, "The AU repeated its demand that Sudan release the detainees.")
+    release = [e for e in evs if e.trigger.text == "release"]
+    assert [e.modality for e in release] == ["hypothetical"]
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_speaker(processor):
+    ev = _one(processor, "Chad says it is willing to withdraw its troops from Niger.", "03")
+    assert _countries(ev.source) == ["TCD"]
+
+
+def test_light_verb_place_is_the_protest_target(processor):
+    ev = _one(processor, "French activists staged a protest in Bamako on Sunday.", "14")
+    assert (_countries(ev.source), _countries(ev.target)) == (["FRA"], ["MLI"])

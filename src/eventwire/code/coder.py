@@ -285,6 +285,39 @@ class Coder:
                     actor = self._located(view, t, actor, actor_fn)
                 if actor is not None and all(a.start != actor.start for a in out):
                     out.append(actor)
+                    out.extend(self._coordinated_modifiers(view, t, actor, actor_fn))
+        return out
+
+    def _coordinated_modifiers(
+        self, view: SentenceView, head: Token, actor: Actor, actor_fn: ActorFn
+    ) -> list[Actor]:
+        """ "U.S. and Russian negotiators", "French and Egyptian warships": one noun, several
+        countries; each coordinated nationality is an actor of its own with the noun's sector."""
+        out: list[Actor] = []
+        for mod in view.children(head, "amod", "nmod", "compound"):
+            if mod.ent not in {"GPE", "NORP"}:
+                continue
+            stack = view.children(mod, "conj")
+            while stack:
+                c = stack.pop(0)
+                stack.extend(view.children(c, "conj"))
+                if c.ent not in {"GPE", "NORP"}:
+                    continue
+                found = actor_fn([c], c)
+                if found is None or not found.country or found.country == actor.country:
+                    continue
+                end = head.idx + len(head.text)
+                out.append(
+                    replace(
+                        actor,
+                        text=f"{c.text} {head.text}",
+                        start=c.idx,
+                        end=end,
+                        country=found.country,
+                        name=None,
+                        kb_id=found.kb_id,
+                    )
+                )
         return out
 
     def _located(self, view: SentenceView, head: Token, actor: Actor, actor_fn: ActorFn) -> Actor:
@@ -377,7 +410,7 @@ class Coder:
             return heads
         if heads[0].text.lower() not in {"it", "they", "he", "she", "we", "i"}:
             return heads
-        cur = tok
+        cur = view.head(heads[0]) or tok  # the clause the pronoun is subject of
         for _ in range(3):
             gov = view.head(cur)
             if gov is None or cur.dep not in {"ccomp", "xcomp", "conj"}:

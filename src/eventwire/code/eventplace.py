@@ -184,7 +184,9 @@ def rank_place(
         scored, key=lambda s: (s[0], _FINENESS.get(_precision(resolve(s[2])), 1), s[1])
     )
     # For callers, rank 0 means "the parse attaches the place to this trigger".
-    if rank <= ATTACHED_RANK and _under(view, best.anchor, tok):
+    if rank <= ATTACHED_RANK and (
+        _under(view, best.anchor, tok) or _under_light_verb(view, best.anchor, tok)
+    ):
         rank = 0
     else:
         rank = max(rank, 1)
@@ -221,6 +223,17 @@ ATTACHED_RANK = 2
 
 def _under(view: SentenceView, tok: Token, trigger: Token) -> bool:
     return any(a.i == trigger.i for a in view.ancestors(tok))
+
+
+def _under_light_verb(view: SentenceView, tok: Token, trigger: Token) -> bool:
+    """ "staged a protest in Beijing": the place hangs on the verb whose object the trigger is."""
+    if trigger.pos != "NOUN" or trigger.dep != "dobj":
+        return False
+    verb = view.head(trigger)
+    if verb is None or verb.pos not in {"VERB", "AUX"}:
+        return False
+    prep = view.head(tok)
+    return prep is not None and prep.dep == "prep" and view.head(prep) is verb
 
 
 #: Candidates ranked above this are not taken (a place only loosely tied to the event).
@@ -519,6 +532,8 @@ def _governing_rank(
         return None
     if view.head(head) is not gov:
         return None
+    if tok.pos == "NOUN" and tok.dep == "dobj" and view.head(tok) is gov:
+        return 1  # "staged a protest in Beijing", "held talks in Moscow": the light verb's place
     return MAX_RANK
 
 

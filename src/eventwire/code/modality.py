@@ -79,6 +79,10 @@ NEGATING_LEMMAS = frozenset(
         "refusal",
         "inability",
         "reluctance",
+        "cancel",
+        "abandon",
+        "scrap",
+        "shelve",
     }
 )
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
@@ -127,6 +131,14 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     for anc in chain:
         if anc.lemma.lower() in NEGATING_LEMMAS:
             return "negated"
+    asking = [
+        w
+        for anc in chain
+        for w in (anc, *view.children(anc, "dobj"))  # "reiterated its demand that X ease"
+        if w.lemma.lower() in REQUESTING_LEMMAS and w.lemma.lower() not in PLAN_LEMMAS
+    ]
+    if asking:
+        return "hypothetical"  # "demanded that they cancel plans to sell": only asked for
     conditional = any(t.dep == "mark" and t.text.lower() in {"if", "unless"} for t in view.tokens)
     for tok in anchors + chain:
         if tok is not trigger and _is_negated(view, tok):
