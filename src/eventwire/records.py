@@ -197,7 +197,7 @@ class Event:
     target: tuple[Actor, ...]
     cameo: Cameo
     plover: Plover
-    #: "asserted", "planned", "negated", "hypothetical".
+    #: "asserted", "planned", "claimed" (one side's word), "negated", "hypothetical".
     modality: str = "asserted"
     date: TimeSpan | None = None
     place: Place | None = None

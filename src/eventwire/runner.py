@@ -24,7 +24,7 @@ from eventwire.store.db import Store
 log = logging.getLogger(__name__)
 
 #: Modalities that count as events by default (negated and hypothetical ones are kept apart).
-COUNTED_MODALITIES = frozenset({"asserted", "planned"})
+COUNTED_MODALITIES = frozenset({"asserted", "planned", "claimed"})
 
 
 @dataclass(slots=True)

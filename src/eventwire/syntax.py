@@ -85,13 +85,33 @@ class SentenceView:
             if kid.dep == "det" and kid.text.lower() in {"the", "a", "an"}:
                 continue
             out.extend(self.noun_phrase(kid))
-        return sorted(out, key=lambda t: t.i)
+        # a name the parser split ("al", "-", "Shabab" as three subjects) stays whole
+        if head.ent:
+            have = {t.i for t in out}
+            i = head.i
+            while self.tokens[i].ent_iob == "I" and i > 0:
+                i -= 1
+                if i not in have and self.tokens[i].pos != "DET":
+                    out.append(self.tokens[i])
+            j = head.i + 1
+            while j < len(self.tokens) and self.tokens[j].ent_iob == "I":
+                if j not in have and self.tokens[j].pos != "DET":
+                    out.append(self.tokens[j])
+                j += 1
+        return sorted({t.i: t for t in out}.values(), key=lambda t: t.i)
 
     def conjuncts(self, tok: Token) -> list[Token]:
         """``tok`` and the heads coordinated with it ("Mali and Burkina Faso")."""
         out = [tok]
         for kid in self.children(tok, "conj"):
             if kid.pos in {"PROPN", "NOUN", "PRON"}:
+                out.extend(self.conjuncts(kid))
+        for kid in self.children(tok, "appos"):
+            # "The US, Russia, and Switzerland": the parser hangs a list on its first item as
+            # an apposition; a list it is when the apposition itself opens a coordination.
+            if kid.ent and kid.ent == tok.ent and any(
+                c.ent == kid.ent for c in self.children(kid, "conj")
+            ):
                 out.extend(self.conjuncts(kid))
         return out
 

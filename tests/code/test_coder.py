@@ -168,3 +168,43 @@ def test_pronoun_subject_of_a_reported_clause_is_the_speaker(processor):
 def test_light_verb_place_is_the_protest_target(processor):
     ev = _one(processor, "French activists staged a protest in Bamako on Sunday.", "14")
     assert (_countries(ev.source), _countries(ev.target)) == (["FRA"], ["MLI"])
+
+
+def test_reciprocal_meeting_of_a_listed_trio_runs_every_way(processor):
+    evs = [e for e in _events(processor, "Mali, Niger, and Burkina Faso met in Bamako on Friday.")]
+    pairs = {(e.source[0].country, t.country) for e in evs if e.cameo.root == "04" for t in e.target}
+    assert pairs == {(a, b) for a in ("MLI", "NER", "BFA") for b in ("MLI", "NER", "BFA") if a != b}
+    assert len({e.event_id for e in evs}) == len(evs)
+
+
+def test_claim_of_another_sides_attack_is_an_accusation(processor):
+    evs = _events(processor, "Mali claimed that Algeria had attacked its border posts.")
+    attack = [e for e in evs if e.cameo.root == "19"]
+    claim = [e for e in evs if e.trigger.text == "claimed"]
+    assert [e.modality for e in attack] == ["claimed"]
+    assert [(e.cameo.code, _countries(e.source), _countries(e.target)) for e in claim] == [
+        ("112", ["MLI"], ["DZA"])
+    ]
+
+
+def test_claim_of_ones_own_attack_is_a_claim_of_responsibility(processor):
+    evs = _events(processor, "Chad claimed that it had bombed rebel bases in Libya.")
+    claim = [e for e in evs if e.trigger.text == "claimed"]
+    assert [(e.cameo.code, _countries(e.source)) for e in claim] == [("015", ["TCD"])]
+
+
+def test_receiving_reverses_the_roles(processor):
+    ev = _one(processor, "The Malian army received drones from Turkey on Monday.", "07")
+    assert (_countries(ev.source), _countries(ev.target)) == (["TUR"], ["MLI"])
+
+
+def test_exercises_alone_are_a_show_of_force_at_the_place(processor):
+    ev = _one(processor, "Russia held naval exercises off the coast of Libya.", "15")
+    assert (_countries(ev.source), _countries(ev.target)) == (["RUS"], ["LBY"])
+    joint = _one(processor, "Mali held military exercises with Russia.", "06")
+    assert _countries(joint.target) == ["RUS"]
+
+
+def test_a_name_the_parser_splits_keeps_its_kb_entry(processor):
+    ev = _one(processor, "The militant group al-Shabab claimed responsibility for the attack.", "01")
+    assert any(a.kb_id == "org:al_shabaab" for a in ev.source)

@@ -90,10 +90,18 @@ _DECLARING = frozenset(
         "argue",
         "write",
         "repeat",
+        "claim",
     }
 )
 #: The pattern a deontic "must" codes (CAMEO 10: demand).
 _DEONTIC = Pattern(id="deontic-must", lemmas=frozenset({"must"}), pos="VERB", code="100")
+#: Verbs that report a hostile act as one side's claim ("the US claimed that ISIL attacked").
+_CLAIMING = frozenset({"claim", "allege", "assert", "contend"})
+#: What such a claim codes: of one's own act, responsibility (015); of another's, an accusation.
+_CLAIM_OWN = Pattern(id="claim-own-act", lemmas=_CLAIMING, pos="VERB", code="015")
+_CLAIM_OTHER = Pattern(id="claim-other-act", lemmas=_CLAIMING, pos="VERB", code="112")
+#: Clause links from a claimed act up to the verb of claiming.
+_CLAIM_LINKS = frozenset({"ccomp", "conj", "xcomp"})
 #: Roots whose target may be named inside a complement clause or the object's agent.
 _ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 #: Sectors of the state itself.
@@ -188,21 +196,51 @@ def _drop_restatements(events: list[Event]) -> list[Event]:
             and (not ev.source or {a.country for a in ev.source} <= protests)
         ):
             continue
-        if not ev.target and any(
-            o is not ev
-            and o.target
-            and o.cameo.root == ev.cameo.root
-            and {a.country for a in o.source} == {a.country for a in ev.source}
-            for o in events
-        ):
+        if not ev.target and _restated(ev, events):
             continue
         out.append(ev)
     return out
 
 
-def event_id(article_id: str, sentence: int, trigger_start: int, code: str) -> str:
-    raw = f"{article_id}:{sentence}:{trigger_start}:{code}"
+def _with_code(pattern: Pattern, code: str) -> Pattern:
+    """The pattern with another CAMEO code: a solo exercise is a show of force, not
+    cooperation, and needs the place as its target."""
+    fields = {f: getattr(pattern, f) for f in pattern.__slots__}
+    return Pattern(
+        **{**fields, "code": code, "solo_code": None, "target_from_place": True, "reciprocal": False}
+    )
+
+
+def _restated(ev: Event, events: list[Event]) -> bool:
+    """Another event of the same root, with a target, has the same actors as sources (split
+    reciprocal events together count: "met ... to discuss")."""
+    mine = {a.country for a in ev.source}
+    same = [o for o in events if o is not ev and o.target and o.cameo.root == ev.cameo.root]
+    if any({a.country for a in o.source} == mine for o in same):
+        return True
+    return bool(mine) and mine <= {a.country for o in same for a in o.source}
+
+
+def event_id(article_id: str, sentence: int, trigger_start: int, code: str, part: int = 0) -> str:
+    """Content id; ``part`` tells apart the events one reciprocal trigger is split into."""
+    raw = f"{article_id}:{sentence}:{trigger_start}:{code}" + (f":{part}" if part else "")
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+def _reciprocal(
+    pattern: Pattern, source: list[Actor], target: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """ "The US, Russia and Switzerland met": with no target, each party of a reciprocal
+    event meets the others - one event per party, so dyads run both ways."""
+    countries = {a.country for a in source if a.country}
+    if not pattern.reciprocal or target or len(countries) < 2:
+        return [(source, target)]
+    out: list[tuple[list[Actor], list[Actor]]] = []
+    for a in source:
+        others = [b for b in source if b.country != a.country]
+        if a.country and others:
+            out.append(([a], others))
+    return out or [(source, target)]
 
 
 class Coder:
@@ -244,6 +282,17 @@ class Coder:
                 return False
         if p.clause and not view.children(tok, "xcomp", "ccomp"):
             return False
+        if p.subj:
+            subj = view.children(tok, *_SUBJ) or self._controller_subject(view, tok)
+            heads = [*subj, *(o for h in subj for o in view.prep_objects(h, ("of",)))]
+            words = {  # "hundreds of UN troops" has troops for a subject
+                w
+                for h in heads
+                for t in view.conjuncts(h)
+                for w in (t.lemma.lower(), t.text.lower())
+            }
+            if not words & p.subj:
+                return False
         return True
 
     def _object_words(self, view: SentenceView, tok: Token) -> set[str]:
@@ -281,12 +330,24 @@ class Coder:
                 if t.pos == "PRON" and t.text.lower() not in {"one"}:
                     continue
                 actor = actor_fn(view.noun_phrase(t), t)
+                if actor is None or actor.kb_id in {None, CONTEXT_KB_ID}:
+                    actor = self._named_apposition(view, t, actor_fn) or actor
                 if actor is not None and actor.country is None:
                     actor = self._located(view, t, actor, actor_fn)
                 if actor is not None and all(a.start != actor.start for a in out):
                     out.append(actor)
                     out.extend(self._coordinated_modifiers(view, t, actor, actor_fn))
         return out
+
+    def _named_apposition(self, view: SentenceView, head: Token, actor_fn: ActorFn) -> Actor | None:
+        """ "the militant group al-Shabab", "the president, Mahamat Deby": the name in
+        apposition says who the description is."""
+        for kid in view.children(head, "appos"):
+            if kid.ent in {"ORG", "PERSON", "NORP", "GPE"}:
+                named = actor_fn(view.noun_phrase(kid), kid)
+                if named is not None and named.kb_id not in {None, CONTEXT_KB_ID}:
+                    return named
+        return None
 
     def _coordinated_modifiers(
         self, view: SentenceView, head: Token, actor: Actor, actor_fn: ActorFn
@@ -351,6 +412,11 @@ class Coder:
             src_heads = self._speaker_for_pronoun(view, tok, src_heads)
             source = self._actors(view, src_heads, actor_fn)
             target = self._objects(view, obj_heads, p, actor_fn)
+            if p.recipient_subject:  # "demonstrators received weapons from the government"
+                givers = view.prep_objects(tok, p.source_preps)
+                for obj in obj_heads:
+                    givers += view.prep_objects(obj, p.source_preps)
+                return _Roles(tuple(self._actors(view, givers, actor_fn)), tuple(source), None)
             if not target and p.target_preps:
                 target = self._actors(view, view.prep_objects(tok, p.target_preps), actor_fn)
             if not target and p.target_preps:  # "deepening ties with Moscow"
@@ -391,6 +457,12 @@ class Coder:
                         break
             if not target and p.target_preps:
                 target = self._actors(view, view.prep_objects(tok, p.target_preps), actor_fn)
+            if not target and tok.dep == "pobj":  # "engaged the peacekeepers in a firefight"
+                prep = view.head(tok)
+                verb = view.head(prep) if prep is not None else None
+                if prep is not None and prep.text.lower() == "in" and verb is not None:
+                    if verb.pos == "VERB":
+                        target = self._actors(view, view.children(verb, "dobj"), actor_fn)
             light = self._light_verb(view, tok)
             if light is not None:
                 if not source:
@@ -419,6 +491,43 @@ class Coder:
                 return view.children(gov, *_SUBJ) or heads
             cur = gov
         return heads
+
+    def _claims(
+        self,
+        view: SentenceView,
+        pending: list[tuple[Token, Pattern, _Roles]],
+        actor_fn: ActorFn,
+    ) -> list[tuple[Token, Pattern, _Roles]]:
+        """ "The US claimed that ISIL had attacked Iraq": the claim is itself an event - an
+        accusation of ISIL (112); "claimed that they had attacked Iraq", of the claimant's own
+        act, a claim of responsibility (015) aimed at the act's target."""
+        out: list[tuple[Token, Pattern, _Roles]] = []
+        seen: set[int] = {t.i for t, _, _ in pending}  # a claim verb coded on its own
+        for tok, pattern, roles in pending:
+            entry = self.kb.cameo.get(pattern.code)
+            if entry is None or entry.quad_class < 3:
+                continue
+            cur, verb = tok, None
+            for _ in range(3):
+                gov = view.head(cur)
+                if gov is None or cur.dep not in _CLAIM_LINKS:
+                    break
+                if gov.lemma.lower() in _CLAIMING and gov.pos == "VERB":
+                    verb = gov
+                    break
+                cur = gov
+            if verb is None or verb.i in seen:
+                continue
+            claimant = self._actors(view, view.children(verb, *_SUBJ), actor_fn)
+            if not claimant:
+                continue
+            seen.add(verb.i)
+            own = {a.country for a in claimant}
+            if roles.source and {a.country for a in roles.source} <= own:
+                out.append((verb, _CLAIM_OWN, _Roles(tuple(claimant), roles.target, None)))
+            elif roles.source:
+                out.append((verb, _CLAIM_OTHER, _Roles(tuple(claimant), roles.source, None)))
+        return out
 
     def _deontic(
         self, view: SentenceView, actor_fn: ActorFn
@@ -596,6 +705,7 @@ class Coder:
         for tok, pattern in matched:
             pending.append((tok, pattern, self.roles(view, tok, pattern, actor_fn)))
         pending.extend(self._deontic(view, actor_fn))
+        pending.extend(self._claims(view, pending, actor_fn))
         for tok, pattern, roles in pending:
             source, target, inferred = list(roles.source), list(roles.target), roles.inferred
             ranked = rank_place(view, tok, triggers, place_fn, fallback=fallback_place)
@@ -606,8 +716,23 @@ class Coder:
                 and any(a.start <= place.char_start < a.end for a in (*roles.source, *roles.target))
             ):
                 ranked, place = None, None  # "joined forces with Cameroon": an actor, not a place
+            if pattern.code == "015" and not (ranked and ranked[0] == 0):
+                # "claimed responsibility for an attack at a mall in Nairobi": the claimed
+                # event's own place
+                for other_tok, _, _ in pending:
+                    if other_tok.i != tok.i and any(a.i == tok.i for a in view.ancestors(other_tok)):
+                        nested = rank_place(view, other_tok, triggers, place_fn)
+                        if nested and nested[0] == 0:
+                            ranked, place = nested, nested[1]
+                            break
             # The place names the target of a movement only when the parse attaches it to the
             # trigger; the article's focus country only when a source is known.
+            if (
+                pattern.solo_code
+                and not target
+                and len({a.country for a in source if a.country}) == 1
+            ):
+                pattern = _with_code(pattern, pattern.solo_code)
             where = place if ranked and ranked[0] == 0 else (fallback_place if source else None)
             if not target and pattern.target_from_place and where and where.country:
                 place_ = where
@@ -640,6 +765,8 @@ class Coder:
             source, target = self._separate_sides(view, source, target, actor_fn)
             if not source and not target:
                 continue
+            if pattern.needs_target and not target:
+                continue
             if all(a.sector in _NON_POLITICAL for a in source + target):
                 continue  # companies buying and selling are not political events
             if (
@@ -650,22 +777,26 @@ class Coder:
                 and source[0].sector == target[0].sector
             ):
                 continue  # an actor acting on itself is a parse error, not an event
-            events.append(
-                self._event(
-                    parsed,
-                    view,
-                    tok,
-                    pattern,
-                    source,
-                    target,
-                    inferred,
-                    roles.light_verb,
-                    triggers,
-                    times,
-                    place or fallback_place,
-                    article_id,
+            pairs = _reciprocal(pattern, source, target)
+            for part, (src, tgt) in enumerate(pairs):
+                events.append(
+                    self._event(
+                        parsed,
+                        view,
+                        tok,
+                        pattern,
+                        src,
+                        tgt,
+                        inferred,
+                        roles.light_verb,
+                        triggers,
+                        times,
+                        place or fallback_place,
+                        article_id,
+                        part,
+                        reciprocal=len(pairs) > 1,
+                    )
                 )
-            )
         return _drop_restatements(events)
 
     def _separate_sides(
@@ -728,6 +859,11 @@ class Coder:
                 verb_pattern.code
             ):
                 upgrade[owner.i] = pattern
+        for tok, pattern in matched:
+            # "agreed to lift the sanctions": the promise is the lifting, coded as intent
+            if tok.pos == "VERB" and pattern.code == "030":
+                if any(k.i in by_index for k in view.children(tok, "xcomp")):
+                    drop.add(tok.i)
         out = []
         for tok, pattern in matched:
             if tok.i in drop:
@@ -758,8 +894,12 @@ class Coder:
         times: Sequence[TimeSpan],
         place: Place | None,
         article_id: str,
+        part: int = 0,
+        *,
+        reciprocal: bool = False,
     ) -> Event:
-        modality = modality_of(view, tok, light) if pattern is not _DEONTIC else "asserted"
+        synthetic = pattern is _DEONTIC or pattern is _CLAIM_OWN or pattern is _CLAIM_OTHER
+        modality = "asserted" if synthetic else modality_of(view, tok, light)
         code = pattern.code
         if code[:2] == "19" and _mentions(view, _BOMB_WORDS):
             code = "1831" if _mentions(view, {"suicide"}) else "183"
@@ -790,14 +930,15 @@ class Coder:
         date = self._attached_time(view, triggers, tok, list(times))
         confidence = 0.45 + 0.05 * pattern.specificity
         confidence += 0.2 if source else 0.0
-        confidence += 0.2 if target else 0.0
+        # the other parties of a reciprocal event are no more certain a target than none
+        confidence += 0.2 if target and not reciprocal else 0.0
         confidence -= 0.15 if inferred else 0.0
         actors = source + target
         if actors:
             confidence *= 0.7 + 0.3 * (sum(a.confidence for a in actors) / len(actors))
         sentence = parsed.sentence
         return Event(
-            event_id=event_id(article_id, sentence.index, start, cameo.code),
+            event_id=event_id(article_id, sentence.index, start, cameo.code, part),
             article_id=article_id,
             sentence=sentence.index,
             evidence=sentence.text,

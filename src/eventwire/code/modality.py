@@ -1,7 +1,8 @@
-"""Modality of an event: asserted, planned, negated or hypothetical, read from the parse.
+"""Modality of an event: asserted, planned, claimed, negated or hypothetical, from the parse.
 
 An analyst counts what happened; plans, denials and conditionals are kept but flagged so they
-are excluded from default counts.
+are excluded from default counts. A claim ("the US claimed that ISIL attacked") is counted but
+flagged as one side's word.
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ REQUESTING_LEMMAS = frozenset(
         "insist",
     }
 )
+#: Governing words that report what they govern as one side's claim or allegation.
+CLAIMING_LEMMAS = frozenset({"claim", "allege", "allegation", "assert", "contend"})
 #: Governing words that deny what they govern.
 NEGATING_LEMMAS = frozenset(
     {
@@ -109,6 +112,13 @@ _CLIMB = frozenset(
 )
 
 
+#: Prepositions of time, cause or concession: what they govern is not the governing word's
+#: complement, so its plan or denial does not reach it.
+_ADJUNCT_PREPS = frozenset(
+    {"after", "before", "since", "during", "following", "amid", "despite", "because", "until"}
+)
+
+
 def _is_negated(view: SentenceView, tok: Token) -> bool:
     return any(k.dep == "neg" or k.text.lower() in {"never", "no"} for k in view.children(tok))
 
@@ -122,8 +132,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     chain: list[Token] = []
     cur = anchors[-1]
     for anc in view.ancestors(cur):
-        if cur.dep not in _CLIMB:
-            break
+        if cur.dep not in _CLIMB or (cur.dep == "prep" and cur.text.lower() in _ADJUNCT_PREPS):
+            break  # "agreed to a truce after days of fighting": the fighting was no plan
         chain.append(anc)
         cur = anc
         if len(chain) >= 4:
@@ -131,6 +141,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     for anc in chain:
         if anc.lemma.lower() in NEGATING_LEMMAS:
             return "negated"
+    if any(anc.lemma.lower() in CLAIMING_LEMMAS for anc in chain):
+        return "claimed"  # "the US claimed that ISIL had attacked": one side's word
     asking = [
         w
         for anc in chain

@@ -34,6 +34,11 @@ _FIELDS = {
     "not_obj",
     "clause",
     "target_from_place",
+    "reciprocal",
+    "subj",
+    "solo_code",
+    "needs_target",
+    "recipient_subject",
     "mode",
     "context",
     "example",
@@ -58,6 +63,16 @@ class Pattern:
     target_preps: tuple[str, ...] = ()
     source_preps: tuple[str, ...] = ()
     target_from_place: bool = False
+    #: "X and Y met": with several actors and no target, each acts on the others
+    reciprocal: bool = False
+    #: lemmas one of which must head the subject ("the troops withdrew")
+    subj: frozenset[str] = frozenset()
+    #: the code when the event has one party and no named partner or target ("held exercises")
+    solo_code: str | None = None
+    #: only an event when an actor is acted on ("help Israel", not "helped boost sales")
+    needs_target: bool = False
+    #: the subject receives: it is the target, the source is a source_preps object
+    recipient_subject: bool = False
     mode: str | None = None
     #: PLOVER type when it differs from the CAMEO crosswalk (e.g. resignations: RETREAT).
     plover_type: str | None = None
@@ -67,7 +82,7 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """Constrained patterns are stronger evidence than a bare lemma."""
-        return sum(bool(x) for x in (self.obj, self.prt, self.prep, self.mod))
+        return sum(bool(x) for x in (self.obj, self.prt, self.prep, self.mod, self.subj))
 
 
 def _words(value: object) -> frozenset[str]:
@@ -106,8 +121,10 @@ def load_patterns(
                 if key not in entry:
                     raise KBError(f"{where}: missing {key!r}")
             code = str(entry["code"])
-            if kb.cameo and code not in kb.cameo:
-                raise KBError(f"{where}: CAMEO code {code!r} is not in the CAMEO table")
+            solo = entry.get("solo_code")
+            for c in (code, solo):
+                if c is not None and kb.cameo and str(c) not in kb.cameo:
+                    raise KBError(f"{where}: CAMEO code {str(c)!r} is not in the CAMEO table")
             pos = str(entry["pos"]).upper()
             if pos not in {"VERB", "NOUN"}:
                 raise KBError(f"{where}: pos must be VERB or NOUN")
@@ -131,6 +148,11 @@ def load_patterns(
                     target_preps=tuple(sorted(_words(entry.get("target_preps")))),
                     source_preps=tuple(sorted(_words(entry.get("source_preps")))),
                     target_from_place=bool(entry.get("target_from_place", False)),
+                    reciprocal=bool(entry.get("reciprocal", False)),
+                    subj=_words(entry.get("subj")),
+                    solo_code=str(solo) if solo is not None else None,
+                    needs_target=bool(entry.get("needs_target", False)),
+                    recipient_subject=bool(entry.get("recipient_subject", False)),
                     mode=entry.get("mode"),
                     plover_type=entry.get("type"),
                     context=tuple(ctx) if isinstance(ctx, list) else ((ctx,) if ctx else None),

@@ -534,8 +534,10 @@ def _index(kb: KnowledgeBase) -> None:
         if not norm:
             return
         hit = NameHit(kind=kind, key=key, form=form if _acronym_form(form) else "")
-        if hit not in kb.names[norm]:
-            kb.names[norm].append(hit)
+        # "al-Shabab" read from tokens arrives as "al Shabab": index both spellings
+        for n in {norm, norm.replace("-", " ")}:
+            if hit not in kb.names[n]:
+                kb.names[n].append(hit)
 
     for c in kb.countries.values():
         for form in (c.name, *c.aliases):

@@ -57,8 +57,8 @@ def ruler_patterns(kb: KnowledgeBase) -> list[dict[str, str]]:
         form = form.strip()
         if not form or len(form) < 2 or form.casefold() in _COMMON_WORDS and form.islower():
             return
-        if form[0].islower() and not form.startswith("the "):
-            return  # proper names only; lower-case forms would fire on ordinary words
+        if form[0].islower() and not form.startswith("the ") and form.islower():
+            return  # proper names only ("al-Shabab" is one); lower-case forms are ordinary words
         patterns.setdefault(form, label)
 
     for c in kb.countries.values():

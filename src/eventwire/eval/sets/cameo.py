@@ -7,8 +7,8 @@ fictional actors (Arnor, Gondor...) resolvable only with PETRARCH's toy dictiona
 ``unit_*`` scores stay near zero by design and are reported for completeness only.
 
 Triples compare the first three letters of each gold actor code (country ISO3, IGO, or ``---``
-for "no country") with our actors' countries (``---`` when we have none) and the two-digit CAMEO
-root. ``*_root_f1`` compares the per-sentence sets of roots only; ``gsr_code_f1`` the full
+for "no country") with our actors' countries (``---`` when we have none; our ``UNO`` and ``EUR``
+are written ``IGO``, as CAMEO codes them) and the two-digit CAMEO root. ``*_root_f1`` compares the per-sentence sets of roots only; ``gsr_code_f1`` the full
 (source, target, code) triples. Baseline: the most frequent gold triple of each part.
 """
 
@@ -139,6 +139,16 @@ def _country(code: object) -> str:
     return text if text and text != "---" else NO_COUNTRY
 
 
+#: Our codes for the UN system and the EU; CAMEO actor codes for them start with ``IGO``.
+_IGO = frozenset({"UNO", "EUR", "IGO"})
+
+
+def _cameo_actor(country: str | None) -> str:
+    if not country:
+        return NO_COUNTRY
+    return "IGO" if country in _IGO else country
+
+
 def _roots3(triples: frozenset[Triple]) -> set[Triple]:
     return {(s, t, code[:2]) for s, t, code in triples}
 
@@ -148,7 +158,7 @@ def triples(doc: Any) -> frozenset[Triple]:
     out: set[Triple] = set()
     for ev in getattr(doc, "events", ()) or ():
         code = str(ev.cameo.code)
-        sources = {a.country or NO_COUNTRY for a in ev.source} or {NO_COUNTRY}
-        targets = {a.country or NO_COUNTRY for a in ev.target} or {NO_COUNTRY}
+        sources = {_cameo_actor(a.country) for a in ev.source} or {NO_COUNTRY}
+        targets = {_cameo_actor(a.country) for a in ev.target} or {NO_COUNTRY}
         out.update((s[:3].upper(), t[:3].upper(), code) for s in sources for t in targets)
     return frozenset(out)

@@ -220,13 +220,19 @@ def coded(doc: Any) -> Coded:
     # The sentence's main event: what happened (or was announced) before what was demanded or
     # only conditional, then the most confident.
     ev = max(events, key=lambda e: (e.modality in {"asserted", "planned"}, e.confidence))
-    sectors = {
-        (role, a.sector[:3].upper()) for role in ROLES for a in getattr(ev, role) if a.sector
-    }
+    # A reciprocal trigger ("X and Y met") is split into one event per party; the GSR codes
+    # all parties as sources of one event.
+    parts = [e for e in events if e.trigger.start == ev.trigger.start and e.cameo == ev.cameo]
+    source = [a for e in parts for a in e.source]
+    target = [a for e in parts for a in e.target]
+    if len(parts) > 1:
+        target = [a for a in target if all(a.country != b.country for b in source)]
+    roles = {"source": source, "target": target}
+    sectors = {(role, a.sector[:3].upper()) for role in ROLES for a in roles[role] if a.sector}
     return Coded(
         legacy_type(ev),
-        frozenset(gold_code(a.country) for a in ev.source if a.country),
-        frozenset(gold_code(a.country) for a in ev.target if a.country),
+        frozenset(gold_code(a.country) for a in source if a.country),
+        frozenset(gold_code(a.country) for a in target if a.country),
         frozenset(sectors),
         confidence=ev.confidence,
     )
