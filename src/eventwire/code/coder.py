@@ -104,6 +104,10 @@ _CLAIM_OTHER = Pattern(id="claim-other-act", lemmas=_CLAIMING, pos="VERB", code=
 _CLAIM_LINKS = frozenset({"ccomp", "conj", "xcomp"})
 #: Roots whose target may be named inside a complement clause or the object's agent.
 _ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+#: Nouns that name a place by its country ("the Rwandan capital", "a Malian town").
+_PLACE_NOUNS = frozenset(
+    {"capital", "city", "town", "village", "region", "province", "country", "state", "border"}
+)
 #: Sectors of the state itself.
 _STATE = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 #: Sectors that alone do not make an event political (a company, an unknown "it").
@@ -332,7 +336,7 @@ class Coder:
                 actor = actor_fn(view.noun_phrase(t), t)
                 if actor is None or actor.kb_id in {None, CONTEXT_KB_ID}:
                     actor = self._named_apposition(view, t, actor_fn) or actor
-                if actor is not None and actor.country is None:
+                if actor is not None and (actor.country is None or actor.kb_id == CONTEXT_KB_ID):
                     actor = self._located(view, t, actor, actor_fn)
                 if actor is not None and all(a.start != actor.start for a in out):
                     out.append(actor)
@@ -384,10 +388,14 @@ class Coder:
     def _located(self, view: SentenceView, head: Token, actor: Actor, actor_fn: ActorFn) -> Actor:
         """ "Rebels in the Ivory Coast", "security forces in Guinea": an actor named with no
         country takes the one its locative modifier names."""
-        for obj in view.prep_objects(head, ("in", "from")):
+        objs = view.prep_objects(head, ("in", "from"))
+        for acl in view.children(head, "acl"):  # "a report released in Kigali"
+            objs += view.prep_objects(acl, ("in",))
+        for obj in objs:
             prep = view.head(obj)
             from_group = prep is not None and prep.text.lower() == "from"
-            if obj.ent not in {"GPE", "LOC"} and not from_group:
+            place_noun = obj.lemma.lower() in _PLACE_NOUNS  # "in the Rwandan capital"
+            if obj.ent not in {"GPE", "LOC"} and not from_group and not place_noun:
                 continue  # "doctors from two American aid groups" counts too
             where = actor_fn(view.noun_phrase(obj), obj)
             if where is not None and where.country:
@@ -718,12 +726,12 @@ class Coder:
                 ranked, place = None, None  # "joined forces with Cameroon": an actor, not a place
             if pattern.code == "015" and not (ranked and ranked[0] == 0):
                 # "claimed responsibility for an attack at a mall in Nairobi": the claimed
-                # event's own place
+                # event's place, wherever its clause names it
                 for other_tok, _, _ in pending:
                     if other_tok.i != tok.i and any(a.i == tok.i for a in view.ancestors(other_tok)):
                         nested = rank_place(view, other_tok, triggers, place_fn)
-                        if nested and nested[0] == 0:
-                            ranked, place = nested, nested[1]
+                        if nested and nested[1].country:
+                            ranked, place = (0, nested[1]), nested[1]
                             break
             # The place names the target of a movement only when the parse attaches it to the
             # trigger; the article's focus country only when a source is known.
@@ -752,9 +760,11 @@ class Coder:
                         )
                     ]
                     inferred = True
-            if not source:
+            agentless = tok.pos == "VERB" and bool(view.children(tok, *_PASSIVE_SUBJ))
+            if not source and not agentless:
                 # Borrow the roles of another event in the sentence ("X pledged support to Y,
-                # with plans to send trainers"): inferred, so the confidence drops.
+                # with plans to send trainers"): inferred, so the confidence drops. A passive
+                # with no agent ("who had been arrested") keeps its source unknown.
                 for other_tok, _, other in pending:
                     if other_tok.i != tok.i and other.source:
                         source = list(other.source)

@@ -153,10 +153,18 @@ def _roots3(triples: frozenset[Triple]) -> set[Triple]:
     return {(s, t, code[:2]) for s, t, code in triples}
 
 
+#: Events a CAMEO coding of the sentence leaves out: denied or conditional acts (also left out of
+#: our default counts), and acts only reported as one side's claim - CAMEO codes the claim itself
+#: (015 or 112), which we emit as its own event.
+_NOT_CODED = frozenset({"negated", "hypothetical", "claimed"})
+
+
 def triples(doc: Any) -> frozenset[Triple]:
-    """(source, target, code) for every pair of source and target actors of every event."""
+    """(source, target, code) for every pair of source and target actors of every coded event."""
     out: set[Triple] = set()
     for ev in getattr(doc, "events", ()) or ():
+        if ev.modality in _NOT_CODED:
+            continue
         code = str(ev.cameo.code)
         sources = {_cameo_actor(a.country) for a in ev.source} or {NO_COUNTRY}
         targets = {_cameo_actor(a.country) for a in ev.target} or {NO_COUNTRY}
