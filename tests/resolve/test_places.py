@@ -385,3 +385,164 @@ def test_find_toponyms_leaves_out_names_inside_other_names(processor):
     text = "He studied at Washington University and walked to Washington Square."
     found = _toponyms(processor, text)
     assert "Washington" not in found
+
+
+# --------------------------------------------------------------------------- country points
+
+
+def test_countries_stand_at_geonames_points(resolver):
+    # GeoNames' own points (data/country_points.tsv), not the packages' rough centroids
+    # (Canada 60 N 95 W, the US 38 N 97 W), so a country and its GeoNames cities agree.
+    canada = resolver.country_place("CAN")
+    assert (canada.lat, canada.lon) == pytest.approx((60.10867, -113.64258), abs=1e-4)
+    usa = resolve(resolver, "United States")
+    assert (usa.lat, usa.lon) == pytest.approx((39.76, -98.5), abs=1e-4)
+    for iso3, lat, lon in (("NER", 18.0, 9.0), ("MLI", 18.0, -2.0), ("BFA", 12.5, -1.66667)):
+        place = resolver.country_place(iso3)
+        assert (place.lat, place.lon) == pytest.approx((lat, lon), abs=1e-4), iso3
+
+
+def test_country_points_cover_the_sovereign_states_and_lie_inside_them():
+    from eventwire.eval.metrics import haversine_km
+
+    points = gazetteer_module._read_country_points()
+    assert len(points) >= 190
+    gaz = get_gazetteer()
+    for iso3 in ("NGA", "SEN", "TCD", "MRT", "GHA", "CIV", "IND", "AUS", "JPN", "FRA"):
+        assert iso3 in points, iso3
+    # every point is the country's own (the other centroid source is never > 1,100 km away)
+    from countrystatecity_countries import get_countries
+
+    centroids = {c.iso3: (float(c.latitude), float(c.longitude)) for c in get_countries()}
+    for iso3, (lat, lon) in points.items():
+        assert haversine_km(lat, lon, *centroids[iso3]) < 1100, iso3
+        assert gaz.country(iso3).lat == lat
+
+
+def test_a_country_missing_from_the_points_file_keeps_its_centroid(resolver):
+    points = gazetteer_module._read_country_points()
+    assert "PRI" not in points
+    puerto_rico = resolver.country_place("PRI")
+    assert 17.5 < puerto_rico.lat < 19 and -68 < puerto_rico.lon < -65
+
+
+def test_country_points_file_is_parsed_strictly(tmp_path):
+    f = tmp_path / "points.tsv"
+    f.write_text("# comment\niso3\tlat\tlon\nner\t18\t9\nMLI\tx\t-2\nTCD\t95\t19\nSEN\t14.5\n")
+    assert gazetteer_module._read_country_points(f) == {"NER": (18.0, 9.0)}
+    assert gazetteer_module._read_country_points(tmp_path / "missing.tsv") == {}
+
+
+def test_cache_key_depends_on_the_country_points(tmp_path, monkeypatch):
+    before = Gazetteer.cache_path(cache=tmp_path)
+    f = tmp_path / "points.tsv"
+    f.write_text("iso3\tlat\tlon\nNER\t17\t9\n")
+    monkeypatch.setattr(gazetteer_module, "_COUNTRY_POINTS", f)
+    assert Gazetteer.cache_path(cache=tmp_path) != before
+
+
+# --------------------------------------------------------------------------- subdivisions
+
+
+def test_state_named_like_a_small_city_by_alternate_name_is_the_state(resolver):
+    # GeoNames lists "Maryland" as an alternate name of Maryland City (16,000 people)
+    assert ("Maryland City", "city") in {
+        (e.name, e.kind) for e in resolver.gazetteer.candidates("Maryland")
+    }
+    place = resolve(resolver, "Maryland", "USA")
+    assert (place.name, place.precision) == ("Maryland", "admin1")
+    assert resolve(resolver, "Kano").precision == "city"  # the city still wins its state
+
+
+def test_dotted_state_abbreviations_resolve_to_the_state(resolver):
+    for text, name in (("Calif.", "California"), ("N.M.", "New Mexico"), ("Ga.", "Georgia")):
+        place = resolve(resolver, text)
+        assert (place.name, place.country, place.precision) == (name, "USA", "admin1"), text
+        assert place.text == text
+    assert resolve(resolver, "B.C.").country == "CAN"
+    assert resolver.resolve("Miss") is None  # no period: not an abbreviation
+    assert resolver.resolve("GA") is None
+
+
+def test_a_subdivision_named_centre_needs_its_country_in_context(resolver):
+    assert resolver.resolve("Centre") is None  # "the Centre" of Indian politics
+    place = resolve(resolver, "Centre", "BFA")
+    assert (place.country, place.precision) == ("BFA", "admin1")
+
+
+# --------------------------------------------------------------------------- find_toponyms (2)
+
+
+def test_find_toponyms_does_not_let_a_name_vote_for_its_own_reading(processor):
+    text = (
+        "Floods hit Saint-Louis on Monday. Fishermen in Saint-Louis said the river rose, "
+        "and aid reached Saint-Louis from Louga."
+    )
+    found = _toponyms(processor, text)
+    assert found["Louga"].country == "SEN"
+    assert found["Saint-Louis"].country == "SEN"  # not St. Louis, Missouri, said three times
+    assert _toponyms(processor, "Floods hit Saint-Louis.")["Saint-Louis"].country == "USA"
+
+
+def test_find_toponyms_reads_a_state_abbreviation_in_brackets(processor):
+    text = "The Talbot County (Md.) sheriff's office said deputies searched a farm near Easton."
+    found = _toponyms(processor, text)
+    assert (found["Easton"].country, found["Easton"].admin1) == ("USA", "Maryland")
+    assert (found["Md."].name, found["Md."].precision) == ("Maryland", "admin1")
+    alone = _toponyms(processor, "Deputies searched a farm near Easton.")
+    assert alone["Easton"].admin1 != "Maryland"
+
+
+def test_state_hints_need_a_name_before_the_abbreviation():
+    from eventwire.resolve.places import _STATE_HINT
+
+    def hints(text: str) -> list[str]:
+        return [m.group(m.lastindex or 1) for m in _STATE_HINT.finditer(text)]
+
+    assert hints("DILLON COUNTY, SC - Deputies searched a farm") == ["SC"]
+    assert hints("in Jackson, Miss., on Monday") == ["Miss."]
+    assert hints("the Talbot County (Md.) jail") == ["Md."]
+    assert hints("John Smith, MD, said") == []  # a bare code only after a name in capitals
+
+
+def test_find_toponyms_joins_a_nationality_word_to_the_place_it_begins(processor):
+    found = _toponyms(processor, "Tankers crossed the Persian Gulf on Monday.")
+    assert found["Persian Gulf"].precision == "region"
+    assert "Persian" not in found
+
+
+def test_find_toponyms_reads_a_dateline_inside_a_paragraph(processor):
+    text = (
+        "Talks resumed on Monday in the capital. NIAMEY (Reuters) - Niger's ruling council "
+        "said it would free the detained ministers."
+    )
+    found = _toponyms(processor, text)
+    assert (found["NIAMEY"].name, found["NIAMEY"].country) == ("Niamey", "NER")
+
+
+def test_find_toponyms_joins_neighbours_that_make_one_name(processor):
+    found = _toponyms(processor, "Protesters marched in Washington, D.C., on Saturday.")
+    assert set(found) == {"Washington, D.C."}
+    assert (found["Washington, D.C."].name, found["Washington, D.C."].precision) == (
+        "Washington",
+        "city",
+    )
+
+
+def test_find_toponyms_leaves_out_seats_of_government_standing_for_their_office(processor):
+    text = (
+        "A White House spokesman said the envoy would travel to Dakar. Kremlin officials said "
+        "Moscow would send grain."
+    )
+    found = _toponyms(processor, text)
+    assert {"Dakar", "Moscow"} <= set(found)
+    assert "White House" not in found and "Kremlin" not in found
+    dinner = _toponyms(processor, "The president hosted a dinner at the White House.")
+    assert dinner["White House"].precision == "point"
+
+
+def test_find_toponyms_skips_surnames_and_lowercase_words(processor):
+    assert _toponyms(processor, "Midfielder Kevin Chad scored twice on Sunday.") == {}
+    assert _toponyms(processor, "Striker Samuel Kenya scored on Sunday.") == {}
+    found = _toponyms(processor, "The smugglers moved molly and tina through niger last year.")
+    assert "tina" not in found

@@ -139,7 +139,8 @@ def test_day_month_without_year_is_the_most_recent_past_occurrence(text: str) ->
 def test_day_month_a_few_days_after_the_anchor_is_this_year() -> None:
     assert res("April 14").value == "2024-04-14"
     assert res("April 19").value == "2024-04-19"  # a week ahead: still this year
-    assert res("April 20").value == "2023-04-20"  # further ahead: last year's
+    assert res("April 30").value == "2024-04-30"  # later in the anchor's month: still this year
+    assert res("May 3").value == "2023-05-03"  # three weeks ahead, in another month: last year's
 
 
 def test_day_month_on_the_anchor_day_is_the_anchor() -> None:
@@ -825,6 +826,15 @@ def test_pick_year_modes() -> None:
     assert cal.pick_year(march, ref, "next") == 2025
     assert cal.pick_year(march, ref, "future") == 2024
     assert cal.pick_year(march, ref, "this") == 2024
+    april = D("2024-04-20")
+    assert cal.pick_year(march, april, "future") == 2025  # March is over: the next one
+    assert cal.pick_year(march, april, "future", grace=31) == 2024  # ended 20 days ago
+
+    def day_28(y: int) -> cal.Bounds:
+        return D(f"{y}-03-28"), D(f"{y}-03-28")
+
+    assert cal.pick_year(day_28, ref, "recent") == 2024  # later in March: still this March
+    assert cal.pick_year(day_28, D("2024-02-25"), "recent", grace=7) == 2023  # next month's
 
 
 def test_pick_weekday_modes() -> None:

@@ -77,6 +77,62 @@ def test_tense_at_reads_the_governing_verb(sentence: str, expected: str | None) 
     assert tense_at(sentence, start, start + 3) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what is meant or arranged to happen looks ahead
+        ("The transition is supposed to end by [X].", "future"),
+        ("Mali signed an agreement to buy the transport jets in [X].", "future"),
+        ("Niger launched a program to clear its fuel arrears by [X].", "future"),
+        # a negated could/would reports what already failed ... unless "not ... until"
+        ("The defence minister could not be reached [X].", "past"),
+        ("Neither the envoy nor the mediators could be found [X] in Bamako.", "past"),
+        ("The junta would not set a date until [X].", "future"),
+        # an infinitive after a verb of directing has no tense: "summoned" does not decide
+        ("Parliament summoned the minister to appear on [X].", None),
+        # a long name is one constituent: the verb after it is still within reach
+        ("On [X], the Sahel Regional Farmers Cooperative Federation Executive Board plans to "
+         "march.", "future"),
+        # the noun a name modifies is no verb of the clause
+        ("The [X] deadline passed quietly.", "past"),
+        # after a comma, a reporting verb is an aside ... unless a subordinate clause came first
+        ("The mission ends in [X], officials said.", None),
+        ("When the assembly meets on [X], it will elect a speaker.", "future"),
+        # wire copy wraps lines mid-sentence; only a blank line ends a paragraph
+        ("Elections will be held\nin [X].", "future"),
+        ("Elections will be held\n\nin [X].", None),
+        # "hopes" as a noun is no plan
+        ("Officials voiced high hopes at a briefing on [X].", "past"),
+    ],
+)  # fmt: skip
+def test_tense_at_cues_of_intention_refusal_and_structure(
+    sentence: str, expected: str | None
+) -> None:
+    start = sentence.index("[X]")
+    assert tense_at(sentence, start, start + 3) == expected
+
+
+def test_a_date_in_the_publication_month_is_this_years_whatever_the_tense() -> None:
+    # past tense, 16 days ahead: a date of last April would have named its year
+    assert found("The junta set the referendum for April 28.") == [("April 28", "2024-04-28")]
+    assert found("The council paid the arrears on April 28.") == [("April 28", "2024-04-28")]
+
+
+def test_a_future_clause_keeps_a_month_that_just_ended() -> None:
+    # "said it would pay in March", read in April: that March, not next year's
+    assert found("The council said it would pay the arrears in March.") == [("March", "2024-03")]
+    assert found("The council said it would pay the arrears in May.") == [("May", "2024-05")]
+    r = resolve_time("March", FRI, future=True)  # the caller's own future stays strict
+    assert r is not None and r.value == "2025-03"
+
+
+def test_a_negated_modal_dates_the_weekday_in_the_past() -> None:
+    assert found("The defence minister could not be reached Tuesday.") == [
+        ("Tuesday", "2024-04-09")
+    ]
+    assert found("The defence minister will be reached Tuesday.") == [("Tuesday", "2024-04-16")]
+
+
 def test_the_caller_can_still_force_a_future_reading() -> None:
     r = resolve_time("Monday", RESULTS_DAY, future=True)
     assert r is not None and r.value == "1989-11-06"
@@ -120,6 +176,33 @@ def test_a_results_story_reads_its_comparisons_against_the_quarter_it_reports() 
         ("year-earlier", "1988-Q3"),
         ("the corresponding period last year", "1988-Q3"),
     ]
+
+
+def test_after_the_nine_months_a_year_earlier_is_that_stretch_a_year_back() -> None:
+    text = (
+        "The gold miner's third-quarter output grew. Over the first nine months it earned $5 "
+        "million against $4 million a year earlier. The year-earlier nine months held a tax "
+        "credit, unlike the 1988 period. In the third quarter, ore sales beat those of a year ago."
+    )
+    assert found(text, RESULTS_DAY) == [
+        ("third-quarter", "1989-Q3"),
+        ("nine months", "P9M"),
+        ("a year earlier", "1988"),  # the first nine months of 1988: its year
+        ("The year-earlier nine months", "P9M"),
+        ("the 1988 period", "1988"),
+        ("the third quarter", "1989-Q3"),
+        ("a year ago", "1988-Q3"),  # a quarter named again: the quarter a year back
+    ]
+
+
+def test_spans_of_quarters() -> None:
+    text = "Losses in the past two quarters and over the past several quarters hurt the miner."
+    assert found(text, RESULTS_DAY) == [
+        ("the past two quarters", "P2Q"),
+        ("the past several quarters", "PXQ"),
+    ]
+    text = "The slump will last through the first two quarters of 1990."
+    assert found(text, RESULTS_DAY) == [("the first two quarters of 1990", "1990-H1")]
 
 
 def test_without_a_quarter_named_a_year_ago_is_the_year_before() -> None:
@@ -229,6 +312,30 @@ def test_amounts_per_period_are_sets_but_kinds_of_report_are_not() -> None:
     assert found("Du Pont raised its quarterly dividend.") == []
     assert found("Sales should rise 8.5% annually.") == []
     assert found("Rallies are held almost daily.") == [("daily", "P1D")]
+
+
+def test_weekday_nights_in_the_plural_are_a_weekly_set() -> None:
+    text = "Flights to Dakar leave on Tuesday nights."
+    hits = {text[s:e]: r for s, e, r in find_times(text, FRI)}
+    assert (hits["Tuesday nights"].value, hits["Tuesday nights"].type) == (
+        "XXXX-WXX-2TNI",
+        "SET",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The envoy will soon return to Khartoum.", [("soon", "FUTURE_REF")]),
+        ("The journalist was soon freed by the junta.", []),  # soon after the arrest
+        ("The protests soon reached Gao.", []),
+        ("The army will withdraw as soon as possible.", [("as soon as possible", "FUTURE_REF")]),
+        ("The bank may raise capital at a later date.", [("a later date", "FUTURE_REF")]),
+        ("Funds may be withdrawn in the weeks ahead.", [("the weeks ahead", "PXW")]),
+    ],
+)
+def test_near_future_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
 
 
 def test_current_as_an_adjective_is_the_present() -> None:

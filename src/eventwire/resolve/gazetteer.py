@@ -11,7 +11,10 @@ Data sources (all pinned Python packages, nothing downloaded at run time):
   name, population, capital, geonameid), ``pycountry`` (ISO names), a short curated alias
   list below, and - when present - the names/aliases columns of the knowledge base's
   ``kb/data/countries.tsv`` (never its adjectives or metonyms: "Washington" is not a place
-  name for the USA here).
+  name for the USA here).  A country's point is GeoNames' representative point from
+  ``data/country_points.tsv`` (196 sovereign states, see its header), else the
+  countrystatecity centroid: the two differ by 200-1,000 km for big countries (the US,
+  Canada, India, Australia), and GeoNames' is the one its own city coordinates go with.
 * **First-level subdivisions** - ``countrystatecity_countries`` states (name, type,
   centroid).  That package mixes levels in some countries (French regions *and*
   departments, English counties *and* the four UK nations, Spanish communities *and*
@@ -96,6 +99,9 @@ ALT_PENALTY = 2.0
 ADMIN_PENALTY = 0.5
 #: A candidate inside a first-level subdivision the document's other places are in.
 ADMIN_CONTEXT_BONUS = 2.0
+#: A city known by a subdivision's name only as an alternate name stands for the name when
+#: it holds at least this share of the subdivision's population.
+CITY_SHARE = 0.1
 
 #: Cities per GeoNames admin1 code used to match codes to state centroids.
 SAMPLE = 8
@@ -103,6 +109,8 @@ SAMPLE = 8
 KINDS = ("region", "country", "admin1", "admin2", "city")
 
 _COUNTRIES_TSV = Path(__file__).resolve().parents[1] / "kb" / "data" / "countries.tsv"
+#: GeoNames' representative point of each country (see the file's header).
+_COUNTRY_POINTS = Path(__file__).resolve().parent / "data" / "country_points.tsv"
 
 
 class Entry(NamedTuple):
@@ -365,6 +373,10 @@ _GENERIC = frozenset(
 )
 
 
+#: Words that make a subdivision's name generic (see ``Gazetteer._generic``).
+_GENERIC_ADMIN = _GENERIC | {"coast", "region", "province", "centre", "center"}
+
+
 def _short_state_name(name: str) -> str | None:
     """The bare name inside a subdivision's official one, if distinctive."""
     m = _STATE_PREFIX.match(name) or _STATE_SUFFIX.match(name)
@@ -548,10 +560,32 @@ def _versions() -> dict[str, str]:
 
 
 def _tsv_digest() -> str:
+    """Digest of the data files the build reads besides the packages (countries.tsv, points)."""
+    h = hashlib.sha1()
+    for path in (_COUNTRIES_TSV, _COUNTRY_POINTS):
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"-")
+    return h.hexdigest()[:12]
+
+
+def _read_country_points(path: Path = _COUNTRY_POINTS) -> dict[str, tuple[float, float]]:
+    """iso3 -> (lat, lon) from ``data/country_points.tsv`` ('#' comments, a header line)."""
+    out: dict[str, tuple[float, float]] = {}
     try:
-        return hashlib.sha1(_COUNTRIES_TSV.read_bytes()).hexdigest()[:12]
+        text = path.read_text(encoding="utf-8")
     except OSError:
-        return "-"
+        log.warning("%s missing: countries keep their countrystatecity centroids", path)
+        return out
+    for line in text.splitlines():
+        cols = line.split("\t")
+        if len(cols) < 3 or line.startswith("#") or cols[0] == "iso3":
+            continue
+        lat, lon = _float(cols[1]), _float(cols[2])
+        if lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180:
+            out[cols[0].strip().upper()] = (lat, lon)
+    return out
 
 
 def _read_countries_tsv() -> dict[str, list[str]]:
@@ -627,13 +661,14 @@ def _build_tables(cities_table: int) -> dict[str, Any]:
     country_aliases: list[tuple[str, int]] = []
     iso2_to_iso3: dict[str, str] = {}
     tsv = _read_countries_tsv()
+    country_points = _read_country_points()
     csc_countries = {c.iso2: c for c in get_countries()}
     country_row: dict[str, int] = {}
     for iso2, csc in sorted(csc_countries.items()):
         iso3 = csc.iso3.upper()
         iso2_to_iso3[iso2] = iso3
         gn = gn_countries.get(iso2, {})
-        lat, lon = _float(csc.latitude), _float(csc.longitude)
+        lat, lon = country_points.get(iso3) or (_float(csc.latitude), _float(csc.longitude))
         if lat is None or lon is None:
             continue
         names = [csc.name, gn.get("name", "")]
@@ -886,13 +921,12 @@ class Gazetteer:
         self._index = index
         self.meta = dict(meta or {})
         self._prior = [self._prior_of(e) for e in self.entries]
-        # Subdivisions named only with compass words ("West", "North West", "Central"):
-        # taken only when their country is in the document's context.
+        # Subdivisions named only with compass words ("West", "North West", "Central",
+        # "Centre"): taken only when their country is in the document's context.
         self._generic = {
             i
             for i, e in enumerate(self.entries)
-            if e.kind in ("admin1", "admin2")
-            and set(normalize(e.name).split()) <= _GENERIC | {"coast", "region", "province"}
+            if e.kind in ("admin1", "admin2") and set(normalize(e.name).split()) <= _GENERIC_ADMIN
         }
         self._countries: dict[str, Entry] = {}
         self._admin: dict[tuple[str, str], Entry] = {}
@@ -1021,7 +1055,9 @@ class Gazetteer:
            beat a country ("Lebanon" with US context is still the country).  Among
            several countries (bare "Congo"): context, then population (-> COD).
         2. A subdivision is dropped when a city matching the name lies inside it (Lagos,
-           Kano, Niamey, New York, Basra: the city).
+           Kano, Niamey, New York, Basra: the city), unless that city matches only by an
+           alternate name and holds under ``CITY_SHARE`` of the subdivision's population
+           ("Maryland" is the state, not Maryland City).
         3. Otherwise the highest score ``log10(population) + 2.5 if in context + 1 if
            national capital - 2 if matched only by an alternate name - 0.5 if a
            subdivision``.  Context is thus strong but not absolute: "Tripoli" with LBN in
@@ -1068,16 +1104,22 @@ class Gazetteer:
             codes = tuple(rivals)
 
         in_admin = set(admins)
-        cities_in = {
-            (ents[c >> 1].country, ents[c >> 1].admin1)
-            for c in codes
-            if ents[c >> 1].kind == "city"
-        }
+        # The biggest namesake city inside each subdivision; one matched only by an alternate
+        # name counts only when it is a sizeable part of the subdivision ("Maryland" is not
+        # Maryland City, but "New York" is New York City).
+        cities_in: dict[tuple[str, str | None], tuple[bool, int]] = {}
+        for c in codes:
+            e = ents[c >> 1]
+            if e.kind == "city":
+                key = (e.country, e.admin1)
+                primary, pop = cities_in.get(key, (False, 0))
+                cities_in[key] = (primary or not c & 1, max(pop, e.population))
         best: Entry | None = None
         best_score = -math.inf
         for c in codes:
             e = ents[c >> 1]
-            if e.kind == "admin1" and (e.country, e.name) in cities_in:
+            inside = cities_in.get((e.country, e.name)) if e.kind == "admin1" else None
+            if inside is not None and (inside[0] or inside[1] >= CITY_SHARE * e.population):
                 continue
             score = self._prior[c >> 1]
             if c & 1:

@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 
 from eventwire.records import ParsedSentence, Place, Token
 from eventwire.resolve.gazetteer import Entry, Gazetteer, get_gazetteer, normalize
@@ -117,18 +116,22 @@ class PlaceResolver:
         precision = _PRECISION[entry.kind]
         if role == "facility" and entry.kind == "city":
             precision = "point"
-        return Place(
-            text=text,
-            name=entry.name,
-            country=entry.country or None,
-            admin1=entry.admin1,
-            lat=entry.lat,
-            lon=entry.lon,
-            precision=precision,
-            geonameid=entry.geonameid,
-            char_start=char_start,
-            char_end=char_end,
-        )
+        return _place(entry, precision, text, char_start, char_end)
+
+    def admin1_place(
+        self,
+        iso3: str,
+        name: str,
+        text: str = "",
+        *,
+        char_start: int | None = None,
+        char_end: int | None = None,
+    ) -> Place | None:
+        """The first-level subdivision ``name`` of ``iso3`` as a place ("Md." -> Maryland)."""
+        entry = self.gazetteer.admin1(iso3, name)
+        if entry is None:
+            return None
+        return _place(entry, "admin1", text or entry.name, char_start, char_end)
 
     def country_place(
         self,
@@ -168,6 +171,11 @@ class PlaceResolver:
         countries: tuple[str, ...],
         admins: tuple[tuple[str, str], ...] = (),
     ) -> tuple[Entry, str] | None:
+        state = _dotted_state(text)
+        if state is not None:  # "Calif.", "N.M.": AP abbreviations of states and provinces
+            entry = self.gazetteer.admin1(*state)
+            if entry is not None:
+                return entry, ""
         name = _clean(text)
         key = normalize(name)
         if not key or key in _DESIGNATORS:
@@ -250,6 +258,23 @@ class PlaceResolver:
         return (inside[0], "") if inside else None  # candidates() is best-first
 
 
+def _place(
+    entry: Entry, precision: str, text: str, char_start: int | None, char_end: int | None
+) -> Place:
+    return Place(
+        text=text,
+        name=entry.name,
+        country=entry.country or None,
+        admin1=entry.admin1,
+        lat=entry.lat,
+        lon=entry.lon,
+        precision=precision,
+        geonameid=entry.geonameid,
+        char_start=char_start,
+        char_end=char_end,
+    )
+
+
 _PRECISION = {
     "city": "city",
     "admin1": "admin1",
@@ -330,6 +355,14 @@ _PROVINCE_ABBREV = {
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,40}?)(?=\s*(?:,|\(|—|--|-\s|–))")
 
 
+def _dotted_state(text: str) -> tuple[str, str] | None:
+    """The state an abbreviation *with its period(s)* names ("Ga.", "N.M."; not "GA", "Miss")."""
+    text = text.strip(" \t\r\n\"'“”‘’()[],;:")
+    if "." not in text or len(text) > 7 or not text[:1].isupper():
+        return None
+    return abbreviated_state(text)
+
+
 def abbreviated_state(text: str) -> tuple[str, str] | None:
     """("USA", "Maryland") for "Md.", ("CAN", "British Columbia") for "B.C."; else None."""
     key = normalize(text).replace(" ", "")
@@ -370,30 +403,44 @@ def find_toponyms(
     are never places; a country or capital that is the subject of a verb of saying or
     deciding ("Washington said") is metonymic and left out.
 
+    Also read: a dateline at the start of any sentence (extraction often runs paragraphs
+    together); a nationality word that begins a known name ("the Persian Gulf"); two
+    neighbouring mentions that make one gazetteer name ("Washington, D.C."); a state
+    abbreviation with its period standing alone ("the Talbot County (Md.) sheriff"). Left
+    out: a seat of government standing for its office ("a White House spokesman", "the
+    Kremlin denied"), a one-word place name right after a given name ("Kevin Chad"), and
+    lowercase words.
+
     Resolution runs twice: first with ``countries`` (the article's countries from the actor
     pre-pass), then, for ambiguous names, with the countries and first-level subdivisions of
-    the places resolved the first time (the unambiguous ones weigh most), so that "Newport"
-    among Nenagh and Ballina is the Irish one and "Red Oak" in an Iowa story is in Iowa.
+    the places resolved the first time (the unambiguous ones weigh most) and of the state
+    abbreviations that qualify names ("Dillon County, SC", "Jackson, Miss."), so that
+    "Newport" among Nenagh and Ballina is the Irish one and "Red Oak" in an Iowa story is in
+    Iowa. A name's own readings are left out of its own context: "Saint-Louis" said three
+    times next to Louga does not vote itself into Missouri.
     """
     gaz = resolver.gazetteer
     cands: list[_Cand] = []
-    paragraph = None
     for ps in sentences:
-        cands.extend(_candidates(ps, gaz, ps.sentence.paragraph != paragraph))
-        paragraph = ps.sentence.paragraph
+        cands.extend(_candidates(ps, gaz))
     if not cands:
         return []
     ctx = tuple(countries)
     # Pass 1: context from the actor pre-pass only.
     for c in cands:
         if c.expand is not None:  # "Md.": the state it abbreviates, with the text as written
-            found = resolver.resolve(c.expand[1], countries=(c.expand[0],))
-            if found is not None and found.country == c.expand[0]:
-                c.place = replace(found, text=c.text, char_start=c.start, char_end=c.end)
+            c.place = resolver.admin1_place(*c.expand, c.text, char_start=c.start, char_end=c.end)
             continue
         c.place = resolver.resolve(c.text, countries=ctx, char_start=c.start, char_end=c.end)
     weights: dict[str, float] = defaultdict(float, {iso: 2.0 for iso in ctx})
     admin_weights: dict[tuple[str, str], float] = defaultdict(float)
+    # What each name's own readings add, so that a name is re-resolved in the context of
+    # the *other* places only: three mentions of an ambiguous "Saint-Louis" must not vote
+    # for the country of its own most populous namesake.
+    own: dict[str, list[tuple[str, tuple[str, str] | None, float]]] = defaultdict(list)
+    for iso, state in _state_hints(sentences):
+        weights[iso] += 3
+        admin_weights[(iso, state)] += 3
     for c in cands:
         if c.qualifier is not None:
             weights[c.qualifier[0]] += 3
@@ -403,19 +450,28 @@ def find_toponyms(
             continue
         w = 1.0 if len(gaz.candidates(c.text)) <= 1 else 0.5
         weights[p.country] += w
+        admin = None
         if p.admin1 and p.precision in {"city", "point", "admin1"}:
-            admin_weights[(p.country, p.admin1)] += w
-    doc_countries = tuple(sorted(weights, key=lambda k: -weights[k])[:5])
-    doc_admins = tuple(k for k in sorted(admin_weights, key=lambda k: -admin_weights[k])[:8]
-                       if admin_weights[k] >= 1)  # fmt: skip
+            admin = (p.country, p.admin1)
+            admin_weights[admin] += w
+        own[normalize(_clean(c.text))].append((p.country, admin, w))
+    doc_countries, doc_admins = _top_context(weights, admin_weights)
     out: list[Place] = []
     for c in cands:
-        admins = ((c.qualifier,) if c.qualifier else ()) + doc_admins
         if c.expand is None and (len(gaz.candidates(_clean(c.text))) > 1 or c.qualifier):
+            mine = own.get(normalize(_clean(c.text)))
+            countries, admins_ctx = doc_countries, doc_admins
+            if mine:
+                w_c, w_a = defaultdict(float, weights), defaultdict(float, admin_weights)
+                for iso, admin, w in mine:
+                    w_c[iso] -= w
+                    if admin is not None:
+                        w_a[admin] -= w
+                countries, admins_ctx = _top_context(w_c, w_a)
             c.place = resolver.resolve(
                 c.text,
-                countries=((c.qualifier[0],) if c.qualifier else ()) + doc_countries,
-                admins=admins,
+                countries=((c.qualifier[0],) if c.qualifier else ()) + countries,
+                admins=((c.qualifier,) if c.qualifier else ()) + admins_ctx,
                 char_start=c.start,
                 char_end=c.end,
             )
@@ -425,6 +481,39 @@ def find_toponyms(
         if not c.strong and not _plausible(c, p, doc_countries):
             continue
         out.append(p)
+    return out
+
+
+def _top_context(
+    weights: dict[str, float], admin_weights: dict[tuple[str, str], float]
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The five heaviest countries and up to eight subdivisions weighing at least 1."""
+    countries = tuple(k for k in sorted(weights, key=lambda k: -weights[k]) if weights[k] > 0)
+    admins = tuple(k for k in sorted(admin_weights, key=lambda k: -admin_weights[k])[:8]
+                   if admin_weights[k] >= 1)  # fmt: skip
+    return countries[:5], admins
+
+
+#: A state abbreviation after a comma ("Dillon County, SC", "Jackson, Miss.") or in brackets
+#: after a name ("the Talbot County (Md.) sheriff"): the article is about that state even
+#: when the name before it is not in the gazetteer. A bare two-capital code only counts
+#: after a name in capitals (a dateline), so that "John Smith, MD" is no Maryland.
+_ABBR = r"(?:[A-Z]\.){2,3}|[A-Z][a-z]{1,4}\."
+_STATE_HINT = re.compile(
+    rf"\b[A-Z][\w'’.-]*,\s*({_ABBR})(?=[\s,;:)(—–-]|$)"
+    rf"|\b[A-Z][\w'’-]*\s+\(({_ABBR})\)"
+    r"|\b[A-Z][A-Z'’.-]+,\s*([A-Z]{2})(?=[\s,;:)(—–-]|$)"
+)
+
+
+def _state_hints(sentences: Sequence[ParsedSentence]) -> list[tuple[str, str]]:
+    """(alpha-3, state) for every state abbreviation that qualifies a name in the text."""
+    out = []
+    for ps in sentences:
+        for m in _STATE_HINT.finditer(ps.sentence.text):
+            found = abbreviated_state(m.group(m.lastindex or 1))
+            if found is not None:
+                out.append(found)
     return out
 
 
@@ -438,7 +527,7 @@ def _plausible(c: _Cand, place: Place, doc_countries: tuple[str, ...]) -> bool:
     return bool(place.country and place.country in doc_countries)
 
 
-def _candidates(ps: ParsedSentence, gaz: Gazetteer, opens_paragraph: bool) -> list[_Cand]:
+def _candidates(ps: ParsedSentence, gaz: Gazetteer) -> list[_Cand]:
     view = SentenceView(ps)
     toks = ps.tokens
     out: list[_Cand] = []
@@ -449,8 +538,9 @@ def _candidates(ps: ParsedSentence, gaz: Gazetteer, opens_paragraph: bool) -> li
     def span_toks(start: int, end: int) -> list[Token]:
         return [t for t in toks if start <= t.idx < end]
 
-    # A dateline opens the paragraph: "RALEIGH, N.C. (AP) -", "DURBAN, South Africa (CNN)".
-    m = _DATELINE.match(text) if opens_paragraph else None
+    # A dateline opens the paragraph, or a sentence when the extraction ran paragraphs
+    # together: "RALEIGH, N.C. (AP) -", "DURBAN, South Africa (CNN)".
+    m = _DATELINE.match(text)
     if m:
         start, end = base + m.start(1), base + m.end(1)
         word = m.group(1).strip()
@@ -466,8 +556,12 @@ def _candidates(ps: ParsedSentence, gaz: Gazetteer, opens_paragraph: bool) -> li
         if men.label in PLACE_LABELS:
             taken.update(t.i for t in mt)
             mt = _trim(mt)
-            if not mt or _metonymic(view, mt) or _inside_name(view, mt):
+            if not mt or _metonymic(view, mt) or _inside_name(view, mt) or _surname(view, mt, gaz):
                 continue
+            if not mt[0].text[:1].isupper() and not mt[0].text[:1].isdigit():
+                continue  # "molly and tina": a lowercase word is no place name
+            if normalize(_clean(men.text)) in _LANDMARKS and _institution(view, mt):
+                continue  # "a White House spokesman", "the Kremlin denied": the office
             mt = _widen(view, mt, gaz, taken)
             taken.update(t.i for t in mt)
             start, end = mt[0].idx, mt[-1].idx + len(mt[-1].text)
@@ -490,12 +584,37 @@ def _candidates(ps: ParsedSentence, gaz: Gazetteer, opens_paragraph: bool) -> li
         run = list(toks[i : j + 1])
         start, end = run[0].idx, run[-1].idx + len(run[-1].text)
         name = text[start - base : end - base]
+        # A nationality word that begins a place name ("the Arabian Sea", "the Persian
+        # Gulf"): the NER tagged the adjective NORP and left the noun out.
+        k = i
+        while k > 0 and toks[k - 1].ent == "NORP" and k - 1 not in taken:
+            k -= 1
+        if k < i:
+            wide = text[toks[k].idx - base : end - base]
+            entry = gaz.lookup(_clean(wide)) if _is_name(toks[k : j + 1]) else None
+            if entry is not None and entry.kind != "city":
+                out.append(_Cand(toks[k].idx, end, wide, True, True, ps.sentence.index))
+                taken.update(range(k, j + 1))
+                i = j + 1
+                continue
         if gaz.candidates(_clean(name)) and _is_name(run):
             out.append(_Cand(start, end, name, False, _cue(view, run), ps.sentence.index))
             taken.update(range(i, j + 1))
         i = j + 1
-    # "Boise, Idaho" / "Severn, Md.": the second part qualifies the first.
     out.sort(key=lambda c: c.start)
+    # Two neighbours that together are one gazetteer name ("Washington" +
+    # "D.C.") are one place.
+    k = 0
+    while k + 1 < len(out):
+        a, b = out[k], out[k + 1]
+        gap = text[a.end - base : b.start - base]
+        whole = text[a.start - base : b.end - base]
+        if b.start >= a.end and re.fullmatch(r" ?,? ?", gap) and gaz.candidates(_clean(whole)):
+            out[k] = _Cand(a.start, b.end, whole, a.strong or b.strong, a.cue or b.cue, a.sent)
+            del out[k + 1]
+        else:
+            k += 1
+    # "Boise, Idaho" / "Severn, Md.": the second part qualifies the first.
     for k, c in enumerate(out):
         after = text[c.end - base :]
         mq = re.match(r"\s*,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", after)
@@ -521,6 +640,12 @@ def _candidates(ps: ParsedSentence, gaz: Gazetteer, opens_paragraph: bool) -> li
                 c.qualifier = (e.country, e.name if e.kind == "admin1" else "")
                 c.cue = True
                 nxt.cue = True
+    # A state abbreviation standing alone ("the Talbot County (Md.) sheriff") names the state.
+    for c in out:
+        if c.expand is None and c.strong:
+            state = _dotted_state(c.text)
+            if state is not None:
+                c.expand, c.cue = state, True
     # Lists: a name coordinated with a place is a place ("Gao, Kidal, Menaka and Timbuktu").
     strong_heads = {t.i for c in out if c.strong for t in span_toks(c.start, c.end)}
     for c in out:
@@ -565,6 +690,46 @@ def _widen(view: SentenceView, toks: list[Token], gaz: Gazetteer, taken: set[int
     if gaz.candidates(name) or prev.text.lower() in _COMPASS:
         return longer
     return toks
+
+
+def _surname(view: SentenceView, toks: Sequence[Token], gaz: Gazetteer) -> bool:
+    """A one-word place name right after a given name: "Kevin Chad", "Samuel Kenya".
+
+    The word before is a capitalised proper noun that the NER put in a PERSON name or in
+    no entity, that names no place itself, and that makes no place name with the word.
+    """
+    first = toks[0].i
+    if first == 0 or len(toks) != 1:
+        return False
+    prev = view.tokens[first - 1]
+    if prev.pos != "PROPN" or prev.ent not in ("PERSON", "") or not prev.text[:1].isupper():
+        return False
+    if prev.text.isupper() or prev.text.lower() in _COMPASS or normalize(prev.text) in _DESIGNATORS:
+        return False
+    return not gaz.candidates(prev.text) and not gaz.candidates(f"{prev.text} {toks[0].text}")
+
+
+#: Nouns for the people and voice of an institution: "a White House spokesman", "Kremlin sources".
+_INSTITUTION_HEADS = frozenset(
+    {"aide", "staffer", "staff", "official", "spokesman", "spokeswoman", "spokesperson",
+     "secretary", "chief", "correspondent", "adviser", "advisor", "counsel", "lawyer", "press",
+     "source", "insider", "reporter", "team", "officer", "statement", "memo", "briefing"}
+)  # fmt: skip
+
+
+def _institution(view: SentenceView, toks: Sequence[Token]) -> bool:
+    """A seat of government standing for its office: the subject of a verb ("the White House
+    denied") or the modifier of its people ("a White House spokesman", "Kremlin officials")."""
+    inside = {t.i for t in toks}
+    anchor = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
+    head = view.head(anchor)
+    if anchor.dep in ("nsubj", "nsubjpass"):
+        return True
+    return (
+        anchor.dep in ("compound", "nmod", "amod", "poss")
+        and head is not None
+        and head.lemma.lower() in _INSTITUTION_HEADS
+    )
 
 
 def _inside_name(view: SentenceView, toks: Sequence[Token]) -> bool:

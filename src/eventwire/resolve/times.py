@@ -8,8 +8,9 @@ without an anchor they come back flagged ``"unanchored"`` with no interval.
 News conventions (docs/time.md has them all): a bare weekday or month is the most recent one up
 to and including the publication day, unless the verb of its clause looks ahead ("talks resume
 Monday", "payable Jan. 2") or the caller says ``future=True``; a day-and-month without a year is
-this year's if it falls at most a week after the anchor, else last year's; in running text with
-no tense cue a name may look up to two months ahead. ``find_timexes`` gives the same findings
+this year's if it falls at most a week after the anchor or later in the anchor's month, else last
+year's; in running text with no tense cue a name may look up to two months ahead, and with a
+future one it may have ended up to a month before. ``find_timexes`` gives the same findings
 with TimeML extents (each end of a range separately), for scoring against TIMEX3 gold. The
 grammar lives in ``eventwire.resolve.timex``.
 """

@@ -110,6 +110,8 @@ def _reporting_period(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     focus = _quarter_index(focus_res) if focus_res is not None else None
     if written:
         year = lx.year_number(written)
+        if unit == "period" and ctx.span_focus:
+            return mk.year(year)  # "for the nine months ... against the 1988 period"
         if focus is not None:
             return mk.quarter(year, focus[1])
         return mk.year(year) if unit == "period" else mk.unanchored("quarter", f"{year}-QX")
@@ -124,10 +126,16 @@ def _year_ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """'the year-ago quarter', 'year-earlier profit', 'the corresponding period last year',
     "last year's quarter", 'a year ago', 'a year earlier': the period under report, a year back.
     """
-    focus = _quarter_index(ctx.focus_quarter) if ctx.focus_quarter is not None else None
-    if focus is not None:
-        return mk.quarter(focus[0] - 1, focus[1])
+    span = group(m, "span")
+    if span:  # "the year-earlier nine months": the stretch itself, a duration
+        months = 6 if span.lower() == "six" else 9
+        return Resolution(None, None, "duration", f"P{months}M", "DURATION")
     unit = (group(m, "unit") or "").lower()
+    quarter = None if ctx.focus_quarter is None else _quarter_index(ctx.focus_quarter)
+    if quarter is not None and ctx.span_focus and unit != "quarter":
+        return mk.year(quarter[0] - 1)  # "for the nine months ... a year earlier"
+    if quarter is not None:
+        return mk.quarter(quarter[0] - 1, quarter[1])
     if ctx.anchor is None:
         return mk.unanchored("quarter" if unit == "quarter" else "year")
     if unit == "quarter":
@@ -211,7 +219,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "year-ago",
         r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year-(?:ago|earlier)"
-        rf"(?:\s+(?P<unit>{_Q}){_NOT_PLURAL})?",
+        rf"(?:\s+(?P<unit>{_Q}){_NOT_PLURAL}|\s+(?P<span>six|nine)\s+months)?",
         _year_ago,
         point=False,
         needs=("unit",),

@@ -23,6 +23,8 @@ class Ctx:
     ``tense.tense_at``); ``future`` is the caller's own say-so and wins. ``focus`` is the last
     date the text named before this match and ``focus_quarter`` the quarter it reports on: what
     "that year", "a year earlier" or "the latest quarter" refer back to (see ``anaphora``).
+    ``span_focus`` says the reporting period named last is a stretch of months ("for the nine
+    months"), not a quarter: "a year earlier" then compares with that stretch a year back.
     """
 
     anchor: date | None
@@ -32,6 +34,7 @@ class Ctx:
     tense: str | None = None
     focus: Resolution | None = None
     focus_quarter: Resolution | None = None
+    span_focus: bool = False
 
     def mode(self, rel: str | None = None, default: str = "recent") -> str:
         """Occurrence mode for a named period: from its modifier, else from the tense (future:

@@ -18,6 +18,10 @@ SEASON_MONTH: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: A day-and-month without a year ("26 July") up to this many days after the anchor is taken as
 #: this year's (news announces near events); further ahead it is last year's.
 FUTURE_GRACE_DAYS = 7
+#: In running text whose clause looks ahead, a name that ended up to this many days before the
+#: anchor is still the one meant ("said it would pay in February", read in early March): a
+#: misread tense or a plan reported after the fact, not a date eleven months away.
+TENSED_FUTURE_GRACE_DAYS = 31
 #: In running text with no tense cue around a name without a year ("in January", "Dec. 15"), an
 #: occurrence up to this many days after the anchor still counts: news reports the recent past
 #: and announces the near future.
@@ -80,18 +84,20 @@ def pick_year(
 ) -> int | None:
     """Year of the meant occurrence of a yearly period (a month, a season, 26 July).
 
-    ``recent``: the latest that has begun by ``ref`` (+ ``grace`` days); ``future``: the first not
-    yet over; ``last``: the latest already over; ``next``: the first not yet begun; ``this``:
+    ``recent``: the latest that has begun by ``ref`` (+ ``grace`` days, and always up to the end
+    of ``ref``'s month); ``future``: the first not yet over (or over for at most ``grace`` days);
+    ``last``: the latest already over; ``next``: the first not yet begun; ``this``:
     the one containing ``ref``, else the one of ``ref``'s year ("this summer" in January is the
     coming one), else the nearest; ``nearest``: the one containing or closest to ``ref`` (the
     earlier on a tie).
     """
     found = [(y, b) for y in range(ref.year - 4, ref.year + 5) if (b := bounds(y)) is not None]
-    if mode == "recent":
-        limit = ref + timedelta(days=grace)
+    if mode == "recent":  # a date later in the month of ``ref`` is still this month's
+        limit = max(ref + timedelta(days=grace), month_end(ref.year, ref.month))
         return max((y for y, (s, _) in found if s <= limit), default=None)
-    if mode == "future":
-        return min((y for y, (_, e) in found if e >= ref), default=None)
+    if mode == "future":  # with ``grace``, one that ended that many days ago still counts
+        since = ref - timedelta(days=grace)
+        return min((y for y, (_, e) in found if e >= since), default=None)
     if mode == "last":
         return max((y for y, (_, e) in found if e < ref), default=None)
     if mode == "next":

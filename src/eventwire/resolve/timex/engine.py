@@ -542,17 +542,40 @@ def _read_back(
     out: list[tuple[int, int, Resolution]] = []
     focus: Resolution | None = None
     focus_quarter: Resolution | None = None
+    span_focus = False
     for start, end, res, index, m in taken:
         rule = _SCANNERS[index][0]
         if rule.anaphoric:
-            again = _apply(rule, m, replace(ctx, focus=focus, focus_quarter=focus_quarter))
+            again = _apply(
+                rule,
+                m,
+                replace(ctx, focus=focus, focus_quarter=focus_quarter, span_focus=span_focus),
+            )
             res = again if again is not None else res
         elif _can_focus(res):
             focus = res
             if focus_quarter is None and _reported_quarter(res, ctx.anchor):
                 focus_quarter = res
+        if res.precision == "quarter":
+            span_focus = False
+        elif _reporting_span(m.string, start, res):
+            span_focus = True
         out.append((start, end, res))
     return out
+
+
+#: "for the nine months", "in the first six months": a company's year-to-date reporting period.
+_SPAN_BEFORE = re.compile(r"\bthe\s+(?:(?:first|latest|past|last)\s+)?$", re.IGNORECASE)
+
+
+def _reporting_span(text: str, start: int, res: Resolution) -> bool:
+    """Whether ``res`` names a stretch of months a report covers ("the first nine months"):
+    after it, "a year earlier" compares with the same stretch a year back, not a quarter."""
+    return (
+        res.type == "DURATION"
+        and res.value in ("P6M", "P9M")
+        and _SPAN_BEFORE.search(text, max(0, start - 20), start) is not None
+    )
 
 
 def as_day(anchor: date | datetime | None) -> date | None:

@@ -183,6 +183,8 @@ REFERENCES: dict[str, str] = {
     "the future": "FUTURE_REF",
     "the near future": "FUTURE_REF",
     "soon": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
     "shortly": "FUTURE_REF",
 }
 
@@ -267,6 +269,9 @@ PART_KEYS: dict[str, str] = {
     "second half": "h2",
     "latter half": "h2",
     "last half": "h2",
+    "first two quarters": "h1",
+    "last two quarters": "h2",
+    "final two quarters": "h2",
 }
 #: Relative modifiers of a named period -> occurrence mode used by calendar.pick_year.
 REL_MODES: dict[str, str] = {
@@ -663,6 +668,6 @@ CUES: dict[str, str] = {
     "clock": r"\d\s*[ap]\.?\s?m\b|\d[:.]\d\d|(?<!\w)(?:noon|midnight|midday|o'clock)",
     "reference": r"(?<!\w)(?:now|current|present|moment|time|these\s+days|recent|lately|past|"
     r"term|"
-    r"other\s+day|future|soon|shortly)",
+    r"other\s+day|future|soon|shortly|later)",
     "frequency": rf"(?<!\w){alternation(FREQUENCY_ADVERBS)}",
 }

@@ -57,9 +57,13 @@ def _named_year(
     if ctx.ref is None:
         return None
     rel = group(m, "rel")
-    if ctx.strict and not rel and not ctx.future and ctx.tense is None:
+    mode = ctx.mode(rel)
+    read_in_text = ctx.strict and not rel and not ctx.future
+    if mode == "future":  # the caller's future=True means strictly ahead
+        grace = cal.TENSED_FUTURE_GRACE_DAYS if read_in_text else 0
+    elif read_in_text and ctx.tense is None:
         grace = max(grace, cal.UNCUED_GRACE_DAYS)  # no verb to go by: near future allowed
-    return cal.pick_year(bounds, ctx.ref, ctx.mode(rel), grace)
+    return cal.pick_year(bounds, ctx.ref, mode, grace)
 
 
 def narrow(res: Resolution, unit: str, part: str | None) -> Resolution:
@@ -230,7 +234,8 @@ def _half_code(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 def _year_part(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """'early 2024', 'mid-2023', 'the end of 2023', 'the first half of 2024'."""
+    """'early 2024', 'mid-2023', 'the end of 2023', 'the first half of 2024', 'the first two
+    quarters of 2024' (its first half)."""
     y, part = int(m["y"]), lx.part_key(m["part"])
     if part in ("h1", "h2"):
         return mk.half(y, 1 if part == "h1" else 2)
@@ -451,7 +456,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "year-part",
-        rf"(?P<part>{lx.PART}){lx.JOIN}(?P<y>{lx.YEAR})(?!\d)",
+        rf"(?P<part>{lx.PART}|(?:the\s+)?(?:first|last|final)\s+two\s+quarters\s+of)"
+        rf"{lx.JOIN}(?P<y>{lx.YEAR})(?!\d)",
         _year_part,
         needs=_YEAR,
     ),

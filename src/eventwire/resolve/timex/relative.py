@@ -25,6 +25,7 @@ from .base import (
     word_before,
 )
 from .model import APPROXIMATE, Resolution
+from .tense import adjacent_tense
 
 _RATE_BEFORE = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s*$", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"^\s+(?:that|which|when|where|in\s+which)\b", re.IGNORECASE)
@@ -222,8 +223,8 @@ def _ahead(anchor: date, unit: str, count: int) -> date:
 def _anchored_duration(m: re.Match[str], ctx: Ctx, past: bool) -> Resolution | None:
     unit_text = m["unit"]
     unit = lx.UNITS[unit_text.lower()]
-    if unit == "quarter" or not (m["the"] or m["n"]):
-        return None  # "last quarter", "last year", "next week" are calendar units
+    if not m["n"] and (unit == "quarter" or not m["the"]):
+        return None  # "last quarter", "the last quarter", "next week" are calendar units
     if m["the"] and past and m["n"] is None and unit_text.lower() == "year":
         # "the past year": TimeML names the calendar year before this one
         return None if ctx.anchor is None else mk.unit_period(ctx.anchor, unit, -1)
@@ -248,7 +249,7 @@ def _past_duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 def _next_duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """'the next two weeks', 'the coming months' (starting on the anchor)."""
+    """'the next two weeks', 'the coming months', 'the weeks ahead' (starting on the anchor)."""
     return _anchored_duration(m, ctx, past=False)
 
 
@@ -376,6 +377,14 @@ def _weekday_plural(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return _set(f"XXXX-WXX-{lx.WEEKDAYS[m['wd'].lower()] + 1}")
 
 
+def _weekday_tod_plural(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """'Tuesday nights', 'Sunday mornings': a weekly set at that time of day."""
+    if ctx.strict and not capitalised(m["wd"]):
+        return None
+    code = lx.TIMES_OF_DAY[m["tod"].lower()[:-1]]
+    return _set(f"XXXX-WXX-{lx.WEEKDAYS[m['wd'].lower()] + 1}T{code}")
+
+
 def _frequency_adverb(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """'weekly', 'daily', 'annual' ('Daily Mail', 'Weekly Standard' are names)."""
     if ctx.strict:
@@ -423,12 +432,20 @@ def _reference(m: re.Match[str], ctx: Ctx) -> Resolution | None:
             or raw_word_after(m).lower() in ("after", "before", "afterwards", "thereafter")
         ):
             return None  # relative to another event, not to the publication date
+        if _near_future(key) and adjacent_tense(m.string, m.start("w"), m.end("w")) == "past":
+            return None  # "he was soon freed": shortly after the event told, not from today
     value = lx.REFERENCES[key]
     if value != "PRESENT_REF":
         return Resolution(None, None, None, value, "DATE")
     if ctx.anchor is None:
         return mk.unanchored(None, value)
     return mk.period((ctx.anchor, ctx.anchor), "day", value)
+
+
+def _near_future(key: str) -> bool:
+    """'soon', 'shortly', 'as soon as possible': near-future words, which a past clause turns
+    into "shortly after" the event it tells."""
+    return key in ("soon", "shortly", "as soon as possible")
 
 
 _NOT_CURRENT = frozenset(["account", "accounts", "affairs", "and", "or", "of", "to", "in"])
@@ -533,6 +550,13 @@ RULES: tuple[Rule, ...] = (
         needs=_UNIT,
     ),
     Rule(
+        "duration-ahead",
+        rf"(?P<the>the)\s+(?:(?P<n>{lx.NUMBER})\s+)?(?P<unit>{lx.UNIT})\s+ahead",
+        _next_duration,
+        point=False,
+        needs=_UNIT,
+    ),
+    Rule(
         "recent",
         r"recent\s+(?P<unit>days|weeks|months|quarters|years|decades)",
         _recent,
@@ -569,6 +593,13 @@ RULES: tuple[Rule, ...] = (
         _every,
         point=False,
         needs=_NAMES,
+    ),
+    Rule(
+        "weekday-tod-plural",
+        rf"(?P<wd>{lx.WEEKDAY})\s+(?P<tod>mornings|afternoons|evenings|nights)",
+        _weekday_tod_plural,
+        point=False,
+        needs=("weekday",),
     ),
     Rule(
         "weekday-plural",

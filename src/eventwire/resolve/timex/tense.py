@@ -12,7 +12,17 @@ Monday"), then forwards ("On Monday, the council voted"). The first cue met deci
   before a participle says otherwise ("must be returned by Jan. 14" is future, "has been
   postponed" past);
 * "postponed until Tuesday", "extended to Nov. 16": a delay verb before until/to/till/through
-  points ahead whatever its own tense.
+  points ahead whatever its own tense;
+* "supposed to", "likely to", a verb or noun of intention before "to" ("agreed to", "a deal to
+  buy the mine in June", "a plan to repay the loan by March") points ahead;
+* a negated "could"/"would" ("could not be reached Monday", "nobody ... could be found") is
+  past: news reports a failure or a refusal already met;
+* an infinitive after a verb of directing ("ordered him to appear on March 3") has no tense of
+  its own: only what follows the expression may still tell.
+
+The noun a name modifies ("the Friday deadline", "Monday's verdict") is no verb of the clause
+and gives no cue. A run of capitalised words ("the National
+Rifle Association") counts as one word of the reach: a name is one constituent.
 
 No cue within reach gives None, and the caller falls back on its news default. Pure regex and
 word sets: no parser, so it stays cheap inside ``find_times``.
@@ -29,8 +39,8 @@ REACH_AFTER = 8
 FUTURE_WORDS = frozenset(
     """will ll shall wo won't would may might could should must expected expects expect
     expecting scheduled schedule schedules slated planned planning payable effective expire
-    expires expiring resume resumes reconvene reconvenes intends intend intending aims hopes
-    hoping upcoming soon deadline tomorrow begins starts convene convenes""".split()
+    expires expiring resume resumes reconvene reconvenes intends intend intending upcoming
+    soon deadline tomorrow begins starts convene convenes""".split()
 )
 #: Words that are future only when the next word agrees ("due to" is a cause, "plan to" is not).
 FUTURE_BEFORE: dict[str, frozenset[str]] = {
@@ -39,6 +49,9 @@ FUTURE_BEFORE: dict[str, frozenset[str]] = {
     "plans": frozenset(["to"]),
     "plan": frozenset(["to"]),
     "set": frozenset(["to", "for"]),
+    "supposed": frozenset(["to"]),
+    "poised": frozenset(["to"]),
+    "likely": frozenset(["to"]),
     "is": frozenset(["to", "due", "set", "scheduled", "expected", "slated"]),
     "are": frozenset(["to", "due", "set", "scheduled", "expected", "slated"]),
 }
@@ -75,10 +88,50 @@ _DEGREE = frozenset("still already newly recently once long so very much".split(
 INTENT_VERBS = frozenset(
     """agree agreed agrees decide decided decides vote voted votes promise promised promises
     pledge pledged pledges vow vowed vows threaten threatened threatens offer offered offers
-    plan planned plans intend intended intends hope hoped hopes want wanted wants ask asked
+    plan planned plans intend intended intends hope hoped hopes hoping want wanted wants ask asked
     asks urge urged urges order ordered orders prepare prepared prepares aim aimed aims seek
     seeks sought try tried tries attempt attempted attempts propose proposed proposes arrange
     arranged arranges expect expected expects schedule scheduled""".split()
+)
+#: Verbs that direct someone to do something ("ordered them to leave", "summoned her to appear"):
+#: the infinitive after their object governs the date, and it carries no tense of its own.
+DIRECTIVE_VERBS = frozenset(
+    """ordered summoned subpoenaed invited told asked urged called required forced allowed
+    authorized authorised directed instructed encouraged persuaded permitted compelled
+    ordering summoning inviting telling asking urging requiring forcing allowing""".split()
+)
+_NOT_VERBS = frozenset("the a an his her their its our this that these those be".split())
+#: Nouns of intention: "a deal to buy the mine in June", "a plan to vote by March": what
+#: the infinitive after them names is still to come.
+INTENT_NOUNS = frozenset(
+    """agreement agreements accord deal plan proposal bid offer offers pledge promise commitment
+    decision effort efforts attempt intention option program programme deadline timetable
+    schedule ultimatum""".split()
+)
+#: Modals that, negated, report a refusal or a failure already met in news ("officials would not
+#: say Monday", "he could not be reached Friday"): past, not future.
+_REPORTED_MODALS = frozenset(["could", "would", "couldn't", "wouldn't"])
+_NEGATIONS = frozenset(["not", "never"])
+_NEGATIVE_SUBJECTS = frozenset(["neither", "nor", "nobody", "none"])
+#: A name between a determiner and a noun modifies the noun ("a March accord", "the Dec. 7
+#: vote"): it dates that thing, whatever the tense of the clause around the noun phrase.
+_ATTRIBUTIVE_DETERMINERS = frozenset("a an the its their his her our your".split())
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+[a-z]")
+_NOT_NOUNS = frozenset(
+    """on of in to for at by with from and or but is was are were be been has have had will
+    would that which who as than before after when""".split()
+)
+#: Words that may stand before a fronted expression ("And on Monday, the council voted"): only
+#: then do the words after a comma belong to its clause; otherwise what follows the comma is an
+#: aside ("the talks begin in April, officials said") whose verb does not date it.
+_FRONTING = frozenset(
+    "on in at by during since until till from before after early late also and but then so".split()
+)
+#: A sentence opening with a subordinate clause ("When the board meets on Monday, it will ...")
+#: has its main clause after the comma.
+_SUBORDINATORS = frozenset(
+    "when while if once after before until as because although though since unless".split()
 )
 #: Words that open a new clause: a cue beyond one governs another verb ("aid would come to the
 #: countries where the Aug. 7 blasts killed 257"), so it is read only after the words that follow.
@@ -88,10 +141,11 @@ CLAUSE_OPENERS = frozenset(
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 #: A sentence ends at . ! ? (after any closing quote) before a capital, unless the dot closes an
-#: abbreviation ("Jan.", "Mr.", "U.S.", "p.m."); a semicolon or line break also ends the clause.
+#: abbreviation ("Jan.", "Mr.", "U.S.", "p.m."); a semicolon or a blank line also ends the clause.
+#: A single line break does not: wire copy is often wrapped mid-sentence.
 _BOUNDARY = re.compile(
     r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})(?<!\.[A-Za-z])"
-    r"[.!?][\"'`\u201d)]*\s+(?=[\"'`\u201c(]*[A-Z])|[;\n]"
+    r"[.!?][\"'`\u201d)]*\s+(?=[\"'`\u201c(]*[A-Z])|;|\n[ \t]*\n"
 )
 
 
@@ -109,6 +163,33 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     return before, after
 
 
+def _words(text: str) -> list[str]:
+    """The words of ``text``, a run of capitalised words ("the National Rifle Association")
+    counted once: a name is one constituent, and the reach is in constituents."""
+    words = _WORD.findall(text)
+    out: list[str] = []
+    for word in words:
+        if out and word[0].isupper() and out[-1][0].isupper():
+            continue
+        out.append(word)
+    return out
+
+
+def _attributive(before: list[str], after_text: str) -> bool:
+    """Whether the expression modifies a noun: after a determiner and before a noun ("a June
+    accord"), or in the possessive ("Monday's verdict"). It then dates that thing, and the
+    tense of the clause around the noun phrase says nothing about which June."""
+    if _POSSESSIVE_AFTER.match(after_text):
+        return True
+    found = _NOUN_AFTER.match(after_text)
+    return (
+        bool(before)
+        and before[-1].lower() in _ATTRIBUTIVE_DETERMINERS
+        and found is not None
+        and found.group(1) not in _NOT_NOUNS
+    )
+
+
 def _past_form(word: str) -> bool:
     key = word.lower()
     if key in PAST_WORDS:
@@ -116,7 +197,7 @@ def _past_form(word: str) -> bool:
     return len(key) > 4 and key.endswith("ed") and key not in NOT_PAST_ED and not word[0].isupper()
 
 
-def _word_cue(words: list[str], i: int) -> str | None:
+def _word_cue(words: list[str], i: int, until: bool = False) -> str | None:
     """The cue of ``words[i]`` read in its place: 'future', 'past', 'skip' (a participle whose
     auxiliary says nothing) or None."""
     word = words[i]
@@ -124,12 +205,17 @@ def _word_cue(words: list[str], i: int) -> str | None:
     following = words[i + 1].lower() if i + 1 < len(words) else ""
     if key in FUTURE_AUX and following == "have":
         return "past"  # "could have emerged", "would have been": a modal perfect looks back
+    if key in _REPORTED_MODALS and not until and _negated(words, i):
+        return "past"  # "could not be reached Tuesday", "would not comment": what was said
     if key in FUTURE_WORDS or key.endswith("'ll"):
         if _after_had(words, i):
             return "past"  # "had been scheduled to expire Friday": a plan already past
         return "future"
-    if key in INTENT_VERBS and following == "to":
-        return "future"  # "agreed to acquire it in January"
+    if (key in INTENT_VERBS or key in INTENT_NOUNS) and following == "to":
+        return "future"  # "agreed to acquire it in January", "a deal to buy it in June"
+    if i >= 2 and words[i - 1].lower() == "to" and word.islower() and key not in _NOT_VERBS:
+        if any(w.lower() in DIRECTIVE_VERBS for w in words[max(0, i - 6) : i - 1]):
+            return "stop"  # "ordered him to appear on March 3": an infinitive has no tense
     if key.endswith("ing") and i > 0 and words[i - 1].lower() in ("is", "are", "am"):
         return "future"  # "is holding the vote on Dec. 7": an arrangement
     if key in FUTURE_BEFORE:
@@ -147,13 +233,22 @@ def _word_cue(words: list[str], i: int) -> str | None:
     for back in range(i - 1, max(-1, i - 4), -1):  # an auxiliary governs a participle
         aux = words[back].lower()
         if aux in FUTURE_AUX:
-            return "future"
+            refused = aux in _REPORTED_MODALS and not until and _negated(words, back)
+            return "past" if refused else "future"
         if aux in PAST_AUX:
             return "past"
         if aux == "be" and back > 0 and words[back - 1].lower() == "to":
             return "future"  # "rules to be issued in early November"
         passive = passive or aux in PASSIVE_AUX
     return "skip" if passive else "past"
+
+
+def _negated(words: list[str], i: int) -> bool:
+    """Whether the modal ``words[i]`` is negated: "could not", "couldn't", "neither ... could"."""
+    key = words[i].lower()
+    if key.endswith("n't") or (i + 1 < len(words) and words[i + 1].lower() in _NEGATIONS):
+        return True
+    return any(w.lower() in _NEGATIVE_SUBJECTS for w in words[max(0, i - 6) : i])
 
 
 def _after_had(words: list[str], i: int) -> bool:
@@ -163,7 +258,7 @@ def _after_had(words: list[str], i: int) -> bool:
 def tense_at(text: str, start: int, end: int) -> str | None:
     """'future', 'past' or None for the expression at ``text[start:end]`` (see module doc)."""
     before_text, after_text = _clause(text, start, end)
-    before = _WORD.findall(before_text)
+    before = _words(before_text)
     if before and before[-1].lower() in _UNTIL:
         reach = 2 if before[-1].lower() in ("to", "by", "through") else 6
         if any(w.lower() in DELAY_VERBS for w in before[-reach:-1]):
@@ -174,17 +269,38 @@ def tense_at(text: str, start: int, end: int) -> str | None:
         if before[i].lower() in CLAUSE_OPENERS:
             opener = i
             break
-    after = _WORD.findall(after_text)[: REACH_AFTER + 1]
-    return (
-        _first_cue(before, range(len(before) - 1, opener - 1, -1))
-        or _first_cue(after, range(min(len(after), REACH_AFTER)))
-        or _first_cue(before, range(opener - 1, lo - 1, -1))
-    )
+    fronted = not before or before[0].lower() in _SUBORDINATORS
+    if not fronted and any(w.lower() not in _FRONTING for w in before):
+        after_text = after_text.split(",", 1)[0]  # "... in April, officials said": an aside
+    after = _words(after_text)[: REACH_AFTER + 1]
+    if after and _attributive(before, after_text):
+        after = after[1:]  # "the Friday deadline": the noun it dates is no verb of the clause
+    until = bool(before) and before[-1].lower() in ("until", "till")
+    near = _first_cue(before, range(len(before) - 1, opener - 1, -1), until)
+    following = _first_cue(after, range(min(len(after), REACH_AFTER)))
+    if following == "stop":
+        following = None
+    if near == "stop":  # a tenseless infinitive governs it: only what follows may tell
+        return following
+    found = near or following or _first_cue(before, range(opener - 1, lo - 1, -1), until)
+    return None if found == "stop" else found
 
 
-def _first_cue(words: list[str], order: range) -> str | None:
+def adjacent_tense(text: str, start: int, end: int) -> str | None:
+    """'future', 'past' or None from the verb right next to an adverb ("was soon freed", "soon
+    reached", "will soon move"): three words back, then the word after, within the clause."""
+    before_text, after_text = _clause(text, start, end)
+    before, after = _words(before_text), _words(after_text)
+    found = _first_cue(before, range(len(before) - 1, max(-1, len(before) - 4), -1))
+    found = found or _first_cue(after, range(min(len(after), 1)))
+    return None if found == "stop" else found
+
+
+def _first_cue(words: list[str], order: range, until: bool = False) -> str | None:
+    """The first cue met in ``order``; ``until``: the expression follows until/till, so a
+    negated modal still looks ahead ("would not decide until April")."""
     for i in order:
-        found = _word_cue(words, i)
+        found = _word_cue(words, i, until)
         if found and found != "skip":
             return found
     return None
