@@ -208,3 +208,24 @@ def test_exercises_alone_are_a_show_of_force_at_the_place(processor):
 def test_a_name_the_parser_splits_keeps_its_kb_entry(processor):
     ev = _one(processor, "The militant group al-Shabab claimed responsibility for the attack.", "01")
     assert any(a.kb_id == "org:al_shabaab" for a in ev.source)
+
+
+def test_a_promise_on_condition_is_an_ultimatum(processor):
+    ev = _one(processor, "Chad said it will withdraw its troops from Mali unless it is paid.", "13")
+    assert ev.cameo.code == "139" and ev.plover.type == "THREATEN"
+
+
+def test_people_counted_are_the_actor(processor):
+    ev = _one(processor, "Thousands of students throughout Senegal staged protests on Friday.", "14")
+    assert _countries(ev.source) == ["SEN"]
+
+
+def test_an_event_dating_another_is_not_merged_into_it(processor):
+    text = "Since the ousting of Peru's president by the army, Lima has turned to Russia for help."
+    evs = _events(processor, text)
+    assert {e.cameo.root for e in evs} >= {"17", "02"}
+
+
+def test_condemning_an_event_keeps_the_event(processor):
+    evs = _events(processor, "ECOWAS condemned the coup in Niger in July 2023.")
+    assert {e.cameo.root for e in evs} >= {"11", "17"}

@@ -60,6 +60,15 @@ def test_united_states_reduces_assistance_to_niger(result):
     assert hits and hits[0].cameo.code.startswith("162")
 
 
+def test_last_years_coup_against_the_elected_president(result):
+    hits = [e for e in _find(result, "NER", "NER", {"17"}) if e.cameo.code == "170"]
+    assert hits, [(e.trigger.text, e.cameo.code) for e in result.events]
+    ev = hits[0]
+    assert {a.sector for a in ev.source} == {"MIL"} and {a.sector for a in ev.target} == {"GOV"}
+    assert ev.date is not None and ev.date.value == "2023"
+    assert ev.plover.type == "COERCE"
+
+
 def test_air_defence_installation_is_planned(result):
     installs = [e for e in result.events if e.trigger.text.lower().startswith("install")]
     assert installs and all(e.modality == "planned" for e in installs)

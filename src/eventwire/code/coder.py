@@ -104,6 +104,18 @@ _CLAIM_OTHER = Pattern(id="claim-other-act", lemmas=_CLAIMING, pos="VERB", code=
 _CLAIM_LINKS = frozenset({"ccomp", "conj", "xcomp"})
 #: Roots whose target may be named inside a complement clause or the object's agent.
 _ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+#: Nouns that count people rather than name them ("thousands of students").
+_QUANTITY_NOUNS = frozenset(
+    {"thousand", "hundred", "dozen", "ten", "million", "score", "group", "number", "crowd"}
+)
+#: Modifiers that name who acts in a noun event ("a military coup", "a rebel offensive").
+_ACTOR_MODIFIERS = frozenset(
+    {"military", "army", "rebel", "jihadist", "insurgent", "militia", "police", "government"}
+)
+#: Roots of verbs that comment on an event named as their object, which stays an event.
+_COMMENT_ROOTS = frozenset({"01", "05", "11"})
+#: Prepositions that date one event by another instead of naming its object.
+_TIME_PREPS = frozenset({"since", "after", "before", "following", "amid", "during", "until"})
 #: Nouns that name a place by its country ("the Rwandan capital", "a Malian town").
 _PLACE_NOUNS = frozenset(
     {"capital", "city", "town", "village", "region", "province", "country", "state", "border"}
@@ -204,6 +216,14 @@ def _drop_restatements(events: list[Event]) -> list[Event]:
             continue
         out.append(ev)
     return out
+
+
+def _ultimatum(view: SentenceView, tok: Token) -> bool:
+    """A promised act made conditional on the other side's ("... unless X resumes talks")."""
+    for clause in view.children(tok, "advcl"):
+        if any(m.text.lower() == "unless" for m in view.children(clause, "mark")):
+            return True
+    return False
 
 
 def _with_code(pattern: Pattern, code: str) -> Pattern:
@@ -334,6 +354,11 @@ class Coder:
                 if t.pos == "PRON" and t.text.lower() not in {"one"}:
                     continue
                 actor = actor_fn(view.noun_phrase(t), t)
+                if actor is None and t.lemma.lower() in _QUANTITY_NOUNS:
+                    # "tens of thousands of students": the people counted are the actor
+                    for counted in view.prep_objects(t, ("of",)):
+                        t = counted
+                        actor = actor_fn(view.noun_phrase(t), t)
                 if actor is None or actor.kb_id in {None, CONTEXT_KB_ID}:
                     actor = self._named_apposition(view, t, actor_fn) or actor
                 if actor is not None and (actor.country is None or actor.kb_id == CONTEXT_KB_ID):
@@ -388,7 +413,7 @@ class Coder:
     def _located(self, view: SentenceView, head: Token, actor: Actor, actor_fn: ActorFn) -> Actor:
         """ "Rebels in the Ivory Coast", "security forces in Guinea": an actor named with no
         country takes the one its locative modifier names."""
-        objs = view.prep_objects(head, ("in", "from"))
+        objs = view.prep_objects(head, ("in", "from", "throughout", "across"))
         for acl in view.children(head, "acl"):  # "a report released in Kigali"
             objs += view.prep_objects(acl, ("in",))
         for obj in objs:
@@ -450,6 +475,16 @@ class Coder:
                 if m.ent in {"NORP", "GPE", "ORG", "PERSON"}
             ]
             source = self._actors(view, src_heads, actor_fn)
+            if not source:  # "a military coup", "the ousting ... in a military coup"
+                for head in [tok, *view.prep_objects(tok, p.source_preps)]:
+                    mods = [
+                        m
+                        for m in view.children(head, "amod", "compound")
+                        if m.lemma.lower() in _ACTOR_MODIFIERS
+                    ]
+                    source = self._actors(view, mods, actor_fn)
+                    if source:
+                        break
             if not source and p.of_role == "theme":  # "the delivery of Russian drones"
                 themes = [a for a in self._actors(view, of_objs, actor_fn) if a.country]
                 source, inferred = themes[:1], bool(themes)
@@ -761,7 +796,7 @@ class Coder:
                     ]
                     inferred = True
             agentless = tok.pos == "VERB" and bool(view.children(tok, *_PASSIVE_SUBJ))
-            if not source and not agentless:
+            if not source and not agentless and tok.pos == "VERB":
                 # Borrow the roles of another event in the sentence ("X pledged support to Y,
                 # with plans to send trainers"): inferred, so the confidence drops. A passive
                 # with no agent ("who had been arrested") keeps its source unknown.
@@ -772,7 +807,8 @@ class Coder:
                             target = list(other.target)
                         inferred = True
                         break
-            source, target = self._separate_sides(view, source, target, actor_fn)
+            if not pattern.domestic:
+                source, target = self._separate_sides(view, source, target, actor_fn)
             if not source and not target:
                 continue
             if pattern.needs_target and not target:
@@ -858,11 +894,16 @@ class Coder:
                 continue
             owner = view.head(tok)
             if owner is not None and owner.dep == "prep" and tok.dep == "pobj":
+                if owner.text.lower() in _TIME_PREPS:
+                    continue  # "since the ousting of the president, Niger turned to ...": another event
                 owner = view.head(owner)
             if owner is None or owner.i not in by_index or by_index[owner.i][0].pos != "VERB":
                 continue
             if tok.dep not in {*_OBJ, "pobj", "nsubjpass"}:
                 continue
+            verb_root = by_index[owner.i][1].code[:2]
+            if verb_root in _COMMENT_ROOTS and verb_root != pattern.code[:2]:
+                continue  # "condemned the coup": the coup is an event of its own
             drop.add(tok.i)
             verb_pattern = upgrade.get(owner.i, by_index[owner.i][1])
             if pattern.code[:2] == verb_pattern.code[:2] and len(pattern.code) > len(
@@ -870,6 +911,18 @@ class Coder:
             ):
                 upgrade[owner.i] = pattern
         for tok, pattern in matched:
+            # "the ousting of the president in a military coup": one event, named twice
+            prep = view.head(tok)
+            owner = view.head(prep) if prep is not None and tok.dep == "pobj" else None
+            if (
+                tok.pos == "NOUN"
+                and owner is not None
+                and owner.i in by_index
+                and prep is not None
+                and prep.text.lower() in {"in", "during"}
+                and by_index[owner.i][1].code[:2] == pattern.code[:2]
+            ):
+                drop.add(tok.i)
             # "agreed to lift the sanctions": the promise is the lifting, coded as intent
             if tok.pos == "VERB" and pattern.code == "030":
                 if any(k.i in by_index for k in view.children(tok, "xcomp")):
@@ -913,7 +966,9 @@ class Coder:
         code = pattern.code
         if code[:2] == "19" and _mentions(view, _BOMB_WORDS):
             code = "1831" if _mentions(view, {"suicide"}) else "183"
-        if modality == "planned":
+        if modality == "planned" and _ultimatum(view, tok):
+            code = "139"  # "will withdraw its troops unless the talks resume": an ultimatum
+        elif modality == "planned":
             code = modal_code(code, "planned") or code
         elif modality == "negated" and refused(view, tok, light):
             # "refused to lift the curfew" is a rejection that happened, not a non-event

@@ -47,6 +47,10 @@ PLAN_LEMMAS = frozenset(
         "proposal",
         "bid",
         "ready",
+        "campaign",
+        "effort",
+        "drive",
+        "struggle",
     }
 )
 #: Governing words that ask for what they govern: it has not happened.
@@ -67,7 +71,9 @@ REQUESTING_LEMMAS = frozenset(
     }
 )
 #: Governing words that report what they govern as one side's claim or allegation.
-CLAIMING_LEMMAS = frozenset({"claim", "allege", "allegation", "assert", "contend"})
+CLAIMING_LEMMAS = frozenset(
+    {"claim", "allege", "allegation", "assert", "contend", "accuse", "accusation"}
+)
 #: Governing words that deny what they govern.
 NEGATING_LEMMAS = frozenset(
     {

@@ -39,6 +39,7 @@ _FIELDS = {
     "solo_code",
     "needs_target",
     "recipient_subject",
+    "domestic",
     "mode",
     "context",
     "example",
@@ -73,6 +74,9 @@ class Pattern:
     needs_target: bool = False
     #: the subject receives: it is the target, the source is a source_preps object
     recipient_subject: bool = False
+    #: both sides usually belong to one state ("the army ousted the president"): a country
+    #: guessed from context may stand on both sides
+    domestic: bool = False
     mode: str | None = None
     #: PLOVER type when it differs from the CAMEO crosswalk (e.g. resignations: RETREAT).
     plover_type: str | None = None
@@ -153,6 +157,7 @@ def load_patterns(
                     solo_code=str(solo) if solo is not None else None,
                     needs_target=bool(entry.get("needs_target", False)),
                     recipient_subject=bool(entry.get("recipient_subject", False)),
+                    domestic=bool(entry.get("domestic", False)),
                     mode=entry.get("mode"),
                     plover_type=entry.get("type"),
                     context=tuple(ctx) if isinstance(ctx, list) else ((ctx,) if ctx else None),

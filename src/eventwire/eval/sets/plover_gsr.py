@@ -209,6 +209,10 @@ def legacy_type(ev: Any) -> str:
     return typ
 
 
+#: Events that can be the sentence's main one ahead of denied or conditional ones.
+_MAIN = frozenset({"asserted", "planned", "claimed"})
+
+
 def coded(doc: Any) -> Coded:
     """Our coding of one sentence: its most confident event's type, actors and sectors.
 
@@ -219,7 +223,7 @@ def coded(doc: Any) -> Coded:
         return Coded(NONE)
     # The sentence's main event: what happened (or was announced) before what was demanded or
     # only conditional, then the most confident.
-    ev = max(events, key=lambda e: (e.modality in {"asserted", "planned"}, e.confidence))
+    ev = max(events, key=lambda e: (e.modality in _MAIN, e.confidence))
     # A reciprocal trigger ("X and Y met") is split into one event per party; the GSR codes
     # all parties as sources of one event.
     parts = [e for e in events if e.trigger.start == ev.trigger.start and e.cameo == ev.cameo]
