@@ -252,3 +252,21 @@ def test_build_context_carries_a_nouns_country_to_its_bare_mention(nlp):
     actor = _resolve(ctx, "The advisers", start=text.index("The advisers"))
     assert actor is not None and (actor.country, actor.sector) == ("RUS", "MIL")
     assert actor.kb_id == CONTEXT_KB_ID
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [
+        ("Association of Farmers of Western Australia", "AUS"),
+        ("Friends of the Northern Territory Museum", "AUS"),
+    ],
+)
+def test_an_unknown_organisation_named_after_a_state_takes_its_country(phrase, country):
+    actor = resolve_phrase(phrase, date="2024-04-12")
+    assert actor is not None and actor.country == country
+
+
+def test_a_generic_region_name_decides_nothing():
+    # "Central Region" names a province in several countries
+    actor = resolve_phrase("Teachers Union of the Central Region", date="2024-04-12")
+    assert actor is None or actor.country is None

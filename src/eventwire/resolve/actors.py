@@ -31,6 +31,7 @@ from eventwire.resolve.actor_match import (
     core_end,
     words_of,
 )
+from eventwire.resolve.subdivisions import subdivision_country
 from eventwire.syntax import SentenceView
 
 __all__ = [
@@ -256,6 +257,11 @@ class ActorContext:
             found.sector = learnt.sector or found.sector
             if learnt.name:
                 found.name, found.kb_id = learnt.name, learnt.kb_id
+        if found.country is None and entity != "PERSON" and len(words) >= 3:
+            # "Aboriginal Medical Services Alliance Northern Territory": named after a state
+            country = subdivision_country([w.text for w in words])
+            if country:
+                found.country, found.country_rank = country, RANK["context"]
         # a bare noun that takes the country of an earlier mention is a guess from context
         from_context = seen_head
         if found.country is None and self._wants_context(found, head_norm, entity, words):

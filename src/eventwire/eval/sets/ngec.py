@@ -185,10 +185,14 @@ def iso_date(value: str | None) -> str | None:
 
 
 def guess(actor: Any) -> Guess:
-    """Our answer for one case from the Actor the resolver returned (None: nothing found)."""
+    """Our answer for one case from the Actor the resolver returned (None: nothing found).
+
+    An actor placed in a country with no sector ("regions across Indonesia") has PLOVER's
+    unknown sector, ``UNK``; we leave the sector empty, so it is written ``UNK`` here."""
     if actor is None:
         return Guess(False)
-    return Guess(True, actor.country, actor.sector, getattr(actor, "name", None))
+    sector = actor.sector or ("UNK" if actor.country else None)
+    return Guess(True, actor.country, sector, getattr(actor, "name", None))
 
 
 _SHOWN = frozenset({"country", "cc", "code_1", "code_1__In", "code_2", "result", "wiki"})
