@@ -229,3 +229,25 @@ def test_an_event_dating_another_is_not_merged_into_it(processor):
 def test_condemning_an_event_keeps_the_event(processor):
     evs = _events(processor, "ECOWAS condemned the coup in Niger in July 2023.")
     assert {e.cameo.root for e in evs} >= {"11", "17"}
+
+
+def test_company_business_is_not_a_political_event(processor):
+    text = "General Motors said it would reduce merit raises and cut funding for its plants."
+    assert _events(processor, text) == []
+
+
+def test_a_mention_of_a_treaty_is_not_a_signing(processor):
+    text = "Under the 1987 treaty between Mali and Algeria, border posts are inspected yearly."
+    assert [e for e in _events(processor, text) if e.cameo.root == "05"] == []
+    signed = _events(processor, "Mali and Algeria signed a border treaty in Algiers.")
+    assert any(e.cameo.code == "057" for e in signed)
+
+
+def test_agreeing_in_opinion_is_not_an_agreement(processor):
+    evs = _events(processor, "Officials in Senegal agreed that the outlook remained poor.")
+    assert [e for e in evs if e.cameo.root == "03"] == []
+
+
+def test_an_aides_departure_is_not_a_troop_withdrawal(processor):
+    text = "The departure of the White House chief of staff was announced on Friday."
+    assert [e for e in _events(processor, text) if e.cameo.code == "087"] == []

@@ -279,7 +279,10 @@ class Coder:
         pos = "NOUN" if tok.pos in {"NOUN", "PROPN"} else tok.pos
         if pos not in {"VERB", "NOUN"}:
             return None
-        if pos == "VERB" and tok.dep == "amod":
+        if pos == "VERB" and (
+            tok.dep in {"amod", "compound", "nmod"}
+            or (tok.tag == "VBG" and tok.dep == "acl" and tok.head > tok.i)
+        ):
             return None  # "the visiting minister": a description, not an event
         for pattern in self.index.candidates(tok.lemma, pos):
             if self._holds(view, tok, pattern):
@@ -306,6 +309,16 @@ class Coder:
                 return False
         if p.clause and not view.children(tok, "xcomp", "ccomp"):
             return False
+        if p.not_that and not view.children(tok, "xcomp", *_OBJ, "prep"):
+            clauses = view.children(tok, "ccomp")
+            if any(m.text.lower() == "that" for c in clauses for m in view.children(c, "mark")):
+                return False  # "agreed that the outlook was poor": an opinion
+        if p.governor:
+            gov = view.head(tok)
+            if gov is not None and gov.dep == "prep" and tok.dep == "pobj":
+                gov = view.head(gov)  # "agreed on an accord", "a ceremony for the treaty"
+            if gov is None or gov.lemma.lower() not in p.governor or gov.pos != "VERB":
+                return False
         if p.subj:
             subj = view.children(tok, *_SUBJ) or self._controller_subject(view, tok)
             heads = [*subj, *(o for h in subj for o in view.prep_objects(h, ("of",)))]
@@ -335,6 +348,9 @@ class Coder:
         else:
             heads += view.prep_objects(tok, ("of", "to", "for", "on"))
             heads += view.children(tok, "compound", "amod")
+            verb = view.head(tok)
+            if tok.dep == "dobj" and verb is not None and verb.pos == "VERB":
+                heads += view.children(verb, *_SUBJ)  # "the forces completed their withdrawal"
             for acl in view.children(tok, "acl"):  # "commitment to strengthen X's capabilities"
                 heads += view.children(acl, *_OBJ)
         words: set[str] = set()

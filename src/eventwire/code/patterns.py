@@ -40,6 +40,8 @@ _FIELDS = {
     "needs_target",
     "recipient_subject",
     "domestic",
+    "governor",
+    "not_that",
     "mode",
     "context",
     "example",
@@ -77,6 +79,10 @@ class Pattern:
     #: both sides usually belong to one state ("the army ousted the president"): a country
     #: guessed from context may stand on both sides
     domestic: bool = False
+    #: nouns: verbs one of which must govern the noun ("signed the treaty"); empty: any
+    governor: frozenset[str] = frozenset()
+    #: verbs: not when the only complement is a that-clause (an opinion, not the act)
+    not_that: bool = False
     mode: str | None = None
     #: PLOVER type when it differs from the CAMEO crosswalk (e.g. resignations: RETREAT).
     plover_type: str | None = None
@@ -158,6 +164,8 @@ def load_patterns(
                     needs_target=bool(entry.get("needs_target", False)),
                     recipient_subject=bool(entry.get("recipient_subject", False)),
                     domestic=bool(entry.get("domestic", False)),
+                    governor=_words(entry.get("governor")),
+                    not_that=bool(entry.get("not_that", False)),
                     mode=entry.get("mode"),
                     plover_type=entry.get("type"),
                     context=tuple(ctx) if isinstance(ctx, list) else ((ctx,) if ctx else None),
