@@ -251,3 +251,16 @@ def test_agreeing_in_opinion_is_not_an_agreement(processor):
 def test_an_aides_departure_is_not_a_troop_withdrawal(processor):
     text = "The departure of the White House chief of staff was announced on Friday."
     assert [e for e in _events(processor, text) if e.cameo.code == "087"] == []
+
+
+def test_patterns_cover_every_cameo_root_and_plover_type():
+    from eventwire.kb.loader import load_kb
+
+    kb = load_kb()
+    patterns = load_patterns()
+    assert {p.code[:2] for p in patterns} == {f"{n:02d}" for n in range(1, 21)}
+    types = {p.plover_type or kb.cameo[p.code].plover_type for p in patterns}
+    assert types >= {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    }  # fmt: skip
