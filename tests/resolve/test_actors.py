@@ -270,3 +270,25 @@ def test_a_generic_region_name_decides_nothing():
     # "Central Region" names a province in several countries
     actor = resolve_phrase("Teachers Union of the Central Region", date="2024-04-12")
     assert actor is None or actor.country is None
+
+
+def test_a_variant_spelling_of_a_known_group_is_that_group():
+    actor = resolve_phrase("Jamaat Nusrat al Islam wal Muslimin", date="2024-04-12")
+    assert actor is not None and actor.kb_id == "org:jnim"
+    assert resolve_phrase("Jamaat Example al Islam", date="2024-04-12") is None
+
+
+def test_a_known_name_inside_a_longer_unknown_name_is_not_that_organisation():
+    actor = resolve_phrase("Social Democratic Party", date="2024-04-12")
+    assert actor is None or (actor.country is None and actor.name is None)
+    possessed = resolve_phrase("Osama bin Laden's al-Qaeda", date="2001-10-01")
+    assert possessed is not None and possessed.kb_id == "org:al_qaeda"
+
+
+def test_an_ungoverned_territory_is_a_place_not_an_actor():
+    assert resolve_phrase("Antarctica", date="2024-04-12") is None
+
+
+def test_health_workers_have_the_medical_sector():
+    actor = resolve_phrase("Malian doctors", date="2024-04-12")
+    assert actor is not None and (actor.country, actor.sector) == ("MLI", "MED")

@@ -47,6 +47,10 @@ OFFICE_SECTORS = {
     "army chief": "MIL",
     "intelligence chief": "SPY",
     "speaker": "LEG",
+    # heads of the governments of states, provinces and regions (an Indian chief minister, a
+    # Nigerian state governor): one country may have many at once, so they never answer
+    # "the president" or "the prime minister", only their own names
+    "regional head of government": "GOV",
 }
 
 _kw = dict(frozen=True, slots=True, kw_only=True)

@@ -19,6 +19,8 @@ from typing import Any
 from eventwire.kb import KnowledgeBase, NameHit, load_kb, normalise
 
 #: Longest n-gram tried against the KB.
+#: Capitalised words that open a sentence or a name without being part of it.
+_NAME_GLUE = frozenset({"the", "a", "an", "and", "of", "in", "for", "new", "former", "ex"})
 _MAX_NGRAM = 7
 #: Heads that a "military" modifier turns into the military sector (juntas).
 _JUNTA_HEADS = frozenset(
@@ -203,6 +205,9 @@ class ActorResolver:
             for size in range(min(_MAX_NGRAM, n - i), 0, -1):
                 chunk = words[i : i + size]
                 hits, form = self._names(chunk)
+                if hits and all(h.kind == "org" for h in hits):
+                    if self._inside_longer_name(words, i, i + size):
+                        hits = []  # "Social Democratic Party" is not the Democratic Party
                 term = self._sector_term(" ".join(w.text for w in chunk))
                 negated = i > 0 and words[i - 1].text.lower() in _NOT_OF
                 if hits and not negated:
@@ -222,6 +227,23 @@ class ActorResolver:
         if found.country is None and places:
             self._place(found, words, known)
         return found
+
+    def _inside_longer_name(self, words: list[Word], first: int, end: int) -> bool:
+        """An organisation's name with an unknown capitalised word glued to it is another,
+        longer name ("National Democratic Alliance", "Social Democrats")."""
+        possessor = (words[end - 1].raw or "").endswith(("'s", "\u2019s", "'", "\u2019"))
+        for j in (first - 1, end):
+            if not 0 <= j < len(words) or (j == end and possessor):
+                continue  # "the Northern Fleet's Arctic Group": the name owns what follows
+            w = words[j]
+            if not w.text[:1].isupper() or w.text.lower() in _NAME_GLUE:
+                continue
+            if j < first and (w.raw or "").endswith(("'s", "\u2019s", "'", "\u2019")):
+                continue  # "bin Laden's al-Qaeda": a possessor, not part of the name
+            if self._names([w])[0] or self._sector_term(w.text):
+                continue  # "Malian", "Niger", "President": a qualifier, not part of the name
+            return True
+        return False
 
     def _names(self, chunk: list[Word]) -> tuple[list[NameHit], str]:
         """KB names for an n-gram: as written ("People's Republic of China"), then without

@@ -31,6 +31,7 @@ from eventwire.resolve.actor_match import (
     core_end,
     words_of,
 )
+from eventwire.resolve.fuzzy_names import similar_org_name
 from eventwire.resolve.subdivisions import subdivision_country
 from eventwire.syntax import SentenceView
 
@@ -56,6 +57,10 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 #: Heads a "military" modifier does not make a junta ("the military", "the army" are MIL).
 _MILITARY_HEADS = frozenset({"army", "military", "navy", "guard"})
 _NAMED_ENTITIES = frozenset({"PERSON", "ORG"})
+
+
+#: ISO 3166 entries with no government or permanent population of their own: places, not actors.
+UNGOVERNED = frozenset({"ATA", "BVT", "HMD", "SGS", "UMI", "ATF"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,8 +183,12 @@ class ActorContext:
         found, from_context = self._resolved(
             words, start=start, head=head, entity=entity, exclude=exclude
         )
-        if found.empty:
-            return None
+        if (from_context or found.country is None) and found.name is None:
+            variant = self._variant_spelling(words, entity)
+            if variant is not None:
+                found, from_context = variant, False
+        if found.empty or (found.country in UNGOVERNED and found.kb_id == f"country:{found.country}"):
+            return None  # "Antarctica" is a place, never an actor
         return Actor(
             text=text,
             start=start,
@@ -190,6 +199,18 @@ class ActorContext:
             kb_id=CONTEXT_KB_ID if from_context else found.kb_id,
             confidence=confidence(found, from_context=from_context),
         )
+
+    def _variant_spelling(self, words: list[Word], entity: str | None) -> Finding | None:
+        """A capitalised name the KB knows under another spelling ("Ahlu Sunnah Wa-Jama")."""
+        if entity not in {None, "ORG", "NORP"} or len(words) < 2:
+            return None
+        if not all(w.text[:1].isupper() or len(w.text) <= 3 for w in words):
+            return None
+        name = similar_org_name(self.resolver.kb, " ".join(w.text for w in words))
+        if name is None:
+            return None
+        found = self.resolver.resolve_words(words_of(name), places=False)
+        return found if found.name else None
 
     def resolve_all(
         self,
