@@ -264,3 +264,8 @@ def test_patterns_cover_every_cameo_root_and_plover_type():
         "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
     }  # fmt: skip
+
+
+def test_demands_being_met_is_not_a_meeting(processor):
+    evs = _events(processor, "Teachers in Chad ended their strike after they had their demands met.")
+    assert all(e.cameo.root != "04" for e in evs)

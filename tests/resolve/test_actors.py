@@ -292,3 +292,9 @@ def test_an_ungoverned_territory_is_a_place_not_an_actor():
 def test_health_workers_have_the_medical_sector():
     actor = resolve_phrase("Malian doctors", date="2024-04-12")
     assert actor is not None and (actor.country, actor.sector) == ("MLI", "MED")
+
+
+def test_a_foreign_creed_party_is_not_the_us_democratic_party():
+    for phrase, country in (("Italian Christian Democrats", "ITA"), ("Swedish Social Democrats", "SWE")):
+        actor = resolve_phrase(phrase, date="1987-03-01")
+        assert actor is not None and (actor.country, actor.sector, actor.name) == (country, "PTY", None)

@@ -303,6 +303,9 @@ class Coder:
             return False
         if p.obj or p.not_obj:
             words = self._object_words(view, tok)
+            if p.not_obj and not view.children(tok, *_OBJ):
+                # "had their demands met": with no object, the subject is what is met
+                words |= {w.lemma.lower() for w in view.children(tok, *_SUBJ)}
             if p.obj and not words & p.obj:
                 return False
             if words & p.not_obj:

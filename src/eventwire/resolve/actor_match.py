@@ -19,6 +19,8 @@ from typing import Any
 from eventwire.kb import KnowledgeBase, NameHit, load_kb, normalise
 
 #: Longest n-gram tried against the KB.
+#: Sectors of adjectives that also begin party and movement names ("Christian Democrats").
+_NAME_SECTORS = frozenset({"REL", "CVL", "SOC", "LAB", "AGR"})
 #: Capitalised words that open a sentence or a name without being part of it.
 _NAME_GLUE = frozenset({"the", "a", "an", "and", "of", "in", "for", "new", "former", "ex"})
 _MAX_NGRAM = 7
@@ -240,8 +242,11 @@ class ActorResolver:
                 continue
             if j < first and (w.raw or "").endswith(("'s", "\u2019s", "'", "\u2019")):
                 continue  # "bin Laden's al-Qaeda": a possessor, not part of the name
-            if self._names([w])[0] or self._sector_term(w.text):
-                continue  # "Malian", "Niger", "President": a qualifier, not part of the name
+            if self._names([w])[0]:
+                continue  # "Malian", "Niger": a qualifier, not part of the name
+            term = self._sector_term(w.text)
+            if term and (term[1] or term[0] not in _NAME_SECTORS):
+                continue  # "President", "Rebel": a title or sector, not part of the name
             return True
         return False
 
