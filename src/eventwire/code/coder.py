@@ -229,10 +229,7 @@ def _ultimatum(view: SentenceView, tok: Token) -> bool:
 def _with_code(pattern: Pattern, code: str) -> Pattern:
     """The pattern with another CAMEO code: a solo exercise is a show of force, not
     cooperation, and needs the place as its target."""
-    fields = {f: getattr(pattern, f) for f in pattern.__slots__}
-    return Pattern(
-        **{**fields, "code": code, "solo_code": None, "target_from_place": True, "reciprocal": False}
-    )
+    return replace(pattern, code=code, solo_code=None, target_from_place=True, reciprocal=False)
 
 
 def _restated(ev: Event, events: list[Event]) -> bool:
@@ -952,13 +949,7 @@ class Coder:
                 continue
             if tok.i in upgrade:
                 better = upgrade[tok.i]
-                pattern = Pattern(
-                    **{
-                        **{f: getattr(pattern, f) for f in pattern.__slots__},
-                        "code": better.code,
-                        "id": f"{pattern.id}+{better.id}",
-                    }
-                )
+                pattern = replace(pattern, code=better.code, id=f"{pattern.id}+{better.id}")
             out.append((tok, pattern))
         return out
 

@@ -19,6 +19,11 @@ from typing import Any
 from eventwire.kb import KnowledgeBase, NameHit, load_kb, normalise
 
 #: Longest n-gram tried against the KB.
+def _possessive(word: Word) -> bool:
+    """ "Niger's", "the rebels'": the word as written carried a possessive ending."""
+    return (word.raw or "").endswith(("'s", "\u2019s", "'", "\u2019"))
+
+
 #: Sectors of adjectives that also begin party and movement names ("Christian Democrats").
 _NAME_SECTORS = frozenset({"REL", "CVL", "SOC", "LAB", "AGR"})
 #: Capitalised words that open a sentence or a name without being part of it.
@@ -233,14 +238,14 @@ class ActorResolver:
     def _inside_longer_name(self, words: list[Word], first: int, end: int) -> bool:
         """An organisation's name with an unknown capitalised word glued to it is another,
         longer name ("National Democratic Alliance", "Social Democrats")."""
-        possessor = (words[end - 1].raw or "").endswith(("'s", "\u2019s", "'", "\u2019"))
+        possessor = _possessive(words[end - 1])
         for j in (first - 1, end):
             if not 0 <= j < len(words) or (j == end and possessor):
                 continue  # "the Northern Fleet's Arctic Group": the name owns what follows
             w = words[j]
             if not w.text[:1].isupper() or w.text.lower() in _NAME_GLUE:
                 continue
-            if j < first and (w.raw or "").endswith(("'s", "\u2019s", "'", "\u2019")):
+            if j < first and _possessive(w):
                 continue  # "bin Laden's al-Qaeda": a possessor, not part of the name
             if self._names([w])[0]:
                 continue  # "Malian", "Niger": a qualifier, not part of the name
