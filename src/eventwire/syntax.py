@@ -109,8 +109,10 @@ class SentenceView:
         for kid in self.children(tok, "appos"):
             # "The US, Russia, and Switzerland": the parser hangs a list on its first item as
             # an apposition; a list it is when the apposition itself opens a coordination.
-            if kid.ent and kid.ent == tok.ent and any(
-                c.ent == kid.ent for c in self.children(kid, "conj")
+            if (
+                kid.ent
+                and kid.ent == tok.ent
+                and any(c.ent == kid.ent for c in self.children(kid, "conj"))
             ):
                 out.extend(self.conjuncts(kid))
         return out

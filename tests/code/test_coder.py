@@ -172,7 +172,9 @@ def test_light_verb_place_is_the_protest_target(processor):
 
 def test_reciprocal_meeting_of_a_listed_trio_runs_every_way(processor):
     evs = [e for e in _events(processor, "Mali, Niger, and Burkina Faso met in Bamako on Friday.")]
-    pairs = {(e.source[0].country, t.country) for e in evs if e.cameo.root == "04" for t in e.target}
+    pairs = {
+        (e.source[0].country, t.country) for e in evs if e.cameo.root == "04" for t in e.target
+    }
     assert pairs == {(a, b) for a in ("MLI", "NER", "BFA") for b in ("MLI", "NER", "BFA") if a != b}
     assert len({e.event_id for e in evs}) == len(evs)
 
@@ -206,7 +208,9 @@ def test_exercises_alone_are_a_show_of_force_at_the_place(processor):
 
 
 def test_a_name_the_parser_splits_keeps_its_kb_entry(processor):
-    ev = _one(processor, "The militant group al-Shabab claimed responsibility for the attack.", "01")
+    ev = _one(
+        processor, "The militant group al-Shabab claimed responsibility for the attack.", "01"
+    )
     assert any(a.kb_id == "org:al_shabaab" for a in ev.source)
 
 
@@ -216,7 +220,9 @@ def test_a_promise_on_condition_is_an_ultimatum(processor):
 
 
 def test_people_counted_are_the_actor(processor):
-    ev = _one(processor, "Thousands of students throughout Senegal staged protests on Friday.", "14")
+    ev = _one(
+        processor, "Thousands of students throughout Senegal staged protests on Friday.", "14"
+    )
     assert _countries(ev.source) == ["SEN"]
 
 
@@ -267,5 +273,7 @@ def test_patterns_cover_every_cameo_root_and_plover_type():
 
 
 def test_demands_being_met_is_not_a_meeting(processor):
-    evs = _events(processor, "Teachers in Chad ended their strike after they had their demands met.")
+    evs = _events(
+        processor, "Teachers in Chad ended their strike after they had their demands met."
+    )
     assert all(e.cameo.root != "04" for e in evs)

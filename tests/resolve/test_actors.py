@@ -295,6 +295,13 @@ def test_health_workers_have_the_medical_sector():
 
 
 def test_a_foreign_creed_party_is_not_the_us_democratic_party():
-    for phrase, country in (("Italian Christian Democrats", "ITA"), ("Swedish Social Democrats", "SWE")):
+    for phrase, country in (
+        ("Italian Christian Democrats", "ITA"),
+        ("Swedish Social Democrats", "SWE"),
+    ):
         actor = resolve_phrase(phrase, date="1987-03-01")
-        assert actor is not None and (actor.country, actor.sector, actor.name) == (country, "PTY", None)
+        assert actor is not None and (actor.country, actor.sector, actor.name) == (
+            country,
+            "PTY",
+            None,
+        )

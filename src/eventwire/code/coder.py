@@ -779,7 +779,9 @@ class Coder:
                 # "claimed responsibility for an attack at a mall in Nairobi": the claimed
                 # event's place, wherever its clause names it
                 for other_tok, _, _ in pending:
-                    if other_tok.i != tok.i and any(a.i == tok.i for a in view.ancestors(other_tok)):
+                    if other_tok.i != tok.i and any(
+                        a.i == tok.i for a in view.ancestors(other_tok)
+                    ):
                         nested = rank_place(view, other_tok, triggers, place_fn)
                         if nested and nested[1].country:
                             ranked, place = (0, nested[1]), nested[1]
@@ -911,7 +913,7 @@ class Coder:
             owner = view.head(tok)
             if owner is not None and owner.dep == "prep" and tok.dep == "pobj":
                 if owner.text.lower() in _TIME_PREPS:
-                    continue  # "since the ousting of the president, Niger turned to ...": another event
+                    continue  # "since the ousting of the president, Niger turned ...": two events
                 owner = view.head(owner)
             if owner is None or owner.i not in by_index or by_index[owner.i][0].pos != "VERB":
                 continue

@@ -18,6 +18,7 @@ from typing import Any
 
 from eventwire.kb import KnowledgeBase, NameHit, load_kb, normalise
 
+
 #: Longest n-gram tried against the KB.
 def _possessive(word: Word) -> bool:
     """ "Niger's", "the rebels'": the word as written carried a possessive ending."""

@@ -187,7 +187,9 @@ class ActorContext:
             variant = self._variant_spelling(words, entity)
             if variant is not None:
                 found, from_context = variant, False
-        if found.empty or (found.country in UNGOVERNED and found.kb_id == f"country:{found.country}"):
+        if found.empty or (
+            found.country in UNGOVERNED and found.kb_id == f"country:{found.country}"
+        ):
             return None  # "Antarctica" is a place, never an actor
         return Actor(
             text=text,

@@ -8,8 +8,9 @@ fictional actors (Arnor, Gondor...) resolvable only with PETRARCH's toy dictiona
 
 Triples compare the first three letters of each gold actor code (country ISO3, IGO, or ``---``
 for "no country") with our actors' countries (``---`` when we have none; our ``UNO`` and ``EUR``
-are written ``IGO``, as CAMEO codes them) and the two-digit CAMEO root. ``*_root_f1`` compares the per-sentence sets of roots only; ``gsr_code_f1`` the full
-(source, target, code) triples. Baseline: the most frequent gold triple of each part.
+are written ``IGO``, as CAMEO codes them) and the two-digit CAMEO root. ``*_root_f1`` compares
+the per-sentence sets of roots only; ``gsr_code_f1`` the full (source, target, code) triples.
+Baseline: the most frequent gold triple of each part.
 """
 
 from __future__ import annotations
