@@ -91,3 +91,17 @@ def test_unknown_event_id_says_how_to_find_ids(tmp_path):
     runner.invoke(app, ["run", str(f), "--db", str(db)])
     res = runner.invoke(app, ["show", "nope", "--db", str(db)])
     assert res.exit_code == 1 and "no event" in res.output
+
+
+def test_events_summary_names_cameo_only_statements(tmp_path):
+    f = tmp_path / "claim.txt"
+    f.write_text(
+        "---\ntitle: Claim\npublished: 2024-05-02\n---\n\n"
+        "JNIM claimed responsibility for the ambush near Djibo in Burkina Faso.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "e.duckdb"
+    assert runner.invoke(app, ["run", str(f), "--db", str(db)]).exit_code == 0
+    res = runner.invoke(app, ["events", "--db", str(db), "--format", "table"])
+    assert res.exit_code == 0, res.output
+    assert "CAMEO 015 only 1" in res.output

@@ -290,7 +290,8 @@ def _table(evs: list[Event]) -> None:
             ev.trigger.text,
         )
     out.print(table)
-    by_type = Counter(ev.plover.type or "-" for ev in evs)
+    # CAMEO statements with no PLOVER counterpart (015 claims of responsibility) are named
+    by_type = Counter(ev.plover.type or f"CAMEO {ev.cameo.code} only" for ev in evs)
     dyads = Counter(
         f"{ev.source[0].country or '?'}->{ev.target[0].country or '?'}"
         for ev in evs
