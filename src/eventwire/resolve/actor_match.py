@@ -156,7 +156,6 @@ class Finding:
     #: Every country a name in the phrase points to, in order.
     mentioned: list[str] = field(default_factory=list)
     #: (country, last word index) of each country name, demonym or capital, in order.
-    countries_at: list[tuple[str, int]] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
 
     @property
@@ -318,8 +317,6 @@ class ActorResolver:
                 kb_id = f"country:{hit.key}"
             if country:
                 found.mentioned.append(country)
-                if kind in {"country", "adjective", "metonym"}:
-                    found.countries_at.append((country, at))
             if rank < found.country_rank:
                 found.country, found.country_rank = country, rank
                 found.country_at = at if kind in {"country", "adjective", "metonym"} else -1

@@ -214,44 +214,6 @@ class ActorContext:
         found = self.resolver.resolve_words(words_of(name), places=False)
         return found if found.name else None
 
-    def resolve_all(
-        self,
-        words: list[Word],
-        *,
-        text: str,
-        start: int,
-        end: int,
-        head: str | None = None,
-        entity: str | None = None,
-        exclude: frozenset[str] = frozenset(),
-    ) -> list[Actor]:
-        """Like :meth:`resolve`, but a compound of countries before one head ("U.S. and
-        Russian negotiators", "French and Egyptian warships") is one actor per country."""
-        actor = self.resolve(
-            words, text=text, start=start, end=end, head=head, entity=entity, exclude=exclude
-        )
-        if actor is None:
-            return []
-        found = self.resolver.resolve_words(words, head=head)
-        members = compound_countries(words, found)
-        if len(members) < 2:
-            return [actor]
-        sector = actor.sector
-        if sector is None and found.countries_at[-1][1] == len(words) - 1:
-            sector = "GOV"  # "Mali and Burkina Faso": states acting through their governments
-        return [
-            Actor(
-                text=text,
-                start=start,
-                end=end,
-                country=country,
-                sector=sector,
-                kb_id=f"country:{country}",
-                confidence=actor.confidence,
-            )
-            for country in members
-        ]
-
     def _resolved(
         self,
         words: list[Word],
@@ -368,22 +330,6 @@ class ActorContext:
             if ruled:
                 return ruled[0]
         return ranked[0] if ranked else None
-
-
-def compound_countries(words: list[Word], found: Finding) -> list[str]:
-    """The countries of a coordinated modifier ("U.S. and Russian", "French, British and
-    Italian"), in order; empty unless only "and", "or" and commas stand between them."""
-    hits = found.countries_at
-    if len(hits) < 2:
-        return []
-    for (_, prev), (_, nxt) in zip(hits, hits[1:], strict=False):
-        between = [w.text.lower() for w in words[prev + 1 : nxt]]
-        # the next name may be several words long ("Burkina Faso"): skip its own words
-        joined = [w for w in between if w in {"and", "or", ","}]
-        rest = between[len(joined) :]
-        if between[: len(joined)] != joined or len(rest) > 2:
-            return []
-    return list(dict.fromkeys(c for c, _ in hits))
 
 
 def _bare_title(found: Finding, core: list[Word]) -> bool:
