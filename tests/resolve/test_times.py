@@ -378,10 +378,20 @@ def test_counted_units_before_or_after_the_anchor(
 
 
 def test_vague_counts_are_approximate() -> None:
+    # "a few days ago" names no day: the value says only "past", the interval says how far
     r = res("a few days ago")
-    assert r.value == "2024-04-09"
+    assert r.value == "PAST_REF"
     assert r.flags == ("approximate",)
+    assert span(r) == ("2024-04-05", "2024-04-10")
+    assert r.precision == "part-of-month"
+    r = res("several years ago")
+    assert (r.value, span(r), r.precision) == (
+        "PAST_REF",
+        ("2017-01-01", "2022-12-31"),
+        "part-of-decade",
+    )
     assert res("years ago").value == "PAST_REF"
+    assert res("three years ago").value == "2021"  # a count is exact: that year
 
 
 def test_expression_inside_a_longer_phrase_is_found() -> None:

@@ -103,6 +103,20 @@ def test_tense_at_reads_the_governing_verb(sentence: str, expected: str | None) 
         ("Elections will be held\n\nin [X].", None),
         # "hopes" as a noun is no plan
         ("Officials voiced high hopes at a briefing on [X].", "past"),
+        # after a fronted expression, a plan or attempt in the past was made that day
+        ("Saddam Hussein on [X] tried to scare other Arab leaders.", "past"),
+        ("On [X], the government planned to pay the first claims.", "past"),
+        ("On [X], the federation plans to march.", "future"),
+        ("On [X], the vote is expected to pass.", "future"),
+        # a possessive name dates its noun; only "ahead of" / "before" it looks forward
+        ("They said they would look for ways around [X]'s ruling.", None),
+        ("Delegates arrived ahead of [X]'s summit.", "future"),
+        # a participle of planning after its noun has no tense: the main verb decides
+        ("A memorial planned at the university for [X] was canceled.", "past"),
+        ("A memorial planned at the university for [X] will draw crowds.", "future"),
+        ("The memorial scheduled for [X] drew crowds.", "past"),
+        ("The memorial scheduled for [X] is open to all.", "future"),
+        ("Protesters planned a march on [X].", "future"),
     ],
 )  # fmt: skip
 def test_tense_at_cues_of_intention_refusal_and_structure(
@@ -192,6 +206,43 @@ def test_after_the_nine_months_a_year_earlier_is_that_stretch_a_year_back() -> N
         ("the 1988 period", "1988"),
         ("the third quarter", "1989-Q3"),
         ("a year ago", "1988-Q3"),  # a quarter named again: the quarter a year back
+    ]
+
+
+def test_a_quarter_named_by_its_closing_day_is_the_one_reported() -> None:
+    # a fiscal quarter named first says nothing sure of the calendar; the closing day does
+    text = (
+        "Earnings soared in the fiscal first quarter. For the quarter ended Sept. 30, the airline "
+        "earned $133 million, up from $100 million a year earlier."
+    )
+    assert found(text, date(1989, 10, 26)) == [
+        ("the fiscal first quarter", "1989-Q1"),
+        ("the quarter", "1989-Q3"),
+        ("Sept. 30", "1989-09-30"),
+        ("a year earlier", "1988-Q3"),
+    ]
+
+
+def test_the_previous_or_following_weekday_counts_from_the_day_the_text_is_at() -> None:
+    monday = date(1989, 10, 30)
+    text = "The index fell Friday, 4.5% below the previous Friday."
+    assert found(text, monday) == [("Friday", "1989-10-27"), ("the previous Friday", "1989-10-20")]
+    text = "The talks opened Monday and closed the following Thursday."
+    assert found(text, monday) == [
+        ("Monday", "1989-10-30"),
+        ("the following Thursday", "1989-11-02"),
+    ]
+
+
+def test_in_a_count_of_weeks_is_ahead_only_in_a_clause_that_looks_ahead() -> None:
+    day = date(2000, 2, 16)
+    assert found("The first round will be held in two weeks.", day) == [
+        ("in two weeks", "2000-W09")
+    ]
+    # a past clause or an ordinal noun phrase: how long it took, or the span counted
+    assert found("Rebels captured the town in two weeks.", day) == [("two weeks", "P2W")]
+    assert found("The second letter to Reno in two weeks was published.", day) == [
+        ("two weeks", "P2W")
     ]
 
 

@@ -58,6 +58,12 @@ def _day_in(text: str, anchor: date) -> date | None:
     return None
 
 
+def names_closing_day(m: re.Match[str]) -> bool:
+    """Whether the period matched is followed by its closing day ("the quarter ended Sept. 30"):
+    the surest sign of which quarter a report is about, whatever it named before."""
+    return _ENDED_ON.match(text_after(m, 40)) is not None
+
+
 def _quarter_index(res: Resolution) -> tuple[int, int] | None:
     """(year, quarter) of a quarter resolution, from its bounds."""
     if res.start is None or res.precision != "quarter":
@@ -176,6 +182,20 @@ def _that_period(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     return mk.point(moved, unit)
 
 
+def _weekday_around(m: re.Match[str], ctx: Ctx) -> Resolution | None:
+    """'the previous Friday', 'the following Thursday': that weekday before or after the day
+    the text is at (the last day named, else the publication day), never that day itself."""
+    key = m["wd"].lower().rstrip(".")
+    number = lx.WEEKDAYS.get(key, lx.WEEKDAY_ABBREVIATIONS.get(key))
+    if number is None:
+        return None
+    base = _focus_day(ctx)
+    if base is None or base.start is None or base.precision != "day":
+        return mk.unanchored("day")
+    mode = "next" if m["rel"].lower() in ("following", "next") else "last"
+    return mk.day(cal.pick_weekday(base.start, number, mode))
+
+
 # -- the year -------------------------------------------------------------------------------------
 def _the_year(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """'the year', 'the full year', 'the fiscal year': the year under report (the publication
@@ -257,6 +277,14 @@ RULES: tuple[Rule, ...] = (
         _that_period,
         point=False,
         needs=("unit", "time-of-day"),
+        anaphoric=True,
+    ),
+    Rule(
+        "weekday-around",
+        rf"the\s+(?P<rel>following|previous|next|preceding|prior)\s+(?P<wd>{lx.WEEKDAY_ANY})"
+        r"(?!\w)",
+        _weekday_around,
+        needs=("weekday",),
         anaphoric=True,
     ),
     Rule(

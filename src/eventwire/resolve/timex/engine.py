@@ -21,6 +21,7 @@ from typing import Any
 from . import lexicon as lx
 from . import model as mk
 from .anaphora import RULES as ANAPHORA_RULES
+from .anaphora import names_closing_day
 from .base import Ctx, Rule, capitalised, preposition, raw_word_after
 from .model import APPROXIMATE, PRECISIONS, UNANCHORED, Resolution
 from .named import RULES as NAMED_RULES
@@ -552,6 +553,8 @@ def _read_back(
                 replace(ctx, focus=focus, focus_quarter=focus_quarter, span_focus=span_focus),
             )
             res = again if again is not None else res
+            if res.precision == "quarter" and names_closing_day(m):
+                focus_quarter = res  # "for the quarter ended Sept. 30": the report says which
         elif _can_focus(res):
             focus = res
             if focus_quarter is None and _reported_quarter(res, ctx.anchor):

@@ -29,6 +29,13 @@ from .tense import adjacent_tense
 
 _RATE_BEFORE = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s*$", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"^\s+(?:that|which|when|where|in\s+which)\b", re.IGNORECASE)
+#: "the second letter to Reno in two weeks": an ordinal heads the noun phrase the length
+#: closes, so it counts what happened within that span (no verb may come between).
+_ORDINAL_NOUN_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))"
+    r"(?:\s+(?!(?:will|would|is|are|was|were|be|been|has|have|had)\b)[\w'-]+){1,3}\s+$",
+    re.IGNORECASE,
+)
 _SHIFT_AFTER = re.compile(r"^\s+(?:later|earlier)\b", re.IGNORECASE)
 _FRACTION_OF = re.compile(r"^\s+of\s+(?:the|its|their|his|her|a|an|all|our|this)\b", re.I)
 #: Verbs that take a length as object: "offered him a week", "could take a month".
@@ -152,6 +159,17 @@ def _weekend(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 # -- counted units --------------------------------------------------------------------------------
+#: How far back "a few" / "several" units ago may reach, in units (fewest, most).
+_VAGUE_AGO_SPAN = (2, 7)
+#: The precision of that span: coarser than the unit it counts.
+_VAGUE_AGO_PRECISION = {
+    "day": "part-of-month",
+    "week": "part-of-quarter",
+    "month": "part-of-year",
+    "year": "part-of-decade",
+}
+
+
 def _ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     """'three days ago' (a day), 'two weeks ago' (that ISO week), 'a year ago' (that year)."""
     counted = _count(m["n"], m["unit"])
@@ -161,6 +179,14 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
     flags = _flags(counted[1] or unit in ("decade", "century"))
     if ctx.anchor is None:
         return mk.unanchored(lx.UNIT_PRECISION[unit], flags=flags)
+    if counted[1] and unit in _VAGUE_AGO_PRECISION:
+        # "a few years ago", "several weeks ago": somewhere two to seven units back. The
+        # TIMEX3 value names no year it cannot know; the interval keeps what is known.
+        oldest = mk.point(cal.shift(ctx.anchor, unit, -_VAGUE_AGO_SPAN[1]), lx.UNIT_PRECISION[unit])
+        newest = mk.point(cal.shift(ctx.anchor, unit, -_VAGUE_AGO_SPAN[0]), lx.UNIT_PRECISION[unit])
+        return Resolution(
+            oldest.start, newest.end, _VAGUE_AGO_PRECISION[unit], "PAST_REF", "DATE", flags
+        )
     found = cal.shift(ctx.anchor, unit, -counted[0])
     return mk.point(found, lx.UNIT_PRECISION[unit]).flagged(*flags)
 
@@ -183,7 +209,10 @@ def _vague_ago(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 def _in_future(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """'in two weeks', 'three days from now': the period that far ahead."""
+    """'in two weeks', 'three days from now': the period that far ahead; in a past clause
+    ("retook the town in two weeks") 'in' measures how long it took, a duration."""
+    if ctx.tense == "past" and m["core"].lower().startswith("in"):
+        return None
     if (
         ctx.strict
         and m["core"].lower().startswith("in")
@@ -191,6 +220,7 @@ def _in_future(m: re.Match[str], ctx: Ctx) -> Resolution | None:
             _OF_AFTER.match(text_after(m))
             or _RELATIVE_AFTER.match(text_after(m))
             or lx.SPAN_PREV.search(text_before(m))
+            or _ORDINAL_NOUN_BEFORE.search(text_before(m, 50))
         )
     ):
         return None  # "in two years of war", "the first time in two years", "in a quarter
@@ -523,6 +553,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?:{lx.APOSTROPHE}s?\s+time)?",
         _in_future,
         needs=_UNIT,
+        tensed=True,
     ),
     Rule(
         "counted",

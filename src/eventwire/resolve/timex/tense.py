@@ -100,6 +100,26 @@ DIRECTIVE_VERBS = frozenset(
     authorized authorised directed instructed encouraged persuaded permitted compelled
     ordering summoning inviting telling asking urging requiring forcing allowing""".split()
 )
+#: Before a fronted expression's verb, these keep a participle of planning in the future ("on
+#: Monday the vote is expected to ...").
+_PRESENT_AUX = frozenset(
+    "is are am be been being will ll shall would may might could should must".split()
+)
+#: Participles of planning that, after their noun ("the vote scheduled for Monday"), head a
+#: reduced relative clause: it has no tense, and the main verb after the expression decides.
+_PARTICIPLE_PLANS = frozenset("planned scheduled slated".split())
+#: Words before such a participle that make it a finite verb or a verbal group ("has scheduled a
+#: conference", "they planned for it") rather than a reduced relative.
+_FINITE = (
+    _PRESENT_AUX
+    | PAST_AUX
+    | frozenset(
+        "he she it they we i you who which that and also had previously originally already".split()
+    )
+)
+#: What follows such a participle in a reduced relative ("planned for", "scheduled at"); an
+#: object instead ("planned a demonstration") makes it the finite verb.
+_PREPS = frozenset("for at on in during by".split())
 _NOT_VERBS = frozenset("the a an his her their its our this that these those be".split())
 #: Nouns of intention: "a deal to buy the mine in June", "a plan to vote by March": what
 #: the infinitive after them names is still to come.
@@ -116,6 +136,8 @@ _NEGATIVE_SUBJECTS = frozenset(["neither", "nor", "nobody", "none"])
 #: A name between a determiner and a noun modifies the noun ("a March accord", "the Dec. 7
 #: vote"): it dates that thing, whatever the tense of the clause around the noun phrase.
 _ATTRIBUTIVE_DETERMINERS = frozenset("a an the its their his her our your".split())
+#: What makes a possessive name ("ahead of Thursday's summit") look forward.
+_POSSESSIVE_AHEAD = ("ahead of", "before", "until", "till", "awaiting", "await")
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s\s+[a-z]")
 _NOT_NOUNS = frozenset(
@@ -197,12 +219,21 @@ def _past_form(word: str) -> bool:
     return len(key) > 4 and key.endswith("ed") and key not in NOT_PAST_ED and not word[0].isupper()
 
 
-def _word_cue(words: list[str], i: int, until: bool = False) -> str | None:
+def _word_cue(words: list[str], i: int, until: bool = False, ahead: bool = False) -> str | None:
     """The cue of ``words[i]`` read in its place: 'future', 'past', 'skip' (a participle whose
-    auxiliary says nothing) or None."""
+    auxiliary says nothing), 'reduced' (a participle after its noun) or None. ``ahead``: the
+    word comes after the expression, so the expression is fronted before the verb it dates."""
     word = words[i]
     key = word.lower()
     following = words[i + 1].lower() if i + 1 < len(words) else ""
+    previous = words[i - 1].lower() if i > 0 else ""
+    if ahead and _past_form(word) and previous not in _PRESENT_AUX:
+        # "On Friday, the government planned to pay", "Saddam on Friday tried to": the plan
+        # or attempt was made that day; what it aimed at is not what the expression dates
+        if key in FUTURE_WORDS or key in INTENT_VERBS or key in FUTURE_BEFORE:
+            return "past"
+    if not ahead and key in _PARTICIPLE_PLANS and following in _PREPS and previous not in _FINITE:
+        return "reduced"  # "a service planned for Saturday was canceled": the main verb decides
     if key in FUTURE_AUX and following == "have":
         return "past"  # "could have emerged", "would have been": a modal perfect looks back
     if key in _REPORTED_MODALS and not until and _negated(words, i):
@@ -259,6 +290,11 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     """'future', 'past' or None for the expression at ``text[start:end]`` (see module doc)."""
     before_text, after_text = _clause(text, start, end)
     before = _words(before_text)
+    if _POSSESSIVE_AFTER.match(after_text):
+        # "get around Wednesday's ruling": the name dates its noun, not the clause's verb; only
+        # "ahead of" / "before" it looks forward
+        lead = " ".join(w.lower() for w in before[-2:])
+        return "future" if lead.endswith(_POSSESSIVE_AHEAD) else None
     if before and before[-1].lower() in _UNTIL:
         reach = 2 if before[-1].lower() in ("to", "by", "through") else 6
         if any(w.lower() in DELAY_VERBS for w in before[-reach:-1]):
@@ -277,12 +313,16 @@ def tense_at(text: str, start: int, end: int) -> str | None:
         after = after[1:]  # "the Friday deadline": the noun it dates is no verb of the clause
     until = bool(before) and before[-1].lower() in ("until", "till")
     near = _first_cue(before, range(len(before) - 1, opener - 1, -1), until)
-    following = _first_cue(after, range(min(len(after), REACH_AFTER)))
+    following = _first_cue(after, range(min(len(after), REACH_AFTER)), ahead=True)
     if following == "stop":
         following = None
     if near == "stop":  # a tenseless infinitive governs it: only what follows may tell
         return following
+    if near == "reduced":  # "a service planned for Saturday was canceled"
+        return "past" if following == "past" else "future"
     found = near or following or _first_cue(before, range(opener - 1, lo - 1, -1), until)
+    if found == "reduced":
+        return "future"
     return None if found == "stop" else found
 
 
@@ -293,14 +333,19 @@ def adjacent_tense(text: str, start: int, end: int) -> str | None:
     before, after = _words(before_text), _words(after_text)
     found = _first_cue(before, range(len(before) - 1, max(-1, len(before) - 4), -1))
     found = found or _first_cue(after, range(min(len(after), 1)))
+    if found == "reduced":
+        return "future"
     return None if found == "stop" else found
 
 
-def _first_cue(words: list[str], order: range, until: bool = False) -> str | None:
+def _first_cue(
+    words: list[str], order: range, until: bool = False, ahead: bool = False
+) -> str | None:
     """The first cue met in ``order``; ``until``: the expression follows until/till, so a
-    negated modal still looks ahead ("would not decide until April")."""
+    negated modal still looks ahead ("would not decide until April"); ``ahead``: the words
+    follow the expression."""
     for i in order:
-        found = _word_cue(words, i, until)
+        found = _word_cue(words, i, until, ahead)
         if found and found != "skip":
             return found
     return None
