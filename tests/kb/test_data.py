@@ -54,3 +54,27 @@ def test_coverage_counts():
     assert counts["armed groups"] >= 100
     assert counts["people"] >= 1300
     assert counts["countries with office holders"] >= 150
+
+
+#: The G7 states: older wire stories (the 1980s and 1990s) name their leaders and ministers.
+G7 = "USA GBR FRA DEU JPN ITA CAN".split()
+
+
+@pytest.mark.parametrize("iso3", G7)
+@pytest.mark.parametrize("role", ["head of government", "foreign minister", "finance minister"])
+def test_g7_offices_are_known_back_to_1980(iso3, role):
+    kb = load_kb()
+    if iso3 == "USA" and role == "head of government":
+        role = "head of state"  # one office in a presidential system
+    missing = [year for year in range(1980, 2010) if not kb.holders(iso3, role, date(year, 7, 1))]
+    assert len(missing) <= 2, f"{iso3} {role}: no holder on 1 July of {missing}"
+
+
+def test_central_banks_are_government_actors_and_their_governors_are_dated():
+    kb = load_kb()
+    for name in ("Federal Reserve", "Bank of England", "Bundesbank", "Bank of Japan"):
+        (hit,) = [h for h in kb.lookup(name) if h.kind == "org"][:1]
+        assert kb.org(hit.key).sector == "GOV", name
+    (volcker,) = kb.holders("USA", "central bank governor", date(1987, 3, 10))
+    (greenspan,) = kb.holders("USA", "central bank governor", date(1990, 3, 10))
+    assert (volcker.name, greenspan.name) == ("Paul Volcker", "Alan Greenspan")

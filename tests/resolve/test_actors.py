@@ -305,3 +305,20 @@ def test_a_foreign_creed_party_is_not_the_us_democratic_party():
             "PTY",
             None,
         )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day", "expected"),
+    [
+        ("Federal Reserve Chairman Paul Volcker", "1987-03-10", ("USA", "GOV", "Paul Volcker")),
+        ("Federal Reserve Chairman", "1987-03-10", ("USA", "GOV", "Federal Reserve")),
+        ("Bank of England Governor", "1987-03-10", ("GBR", "GOV", "Bank of England")),
+        ("Nakasone", "1986-05-01", ("JPN", "GOV", "Yasuhiro Nakasone")),
+        ("U.S. Treasury Secretary", "1987-03-10", ("USA", "GOV", "James Baker")),
+    ],
+)
+def test_officers_of_a_body_and_office_holders_of_the_1980s(phrase, day, expected):
+    # an officer's title after a body's name makes no longer name of it
+    actor = resolve_phrase(phrase, date=day)
+    assert actor is not None
+    assert (actor.country, actor.sector, actor.name) == expected

@@ -43,6 +43,7 @@ OFFICE_SECTORS = {
     "defence minister": "GOV",
     "interior minister": "GOV",
     "finance minister": "GOV",
+    "central bank governor": "GOV",
     "chief of defence staff": "MIL",
     "army chief": "MIL",
     "intelligence chief": "SPY",

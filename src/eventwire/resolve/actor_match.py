@@ -28,6 +28,11 @@ def _possessive(word: Word) -> bool:
 #: Sectors of adjectives that also begin party and movement names ("Christian Democrats").
 _NAME_SECTORS = frozenset({"REL", "CVL", "SOC", "LAB", "AGR"})
 #: Capitalised words that open a sentence or a name without being part of it.
+#: Officers' titles that follow a body's name without making a longer name of it.
+_OFFICER_WORDS = frozenset(
+    """chairman chairwoman chair chief head director spokesman spokeswoman spokesperson
+    official officials officer governor secretary president""".split()
+)
 _NAME_GLUE = frozenset({"the", "a", "an", "and", "of", "in", "for", "new", "former", "ex"})
 _MAX_NGRAM = 7
 #: Heads that a "military" modifier turns into the military sector (juntas).
@@ -243,8 +248,8 @@ class ActorResolver:
             if not 0 <= j < len(words) or (j == end and possessor):
                 continue  # "the Northern Fleet's Arctic Group": the name owns what follows
             w = words[j]
-            if not w.text[:1].isupper() or w.text.lower() in _NAME_GLUE:
-                continue
+            if not w.text[:1].isupper() or w.text.lower() in _NAME_GLUE | _OFFICER_WORDS:
+                continue  # "Federal Reserve Chairman": an officer of the body, not a new name
             if j < first and _possessive(w):
                 continue  # "bin Laden's al-Qaeda": a possessor, not part of the name
             if self._names([w])[0]:
