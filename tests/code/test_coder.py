@@ -353,3 +353,24 @@ def test_an_unknown_body_before_a_title_owns_the_office(processor):
 def test_a_capitalised_verb_inside_a_sentence_names_a_programme(processor):
     text = 'Appearing on the NBC programme, "Meet the Press," the senator said talks would fail.'
     assert all(e.cameo.root != "04" for e in _events(processor, text))
+
+
+def test_not_being_able_to_meet_repayments_is_no_meeting(processor):
+    text = "Poland has said it will not be able to meet interest repayments falling due this year."
+    assert all(e.cameo.root != "04" or e.modality == "negated" for e in _events(processor, text))
+    text = "Poland said it will not be able to meet the IMF team."
+    assert [e.modality for e in _events(processor, text) if e.cameo.root == "04"] == ["negated"]
+
+
+def test_his_country_in_a_reported_clause_is_the_speakers(processor):
+    text = (
+        "China hosted the talks. Chinese officials said China wanted progress. "
+        "Kenyan Foreign Minister Musalia Mudavadi said his country welcomed the offer."
+    )
+    evs = [e for e in _events(processor, text) if e.trigger.text == "welcomed"]
+    assert [_countries(e.source) for e in evs] == [["KEN"]]
+
+
+def test_any_negotiations_are_not_held_ones(processor):
+    ev = _one(processor, "Officials said any negotiations with Algeria would take months.", "04")
+    assert ev.modality == "hypothetical"

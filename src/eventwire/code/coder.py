@@ -444,7 +444,7 @@ class Coder:
         """ "Iran said its forces captured ...": a possessive pronoun in a reported clause is
         the speaker's, so the forces are Iran's, not the country the article mentions most."""
         if not any(
-            k.pos == "PRON" and k.text.lower() in {"its", "their"}
+            k.pos == "PRON" and k.text.lower() in {"its", "their", "his", "her"}
             for k in view.children(head, "poss")
         ):
             return actor

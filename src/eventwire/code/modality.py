@@ -118,6 +118,7 @@ _CLIMB = frozenset(
         "nsubjpass",
         "attr",
         "oprd",
+        "acomp",
     }
 )
 
@@ -139,6 +140,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     for tok in anchors:
         if _is_negated(view, tok):
             return "negated"
+    if any(k.text.lower() in {"any", "whatever"} for k in view.children(trigger, "det")):
+        return "hypothetical"  # "any negotiations with Algeria would ...": none held yet
     chain: list[Token] = []
     cur = anchors[-1]
     for anc in view.ancestors(cur):
