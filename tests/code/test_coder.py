@@ -277,3 +277,100 @@ def test_demands_being_met_is_not_a_meeting(processor):
         processor, "Teachers in Chad ended their strike after they had their demands met."
     )
     assert all(e.cameo.root != "04" for e in evs)
+
+
+def test_possessive_pronoun_in_a_reported_clause_is_the_speakers(processor):
+    # "its forces" are Iran's (the speaker's), not the country mentioned most
+    text = (
+        "Syria's president visited Aleppo. Syrian officials said Syria backed the offensive. "
+        "Iran said its forces attacked Iraqi positions near Basra overnight."
+    )
+    evs = [e for e in _events(processor, text) if e.trigger.text == "attacked"]
+    assert [_countries(e.source) for e in evs] == [["IRN"]]
+
+
+def test_a_possessive_object_belongs_to_its_clauses_subject(processor):
+    ev = _one(processor, "France said Iraq must withdraw its troops from Kuwait.", "08")
+    assert (_countries(ev.source), _countries(ev.target), ev.modality) == (
+        ["IRQ"], ["KWT"], "hypothetical"
+    )  # fmt: skip
+
+
+def test_a_law_that_says_what_must_be_is_no_demand(processor):
+    evs = _events(processor, "The 1974 Trade Act says that Niger must join the trade agreement.")
+    assert all(e.cameo.root != "10" for e in evs)
+
+
+def test_an_obligation_of_each_country_is_not_an_event(processor):
+    evs = _events(processor, "The minister said each country must negotiate on its own.")
+    assert all(e.cameo.root != "04" or e.modality == "hypothetical" for e in evs)
+    assert all(e.cameo.root != "10" or e.target == () for e in evs)
+
+
+def test_unable_to_reach_an_agreement_is_negated(processor):
+    evs = _events(processor, "Mali and Algeria were unable to reach an agreement on the border.")
+    assert [e.modality for e in evs if e.cameo.root == "05"] in ([], ["negated"], ["negated"] * 2)
+    assert all(e.modality == "negated" for e in evs if e.cameo.root == "05")
+
+
+def test_economic_demand_is_no_demand(processor):
+    text = "Japan appears resolved to encourage domestic demand for its goods."
+    evs = _events(processor, text)
+    assert all(e.cameo.root != "10" for e in evs)
+    ev = _one(processor, "The union in Kenya repeated its demand for higher wages.", "10")
+    assert _countries(ev.source) == ["KEN"]
+
+
+def test_meeting_the_press_is_no_meeting(processor):
+    for text in (
+        "Kenyan President William Ruto will meet the press in Nairobi on Monday.",
+        "Kenya's president will meet Kenyan reporters on Monday.",
+    ):
+        assert all(e.cameo.root != "04" for e in _events(processor, text))
+
+
+def test_a_head_of_state_chairing_a_regional_body_is_still_his_countrys(processor):
+    ev = _one(processor, "President Bola Tinubu met Ghana's president in Abuja.", "04")
+    assert _countries(ev.source) == ["NGA"]
+
+
+def test_a_loan_named_after_its_giver_does_not_make_the_giver_its_recipient(processor):
+    evs = _events(processor, "A new World Bank loan of $300 million was given last month.")
+    assert all("IGO" not in _countries(e.target) for e in evs if e.cameo.root == "07")
+
+
+def test_a_protocol_signed_with_a_partner_is_an_agreement(processor):
+    ev = _one(processor, "Egypt signed a protocol with Canada to buy wheat.", "05")
+    assert (_countries(ev.source), _countries(ev.target)) == (["EGY"], ["CAN"])
+
+
+def test_an_unknown_body_before_a_title_owns_the_office(processor):
+    # "former Home State president": a bank's president, not a head of state
+    evs = _events(processor, "Burton Bongard, former Home State president, was convicted.")
+    assert all(a.sector != "GOV" for e in evs for a in (*e.source, *e.target))
+
+
+def test_a_capitalised_verb_inside_a_sentence_names_a_programme(processor):
+    text = 'Appearing on the NBC programme, "Meet the Press," the senator said talks would fail.'
+    assert all(e.cameo.root != "04" for e in _events(processor, text))
+
+
+def test_not_being_able_to_meet_repayments_is_no_meeting(processor):
+    text = "Poland has said it will not be able to meet interest repayments falling due this year."
+    assert all(e.cameo.root != "04" or e.modality == "negated" for e in _events(processor, text))
+    text = "Poland said it will not be able to meet the IMF team."
+    assert [e.modality for e in _events(processor, text) if e.cameo.root == "04"] == ["negated"]
+
+
+def test_his_country_in_a_reported_clause_is_the_speakers(processor):
+    text = (
+        "China hosted the talks. Chinese officials said China wanted progress. "
+        "Kenyan Foreign Minister Musalia Mudavadi said his country welcomed the offer."
+    )
+    evs = [e for e in _events(processor, text) if e.trigger.text == "welcomed"]
+    assert [_countries(e.source) for e in evs] == [["KEN"]]
+
+
+def test_any_negotiations_are_not_held_ones(processor):
+    ev = _one(processor, "Officials said any negotiations with Algeria would take months.", "04")
+    assert ev.modality == "hypothetical"

@@ -93,6 +93,20 @@ _DECLARING = frozenset(
         "claim",
     }
 )
+#: Nouns that name an institution or a programme: a trigger noun modifying one is part of
+#: its name, not an event.
+_BODY_NOUNS = frozenset(
+    """body bodies commission committee agency office board council authority department
+    ministry bureau unit panel programme program fund institute organisation organization
+    group team division service centre center""".split()
+)
+#: Texts that "say" what must be: a law, a report, a treaty is no one making a demand.
+_TEXT_NOUNS = frozenset(
+    """act law report resolution treaty agreement accord constitution rule rules study survey
+    document statute code charter clause provision bill regulation regulations""".split()
+)
+#: Determiners that make a noun phrase generic ("each country", "any government").
+_GENERIC_DETS = frozenset({"each", "every", "any", "no"})
 #: The pattern a deontic "must" codes (CAMEO 10: demand).
 _DEONTIC = Pattern(id="deontic-must", lemmas=frozenset({"must"}), pos="VERB", code="100")
 #: Verbs that report a hostile act as one side's claim ("the US claimed that ISIL attacked").
@@ -281,10 +295,41 @@ class Coder:
             or (tok.tag == "VBG" and tok.dep == "acl" and tok.head > tok.i)
         ):
             return None  # "the visiting minister": a description, not an event
+        if pos == "NOUN" and self._names_a_body(view, tok):
+            return None  # "the industry aid review body", "the Meet the Press programme"
+        if pos == "VERB" and tok.text[:1].isupper() and self._title_inside(view, tok):
+            return None  # "appeared on Meet the Press": a capitalised verb names a programme
         for pattern in self.index.candidates(tok.lemma, pos):
             if self._holds(view, tok, pattern):
                 return pattern
         return None
+
+    @staticmethod
+    def _title_inside(view: SentenceView, tok: Token) -> bool:
+        """A capitalised verb with no subject inside a sentence in ordinary case (not a
+        headline in title case): the first word of a quoted title ("on "Meet the Press,"")."""
+        at = next((k for k, t in enumerate(view.tokens) if t is tok), 0)
+        if at == 0 or view.children(tok, *_SUBJ):
+            return False  # a verb with a subject is a verb, whatever its case
+        words = [t.text for t in view.tokens if t.text[:1].isalpha()]
+        capitalised = sum(w[:1].isupper() for w in words)
+        return capitalised * 2 < len(words)
+
+    def _names_a_body(self, view: SentenceView, tok: Token) -> bool:
+        """A noun that (alone or in a coordination) modifies the name of an institution is
+        part of that name ("the industry aid and protection review body")."""
+        cur = tok
+        while cur.dep == "conj":
+            up = view.head(cur)
+            if up is None:
+                return False
+            cur = up
+        head = view.head(cur)
+        return (
+            cur.dep in {"compound", "nmod", "amod"}
+            and head is not None
+            and head.lemma.lower() in _BODY_NOUNS
+        )
 
     def _holds(self, view: SentenceView, tok: Token, p: Pattern) -> bool:
         if p.prt and not any(k.text.lower() in p.prt for k in view.children(tok, "prt")):
@@ -295,6 +340,11 @@ class Coder:
             return False
         if p.mod and not any(
             k.lemma.lower() in p.mod or k.text.lower() in p.mod
+            for k in view.children(tok, "compound", "amod", "nmod")
+        ):
+            return False
+        if p.not_mod and any(
+            k.lemma.lower() in p.not_mod or k.text.lower() in p.not_mod
             for k in view.children(tok, "compound", "amod", "nmod")
         ):
             return False
@@ -369,6 +419,8 @@ class Coder:
             for t in view.conjuncts(h):
                 if t.pos == "PRON" and t.text.lower() not in {"one"}:
                     continue
+                if any(k.text.lower() in _GENERIC_DETS for k in view.children(t, "det")):
+                    continue  # "each country must negotiate": no one in particular
                 actor = actor_fn(view.noun_phrase(t), t)
                 if actor is None and t.lemma.lower() in _QUANTITY_NOUNS:
                     # "tens of thousands of students": the people counted are the actor
@@ -379,10 +431,49 @@ class Coder:
                     actor = self._named_apposition(view, t, actor_fn) or actor
                 if actor is not None and (actor.country is None or actor.kb_id == CONTEXT_KB_ID):
                     actor = self._located(view, t, actor, actor_fn)
+                if actor is not None and (actor.country is None or actor.kb_id == CONTEXT_KB_ID):
+                    actor = self._speakers_own(view, t, actor, actor_fn)
                 if actor is not None and all(a.start != actor.start for a in out):
                     out.append(actor)
                     out.extend(self._coordinated_modifiers(view, t, actor, actor_fn))
         return out
+
+    def _speakers_own(
+        self, view: SentenceView, head: Token, actor: Actor, actor_fn: ActorFn
+    ) -> Actor:
+        """ "Iran said its forces captured ...": a possessive pronoun in a reported clause is
+        the speaker's, so the forces are Iran's, not the country the article mentions most."""
+        if not any(
+            k.pos == "PRON" and k.text.lower() in {"its", "their", "his", "her"}
+            for k in view.children(head, "poss")
+        ):
+            return actor
+        cur = view.head(head)
+        if head.dep not in {"nsubj", "nsubjpass"}:
+            # "Iraq must withdraw its troops": the clause's own subject owns them
+            if cur is None:
+                return actor
+            for subj in view.children(cur, *_SUBJ):
+                owner = None if subj.pos == "PRON" else actor_fn(view.noun_phrase(subj), subj)
+                if owner is not None and owner.country and owner.kb_id != CONTEXT_KB_ID:
+                    return replace(actor, country=owner.country, kb_id=None)
+            return actor
+        for _ in range(3):
+            if cur is None:
+                break
+            gov = view.head(cur)
+            if gov is None or cur.dep not in {"ccomp", "xcomp", "conj"}:
+                break
+            if gov.lemma.lower() in _DECLARING | _REPORTING:
+                for speaker in view.children(gov, *_SUBJ):
+                    if speaker.pos == "PRON":
+                        continue
+                    said = actor_fn(view.noun_phrase(speaker), speaker)
+                    if said is not None and said.country and said.kb_id != CONTEXT_KB_ID:
+                        return replace(actor, country=said.country, kb_id=None)
+                break
+            cur = gov
+        return actor
 
     def _named_apposition(self, view: SentenceView, head: Token, actor_fn: ActorFn) -> Actor | None:
         """ "the militant group al-Shabab", "the president, Mahamat Deby": the name in
@@ -600,7 +691,14 @@ class Coder:
             gov = view.head(tok)
             if gov is None or gov.lemma.lower() not in _DECLARING:
                 continue
-            source = self._actors(view, view.children(gov, *_SUBJ), actor_fn)
+            # a law or a report that "says" what must be is no one making a demand
+            speakers = view.children(gov, *_SUBJ)
+            if any(
+                sp.ent in {"LAW", "WORK_OF_ART"} or sp.lemma.lower() in _TEXT_NOUNS
+                for sp in speakers
+            ):
+                continue
+            source = self._actors(view, speakers, actor_fn)
             target = self._actors(view, view.children(tok, "nsubj", "nsubjpass"), actor_fn)
             if source or target:
                 out.append((musts[0], _DEONTIC, _Roles(tuple(source), tuple(target), None)))
@@ -633,8 +731,13 @@ class Coder:
             if h.lemma.lower() in p.obj or h.text.lower() in p.obj:
                 # the pattern's own object word is the thing acted with, not an actor, unless
                 # the phrase names one ("expelled the French ambassador")
-                named = [t for t in view.noun_phrase(h) if t.i != h.i and t.pos != "DET"]
-                actors = [a for a in actors if a.country and named]
+                named = [
+                    t for t in view.noun_phrase(h) if t.i != h.i and t.pos not in {"DET", "PRON"}
+                ]
+                # what is given is named after its giver ("a World Bank loan", "Russian jets"),
+                # never after whom it is given to
+                giving = p.code.startswith("07")
+                actors = [a for a in actors if a.country and named and not giving]
             keep.extend(actors)
         return keep
 

@@ -92,9 +92,13 @@ NEGATING_LEMMAS = frozenset(
         "abandon",
         "scrap",
         "shelve",
+        "unable",
     }
 )
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
+#: "must"/"ought": an obligation is not an act ("each country must negotiate").
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "must", "ought"})
+#: Subordinators that make their clause a condition, not a report.
+CONDITION_MARKS = frozenset({"if", "unless", "whenever"})
 #: "would"/"should": reported intent ("said it would meet") unless a condition is stated.
 CONDITIONAL_AUX = frozenset({"would", "should"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
@@ -114,6 +118,7 @@ _CLIMB = frozenset(
         "nsubjpass",
         "attr",
         "oprd",
+        "acomp",
     }
 )
 
@@ -135,6 +140,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     for tok in anchors:
         if _is_negated(view, tok):
             return "negated"
+    if any(k.text.lower() in {"any", "whatever"} for k in view.children(trigger, "det")):
+        return "hypothetical"  # "any negotiations with Algeria would ...": none held yet
     chain: list[Token] = []
     cur = anchors[-1]
     for anc in view.ancestors(cur):
@@ -157,13 +164,14 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     ]
     if asking:
         return "hypothetical"  # "demanded that they cancel plans to sell": only asked for
-    conditional = any(t.dep == "mark" and t.text.lower() in {"if", "unless"} for t in view.tokens)
+    conditional = any(t.dep == "mark" and t.text.lower() in CONDITION_MARKS for t in view.tokens)
     for tok in anchors + chain:
         if tok is not trigger and _is_negated(view, tok):
             return "negated"
-        auxes = {k.text.lower() for k in view.children(tok, "aux")}
+        # the deontic "must" that is itself the trigger (a demand) does not make it hypothetical
+        auxes = {k.text.lower() for k in view.children(tok, "aux") if k is not trigger}
         if auxes & HYPOTHETICAL_AUX or any(
-            k.text.lower() in {"if", "unless"} for k in view.children(tok, "mark")
+            k.text.lower() in CONDITION_MARKS for k in view.children(tok, "mark")
         ):
             return "hypothetical"
         if tok is not trigger and tok.lemma.lower() in PLAN_LEMMAS:

@@ -32,6 +32,7 @@ _FIELDS = {
     "source_preps",
     "type",
     "not_obj",
+    "not_mod",
     "clause",
     "target_from_place",
     "reciprocal",
@@ -62,6 +63,8 @@ class Pattern:
     prt: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     mod: frozenset[str] = frozenset()
+    #: modifiers that mean another sense ("consumer demand", "oil demand" are no demands)
+    not_mod: frozenset[str] = frozenset()
     of_role: str = "target"
     target_preps: tuple[str, ...] = ()
     source_preps: tuple[str, ...] = ()
@@ -154,6 +157,7 @@ def load_patterns(
                     prt=_words(entry.get("prt")),
                     prep=_words(entry.get("prep")),
                     mod=_words(entry.get("mod")),
+                    not_mod=_words(entry.get("not_mod")),
                     of_role=of_role,
                     target_preps=tuple(sorted(_words(entry.get("target_preps")))),
                     source_preps=tuple(sorted(_words(entry.get("source_preps")))),

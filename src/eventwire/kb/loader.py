@@ -184,7 +184,16 @@ class KnowledgeBase:
             return None
         current = [p for p in offices if p.holds_office_on(day)]
         pool = current or offices
-        return max(pool, key=lambda p: (p.start or date.min, p.end or date.max))
+        # a head of state who also chairs ECOWAS or the AU is still first his country's: a
+        # state office wins over a concurrent one in an international body
+        return max(
+            pool,
+            key=lambda p: (
+                not current or p.country not in NONSTATE_CODES,
+                p.start or date.min,
+                p.end or date.max,
+            ),
+        )
 
     def org(self, org_id: str, day: date | None = None) -> Organization | None:
         """An organisation as it was on ``day`` (its sector can change: rebels who took power)."""

@@ -19,7 +19,6 @@ from typing import Any
 from eventwire.kb import KnowledgeBase, NameHit, load_kb, normalise
 
 
-#: Longest n-gram tried against the KB.
 def _possessive(word: Word) -> bool:
     """ "Niger's", "the rebels'": the word as written carried a possessive ending."""
     return (word.raw or "").endswith(("'s", "\u2019s", "'", "\u2019"))
@@ -34,7 +33,13 @@ _OFFICER_WORDS = frozenset(
     official officials officer governor secretary president""".split()
 )
 _NAME_GLUE = frozenset({"the", "a", "an", "and", "of", "in", "for", "new", "former", "ex"})
+#: Longest n-gram tried against the KB.
 _MAX_NGRAM = 7
+#: Capitalised words that qualify a title rather than name the body it belongs to.
+_TITLE_MODIFIERS = frozenset(
+    """deputy acting former interim vice first chief senior assistant associate executive
+    general under junior outgoing incoming then late""".split()
+)
 #: Heads that a "military" modifier turns into the military sector (juntas).
 _JUNTA_HEADS = frozenset(
     "government regime leader leaders ruler rulers authorities administration council "
@@ -382,6 +387,20 @@ class ActorResolver:
             not known[k] and words[k].text[:1].isupper() for k in range(title.hi + 1, end)
         )
         found.role = title.role
+        before_title = title.lo - 1
+        if (
+            0 <= before_title
+            and not known[before_title]
+            and words[before_title].text[:1].isupper()
+            and words[before_title].text.lower() not in _TITLE_MODIFIERS
+            and found.country is None
+        ):
+            # "former Home State president": an unknown name before the title is the body the
+            # office belongs to (a bank, a club), not the state
+            found.role = None
+            if found.sector == title.sector:
+                found.sector = None
+            return
         if any(h.lo > title.hi for h in core_hits):
             # "President of the Chadian Human Rights League" leads a body, not the state
             found.role = None
