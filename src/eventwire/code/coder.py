@@ -416,6 +416,7 @@ class Coder:
     def _actors(self, view: SentenceView, heads: list[Token], actor_fn: ActorFn) -> list[Actor]:
         out: list[Actor] = []
         for h in heads:
+            shared = self._shared_nationality(view, h, actor_fn)
             for t in view.conjuncts(h):
                 if t.pos == "PRON" and t.text.lower() not in {"one"}:
                     continue
@@ -433,10 +434,31 @@ class Coder:
                     actor = self._located(view, t, actor, actor_fn)
                 if actor is not None and (actor.country is None or actor.kb_id == CONTEXT_KB_ID):
                     actor = self._speakers_own(view, t, actor, actor_fn)
+                if (
+                    shared
+                    and t is not h
+                    and actor is not None
+                    and (actor.country is None or actor.kb_id == CONTEXT_KB_ID)
+                ):
+                    # "U.S. government and industry officials": the nationality before the
+                    # first noun stands for the coordinated ones that name none of their own
+                    actor = replace(actor, country=shared, kb_id=None)
                 if actor is not None and all(a.start != actor.start for a in out):
                     out.append(actor)
                     out.extend(self._coordinated_modifiers(view, t, actor, actor_fn))
         return out
+
+    def _shared_nationality(self, view: SentenceView, head: Token, actor_fn: ActorFn) -> str | None:
+        """The country a nationality modifier of the first of coordinated nouns names ("U.S.
+        government and industry officials"), when the nouns are coordinated at all."""
+        if not view.children(head, "conj"):
+            return None
+        for mod in view.children(head, "compound", "amod", "nmod"):
+            if mod.ent in {"GPE", "NORP"} and mod.i < head.i:
+                found = actor_fn([mod], mod)
+                if found is not None and found.country:
+                    return found.country
+        return None
 
     def _speakers_own(
         self, view: SentenceView, head: Token, actor: Actor, actor_fn: ActorFn

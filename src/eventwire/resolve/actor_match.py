@@ -62,7 +62,8 @@ _LEADER_TITLES = frozenset(
 #: Heads whose sector is their modifier's when they have one: a leader of rebels is a rebel.
 _DEFERRING_HEADS = frozenset(
     "leader leaders leadership chief chiefs member members candidate candidates spokesman "
-    "spokeswoman spokesperson representative representatives".split()
+    "spokeswoman spokesperson representative representatives official officials executive "
+    "executives".split()
 )
 #: Modifiers that make media state media.
 _STATE_WORDS = frozenset({"official", "state", "state-run", "state-owned", "government"})
