@@ -374,3 +374,38 @@ def test_his_country_in_a_reported_clause_is_the_speakers(processor):
 def test_any_negotiations_are_not_held_ones(processor):
     ev = _one(processor, "Officials said any negotiations with Algeria would take months.", "04")
     assert ev.modality == "hypothetical"
+
+
+def test_officials_take_their_modifiers_sector_and_share_a_nationality(processor):
+    text = (
+        "Japan raised tariffs. U.S. Government and industry officials have complained that "
+        "Japanese chipmakers sell below cost."
+    )
+    ev = _one(processor, text, "11")
+    assert [(a.country, a.sector) for a in ev.source] == [("USA", "GOV"), ("USA", "BUS")]
+    assert [(a.country, a.sector) for a in ev.target] == [("JPN", "BUS")]
+
+
+def test_a_news_agencys_acronym_in_a_business_story_is_no_agency(processor):
+    text = "The investor group said it would hold talks with AMI management and shareholders."
+    assert _events(processor, text) == []
+
+
+def test_a_word_of_an_organisations_name_is_no_event(processor):
+    text = "The Organization for Economic Cooperation and Development published its outlook."
+    assert all(e.trigger.text.lower() != "economic cooperation" for e in _events(processor, text))
+    assert all(e.cameo.root != "06" for e in _events(processor, text))
+
+
+def test_money_given_to_a_market_is_no_aid(processor):
+    text = "The Bank of England provided 200 mln stg assistance to the money market this morning."
+    assert all(e.cameo.root != "07" for e in _events(processor, text))
+
+
+def test_agreeing_with_a_party_makes_it_the_target(processor):
+    ev = _one(
+        processor, "Venezuela agreed with its 13-bank advisory committee to cut margins.", "03"
+    )
+    assert [(a.sector) for a in ev.target] == ["BUS"]
+    ev = _one(processor, "Mali agreed with Niger on a common roadmap.", "03")
+    assert _countries(ev.target) == ["NER"]

@@ -315,6 +315,13 @@ def test_a_foreign_creed_party_is_not_the_us_democratic_party():
         ("Bank of England Governor", "1987-03-10", ("GBR", "GOV", "Bank of England")),
         ("Nakasone", "1986-05-01", ("JPN", "GOV", "Yasuhiro Nakasone")),
         ("U.S. Treasury Secretary", "1987-03-10", ("USA", "GOV", "James Baker")),
+        # a director general heads a body; "General" alone would make him a soldier
+        (
+            "Director General of the OECD",
+            "1987-03-10",
+            ("IGO", "GOV", "Organisation for Economic Co-operation and Development"),
+        ),
+        ("its 13-bank advisory committee", "1987-03-10", (None, "BUS", None)),
     ],
 )
 def test_officers_of_a_body_and_office_holders_of_the_1980s(phrase, day, expected):

@@ -105,6 +105,22 @@ _TEXT_NOUNS = frozenset(
     """act law report resolution treaty agreement accord constitution rule rules study survey
     document statute code charter clause provision bill regulation regulations""".split()
 )
+#: CAMEO roots of violence: only there does a place stand for the people in it.
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: Places that, attacked, stand for the civilians in them (the sector terms say CVL/REL).
+_ATTACKED_PLACES = frozenset(
+    """market markets marketplace restaurant hotel mall neighbourhood neighborhood synagogue
+    temple park""".split()
+)
+
+
+def _head_word(text: str) -> str:
+    words = text.lower().split()
+    return words[-1] if words else ""
+
+
+#: Entity labels whose capitalised words are a name, never a trigger.
+_NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
 #: Determiners that make a noun phrase generic ("each country", "any government").
 _GENERIC_DETS = frozenset({"each", "every", "any", "no"})
 #: The pattern a deontic "must" codes (CAMEO 10: demand).
@@ -295,6 +311,8 @@ class Coder:
             or (tok.tag == "VBG" and tok.dep == "acl" and tok.head > tok.i)
         ):
             return None  # "the visiting minister": a description, not an event
+        if tok.ent in _NAME_ENTITIES and tok.text[:1].isupper():
+            return None  # "the Organization for Economic Cooperation": a word of a name
         if pos == "NOUN" and self._names_a_body(view, tok):
             return None  # "the industry aid review body", "the Meet the Press programme"
         if pos == "VERB" and tok.text[:1].isupper() and self._title_inside(view, tok):
@@ -952,6 +970,13 @@ class Coder:
                         break
             if not pattern.domestic:
                 source, target = self._separate_sides(view, source, target, actor_fn)
+            if pattern.code[:2] not in _VIOLENT_ROOTS:
+                # a market or a hotel stands for the people in it only when it is attacked;
+                # "assistance to the money market" is no aid to civilians
+                kept = [a for a in target if _head_word(a.text) not in _ATTACKED_PLACES]
+                if target and not kept and pattern.code.startswith("07"):
+                    continue  # "assistance to the money market": given to no one
+                target = kept
             if not source and not target:
                 continue
             if pattern.needs_target and not target:

@@ -35,6 +35,8 @@ _OFFICER_WORDS = frozenset(
 _NAME_GLUE = frozenset({"the", "a", "an", "and", "of", "in", "for", "new", "former", "ex"})
 #: Longest n-gram tried against the KB.
 _MAX_NGRAM = 7
+#: A count glued to a noun ("13-bank", "five-nation"): the noun says the sector.
+_COUNTED_PREFIX = re.compile(r"^\d+-(?=[a-z])")
 #: Capitalised words that qualify a title rather than name the body it belongs to.
 _TITLE_MODIFIERS = frozenset(
     """deputy acting former interim vice first chief senior assistant associate executive
@@ -50,7 +52,8 @@ GENERIC_HEADS = frozenset(
     "head one some many group groups member members chief leader leaders part unit units team "
     "body spokesman spokeswoman spokesperson delegation most all several two three four five "
     "dozens hundreds thousands personnel staff officials official representatives delegates "
-    "envoys number majority director chairman chairwoman chair founder boss coordinator".split()
+    "envoys number majority director chairman chairwoman chair founder boss coordinator "
+    "committee committees".split()
 )
 #: Titles whose "of" complement names the body they lead ("President of the Chadian Human
 #: Rights League" is SOC; "President of France" stays GOV).
@@ -279,6 +282,7 @@ class ActorResolver:
 
     def _sector_term(self, form: str) -> tuple[str, str] | None:
         kb = self.kb
+        form = _COUNTED_PREFIX.sub("", form)  # "13-bank committee": a committee of banks
         term = kb.sector_of(form)
         low = form.lower()
         if term is None and len(form) > 3 and low.endswith("s"):

@@ -191,6 +191,8 @@ class ActorContext:
             found.country in UNGOVERNED and found.kb_id == f"country:{found.country}"
         ):
             return None  # "Antarctica" is a place, never an actor
+        if self._stray_acronym(found, words):
+            return None  # "AMI management" in a takeover story is no Mauritanian news agency
         return Actor(
             text=text,
             start=start,
@@ -201,6 +203,20 @@ class ActorContext:
             kb_id=CONTEXT_KB_ID if from_context else found.kb_id,
             confidence=confidence(found, from_context=from_context),
         )
+
+    def _stray_acronym(self, found: Finding, words: list[Word]) -> bool:
+        """A short acronym naming a state news agency or broadcaster (AMI, ACP, KBS) is as
+        often a company's: trust it only in a text that names the agency's country."""
+        kb_id = found.kb_id or ""
+        if not kb_id.startswith("org:") or not found.country:
+            return False
+        org = self.resolver.kb.org(kb_id.split(":", 1)[1], self.resolver.day)
+        if org is None or org.kind != "media":
+            return False
+        short = [w.text for w in words if w.text.isupper() and len(w.text) <= 4]
+        if not short or not any(a in short for a in org.aliases):
+            return False
+        return self.country_counts.get(found.country, 0) == 0
 
     def _variant_spelling(self, words: list[Word], entity: str | None) -> Finding | None:
         """A capitalised name the KB knows under another spelling ("Ahlu Sunnah Wa-Jama")."""
@@ -379,7 +395,10 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                     ctx.note_country(person.country if person else None)
                     break
                 if hit.kind == "org":  # a national body says where the story is
-                    ctx.note_country(kb.orgs[hit.key].country)
+                    org = kb.orgs[hit.key]
+                    acronym = m.text.isupper() and len(m.text) <= 4
+                    if not (org.kind == "media" and acronym):  # "AMI" may be a company
+                        ctx.note_country(org.country)
                     break
     for ps in sentences:
         view = SentenceView(ps)
