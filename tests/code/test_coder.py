@@ -409,3 +409,43 @@ def test_agreeing_with_a_party_makes_it_the_target(processor):
     assert [(a.sector) for a in ev.target] == ["BUS"]
     ev = _one(processor, "Mali agreed with Niger on a common roadmap.", "03")
     assert _countries(ev.target) == ["NER"]
+
+
+def test_the_one_called_on_to_act_is_the_actor(processor):
+    evs = _events(processor, "China called on the United States to ease restrictions on exports.")
+    ease = [e for e in evs if e.trigger.text == "ease"]
+    assert [(_countries(e.source), e.modality) for e in ease] == [(["USA"], "hypothetical")]
+
+
+def test_its_cannot_stand_for_a_plural_subject(processor):
+    text = "Iraq said Iranian Revolutionary Guards attacked its troops east of Basra."
+    ev = _one(processor, text, "19")
+    assert (_countries(ev.source), _countries(ev.target)) == (["IRN"], ["IRQ"])
+
+
+def test_an_experts_will_is_a_forecast(processor):
+    text = '"Nakasone will almost certainly step down soon," Professor Shiratori said.'
+    assert all(e.modality == "hypothetical" for e in _events(processor, text))
+    text = "Kenya will probably not expel the envoy, an economist said."
+    assert all(e.modality != "asserted" for e in _events(processor, text))
+
+
+def test_pushing_a_currency_is_no_demand(processor):
+    text = "The United States will not push the yen higher, Japanese officials said."
+    assert all(e.cameo.root != "10" for e in _events(processor, text))
+
+
+def test_an_emergency_after_an_earthquake_is_no_repression(processor):
+    text = "New Zealand declared a civil defence emergency after the earthquake."
+    assert all(e.cameo.root != "17" for e in _events(processor, text))
+    text = "Ethiopia declared a state of emergency in Amhara after clashes with militias."
+    assert any(e.cameo.code == "1724" for e in _events(processor, text))
+
+
+def test_withdrawing_ones_own_force_targets_the_place(processor):
+    text = (
+        "Nigeria announced that it will withdraw their peacekeeping force from Chad unless "
+        "talks resume."
+    )
+    ev = _one(processor, text, "13")  # a withdrawal promised on a condition: an ultimatum
+    assert "NGA" not in _countries(ev.target)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from eventwire.code.acled import acled_view
 from eventwire.code.eventplace import PlaceFn, rank_place
-from eventwire.code.modality import modality_of, refused
+from eventwire.code.modality import forecast, modality_of, refused
 from eventwire.code.patterns import Pattern, PatternIndex, get_index
 from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.records import (
@@ -100,6 +100,18 @@ _BODY_NOUNS = frozenset(
     ministry bureau unit panel programme program fund institute organisation organization
     group team division service centre center""".split()
 )
+#: Natural disasters: a state of emergency declared for one is no coercion.
+_DISASTER_WORDS = frozenset(
+    """earthquake earthquakes quake quakes flood floods flooding cyclone hurricane typhoon
+    storm storms tsunami drought wildfire wildfires bushfire bushfires eruption volcano
+    landslide landslides epidemic outbreak pandemic famine""".split()
+)
+#: Verbs whose object, not their subject, would do what the infinitive after them names.
+_OBJECT_CONTROL = frozenset(
+    """call urge ask press tell order force persuade invite encourage request pressure
+    pressurise pressurize allow permit help instruct direct require compel implore
+    advise warn""".split()
+)
 #: Texts that "say" what must be: a law, a report, a treaty is no one making a demand.
 _TEXT_NOUNS = frozenset(
     """act law report resolution treaty agreement accord constitution rule rules study survey
@@ -112,6 +124,17 @@ _ATTACKED_PLACES = frozenset(
     """market markets marketplace restaurant hotel mall neighbourhood neighborhood synagogue
     temple park""".split()
 )
+
+
+def _agrees(pronoun: str, noun: Token) -> bool:
+    """Whether a possessive pronoun can stand for ``noun``: "its" a singular thing, "their"
+    a plural (or a country or body, which news writes either way), "his"/"her" a person."""
+    plural = noun.tag in {"NNS", "NNPS"}
+    if pronoun == "its":
+        return not plural and noun.ent != "PERSON"
+    if pronoun == "their":
+        return plural or noun.ent in {"GPE", "ORG", "NORP"}
+    return noun.ent == "PERSON" or noun.pos == "PROPN"
 
 
 def _head_word(text: str) -> str:
@@ -431,7 +454,11 @@ class Coder:
         return words
 
     # -- roles -----------------------------------------------------------------------------
-    def _actors(self, view: SentenceView, heads: list[Token], actor_fn: ActorFn) -> list[Actor]:
+    def _actors(
+        self, view: SentenceView, heads: list[Token], actor_fn: ActorFn, possessor: bool = True
+    ) -> list[Actor]:
+        """Actors headed by ``heads`` and their conjuncts; ``possessor``: a possessive pronoun
+        ("its forces") may give the actor its owner's country."""
         out: list[Actor] = []
         for h in heads:
             shared = self._shared_nationality(view, h, actor_fn)
@@ -450,7 +477,11 @@ class Coder:
                     actor = self._named_apposition(view, t, actor_fn) or actor
                 if actor is not None and (actor.country is None or actor.kb_id == CONTEXT_KB_ID):
                     actor = self._located(view, t, actor, actor_fn)
-                if actor is not None and (actor.country is None or actor.kb_id == CONTEXT_KB_ID):
+                if (
+                    possessor
+                    and actor is not None
+                    and (actor.country is None or actor.kb_id == CONTEXT_KB_ID)
+                ):
                     actor = self._speakers_own(view, t, actor, actor_fn)
                 if (
                     shared
@@ -489,15 +520,19 @@ class Coder:
         ):
             return actor
         cur = view.head(head)
+        poss = next(k.text.lower() for k in view.children(head, "poss") if k.pos == "PRON")
         if head.dep not in {"nsubj", "nsubjpass"}:
-            # "Iraq must withdraw its troops": the clause's own subject owns them
+            # "Iraq must withdraw its troops": the clause's own subject owns them, when the
+            # pronoun agrees with it ("Iranian Guards attacked its troops": not theirs)
             if cur is None:
                 return actor
             for subj in view.children(cur, *_SUBJ):
-                owner = None if subj.pos == "PRON" else actor_fn(view.noun_phrase(subj), subj)
+                if subj.pos == "PRON" or not _agrees(poss, subj):
+                    continue
+                owner = actor_fn(view.noun_phrase(subj), subj)
                 if owner is not None and owner.country and owner.kb_id != CONTEXT_KB_ID:
                     return replace(actor, country=owner.country, kb_id=None)
-            return actor
+                return actor
         for _ in range(3):
             if cur is None:
                 break
@@ -774,6 +809,8 @@ class Coder:
                 named = [
                     t for t in view.noun_phrase(h) if t.i != h.i and t.pos not in {"DET", "PRON"}
                 ]
+                # "withdraw their peacekeeping force": whose force is no target of the act
+                actors = self._actors(view, [h], actor_fn, possessor=False)
                 # what is given is named after its giver ("a World Bank loan", "Russian jets"),
                 # never after whom it is given to
                 giving = p.code.startswith("07")
@@ -800,6 +837,12 @@ class Coder:
                 owner = view.children(head, "poss")
                 if owner:
                     return owner
+            if cur.dep == "xcomp" and head.lemma.lower() in _OBJECT_CONTROL:
+                # "called on the US to ease curbs", "urged Mali to hold elections": the one
+                # asked is the one who would act
+                asked = view.children(head, "dobj") or view.prep_objects(head, ("on", "upon"))
+                if asked:
+                    return asked
             subj = view.children(head, *_SUBJ)
             if subj:
                 return subj
@@ -909,6 +952,8 @@ class Coder:
         pending.extend(self._deontic(view, actor_fn))
         pending.extend(self._claims(view, pending, actor_fn))
         for tok, pattern, roles in pending:
+            if pattern.code == "1724" and _mentions(view, _DISASTER_WORDS):
+                continue  # an emergency after an earthquake is relief, not repression
             source, target, inferred = list(roles.source), list(roles.target), roles.inferred
             ranked = rank_place(view, tok, triggers, place_fn, fallback=fallback_place)
             place = ranked[1] if ranked else None
@@ -1125,6 +1170,8 @@ class Coder:
     ) -> Event:
         synthetic = pattern is _DEONTIC or pattern is _CLAIM_OWN or pattern is _CLAIM_OTHER
         modality = "asserted" if synthetic else modality_of(view, tok, light)
+        if modality == "planned" and forecast(view, tok, light):
+            modality = "hypothetical"  # an economist's "will" is a forecast, not a plan
         code = pattern.code
         if code[:2] == "19" and _mentions(view, _BOMB_WORDS):
             code = "1831" if _mentions(view, {"suicide"}) else "183"

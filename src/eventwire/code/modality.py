@@ -96,6 +96,16 @@ NEGATING_LEMMAS = frozenset(
     }
 )
 #: "must"/"ought": an obligation is not an act ("each country must negotiate").
+#: Adverbs that make a statement a guess about what may happen.
+HEDGES = frozenset({"probably", "possibly", "perhaps", "maybe", "likely", "presumably"})
+#: Speakers whose "will" is a forecast, not a plan announced by its actor.
+FORECASTERS = frozenset(
+    """analyst analysts economist economists professor expert experts observer observers
+    commentator commentators forecaster forecasters strategist strategists academic
+    academics scholar scholars pollster pollsters""".split()
+)
+#: Verbs that report what a speaker said or expects.
+SAYING = frozenset({"say", "tell", "predict", "expect", "forecast", "believe", "think", "add"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "must", "ought"})
 #: Subordinators that make their clause a condition, not a report.
 CONDITION_MARKS = frozenset({"if", "unless", "whenever"})
@@ -142,6 +152,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
             return "negated"
     if any(k.text.lower() in {"any", "whatever"} for k in view.children(trigger, "det")):
         return "hypothetical"  # "any negotiations with Algeria would ...": none held yet
+    if any(k.lemma.lower() in HEDGES for tok in anchors for k in view.children(tok, "advmod")):
+        return "hypothetical"  # "will probably not push", "may possibly meet": a guess
     chain: list[Token] = []
     cur = anchors[-1]
     for anc in view.ancestors(cur):
@@ -200,3 +212,21 @@ def refused(view: SentenceView, trigger: Token, light_verb: Token | None = None)
         cur = anc
     auxes = {k.text.lower() for k in view.children(light_verb or trigger, "aux")}
     return bool(auxes & (FUTURE_AUX | CONDITIONAL_AUX)) and _is_negated(view, light_verb or trigger)
+
+
+def forecast(view: SentenceView, trigger: Token, light_verb: Token | None = None) -> bool:
+    """True when an analyst, economist or professor says what someone else will do
+    ("Nakasone will step down, Professor Shiratori said"): a forecast, not a plan."""
+    cur = light_verb or trigger
+    for _ in range(4):
+        gov = view.head(cur)
+        if gov is None or gov is cur or cur.dep not in _CLIMB:
+            return False
+        if gov.lemma.lower() in SAYING:
+            for subj in view.children(gov, "nsubj"):
+                words = {t.lemma.lower() for t in view.noun_phrase(subj)}
+                if words & FORECASTERS:
+                    return True
+            return False
+        cur = gov
+    return False
