@@ -449,3 +449,20 @@ def test_withdrawing_ones_own_force_targets_the_place(processor):
     )
     ev = _one(processor, text, "13")  # a withdrawal promised on a condition: an ultimatum
     assert "NGA" not in _countries(ev.target)
+
+
+def test_two_named_officials_of_one_state_can_meet(processor):
+    ev = _one(
+        processor, "Indonesian Energy Minister Subroto met President Suharto on Tuesday.", "04"
+    )
+    assert (_countries(ev.source), _countries(ev.target)) == (["IDN"], ["IDN"])
+
+
+def test_a_protest_at_a_bodys_measure_targets_the_body(processor):
+    text = (
+        "Spanish citrus growers dumped 20 tonnes of lemons on the streets in protest at "
+        "European Community duties."
+    )
+    ev = _one(processor, text, "14")
+    assert (_countries(ev.source), _countries(ev.target)) == (["ESP"], ["EUR"])
+    assert [a.sector for a in ev.source] == ["AGR"]

@@ -126,6 +126,17 @@ _ATTACKED_PLACES = frozenset(
 )
 
 
+def _two_named(a: Actor, b: Actor) -> bool:
+    """Two different named people or bodies of one side ("Energy Minister Subroto met
+    President Suharto"): a domestic event, not one actor acting on itself."""
+
+    def name(x: Actor) -> str:
+        return (x.name or " ".join(w for w in x.text.split() if w[:1].isupper())).lower()
+
+    first, second = name(a), name(b)
+    return bool(first and second) and first != second and a.text.lower() != b.text.lower()
+
+
 def _agrees(pronoun: str, noun: Token) -> bool:
     """Whether a possessive pronoun can stand for ``noun``: "its" a singular thing, "their"
     a plural (or a country or body, which news writes either way), "his"/"her" a person."""
@@ -1034,6 +1045,7 @@ class Coder:
                 and {a.country for a in source} == {a.country for a in target}
                 and len(source) == len(target) == 1
                 and source[0].sector == target[0].sector
+                and not _two_named(source[0], target[0])
             ):
                 continue  # an actor acting on itself is a parse error, not an event
             pairs = _reciprocal(pattern, source, target)
