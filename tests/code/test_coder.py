@@ -466,3 +466,13 @@ def test_a_protest_at_a_bodys_measure_targets_the_body(processor):
     ev = _one(processor, text, "14")
     assert (_countries(ev.source), _countries(ev.target)) == (["ESP"], ["EUR"])
     assert [a.sector for a in ev.source] == ["AGR"]
+
+
+def test_a_participle_after_a_passive_takes_its_agent_not_the_reporter(processor):
+    text = (
+        "A camp for Congolese refugees was attacked by Burundian militiamen armed with machetes, "
+        "killing at least 156 people, the UN refugee agency reported."
+    )
+    evs = _events(processor, text)
+    assert evs and all(_countries(e.source) == ["BDI"] for e in evs)
+    assert any([(a.country, a.sector) for a in e.target] == [("COD", "REF")] for e in evs)

@@ -106,6 +106,11 @@ _DISASTER_WORDS = frozenset(
     storm storms tsunami drought wildfire wildfires bushfire bushfires eruption volcano
     landslide landslides epidemic outbreak pandemic famine""".split()
 )
+#: Places named after the people they shelter or serve ("a camp for refugees").
+_SHELTER_NOUNS = frozenset(
+    """camp camps shelter shelters settlement settlements school schools hospital hospitals
+    home homes convoy convoys""".split()
+)
 #: Verbs whose object, not their subject, would do what the infinitive after them names.
 _OBJECT_CONTROL = frozenset(
     """call urge ask press tell order force persuade invite encourage request pressure
@@ -479,6 +484,13 @@ class Coder:
                 if any(k.text.lower() in _GENERIC_DETS for k in view.children(t, "det")):
                     continue  # "each country must negotiate": no one in particular
                 actor = actor_fn(view.noun_phrase(t), t)
+                if actor is None and t.lemma.lower() in _SHELTER_NOUNS:
+                    # "a camp for Congolese refugees was attacked": the people it shelters
+                    for sheltered in view.prep_objects(t, ("for", "of")):
+                        actor = actor_fn(view.noun_phrase(sheltered), sheltered)
+                        if actor is not None:
+                            t = sheltered
+                            break
                 if actor is None and t.lemma.lower() in _QUANTITY_NOUNS:
                     # "tens of thousands of students": the people counted are the actor
                     for counted in view.prep_objects(t, ("of",)):
@@ -848,6 +860,12 @@ class Coder:
                 owner = view.children(head, "poss")
                 if owner:
                     return owner
+            if cur.dep == "ccomp" and head.lemma.lower() in _DECLARING | _REPORTING:
+                return []  # "..., killing 156 people, the agency reported": not the agency
+            if view.children(head, *_PASSIVE_SUBJ):
+                agents = [o for a in view.children(head, "agent") for o in view.children(a, "pobj")]
+                if agents:  # "was attacked by militiamen ..., killing 156": the attackers
+                    return agents
             if cur.dep == "xcomp" and head.lemma.lower() in _OBJECT_CONTROL:
                 # "called on the US to ease curbs", "urged Mali to hold elections": the one
                 # asked is the one who would act
