@@ -476,3 +476,15 @@ def test_a_participle_after_a_passive_takes_its_agent_not_the_reporter(processor
     evs = _events(processor, text)
     assert evs and all(_countries(e.source) == ["BDI"] for e in evs)
     assert any([(a.country, a.sector) for a in e.target] == [("COD", "REF")] for e in evs)
+
+
+def test_the_wounded_evacuated_are_people_not_an_attack(processor):
+    text = "U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde."
+    evs = _events(processor, text)
+    assert all(e.cameo.root != "19" for e in evs)
+    assert [_countries(e.target) for e in evs if e.cameo.root == "07"] == [["BIH"]]
+
+
+def test_agreeing_to_a_states_mediation_targets_that_state(processor):
+    text = "Israeli Prime Minister Ehud Barak has agreed to US mediation in the talks."
+    assert _countries(_one(processor, text, "03").target) == ["USA"]

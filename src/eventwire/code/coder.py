@@ -350,6 +350,12 @@ class Coder:
             or (tok.tag == "VBG" and tok.dep == "acl" and tok.head > tok.i)
         ):
             return None  # "the visiting minister": a description, not an event
+        if (
+            pos == "VERB"
+            and tok.dep in {"dobj", "nsubj", "nsubjpass", "pobj"}
+            and any(k.text.lower() in {"the", "a", "an"} for k in view.children(tok, "det"))
+        ):
+            return None  # "evacuated the wounded": a participle used as a noun names people
         if tok.ent in _NAME_ENTITIES and tok.text[:1].isupper():
             return None  # "the Organization for Economic Cooperation": a word of a name
         if pos == "NOUN" and self._names_a_body(view, tok):
