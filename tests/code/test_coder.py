@@ -488,3 +488,17 @@ def test_the_wounded_evacuated_are_people_not_an_attack(processor):
 def test_agreeing_to_a_states_mediation_targets_that_state(processor):
     text = "Israeli Prime Minister Ehud Barak has agreed to US mediation in the talks."
     assert _countries(_one(processor, text, "03").target) == ["USA"]
+
+
+def test_the_owner_of_a_demand_or_policy_answered_is_the_target(processor):
+    text = "The Mozambique government on Thursday accepted demands from Shona rebels."
+    ev = _one(processor, text, "08")
+    assert [a.sector for a in ev.target] == ["REB"]
+    text = (
+        "Salaheddine Sidhoum, Algeria's leading human rights activist, staged a hunger strike "
+        "in protest against the human rights violations by Algerian security forces."
+    )
+    ev = _one(processor, text, "14")
+    assert [(a.country, a.sector) for a in ev.target] == [("DZA", "COP")]
+    text = "Turkish students protested the decision of sending troops to Iraq."
+    assert all("IRQ" not in _countries(e.target) for e in _events(processor, text))

@@ -106,6 +106,17 @@ _DISASTER_WORDS = frozenset(
     storm storms tsunami drought wildfire wildfires bushfire bushfires eruption volcano
     landslide landslides epidemic outbreak pandemic famine""".split()
 )
+#: Demands, refusals and policies: their owner is the target of what answers them.
+_CLAIM_NOUNS = frozenset(
+    """demand demands request requests call calls proposal proposals plan plans offer offers
+    refusal refusals decision decisions policy policies violation violations abuse abuses
+    suppression crackdown repression occupation invasion handling treatment measures
+    restrictions conditions terms reforms reform ultimatum rule""".split()
+)
+#: Nouns through which an act answers something ("in protest against", "in response to").
+_ANSWER_NOUNS = frozenset(
+    {"protest", "response", "retaliation", "reaction", "answer", "opposition"}
+)
 #: Places named after the people they shelter or serve ("a camp for refugees").
 _SHELTER_NOUNS = frozenset(
     """camp camps shelter shelters settlement settlements school schools hospital hospitals
@@ -724,8 +735,36 @@ class Coder:
                     source = self._actors(view, heads, actor_fn)
                 if not target and p.target_preps:
                     target = self._actors(view, view.prep_objects(light, p.target_preps), actor_fn)
+        if not target:
+            target = self._owner_of_claim(view, tok, actor_fn)
         source = [a for a in source if all(a.start != b.start for b in target)]
         return _Roles(tuple(source), tuple(target), light, inferred)
+
+    def _owner_of_claim(self, view: SentenceView, tok: Token, actor_fn: ActorFn) -> list[Actor]:
+        """ "conceded to demands from UNITA", "in protest against violations by the security
+        forces", "in protest of the government's refusal": the act answers a demand, a
+        refusal or a policy, and whoever owns it is the target."""
+        heads = view.children(tok, *_OBJ)
+        for prep in view.children(tok, "prep"):
+            if prep.text.lower() not in _TIME_PREPS:
+                heads += view.children(prep, "pobj")
+        for head in list(heads):
+            if head.lemma.lower() in _ANSWER_NOUNS:  # "in protest against X", "in response to"
+                heads += [
+                    o for pr in view.children(head, "prep") for o in view.children(pr, "pobj")
+                ]
+        for head in heads:
+            if head.lemma.lower() not in _CLAIM_NOUNS:
+                continue
+            owners = [
+                o
+                for o in view.children(head, "poss") + view.prep_objects(head, ("from", "by", "of"))
+                if o.pos in {"NOUN", "PROPN"}  # "the decision of sending troops": no owner
+            ]
+            found = [a for a in self._actors(view, owners, actor_fn) if a.country]
+            if found:
+                return found
+        return []
 
     def _speaker_for_pronoun(
         self, view: SentenceView, tok: Token, heads: list[Token]
