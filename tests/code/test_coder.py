@@ -502,3 +502,12 @@ def test_the_owner_of_a_demand_or_policy_answered_is_the_target(processor):
     assert [(a.country, a.sector) for a in ev.target] == [("DZA", "COP")]
     text = "Turkish students protested the decision of sending troops to Iraq."
     assert all("IRQ" not in _countries(e.target) for e in _events(processor, text))
+
+
+def test_a_protest_that_presses_a_demand_targets_whom_it_is_pressed_on(processor):
+    text = (
+        "Tens of thousands of university students throughout Indonesia staged mass "
+        "demonstrations Saturday to demand political reforms by President Suharto's government."
+    )
+    ev = _one(processor, text, "14")
+    assert [(a.country, a.sector) for a in ev.target] == [("IDN", "GOV")]

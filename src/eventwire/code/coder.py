@@ -113,6 +113,8 @@ _CLAIM_NOUNS = frozenset(
     suppression crackdown repression occupation invasion handling treatment measures
     restrictions conditions terms reforms reform ultimatum rule""".split()
 )
+#: Verbs of a purpose clause that press a demand on someone ("rallied to demand ...").
+_PRESSING_VERBS = frozenset({"demand", "press", "seek", "call", "urge", "protest", "push"})
 #: Nouns through which an act answers something ("in protest against", "in response to").
 _ANSWER_NOUNS = frozenset(
     {"protest", "response", "retaliation", "reaction", "answer", "opposition"}
@@ -736,18 +738,28 @@ class Coder:
                 if not target and p.target_preps:
                     target = self._actors(view, view.prep_objects(light, p.target_preps), actor_fn)
         if not target:
-            target = self._owner_of_claim(view, tok, actor_fn)
+            target = self._owner_of_claim(view, tok, actor_fn, light)
         source = [a for a in source if all(a.start != b.start for b in target)]
         return _Roles(tuple(source), tuple(target), light, inferred)
 
-    def _owner_of_claim(self, view: SentenceView, tok: Token, actor_fn: ActorFn) -> list[Actor]:
+    def _owner_of_claim(
+        self, view: SentenceView, tok: Token, actor_fn: ActorFn, light: Token | None = None
+    ) -> list[Actor]:
         """ "conceded to demands from UNITA", "in protest against violations by the security
-        forces", "in protest of the government's refusal": the act answers a demand, a
-        refusal or a policy, and whoever owns it is the target."""
-        heads = view.children(tok, *_OBJ)
-        for prep in view.children(tok, "prep"):
-            if prep.text.lower() not in _TIME_PREPS:
-                heads += view.children(prep, "pobj")
+        forces", "in protest of the government's refusal", "staged demonstrations to demand
+        reforms by Suharto's government": the act answers (or presses) a demand, a refusal
+        or a policy, and whoever owns it is the target."""
+        heads: list[Token] = []
+        for verb in (tok, light):
+            if verb is None:
+                continue
+            heads += view.children(verb, *_OBJ)
+            for prep in view.children(verb, "prep"):
+                if prep.text.lower() not in _TIME_PREPS:
+                    heads += view.children(prep, "pobj")
+            for purpose in view.children(verb, "xcomp", "advcl"):
+                if purpose.lemma.lower() in _PRESSING_VERBS:  # "... to demand reforms by X"
+                    heads += view.children(purpose, *_OBJ)
         for head in list(heads):
             if head.lemma.lower() in _ANSWER_NOUNS:  # "in protest against X", "in response to"
                 heads += [
