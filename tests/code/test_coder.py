@@ -511,3 +511,16 @@ def test_a_protest_that_presses_a_demand_targets_whom_it_is_pressed_on(processor
     )
     ev = _one(processor, text, "14")
     assert [(a.country, a.sector) for a in ev.target] == [("IDN", "GOV")]
+
+
+def test_asking_someone_to_act_is_an_appeal_and_a_legislature_faces_its_executive(processor):
+    evs = _events(processor, "Congress is asking Obama to help Iran.", published="2014-08-20")
+    ask = [e for e in evs if e.cameo.root == "02"]
+    assert [(_countries(e.source), _countries(e.target)) for e in ask] == [(["USA"], ["USA"])]
+    help_ = [e for e in evs if e.cameo.root == "07"]
+    assert [(e.modality, _countries(e.target)) for e in help_] == [("hypothetical", ["IRN"])]
+
+
+def test_offering_support_to_a_state_targets_it(processor):
+    text = "The US commander held talks in Beirut, offering further military support to Lebanon."
+    assert _countries(_one(processor, text, "03").target) == ["LBN"]

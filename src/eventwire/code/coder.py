@@ -124,6 +124,8 @@ _SHELTER_NOUNS = frozenset(
     """camp camps shelter shelters settlement settlements school schools hospital hospitals
     home homes convoy convoys""".split()
 )
+#: Branches of a state that act on its executive and on each other.
+_BRANCHES = frozenset({"LEG", "JUD"})
 #: Verbs whose object, not their subject, would do what the infinitive after them names.
 _OBJECT_CONTROL = frozenset(
     """call urge ask press tell order force persuade invite encourage request pressure
@@ -1154,9 +1156,17 @@ class Coder:
         def redo(actors: list[Actor], other: list[Actor]) -> list[Actor]:
             # only a state on the other side rules its country out ("the rebels" and the
             # government they fight share one)
-            banned = frozenset(a.country for a in other if a.country and a.sector in _STATE)
             out = []
             for a in actors:
+                # ... but a legislature or a court faces its own executive ("Congress is
+                # asking Obama"): branches of one state are two sides of a domestic event
+                banned = frozenset(
+                    o.country
+                    for o in other
+                    if o.country
+                    and o.sector in _STATE
+                    and not ({a.sector, o.sector} & _BRANCHES and a.sector != o.sector)
+                )
                 if a.kb_id == CONTEXT_KB_ID and a.country in banned:
                     toks = [t for t in view.tokens if a.start <= t.idx < a.end]
                     head = next(
