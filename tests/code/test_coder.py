@@ -466,3 +466,61 @@ def test_a_protest_at_a_bodys_measure_targets_the_body(processor):
     ev = _one(processor, text, "14")
     assert (_countries(ev.source), _countries(ev.target)) == (["ESP"], ["EUR"])
     assert [a.sector for a in ev.source] == ["AGR"]
+
+
+def test_a_participle_after_a_passive_takes_its_agent_not_the_reporter(processor):
+    text = (
+        "A camp for Congolese refugees was attacked by Burundian militiamen armed with machetes, "
+        "killing at least 156 people, the UN refugee agency reported."
+    )
+    evs = _events(processor, text)
+    assert evs and all(_countries(e.source) == ["BDI"] for e in evs)
+    assert any([(a.country, a.sector) for a in e.target] == [("COD", "REF")] for e in evs)
+
+
+def test_the_wounded_evacuated_are_people_not_an_attack(processor):
+    text = "U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde."
+    evs = _events(processor, text)
+    assert all(e.cameo.root != "19" for e in evs)
+    assert [_countries(e.target) for e in evs if e.cameo.root == "07"] == [["BIH"]]
+
+
+def test_agreeing_to_a_states_mediation_targets_that_state(processor):
+    text = "Israeli Prime Minister Ehud Barak has agreed to US mediation in the talks."
+    assert _countries(_one(processor, text, "03").target) == ["USA"]
+
+
+def test_the_owner_of_a_demand_or_policy_answered_is_the_target(processor):
+    text = "The Mozambique government on Thursday accepted demands from Shona rebels."
+    ev = _one(processor, text, "08")
+    assert [a.sector for a in ev.target] == ["REB"]
+    text = (
+        "Salaheddine Sidhoum, Algeria's leading human rights activist, staged a hunger strike "
+        "in protest against the human rights violations by Algerian security forces."
+    )
+    ev = _one(processor, text, "14")
+    assert [(a.country, a.sector) for a in ev.target] == [("DZA", "COP")]
+    text = "Turkish students protested the decision of sending troops to Iraq."
+    assert all("IRQ" not in _countries(e.target) for e in _events(processor, text))
+
+
+def test_a_protest_that_presses_a_demand_targets_whom_it_is_pressed_on(processor):
+    text = (
+        "Tens of thousands of university students throughout Indonesia staged mass "
+        "demonstrations Saturday to demand political reforms by President Suharto's government."
+    )
+    ev = _one(processor, text, "14")
+    assert [(a.country, a.sector) for a in ev.target] == [("IDN", "GOV")]
+
+
+def test_asking_someone_to_act_is_an_appeal_and_a_legislature_faces_its_executive(processor):
+    evs = _events(processor, "Congress is asking Obama to help Iran.", published="2014-08-20")
+    ask = [e for e in evs if e.cameo.root == "02"]
+    assert [(_countries(e.source), _countries(e.target)) for e in ask] == [(["USA"], ["USA"])]
+    help_ = [e for e in evs if e.cameo.root == "07"]
+    assert [(e.modality, _countries(e.target)) for e in help_] == [("hypothetical", ["IRN"])]
+
+
+def test_offering_support_to_a_state_targets_it(processor):
+    text = "The US commander held talks in Beirut, offering further military support to Lebanon."
+    assert _countries(_one(processor, text, "03").target) == ["LBN"]

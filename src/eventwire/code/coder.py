@@ -106,6 +106,26 @@ _DISASTER_WORDS = frozenset(
     storm storms tsunami drought wildfire wildfires bushfire bushfires eruption volcano
     landslide landslides epidemic outbreak pandemic famine""".split()
 )
+#: Demands, refusals and policies: their owner is the target of what answers them.
+_CLAIM_NOUNS = frozenset(
+    """demand demands request requests call calls proposal proposals plan plans offer offers
+    refusal refusals decision decisions policy policies violation violations abuse abuses
+    suppression crackdown repression occupation invasion handling treatment measures
+    restrictions conditions terms reforms reform ultimatum rule""".split()
+)
+#: Verbs of a purpose clause that press a demand on someone ("rallied to demand ...").
+_PRESSING_VERBS = frozenset({"demand", "press", "seek", "call", "urge", "protest", "push"})
+#: Nouns through which an act answers something ("in protest against", "in response to").
+_ANSWER_NOUNS = frozenset(
+    {"protest", "response", "retaliation", "reaction", "answer", "opposition"}
+)
+#: Places named after the people they shelter or serve ("a camp for refugees").
+_SHELTER_NOUNS = frozenset(
+    """camp camps shelter shelters settlement settlements school schools hospital hospitals
+    home homes convoy convoys""".split()
+)
+#: Branches of a state that act on its executive and on each other.
+_BRANCHES = frozenset({"LEG", "JUD"})
 #: Verbs whose object, not their subject, would do what the infinitive after them names.
 _OBJECT_CONTROL = frozenset(
     """call urge ask press tell order force persuade invite encourage request pressure
@@ -345,6 +365,12 @@ class Coder:
             or (tok.tag == "VBG" and tok.dep == "acl" and tok.head > tok.i)
         ):
             return None  # "the visiting minister": a description, not an event
+        if (
+            pos == "VERB"
+            and tok.dep in {"dobj", "nsubj", "nsubjpass", "pobj"}
+            and any(k.text.lower() in {"the", "a", "an"} for k in view.children(tok, "det"))
+        ):
+            return None  # "evacuated the wounded": a participle used as a noun names people
         if tok.ent in _NAME_ENTITIES and tok.text[:1].isupper():
             return None  # "the Organization for Economic Cooperation": a word of a name
         if pos == "NOUN" and self._names_a_body(view, tok):
@@ -479,6 +505,13 @@ class Coder:
                 if any(k.text.lower() in _GENERIC_DETS for k in view.children(t, "det")):
                     continue  # "each country must negotiate": no one in particular
                 actor = actor_fn(view.noun_phrase(t), t)
+                if actor is None and t.lemma.lower() in _SHELTER_NOUNS:
+                    # "a camp for Congolese refugees was attacked": the people it shelters
+                    for sheltered in view.prep_objects(t, ("for", "of")):
+                        actor = actor_fn(view.noun_phrase(sheltered), sheltered)
+                        if actor is not None:
+                            t = sheltered
+                            break
                 if actor is None and t.lemma.lower() in _QUANTITY_NOUNS:
                     # "tens of thousands of students": the people counted are the actor
                     for counted in view.prep_objects(t, ("of",)):
@@ -706,8 +739,46 @@ class Coder:
                     source = self._actors(view, heads, actor_fn)
                 if not target and p.target_preps:
                     target = self._actors(view, view.prep_objects(light, p.target_preps), actor_fn)
+        if not target:
+            target = self._owner_of_claim(view, tok, actor_fn, light)
         source = [a for a in source if all(a.start != b.start for b in target)]
         return _Roles(tuple(source), tuple(target), light, inferred)
+
+    def _owner_of_claim(
+        self, view: SentenceView, tok: Token, actor_fn: ActorFn, light: Token | None = None
+    ) -> list[Actor]:
+        """ "conceded to demands from UNITA", "in protest against violations by the security
+        forces", "in protest of the government's refusal", "staged demonstrations to demand
+        reforms by Suharto's government": the act answers (or presses) a demand, a refusal
+        or a policy, and whoever owns it is the target."""
+        heads: list[Token] = []
+        for verb in (tok, light):
+            if verb is None:
+                continue
+            heads += view.children(verb, *_OBJ)
+            for prep in view.children(verb, "prep"):
+                if prep.text.lower() not in _TIME_PREPS:
+                    heads += view.children(prep, "pobj")
+            for purpose in view.children(verb, "xcomp", "advcl"):
+                if purpose.lemma.lower() in _PRESSING_VERBS:  # "... to demand reforms by X"
+                    heads += view.children(purpose, *_OBJ)
+        for head in list(heads):
+            if head.lemma.lower() in _ANSWER_NOUNS:  # "in protest against X", "in response to"
+                heads += [
+                    o for pr in view.children(head, "prep") for o in view.children(pr, "pobj")
+                ]
+        for head in heads:
+            if head.lemma.lower() not in _CLAIM_NOUNS:
+                continue
+            owners = [
+                o
+                for o in view.children(head, "poss") + view.prep_objects(head, ("from", "by", "of"))
+                if o.pos in {"NOUN", "PROPN"}  # "the decision of sending troops": no owner
+            ]
+            found = [a for a in self._actors(view, owners, actor_fn) if a.country]
+            if found:
+                return found
+        return []
 
     def _speaker_for_pronoun(
         self, view: SentenceView, tok: Token, heads: list[Token]
@@ -848,6 +919,12 @@ class Coder:
                 owner = view.children(head, "poss")
                 if owner:
                     return owner
+            if cur.dep == "ccomp" and head.lemma.lower() in _DECLARING | _REPORTING:
+                return []  # "..., killing 156 people, the agency reported": not the agency
+            if view.children(head, *_PASSIVE_SUBJ):
+                agents = [o for a in view.children(head, "agent") for o in view.children(a, "pobj")]
+                if agents:  # "was attacked by militiamen ..., killing 156": the attackers
+                    return agents
             if cur.dep == "xcomp" and head.lemma.lower() in _OBJECT_CONTROL:
                 # "called on the US to ease curbs", "urged Mali to hold elections": the one
                 # asked is the one who would act
@@ -1079,9 +1156,17 @@ class Coder:
         def redo(actors: list[Actor], other: list[Actor]) -> list[Actor]:
             # only a state on the other side rules its country out ("the rebels" and the
             # government they fight share one)
-            banned = frozenset(a.country for a in other if a.country and a.sector in _STATE)
             out = []
             for a in actors:
+                # ... but a legislature or a court faces its own executive ("Congress is
+                # asking Obama"): branches of one state are two sides of a domestic event
+                banned = frozenset(
+                    o.country
+                    for o in other
+                    if o.country
+                    and o.sector in _STATE
+                    and not ({a.sector, o.sector} & _BRANCHES and a.sector != o.sector)
+                )
                 if a.kb_id == CONTEXT_KB_ID and a.country in banned:
                     toks = [t for t in view.tokens if a.start <= t.idx < a.end]
                     head = next(

@@ -53,7 +53,7 @@ GENERIC_HEADS = frozenset(
     "body spokesman spokeswoman spokesperson delegation most all several two three four five "
     "dozens hundreds thousands personnel staff officials official representatives delegates "
     "envoys number majority director chairman chairwoman chair founder boss coordinator "
-    "committee committees".split()
+    "committee committees adviser advisers advisor advisors officer officers".split()
 )
 #: Titles whose "of" complement names the body they lead ("President of the Chadian Human
 #: Rights League" is SOC; "President of France" stays GOV).
