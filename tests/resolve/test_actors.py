@@ -329,3 +329,11 @@ def test_officers_of_a_body_and_office_holders_of_the_1980s(phrase, day, expecte
     actor = resolve_phrase(phrase, date=day)
     assert actor is not None
     assert (actor.country, actor.sector, actor.name) == expected
+
+
+def test_an_unknown_person_takes_the_articles_country_only_when_one_leads_clearly():
+    # a story on Brazil's debt talks in Washington names Brazilians and Americans alike
+    even = _resolve(_ctx("BRA", "USA", "BRA", "USA"), "Jose Quixada", entity="PERSON")
+    assert even is None or even.country is None
+    led = _resolve(_ctx("BRA", "BRA", "USA", "BRA", "BRA"), "Jose Quixada", entity="PERSON")
+    assert led is not None and led.country == "BRA" and led.kb_id == CONTEXT_KB_ID

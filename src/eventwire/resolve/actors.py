@@ -315,13 +315,23 @@ class ActorContext:
             return True
         if found.sector in _STATE_SECTORS and found.role:
             return True  # "the foreign minister", "the army chief"
-        # an unknown named person or group: the article's country is the best guess
+        # an unknown named person or group: the article's country is the best guess, when
+        # the article is about one country more than any other (a story on Brazil's debt
+        # talks in Washington names Americans and Brazilians alike)
         named = entity in _NAMED_ENTITIES and words[-1].text[:1].isupper()
         if named and found.kb_id is None:
-            return True
+            return self._dominant_country()
         # a domestic actor named by its sector alone ("rebels", "protesters", "police"): most
         # likely the article's country, never one already on the other side of the event
         return found.sector is not None and found.sector != "UNK" and found.kb_id is None
+
+    def _dominant_country(self) -> bool:
+        """Whether one country leads the article's mentions clearly (at least twice the next,
+        or the only one)."""
+        ranked = self.country_counts.most_common(2)
+        if not ranked:
+            return False
+        return len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]
 
     def _ethnic(self, found: Finding, words: list[Word]) -> None:
         """ "ethnic Albanians" in Macedonia are not Albania's: no country, civilians."""
