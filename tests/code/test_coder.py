@@ -527,3 +527,19 @@ def test_asking_someone_to_act_is_an_appeal_and_a_legislature_faces_its_executiv
 def test_offering_support_to_a_state_targets_it(processor):
     text = "The US commander held talks in Beirut, offering further military support to Lebanon."
     assert _countries(_one(processor, text, "03").target) == ["LBN"]
+
+
+def test_financial_senses_are_no_events(processor):
+    for text in (
+        "The new bonds will yield 8.5 pct, dealers in Nairobi said.",
+        "Market demand for foreign exchange rose sharply in Zambia.",
+        "Japan is striving to meet US complaints about its trade surplus.",
+    ):
+        evs = _events(processor, text)
+        assert all(e.cameo.root not in {"03", "04", "08", "10"} for e in evs), text
+
+
+def test_a_rejected_demand_targets_those_who_made_it(processor):
+    text = "The Kenyan unions' demand for higher wages was rejected by the government of Kenya."
+    ev = _one(processor, text, "12")
+    assert [(a.country, a.sector) for a in ev.target] == [("KEN", "LAB")]

@@ -111,7 +111,7 @@ _CLAIM_NOUNS = frozenset(
     """demand demands request requests call calls proposal proposals plan plans offer offers
     refusal refusals decision decisions policy policies violation violations abuse abuses
     suppression crackdown repression occupation invasion handling treatment measures
-    restrictions conditions terms reforms reform ultimatum rule""".split()
+    restrictions conditions terms reforms reform ultimatum rule pressure pressures""".split()
 )
 #: Verbs of a purpose clause that press a demand on someone ("rallied to demand ...").
 _PRESSING_VERBS = frozenset({"demand", "press", "seek", "call", "urge", "protest", "push"})
@@ -755,7 +755,7 @@ class Coder:
         for verb in (tok, light):
             if verb is None:
                 continue
-            heads += view.children(verb, *_OBJ)
+            heads += view.children(verb, *_OBJ, *_PASSIVE_SUBJ)  # "the demand was rejected"
             for prep in view.children(verb, "prep"):
                 if prep.text.lower() not in _TIME_PREPS:
                     heads += view.children(prep, "pobj")
@@ -884,6 +884,17 @@ class Coder:
         """Objects as targets, except the pattern's own object word ("joined forces")."""
         keep = []
         for h in heads:
+            if h.lemma.lower() in _CLAIM_NOUNS:
+                # "the unions' demand was rejected": whoever made the demand is the target
+                owners = [
+                    o
+                    for o in view.children(h, "poss") + view.prep_objects(h, ("from", "by", "of"))
+                    if o.pos in {"NOUN", "PROPN"}
+                ]
+                found = [a for a in self._actors(view, owners, actor_fn) if a.country or a.sector]
+                if found:
+                    keep.extend(found)
+                    continue
             actors = self._actors(view, [h], actor_fn)
             if h.lemma.lower() in p.obj or h.text.lower() in p.obj:
                 # the pattern's own object word is the thing acted with, not an actor, unless
