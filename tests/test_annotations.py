@@ -12,13 +12,13 @@ VERDICTS = {"correct", "partial", "wrong-actors", "wrong"}
 
 def test_every_judgement_names_story_event_and_verdict():
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 300
+    assert len(rows) == 350
     for row in rows:
         assert row["story"] and row["event_id"] and row["cameo"] and row["why"]
         assert row["verdict"] in VERDICTS
         assert "text" not in row and "evidence" not in row  # no article text is stored
     rounds = Counter(row["round"] for row in rows)
-    assert rounds == {1: 50, 2: 50, 3: 50, 4: 50, 5: 50, 6: 50}
+    assert rounds == {1: 50, 2: 50, 3: 50, 4: 50, 5: 50, 6: 50, 7: 50}
 
 
 def test_reported_round_figures_match_the_file():
@@ -29,6 +29,7 @@ def test_reported_round_figures_match_the_file():
         4: (5, 23, 10, 12),
         5: (4, 21, 8, 17),
         6: (9, 18, 9, 14),
+        7: (8, 16, 12, 14),
     }
     for n, figures in reported.items():
         got = Counter(r["verdict"] for r in rows if r["round"] == n)
