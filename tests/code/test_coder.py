@@ -543,3 +543,9 @@ def test_a_rejected_demand_targets_those_who_made_it(processor):
     text = "The Kenyan unions' demand for higher wages was rejected by the government of Kenya."
     ev = _one(processor, text, "12")
     assert [(a.country, a.sector) for a in ev.target] == [("KEN", "LAB")]
+
+
+def test_backing_a_resolution_endorses_its_body(processor):
+    text = "Hungary has said it will support a U.N. Security Council resolution on Serbia."
+    ev = _one(processor, text, "03")  # planned endorsement: an expression of intent
+    assert (_countries(ev.source), _countries(ev.target)) == (["HUN"], ["UNO"])
