@@ -549,3 +549,20 @@ def test_backing_a_resolution_endorses_its_body(processor):
     text = "Hungary has said it will support a U.N. Security Council resolution on Serbia."
     ev = _one(processor, text, "03")  # planned endorsement: an expression of intent
     assert (_countries(ev.source), _countries(ev.target)) == (["HUN"], ["UNO"])
+
+
+def test_a_city_before_a_noun_event_is_its_venue_not_a_party(processor):
+    text = "The London talks on coffee export quotas collapsed on Friday."
+    assert all("GBR" not in _countries(e.source) for e in _events(processor, text))
+    assert _countries(_one(processor, "The Iran talks resumed in Vienna.", "04").source) == ["IRN"]
+
+
+def test_idioms_of_meeting_and_pressing_are_no_events(processor):
+    text = "The Iranian offensive was met by heavy Iraqi artillery fire."
+    evs = _events(processor, text)
+    assert all(e.cameo.root != "04" for e in evs)
+    assert [(a.country, a.sector) for e in evs if e.cameo.root == "19" for a in e.source] == [
+        ("IRN", "MIL")
+    ]
+    text = "When pressed for comment, the Kenyan minister declined to say more."
+    assert all(e.cameo.root != "10" for e in _events(processor, text))

@@ -173,6 +173,8 @@ def _head_word(text: str) -> str:
     return words[-1] if words else ""
 
 
+#: What reporters press or ask for: no demand on an actor.
+_ASKED_FOR_WORDS = frozenset({"comment", "comments", "details", "detail", "clarification"})
 #: Entity labels whose capitalised words are a name, never a trigger.
 _NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
 #: Determiners that make a noun phrase generic ("each country", "any government").
@@ -373,6 +375,10 @@ class Coder:
             return None  # "evacuated the wounded": a participle used as a noun names people
         if tok.ent in _NAME_ENTITIES and tok.text[:1].isupper():
             return None  # "the Organization for Economic Cooperation": a word of a name
+        if tok.lemma.lower() in {"press", "ask", "push"} and any(
+            o.lemma.lower() in _ASKED_FOR_WORDS for o in view.prep_objects(tok, ("for",))
+        ):
+            return None  # "when pressed for comment": a reporter's question, no demand
         if pos == "NOUN" and self._names_a_body(view, tok):
             return None  # "the industry aid review body", "the Meet the Press programme"
         if pos == "VERB" and tok.text[:1].isupper() and self._title_inside(view, tok):
@@ -429,8 +435,14 @@ class Coder:
         if p.obj or p.not_obj:
             words = self._object_words(view, tok)
             if p.not_obj and not view.children(tok, *_OBJ):
-                # "had their demands met": with no object, the subject is what is met
+                # "had their demands met": with no object, the subject is what is met; "the
+                # offensive was met by artillery fire": the agent is what it met
                 words |= {w.lemma.lower() for w in view.children(tok, *_SUBJ)}
+                words |= {
+                    o.lemma.lower()
+                    for a in view.children(tok, "agent")
+                    for o in view.children(a, "pobj")
+                }
             if p.obj and not words & p.obj:
                 return False
             if words & p.not_obj:
@@ -695,12 +707,20 @@ class Coder:
                     src_heads += view.prep_objects(t, p.source_preps)
             if p.of_role == "source":
                 src_heads += of_objs
-            src_heads += [
+            modifiers = [
                 m
                 for m in view.children(tok, "amod", "compound")
-                if m.ent in {"NORP", "GPE", "ORG", "PERSON"}
+                if m.ent in {"NORP", "GPE", "ORG", "PERSON"} and not self._venue(m)
             ]
+            src_heads += modifiers
             source = self._actors(view, src_heads, actor_fn)
+            if p.code[:2] in _VIOLENT_ROOTS:
+                # "the Iranian offensive", "Israeli strikes": a nation's attack is its forces'
+                starts = {m.idx for m in modifiers}
+                source = [
+                    replace(a, sector="MIL") if a.start in starts and a.sector == "CVL" else a
+                    for a in source
+                ]
             if not source:  # "a military coup", "the ousting ... in a military coup"
                 for head in [tok, *view.prep_objects(tok, p.source_preps)]:
                     mods = [
@@ -743,6 +763,14 @@ class Coder:
             target = self._owner_of_claim(view, tok, actor_fn, light)
         source = [a for a in source if all(a.start != b.start for b in target)]
         return _Roles(tuple(source), tuple(target), light, inferred)
+
+    def _venue(self, mod: Token) -> bool:
+        """A city before a noun event names where it happens ("the London talks", "the Geneva
+        accords"), unlike a country or a people ("US-China talks", "Iranian strikes")."""
+        if mod.ent != "GPE":
+            return False
+        kinds = {h.kind for h in self.kb.lookup(mod.text)}
+        return bool(kinds) and not kinds & {"country", "adjective", "org", "person"}
 
     def _owner_of_claim(
         self, view: SentenceView, tok: Token, actor_fn: ActorFn, light: Token | None = None
