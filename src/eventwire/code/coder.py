@@ -798,15 +798,21 @@ class Coder:
         for head in heads:
             if head.lemma.lower() not in _CLAIM_NOUNS:
                 continue
-            owners = [
-                o
-                for o in view.children(head, "poss") + view.prep_objects(head, ("from", "by", "of"))
-                if o.pos in {"NOUN", "PROPN"}  # "the decision of sending troops": no owner
-            ]
-            found = [a for a in self._actors(view, owners, actor_fn) if a.country]
+            found = [a for a in self._claim_owners(view, head, actor_fn) if a.country]
             if found:
                 return found
         return []
+
+    def _claim_owners(self, view: SentenceView, claim: Token, actor_fn: ActorFn) -> list[Actor]:
+        """Who made a demand, a refusal or a policy: its possessor or its "from"/"by"/"of"
+        noun ("the unions' demand", "demands from UNITA"; "the decision of sending troops"
+        names no owner)."""
+        owners = [
+            o
+            for o in view.children(claim, "poss") + view.prep_objects(claim, ("from", "by", "of"))
+            if o.pos in {"NOUN", "PROPN"}
+        ]
+        return self._actors(view, owners, actor_fn)
 
     def _speaker_for_pronoun(
         self, view: SentenceView, tok: Token, heads: list[Token]
@@ -914,29 +920,25 @@ class Coder:
         for h in heads:
             if h.lemma.lower() in _CLAIM_NOUNS:
                 # "the unions' demand was rejected": whoever made the demand is the target
-                owners = [
-                    o
-                    for o in view.children(h, "poss") + view.prep_objects(h, ("from", "by", "of"))
-                    if o.pos in {"NOUN", "PROPN"}
-                ]
-                found = [a for a in self._actors(view, owners, actor_fn) if a.country or a.sector]
+                found = [a for a in self._claim_owners(view, h, actor_fn) if a.country or a.sector]
                 if found:
                     keep.extend(found)
                     continue
-            actors = self._actors(view, [h], actor_fn)
             if h.lemma.lower() in p.obj or h.text.lower() in p.obj:
                 # the pattern's own object word is the thing acted with, not an actor, unless
-                # the phrase names one ("expelled the French ambassador")
+                # the phrase names one ("expelled the French ambassador"); whose it is ("withdraw
+                # their peacekeeping force") is no target of the act
                 named = [
                     t for t in view.noun_phrase(h) if t.i != h.i and t.pos not in {"DET", "PRON"}
                 ]
-                # "withdraw their peacekeeping force": whose force is no target of the act
-                actors = self._actors(view, [h], actor_fn, possessor=False)
                 # what is given is named after its giver ("a World Bank loan", "Russian jets"),
                 # never after whom it is given to
-                giving = p.code.startswith("07")
-                actors = [a for a in actors if a.country and named and not giving]
-            keep.extend(actors)
+                if not named or p.code.startswith("07"):
+                    continue
+                actors = self._actors(view, [h], actor_fn, possessor=False)
+                keep.extend(a for a in actors if a.country)
+                continue
+            keep.extend(self._actors(view, [h], actor_fn))
         return keep
 
     def _controller_subject(self, view: SentenceView, tok: Token) -> list[Token]:

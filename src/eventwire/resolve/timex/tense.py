@@ -102,9 +102,7 @@ DIRECTIVE_VERBS = frozenset(
 )
 #: Before a fronted expression's verb, these keep a participle of planning in the future ("on
 #: Monday the vote is expected to ...").
-_PRESENT_AUX = frozenset(
-    "is are am be been being will ll shall would may might could should must".split()
-)
+_PRESENT_AUX = FUTURE_AUX | PASSIVE_AUX | {"am"}
 #: Participles of planning that, after their noun ("the vote scheduled for Monday"), head a
 #: reduced relative clause: it has no tense, and the main verb after the expression decides.
 _PARTICIPLE_PLANS = frozenset("planned scheduled slated".split())
