@@ -322,6 +322,11 @@ def test_a_foreign_creed_party_is_not_the_us_democratic_party():
             ("IGO", "GOV", "Organisation for Economic Co-operation and Development"),
         ),
         ("its 13-bank advisory committee", "1987-03-10", (None, "BUS", None)),
+        # people who share a name: the one in office on the date
+        ("Bush", "1990-03-01", ("USA", "GOV", "George H. W. Bush")),
+        ("Bush", "2005-03-01", ("USA", "GOV", "George W. Bush")),
+        ("Marcos", "1985-03-01", ("PHL", "GOV", "Ferdinand Marcos")),
+        ("Marcos", "2024-03-01", ("PHL", "GOV", "Ferdinand Marcos Jr.")),
     ],
 )
 def test_officers_of_a_body_and_office_holders_of_the_1980s(phrase, day, expected):

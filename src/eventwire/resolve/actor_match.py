@@ -297,7 +297,7 @@ class ActorResolver:
     def _apply_hits(
         self, found: Finding, hits: list[NameHit], form: str, *, whole: bool, at: int
     ) -> str | None:
-        for hit in hits:
+        for hit in self._by_office(hits):
             kind = hit.kind
             if kind == "metonym" and not whole:
                 kind = "country"  # "Moscow's envoy": the capital names the country
@@ -342,6 +342,20 @@ class ActorResolver:
             found.evidence.append(f"{kind}:{form}")
             return kind  # first hit of an ambiguous form is its preferred reading
         return None
+
+    def _by_office(self, hits: list[NameHit]) -> list[NameHit]:
+        """People who share a name ("Bush", "Marcos", "Kenyatta"): the one in office on the
+        article's date first, then the one whose office ended last."""
+        if len(hits) < 2 or any(h.kind != "person" for h in hits):
+            return hits
+
+        def rank(hit: NameHit) -> tuple[int, int]:
+            offices = self.kb.people_by_id.get(hit.key, [])
+            holds = any(p.holds_office_on(self.day) for p in offices)
+            last = max(((p.end or date.max).toordinal() for p in offices), default=0)
+            return (0 if holds else 1, -last)
+
+        return sorted(hits, key=rank)
 
     # -- titles and sectors -----------------------------------------------------------------
     def _titles(
