@@ -566,3 +566,15 @@ def test_idioms_of_meeting_and_pressing_are_no_events(processor):
     ]
     text = "When pressed for comment, the Kenyan minister declined to say more."
     assert all(e.cameo.root != "10" for e in _events(processor, text))
+
+
+def test_brussels_is_the_eu_in_a_story_about_the_eu(processor):
+    text = (
+        "European Community farm ministers met on Monday. "
+        "Brussels demanded that Spanish farmers end their blockade."
+    )
+    ev = _one(processor, text, "10")
+    assert _countries(ev.source) == ["EUR"]
+    text = "Belgium hosted the meeting. Brussels demanded that Dutch truckers pay the new toll."
+    ev = _one(processor, text, "10")
+    assert _countries(ev.source) == ["BEL"]

@@ -327,6 +327,12 @@ def test_a_foreign_creed_party_is_not_the_us_democratic_party():
         ("Bush", "2005-03-01", ("USA", "GOV", "George W. Bush")),
         ("Marcos", "1985-03-01", ("PHL", "GOV", "Ferdinand Marcos")),
         ("Marcos", "2024-03-01", ("PHL", "GOV", "Ferdinand Marcos Jr.")),
+        # ministers of an international body are government people, whatever the body's sector
+        (
+            "OPEC ministers",
+            "1987-03-10",
+            ("IGO", "GOV", "Organization of the Petroleum Exporting Countries"),
+        ),
     ],
 )
 def test_officers_of_a_body_and_office_holders_of_the_1980s(phrase, day, expected):

@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any
 
 from eventwire.kb import KnowledgeBase, NameHit, load_kb, normalise
+from eventwire.kb.loader import NONSTATE_CODES
 
 
 def _possessive(word: Word) -> bool:
@@ -376,7 +377,8 @@ class ActorResolver:
             if hi < end - 1 and head_sector:
                 # the name only modifies the head: "Putin's spokesman", "UN peacekeepers"
                 head_is_title = any(h.hi == end - 1 for h in core_hits)
-                if head_is_title and (kind == "person" or found.sector == "GOV"):
+                international = found.country in NONSTATE_CODES  # "OPEC ministers": GOV
+                if head_is_title and (kind == "person" or found.sector == "GOV" or international):
                     found.sector = head_sector
                     if kind == "person":
                         found.name, found.kb_id = None, None

@@ -122,6 +122,8 @@ class ActorContext:
     titled: list[Learnt] = field(default_factory=list)
     #: Head nouns seen with a country ("instructors" -> RUS, MIL), for later bare mentions.
     heads: dict[str, list[Learnt]] = field(default_factory=dict)
+    #: International bodies the article names (EUR, IGO, UNO), by code.
+    bodies: Counter[str] = field(default_factory=Counter)
 
     @property
     def focus_country(self) -> str | None:
@@ -193,6 +195,9 @@ class ActorContext:
             return None  # "Antarctica" is a place, never an actor
         if self._stray_acronym(found, words):
             return None  # "AMI management" in a takeover story is no Mauritanian news agency
+        if found.kb_id == "country:BEL" and [w.text for w in words] == ["Brussels"]:
+            if self.bodies.get("EUR"):  # "Brussels wants ...", in a story on the EC: the EC
+                found.country, found.sector, found.kb_id = "EUR", "GOV", "org:eu"
         return Actor(
             text=text,
             start=start,
@@ -409,6 +414,8 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                     acronym = m.text.isupper() and len(m.text) <= 4
                     if not (org.kind == "media" and acronym):  # "AMI" may be a company
                         ctx.note_country(org.country)
+                    if org.country not in kb.countries:
+                        ctx.bodies[org.country] += 1
                     break
     for ps in sentences:
         view = SentenceView(ps)
