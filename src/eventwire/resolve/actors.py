@@ -20,7 +20,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from eventwire.kb import KnowledgeBase, normalise
+from eventwire.kb import KnowledgeBase, Organization, normalise
 from eventwire.records import CONTEXT_KB_ID, Actor, ParsedSentence, Token
 from eventwire.resolve.actor_match import (
     RANK,
@@ -216,10 +216,7 @@ class ActorContext:
         if not kb_id.startswith("org:") or not found.country:
             return False
         org = self.resolver.kb.org(kb_id.split(":", 1)[1], self.resolver.day)
-        if org is None or org.kind != "media":
-            return False
-        short = [w.text for w in words if w.text.isupper() and len(w.text) <= 4]
-        if not short or not any(a in short for a in org.aliases):
+        if org is None or not any(_agency_acronym(org, w.text) for w in words):
             return False
         return self.country_counts.get(found.country, 0) == 0
 
@@ -390,6 +387,12 @@ def words_of_tokens(toks: list[Token]) -> list[Word]:
     return out
 
 
+def _agency_acronym(org: Organization, text: str) -> bool:
+    """Whether ``text`` is a news agency's or broadcaster's short acronym (AMI, ACP, KBS),
+    a form companies often share."""
+    return org.kind == "media" and text.isupper() and len(text) <= 4 and text in org.aliases
+
+
 def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> ActorContext:
     """Pre-pass over one article: the countries it mentions (its focus), then the roles it
     teaches - appositives ("Colonel Assimi Goita, leader of Mali's military
@@ -411,8 +414,7 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                     break
                 if hit.kind == "org":  # a national body says where the story is
                     org = kb.orgs[hit.key]
-                    acronym = m.text.isupper() and len(m.text) <= 4
-                    if not (org.kind == "media" and acronym):  # "AMI" may be a company
+                    if not _agency_acronym(org, m.text):  # "AMI" may be a company
                         ctx.note_country(org.country)
                     if org.country not in kb.countries:
                         ctx.bodies[org.country] += 1
