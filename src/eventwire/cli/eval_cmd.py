@@ -51,8 +51,7 @@ def eval_command(
         bool,
         typer.Option(
             "--curve",
-            help="Also print precision and recall at each confidence threshold "
-            "(real_news_events).",
+            help="Also print precision and recall at each confidence threshold (real_news_events).",
         ),
     ] = False,
 ) -> None:

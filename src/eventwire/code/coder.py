@@ -282,6 +282,28 @@ _BOMB_WORDS = frozenset(
 )
 
 
+#: Nouns naming an attack, whose author is the actor when they are a violent verb's subject.
+_ATTACK_NOUNS = frozenset(
+    """attack bombing bomb blast explosion strike airstrike raid ambush shelling assault
+    offensive rocket missile drone shell""".split()
+)
+
+#: Subjects of "killed", "destroyed", "hit" that are no actor: nature, illness, accidents.
+_NATURAL_CAUSES = frozenset(
+    """storm storms hurricane cyclone typhoon tornado flood floods flooding earthquake quake
+    tsunami landslide avalanche drought famine heatwave heat cold fire wildfire blaze lightning
+    disease virus outbreak epidemic pandemic cholera malaria cancer illness accident crash
+    collision derailment""".split()
+)
+
+#: Motion verbs of the idiom "come to X's aid / rescue / defence".
+_RESCUE_MOTION = frozenset({"come", "rush", "spring", "leap", "race", "ride", "hurry"})
+
+#: Pronouns the actor resolver is asked about: "one" (a count), "he" and "she" (the person
+#: named last); "it" and "they" are left unresolved.
+_RESOLVED_PRONOUNS = frozenset({"one", "he", "she", "him", "her"})
+
+
 def _mentions(view: SentenceView, words: frozenset[str] | set[str]) -> bool:
     return any(t.text.lower() in words or t.lemma.lower() in words for t in view.tokens)
 
@@ -512,8 +534,8 @@ class Coder:
         for h in heads:
             shared = self._shared_nationality(view, h, actor_fn)
             for t in view.conjuncts(h):
-                if t.pos == "PRON" and t.text.lower() not in {"one"}:
-                    continue
+                if t.pos == "PRON" and t.text.lower() not in _RESOLVED_PRONOUNS:
+                    continue  # "it", "they": not resolved; "he", "she": the last person named
                 if any(k.text.lower() in _GENERIC_DETS for k in view.children(t, "det")):
                     continue  # "each country must negotiate": no one in particular
                 actor = actor_fn(view.noun_phrase(t), t)
@@ -682,6 +704,11 @@ class Coder:
                     src_heads = self._controller_subject(view, tok)
             src_heads = self._speaker_for_pronoun(view, tok, src_heads)
             source = self._actors(view, src_heads, actor_fn)
+            if p.code[:2] in _VIOLENT_ROOTS and any(
+                h.lemma.lower() in _ATTACK_NOUNS for h in src_heads
+            ):
+                # "a bombing claimed by al-Shabaab killed ...": the attack's author acts
+                source = [a for h in src_heads for a in self._attack_author(view, h, actor_fn)]
             target = self._objects(view, obj_heads, p, actor_fn)
             if p.recipient_subject:  # "demonstrators received weapons from the government"
                 givers = view.prep_objects(tok, p.source_preps)
@@ -698,6 +725,11 @@ class Coder:
             if not target and p.code[:2] in _ADDRESSED_ROOTS:
                 target = self._addressee(view, tok, obj_heads, actor_fn)
         else:
+            rescuer = self._came_to_aid(view, tok)
+            if rescuer is not None:  # "Chad came to Niger's aid": Chad helps Niger
+                source = self._actors(view, view.children(rescuer, *_SUBJ), actor_fn)
+                target = self._actors(view, view.children(tok, "poss"), actor_fn)
+                return _Roles(tuple(source), tuple(target), rescuer, inferred)
             of_objs = view.prep_objects(tok, ("of",))
             src_heads = view.children(tok, "poss")
             src_heads += [o for a in view.children(tok, "agent") for o in view.children(a, "pobj")]
@@ -763,6 +795,46 @@ class Coder:
             target = self._owner_of_claim(view, tok, actor_fn, light)
         source = [a for a in source if all(a.start != b.start for b in target)]
         return _Roles(tuple(source), tuple(target), light, inferred)
+
+    def _attack_author(self, view: SentenceView, noun: Token, actor_fn: ActorFn) -> list[Actor]:
+        """Who carried out an attack named by a noun ("a bombing claimed by al-Shabaab", "an
+        Israeli strike", "Russia's missile attack"): the attack is the instrument, its author
+        the actor. Only nouns of violence qualify; "the plan by X" is no attack."""
+        if noun.lemma.lower() not in _ATTACK_NOUNS:
+            return []
+        heads = list(view.children(noun, "poss"))
+        heads += [o for a in view.children(noun, "agent") for o in view.children(a, "pobj")]
+        heads += view.prep_objects(noun, ("by",))
+        for acl in view.children(noun, "acl"):  # "claimed by", "carried out by"
+            heads += [o for a in view.children(acl, "agent") for o in view.children(a, "pobj")]
+        heads += [
+            m
+            for m in view.children(noun, "amod", "compound")
+            if m.ent in {"NORP", "GPE", "ORG"} and not self._venue(m)
+        ]
+        found = self._actors(view, heads, actor_fn)
+        return [replace(a, sector="MIL") if a.sector in {None, "CVL"} else a for a in found]
+
+    @staticmethod
+    def _natural_cause(view: SentenceView, tok: Token) -> bool:
+        """The subject of a harm verb is a force of nature, an illness or an accident."""
+        if tok.pos != "VERB":
+            return False
+        return any(s.lemma.lower() in _NATURAL_CAUSES for s in view.children(tok, *_SUBJ))
+
+    @staticmethod
+    def _came_to_aid(view: SentenceView, tok: Token) -> Token | None:
+        """The verb of "came to X's aid", "rushed to X's defence": in these idioms the
+        possessor is the one helped, not the helper, and the subject of the motion verb helps."""
+        if tok.dep != "pobj" or not view.children(tok, "poss"):
+            return None
+        prep = view.head(tok)
+        if prep is None or prep.text.lower() != "to":
+            return None
+        verb = view.head(prep)
+        if verb is None or verb.pos != "VERB" or verb.lemma.lower() not in _RESCUE_MOTION:
+            return None
+        return verb
 
     def _venue(self, mod: Token) -> bool:
         """A city before a noun event names where it happens ("the London talks", "the Geneva
@@ -1130,18 +1202,8 @@ class Coder:
                         )
                     ]
                     inferred = True
-            agentless = tok.pos == "VERB" and bool(view.children(tok, *_PASSIVE_SUBJ))
-            if not source and not agentless and tok.pos == "VERB":
-                # Borrow the roles of another event in the sentence ("X pledged support to Y,
-                # with plans to send trainers"): inferred, so the confidence drops. A passive
-                # with no agent ("who had been arrested") keeps its source unknown.
-                for other_tok, _, other in pending:
-                    if other_tok.i != tok.i and other.source:
-                        source = list(other.source)
-                        if not target:
-                            target = list(other.target)
-                        inferred = True
-                        break
+            if pattern.code[:2] in _VIOLENT_ROOTS and self._natural_cause(view, tok):
+                continue  # "the storm killed ten people": no one acted
             if not pattern.domestic:
                 source, target = self._separate_sides(view, source, target, actor_fn)
             if pattern.code[:2] not in _VIOLENT_ROOTS:
