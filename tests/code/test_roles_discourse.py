@@ -60,3 +60,35 @@ def test_the_author_of_an_attack_noun_is_the_source(processor):
 def test_nature_kills_no_one_politically(processor):
     assert not [e for e in _events(processor, "The storm killed ten people in Dhaka.")]
     assert not [e for e in _events(processor, "A cholera outbreak killed 40 people in Kasai.")]
+
+
+def test_pushing_an_armed_group_back_is_fighting(processor):
+    ev = _by_trigger(
+        processor, "Al-Shabaab was pushed back by Somali troops near Baidoa.", "pushed"
+    )
+    assert ev.plover.type == "ASSAULT" and _countries(ev.source) == ["SOM"]
+    # postponing is no fight, and pushing back against criticism names no one acted on
+    assert not _events(processor, "The electoral commission pushed back the elections to March.")
+    assert not [
+        e
+        for e in _events(processor, "The minister pushed back against criticism of the budget.")
+        if e.plover.type in {"ASSAULT", "REQUEST"}
+    ]
+
+
+def test_a_vow_of_violence_is_a_threat(processor):
+    ev = _by_trigger(processor, "The Burkinabe junta vowed to crush the insurgents.", "vowed")
+    assert ev.plover.type == "THREATEN" and ev.cameo.root == "13"
+    ev = _by_trigger(processor, "The rebels pledged to respect the ceasefire.", "pledged")
+    assert ev.plover.type == "AGREE"
+
+
+def test_an_attack_spoken_of_but_not_made_is_hypothetical(processor):
+    ev = _by_trigger(
+        processor, "Kurdish leaders fear a potential Turkish attack on Kobani.", "attack"
+    )
+    assert ev.modality == "hypothetical"
+    ev = _by_trigger(processor, "Kenya deployed troops to prevent an attack on Lamu.", "attack")
+    assert ev.modality == "hypothetical"
+    ev = _by_trigger(processor, "The Turkish attack on Afrin began on Saturday.", "attack")
+    assert ev.modality == "asserted"

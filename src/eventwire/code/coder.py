@@ -421,6 +421,18 @@ class Coder:
         capitalised = sum(w[:1].isupper() for w in words)
         return capitalised * 2 < len(words)
 
+    @staticmethod
+    def _clause_verbs(view: SentenceView, tok: Token) -> list[Token]:
+        """The verbs of ``tok``'s clause complement, through "continue to" and conjuncts
+        ("vowed to crush", "vowed he would continue to clear", "vowed to hunt down and kill")."""
+        out: list[Token] = []
+        todo = list(view.children(tok, "xcomp", "ccomp"))
+        while todo and len(out) < 8:
+            c = todo.pop()
+            out.append(c)
+            todo.extend(view.children(c, "xcomp", "conj"))
+        return out
+
     def _names_a_body(self, view: SentenceView, tok: Token) -> bool:
         """A noun that (alone or in a coordination) modifies the name of an institution is
         part of that name ("the industry aid and protection review body")."""
@@ -438,7 +450,10 @@ class Coder:
         )
 
     def _holds(self, view: SentenceView, tok: Token, p: Pattern) -> bool:
-        if p.prt and not any(k.text.lower() in p.prt for k in view.children(tok, "prt")):
+        # the parser tags a particle as an adverb as often as not ("pushed back")
+        if p.prt and not any(
+            k.text.lower() in p.prt for k in view.children(tok, "prt", "advmod")
+        ):
             return False
         if p.prep and not any(
             k.text.lower() in p.prep for k in view.children(tok, "prep", "agent")
@@ -470,6 +485,10 @@ class Coder:
             if words & p.not_obj:
                 return False
         if p.clause and not view.children(tok, "xcomp", "ccomp"):
+            return False
+        if p.clause_lemma and not any(
+            c.lemma.lower() in p.clause_lemma for c in self._clause_verbs(view, tok)
+        ):
             return False
         if p.not_that and not view.children(tok, "xcomp", *_OBJ, "prep"):
             clauses = view.children(tok, "ccomp")
