@@ -451,9 +451,7 @@ class Coder:
 
     def _holds(self, view: SentenceView, tok: Token, p: Pattern) -> bool:
         # the parser tags a particle as an adverb as often as not ("pushed back")
-        if p.prt and not any(
-            k.text.lower() in p.prt for k in view.children(tok, "prt", "advmod")
-        ):
+        if p.prt and not any(k.text.lower() in p.prt for k in view.children(tok, "prt", "advmod")):
             return False
         if p.prep and not any(
             k.text.lower() in p.prep for k in view.children(tok, "prep", "agent")

@@ -99,8 +99,7 @@ class Pattern:
     def specificity(self) -> int:
         """Constrained patterns are stronger evidence than a bare lemma."""
         return sum(
-            bool(x)
-            for x in (self.obj, self.prt, self.prep, self.mod, self.subj, self.clause_lemma)
+            bool(x) for x in (self.obj, self.prt, self.prep, self.mod, self.subj, self.clause_lemma)
         )
 
 
