@@ -102,7 +102,7 @@ def run(
             else:
                 batch.append(res)
                 summary.articles += 1
-                counted = sum(e.modality in COUNTED_MODALITIES for e in res.events)
+                counted = sum(e.counted and e.modality in COUNTED_MODALITIES for e in res.events)
                 summary.events += counted
                 summary.uncounted += len(res.events) - counted
                 summary.quotes += len(res.quotes)

@@ -99,7 +99,7 @@ def run(
     out.print(
         f"articles: {summary.articles}  duplicates: {summary.duplicates}  "
         f"near-duplicates: {summary.near_duplicates}  rejects: {summary.rejects}  "
-        f"events: {summary.events} (+{summary.uncounted} negated/hypothetical)  "
+        f"events: {summary.events} (+{summary.uncounted} candidates, negated or hypothetical)  "
         f"quotes: {summary.quotes}  -> {db}"
     )
     for rej in summary.reject_list:
@@ -159,10 +159,13 @@ def events(
     fmt: Annotated[str, typer.Option("--format", help="table, csv or jsonl.")] = "table",
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     include_all: Annotated[
-        bool, typer.Option("--all", help="Include negated and hypothetical events.")
+        bool,
+        typer.Option(
+            "--all", help="Include candidates under the threshold, negated and hypothetical events."
+        ),
     ] = False,
 ) -> None:
-    """List stored events (asserted and planned ones unless --all)."""
+    """List stored events (counted asserted, planned and claimed ones unless --all)."""
     from eventwire.store.db import Store
 
     _check_date(since)

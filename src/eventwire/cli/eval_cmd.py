@@ -119,7 +119,10 @@ def show(console: Console, res: dict[str, Any]) -> None:
             pc.add_row(cls, *(_fmt(vals.get(k)) for k in keys))
         console.print(pc)
     if res.get("curve"):
-        cv = Table(title="by confidence threshold (candidates included)", show_edge=False)
+        title = "by probability threshold (candidates included)"
+        if res.get("threshold_in_use") is not None:
+            title += f"; events count from {res['threshold_in_use']:.3f}"
+        cv = Table(title=title, show_edge=False)
         cols = list(res["curve"][0])
         for k in cols:
             cv.add_column(k, justify="right")

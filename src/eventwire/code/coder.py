@@ -1221,6 +1221,16 @@ class Coder:
                     inferred = True
             if pattern.code[:2] in _VIOLENT_ROOTS and self._natural_cause(view, tok):
                 continue  # "the storm killed ten people": no one acted
+            if not source and tok.pos == "VERB" and not view.children(tok, *_PASSIVE_SUBJ):
+                # an act embedded in another event's phrase is done by that event's actors
+                # ("X pledged support to Y, with plans to send trainers"); never the other way
+                # round, and never from a sibling clause
+                for other_tok, _, other in pending:
+                    if other.source and any(a.i == other_tok.i for a in view.ancestors(tok)):
+                        source = list(other.source)
+                        target = target or list(other.target)
+                        inferred = True
+                        break
             if not pattern.domestic:
                 source, target = self._separate_sides(view, source, target, actor_fn)
             if pattern.code[:2] not in _VIOLENT_ROOTS:

@@ -130,6 +130,7 @@ def run_set(
     out["seconds"] = round(time.perf_counter() - t0, 2)
     if curve and hasattr(adapter, "curve"):
         out["curve"] = _round(adapter.curve(items, preds))
+        out["threshold_in_use"] = adapter.threshold() if hasattr(adapter, "threshold") else None
     if "errors" in ours:
         out["errors"] = ours["errors"]
     return out

@@ -361,6 +361,12 @@ class RealNewsEvents(EvalSet[Doc, list[PredEvent]]):
             }
         return Score(tally.metrics(), per_class, misses)
 
+    def threshold(self) -> float:
+        """The counting threshold the scoring pass uses now (kb/calibration)."""
+        from eventwire.code.scoring import load_calibration
+
+        return load_calibration().threshold
+
     def curve(
         self, items: Sequence[Doc], preds: Sequence[list[PredEvent]]
     ) -> list[dict[str, float]]:
@@ -450,7 +456,7 @@ def pred_event(ev: Any) -> PredEvent:
         target=frozenset(a.country for a in ev.target if a.country),
         date=date,
         place=place,
-        confidence=float(ev.confidence),
+        confidence=float(ev.probability if ev.probability is not None else ev.confidence),
         counted=bool(getattr(ev, "counted", True)),
         modality=ev.modality,
     )
