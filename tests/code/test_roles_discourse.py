@@ -92,3 +92,37 @@ def test_an_attack_spoken_of_but_not_made_is_hypothetical(processor):
     assert ev.modality == "hypothetical"
     ev = _by_trigger(processor, "The Turkish attack on Afrin began on Saturday.", "attack")
     assert ev.modality == "asserted"
+
+
+def test_an_unidentified_attacker_takes_no_country_from_the_article(processor):
+    text = "US troops patrolled Manbij on Tuesday. The bomber struck inside a restaurant."
+    ev = _by_trigger(processor, text, "struck")
+    assert all(a.country is None for a in ev.source)
+
+
+def test_his_stands_for_the_person_named_before(processor):
+    text = "Erdogan met Putin in Sochi. Erdogan praised his growing cooperation with Russia."
+    ev = _by_trigger(processor, text, "cooperation")
+    assert (_countries(ev.source), _countries(ev.target)) == (["TUR"], ["RUS"])
+
+
+def test_talks_between_two_states_run_both_ways(processor):
+    text = "Talks between Ethiopia and Egypt on the dam ended without a deal."
+    dyads = {
+        (e.source[0].country, e.target[0].country)
+        for e in _events(processor, text)
+        if e.source and e.target
+    }
+    assert dyads == {("ETH", "EGY"), ("EGY", "ETH")}
+
+
+def test_a_demand_that_someone_act_is_aimed_at_them(processor):
+    text = "Washington's demand that Niger expel the Russian instructors went unanswered."
+    ev = _by_trigger(processor, text, "demand")
+    assert (_countries(ev.source), _countries(ev.target)) == (["USA"], ["NER"])
+
+
+def test_generic_local_people_belong_to_the_place_of_the_event(processor):
+    text = "President Biden spoke on Sunday. Police arrested two protesters in Paris."
+    ev = _by_trigger(processor, text, "arrested")
+    assert (_countries(ev.source), _countries(ev.target)) == (["FRA"], ["FRA"])

@@ -301,7 +301,22 @@ _RESCUE_MOTION = frozenset({"come", "rush", "spring", "leap", "race", "ride", "h
 
 #: Pronouns the actor resolver is asked about: "one" (a count), "he" and "she" (the person
 #: named last); "it" and "they" are left unresolved.
-_RESOLVED_PRONOUNS = frozenset({"one", "he", "she", "him", "her"})
+_RESOLVED_PRONOUNS = frozenset({"one", "he", "she", "him", "her", "his"})
+
+
+#: Sectors of people who belong to the place where they are: a generic noun of these sectors
+#: ("residents", "police", "rebels") takes the event's place's country over the article's.
+_LOCAL_SECTORS = frozenset({"CVL", "COP", "REB", "OPP", "REF", "JRN", "MED", "EDU", "LAB", "REL"})
+
+
+def _localised(actors: list[Actor], country: str) -> list[Actor]:
+    """Actors whose country was guessed from the article, moved to the event's country."""
+    return [
+        replace(a, country=country)
+        if a.kb_id == CONTEXT_KB_ID and a.name is None and a.sector in _LOCAL_SECTORS
+        else a
+        for a in actors
+    ]
 
 
 def _mentions(view: SentenceView, words: frozenset[str] | set[str]) -> bool:
@@ -784,6 +799,13 @@ class Coder:
                 themes = [a for a in self._actors(view, of_objs, actor_fn) if a.country]
                 source, inferred = themes[:1], bool(themes)
             target = self._objects(view, of_objs, p, actor_fn) if p.of_role == "target" else []
+            if not target and p.code[:2] in _ADDRESSED_ROOTS:
+                # "Washington's demand that Niger expel ...": the one asked to act
+                for clause in view.children(tok, "acl", "ccomp", "relcl"):
+                    if any(m.text.lower() == "that" for m in view.children(clause, "mark")):
+                        target = self._actors(view, view.children(clause, *_SUBJ), actor_fn)
+                        if target:
+                            break
             if not target:  # "Turkey's commitment to train Somalia's army"
                 for acl in view.children(tok, "acl"):
                     target = [
@@ -801,6 +823,12 @@ class Coder:
                 if prep is not None and prep.text.lower() == "in" and verb is not None:
                     if verb.pos == "VERB":
                         target = self._actors(view, view.children(verb, "dobj"), actor_fn)
+            if not source and p.reciprocal:
+                # "talks between Ethiopia and Egypt": both parties act, each on the other
+                parties = self._actors(view, view.prep_objects(tok, ("between",)), actor_fn)
+                if len({a.country for a in parties if a.country}) >= 2:
+                    source = parties
+                    target = [a for a in target if all(a.start != b.start for b in parties)]
             light = self._light_verb(view, tok)
             if light is not None:
                 if not source:
@@ -1181,6 +1209,16 @@ class Coder:
                 and any(a.start <= place.char_start < a.end for a in (*roles.source, *roles.target))
             ):
                 ranked, place = None, None  # "joined forces with Cameroon": an actor, not a place
+            if (
+                ranked
+                and ranked[1] is not fallback_place
+                and ranked[1].char_start is not None
+                and ranked[1].country
+            ):
+                # "local officials", "residents", "police" with no country of their own are
+                # people of the place where the event happens, not of the article's focus
+                source = _localised(source, ranked[1].country)
+                target = _localised(target, ranked[1].country)
             if pattern.code == "015" and not (ranked and ranked[0] == 0):
                 # "claimed responsibility for an attack at a mall in Nairobi": the claimed
                 # event's place, wherever its clause names it
@@ -1297,7 +1335,12 @@ class Coder:
                     and o.sector in _STATE
                     and not ({a.sector, o.sector} & _BRANCHES and a.sector != o.sector)
                 )
-                if a.kb_id == CONTEXT_KB_ID and a.country in banned:
+                # ... and civilians, protesters or rebels face their own state's police and army
+                if (
+                    a.kb_id == CONTEXT_KB_ID
+                    and a.country in banned
+                    and a.sector not in _LOCAL_SECTORS
+                ):
                     toks = [t for t in view.tokens if a.start <= t.idx < a.end]
                     head = next(
                         (

@@ -57,8 +57,16 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 #: Heads a "military" modifier does not make a junta ("the military", "the army" are MIL).
 _MILITARY_HEADS = frozenset({"army", "military", "navy", "guard"})
 _NAMED_ENTITIES = frozenset({"PERSON", "ORG"})
-#: Pronouns that stand for one person named before them.
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: Pronouns that stand for one person named before them ("his" as a possessor).
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+#: Nouns for an attacker whom the text does not identify: such a person belongs to no country
+#: until the text says so, least of all the country the article is mostly about (a suicide
+#: bomber in Manbij in a story about US troops is not American).
+_UNIDENTIFIED_ATTACKERS = frozenset(
+    """bomber bombers gunman gunmen attacker attackers assailant assailants sniper snipers
+    hijacker hijackers kidnapper kidnappers abductor abductors shooter shooters killer killers
+    perpetrator perpetrators raider raiders""".split()
+)
 
 
 #: ISO 3166 entries with no government or permanent population of their own: places, not actors.
@@ -343,6 +351,8 @@ class ActorContext:
     def _wants_context(
         self, found: Finding, head: str, entity: str | None, words: list[Word]
     ) -> bool:
+        if head in _UNIDENTIFIED_ATTACKERS:
+            return False
         if head in _DEICTIC_HEADS:
             return True
         if found.sector in _STATE_SECTORS and found.role:
