@@ -126,3 +126,18 @@ def test_generic_local_people_belong_to_the_place_of_the_event(processor):
     text = "President Biden spoke on Sunday. Police arrested two protesters in Paris."
     ev = _by_trigger(processor, text, "arrested")
     assert (_countries(ev.source), _countries(ev.target)) == (["FRA"], ["FRA"])
+
+
+def test_the_victim_of_a_named_attack_is_its_target(processor):
+    ev = _by_trigger(processor, "Two Malian soldiers died in an ambush near Gao.", "ambush")
+    assert ev.source == () and _countries(ev.target) == ["MLI"]
+
+
+def test_an_act_inside_a_noun_phrase_is_not_its_governors(processor):
+    text = "Kenya's president paid tribute to the soldiers killed in Somalia."
+    assert all(
+        "president" not in a.text
+        for e in _events(processor, text)
+        if e.trigger.text == "killed"
+        for a in e.source
+    )

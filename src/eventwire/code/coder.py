@@ -288,6 +288,15 @@ _ATTACK_NOUNS = frozenset(
     offensive rocket missile drone shell""".split()
 )
 
+#: Nouns of intent through which an embedded act stays its governor's ("plans to send").
+_PLAN_NOUNS = frozenset(
+    """plan plans intention intentions bid effort efforts decision commitment pledge promise
+    attempt attempts offer proposal""".split()
+)
+
+#: Verbs whose subject suffers an attack named after them ("died in an ambush").
+_VICTIM_VERBS = frozenset({"die", "perish", "suffer", "survive", "drown", "disappear"})
+
 #: Subjects of "killed", "destroyed", "hit" that are no actor: nature, illness, accidents.
 _NATURAL_CAUSES = frozenset(
     """storm storms hurricane cyclone typhoon tornado flood floods flooding earthquake quake
@@ -706,6 +715,8 @@ class Coder:
         """ "Rebels in the Ivory Coast", "security forces in Guinea": an actor named with no
         country takes the one its locative modifier names."""
         objs = view.prep_objects(head, ("in", "from", "throughout", "across"))
+        if head.lemma.lower() in _PLACE_NOUNS:  # "the town of Afrin": where the town is
+            objs += view.prep_objects(head, ("of",))
         for acl in view.children(head, "acl"):  # "a report released in Kigali"
             objs += view.prep_objects(acl, ("in",))
         for obj in objs:
@@ -830,6 +841,12 @@ class Coder:
                     source = parties
                     target = [a for a in target if all(a.start != b.start for b in parties)]
             light = self._light_verb(view, tok)
+            if light is not None and p.code[:2] in _VIOLENT_ROOTS and self._suffers(view, light):
+                # "two soldiers died in an ambush", "were wounded in the attack": the
+                # subject is the victim of the attack, not its author
+                if not target:
+                    target = self._actors(view, view.children(light, *_SUBJ), actor_fn)
+                light = None
             if light is not None:
                 if not source:
                     heads = view.children(light, *_SUBJ) or self._controller_subject(view, light)
@@ -859,6 +876,23 @@ class Coder:
         ]
         found = self._actors(view, heads, actor_fn)
         return [replace(a, sector="MIL") if a.sector in {None, "CVL"} else a for a in found]
+
+    @staticmethod
+    def _embedded_in(view: SentenceView, tok: Token, gov: Token) -> bool:
+        """Whether ``tok`` is an act inside ``gov``'s own clause ("pledged support, with plans
+        to send trainers"), not inside a noun phrase that names someone ("paid tribute to the
+        soldiers killed in Somalia": the killing is not the tribute-payer's)."""
+        for anc in view.ancestors(tok):
+            if anc.i == gov.i:
+                return True
+            if anc.pos in {"NOUN", "PROPN"} and anc.lemma.lower() not in _PLAN_NOUNS:
+                return False
+        return False
+
+    @staticmethod
+    def _suffers(view: SentenceView, verb: Token) -> bool:
+        """A verb whose subject undergoes what happens: "die", "perish", or any passive."""
+        return verb.lemma.lower() in _VICTIM_VERBS or bool(view.children(verb, *_PASSIVE_SUBJ))
 
     @staticmethod
     def _natural_cause(view: SentenceView, tok: Token) -> bool:
@@ -1264,7 +1298,7 @@ class Coder:
                 # ("X pledged support to Y, with plans to send trainers"); never the other way
                 # round, and never from a sibling clause
                 for other_tok, _, other in pending:
-                    if other.source and any(a.i == other_tok.i for a in view.ancestors(tok)):
+                    if other.source and self._embedded_in(view, tok, other_tok):
                         source = list(other.source)
                         target = target or list(other.target)
                         inferred = True
