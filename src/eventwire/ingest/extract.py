@@ -6,6 +6,10 @@ links); we rebuild its paragraphs with blank lines between them because later st
 paragraphs. Its date is day-only, while a publication time and offset decide which calendar day
 "yesterday" means, so the publication date is read by our own small parser of the page's
 metadata first.
+
+No network, ever: trafilatura and htmldate are only ever given a parsed tree. Given a string
+that starts with ``http`` and has no ASCII space, htmldate (and trafilatura before 2.0) take it
+for a URL and download it, so a hostile page would make us send requests.
 """
 
 from __future__ import annotations
@@ -112,7 +116,7 @@ def extract_html(html: str | bytes, *, url: str | None = None) -> Extracted:
     tree = _parse(text)
     if tree is None:
         raise IngestError("no article text found in HTML (cannot parse the markup)")
-    doc = _trafilatura(text, url)
+    doc = _trafilatura(_trafilatura_tree(text), url)
     body = _body_text(doc) if doc is not None else ""
     if _word_count(body) < MIN_WORDS:
         fallback = _fallback_text(tree)
@@ -268,9 +272,14 @@ def _jsonld_objects(data: Any) -> Iterator[dict[str, Any]]:
 
 def _htmldate(text: str) -> str | None:
     from htmldate import find_date
+    from htmldate.utils import load_html
 
     try:
-        value = find_date(text, extensive_search=False, original_date=True)
+        # UTF-8 bytes parse exactly as the string would, but bytes are never taken for a URL
+        tree = load_html(text.encode("utf-8", errors="replace"))
+        if tree is None:
+            return None
+        value = find_date(tree, extensive_search=False, original_date=True)
     except Exception:  # a third-party guesser must not sink the document
         logger.debug("htmldate failed", exc_info=True)
         return None
@@ -410,12 +419,28 @@ def _month_first(tree: lxml.html.HtmlElement) -> bool | None:
 # -- body ---------------------------------------------------------------------------------------
 
 
-def _trafilatura(text: str, url: str | None) -> Any:
-    from trafilatura import bare_extraction
+def _trafilatura_tree(text: str) -> lxml.html.HtmlElement | None:
+    """The page parsed by trafilatura's own loader, exactly as ``bare_extraction`` would parse
+    the string (a string, not bytes: bytes would be tried as gzip, brotli and zlib streams).
+    trafilatura 2.x's loader never fetches; the tree is what we hand on."""
+    from trafilatura.utils import load_html
 
     try:
+        tree = load_html(text)
+    except Exception:
+        logger.debug("trafilatura could not parse the page", exc_info=True)
+        return None
+    return tree if isinstance(tree, lxml.html.HtmlElement) else None
+
+
+def _trafilatura(tree: lxml.html.HtmlElement | None, url: str | None) -> Any:
+    from trafilatura import bare_extraction
+
+    if tree is None:
+        return None
+    try:
         return bare_extraction(
-            text,
+            tree,
             url=url,
             with_metadata=True,
             include_comments=False,
