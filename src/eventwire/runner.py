@@ -19,6 +19,7 @@ from eventwire.ingest.dedup import NearDuplicateIndex
 from eventwire.ingest.sources import iter_documents
 from eventwire.pipeline import process_parallel
 from eventwire.records import Article, DocumentResult, Reject
+from eventwire.safetext import escape
 from eventwire.store.db import Store
 
 log = logging.getLogger(__name__)
@@ -101,19 +102,41 @@ def run(
                 summary.reject_list.append(res)
             else:
                 batch.append(res)
-                summary.articles += 1
-                counted = sum(e.modality in COUNTED_MODALITIES for e in res.events)
-                summary.events += counted
-                summary.uncounted += len(res.events) - counted
-                summary.quotes += len(res.quotes)
-                summary.words += len(res.article.text.split())
+                _count(summary, res, 1)
             if on_progress:
                 on_progress(1)
             if len(batch) >= commit_every:
-                store.write_batch(batch, pending_rejects, near)
+                _store(store, summary, batch, pending_rejects, near)
                 batch, pending_rejects = [], []
-        store.write_batch(batch, pending_rejects, near)
+        _store(store, summary, batch, pending_rejects, near)
         options = {"published": published}
         run_id = hashlib.sha1(json.dumps([sorted(inputs), options, CODER_VERSION]).encode())
-        store.record_run(run_id.hexdigest()[:16], inputs, options, summary.counts(), CODER_VERSION)
+        stored_inputs = [escape(i) for i in inputs]  # a path may not be valid UTF-8
+        store.record_run(
+            run_id.hexdigest()[:16], stored_inputs, options, summary.counts(), CODER_VERSION
+        )
     return summary
+
+
+def _count(summary: RunSummary, res: DocumentResult, sign: int) -> None:
+    """Add (``sign=1``) or take back (``sign=-1``) one stored result's counts."""
+    counted = sum(e.modality in COUNTED_MODALITIES for e in res.events)
+    summary.articles += sign
+    summary.events += sign * counted
+    summary.uncounted += sign * (len(res.events) - counted)
+    summary.quotes += sign * len(res.quotes)
+    summary.words += sign * len(res.article.text.split())
+
+
+def _store(
+    store: Store,
+    summary: RunSummary,
+    batch: list[DocumentResult],
+    rejects: list[Reject],
+    near: dict[str, str],
+) -> None:
+    """Write one batch; a result the store refused is counted as a reject, not an article."""
+    for res, rej in store.write_batch(batch, rejects, near):
+        _count(summary, res, -1)
+        summary.rejects += 1
+        summary.reject_list.append(rej)

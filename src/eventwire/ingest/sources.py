@@ -27,6 +27,7 @@ from eventwire.ingest.dedup import article_id
 from eventwire.ingest.encoding import decode_html, decode_text, decode_utf8
 from eventwire.ingest.extract import extract_html
 from eventwire.records import Article, Reject
+from eventwire.safetext import bad_char, escape
 
 __all__ = ["FORMATS", "document_from_html", "document_from_text", "iter_documents"]
 
@@ -170,7 +171,7 @@ def _walk(directory: Path, seen: set[str]) -> Iterator[Path | Reject]:
         with os.scandir(directory) as scan:
             entries = sorted(scan, key=lambda e: e.name)
     except OSError as exc:
-        yield _reject(str(directory), f"cannot read directory: {exc.strerror or exc}")
+        yield _reject(escape(str(directory)), f"cannot read directory: {exc.strerror or exc}")
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -192,7 +193,7 @@ def _walk(directory: Path, seen: set[str]) -> Iterator[Path | Reject]:
 
 
 def _read_file(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Article | Reject]:
-    origin = str(path)
+    origin = escape(str(path))
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -259,7 +260,7 @@ def _format_of(name: str) -> str | None:
 
 def _read_jsonl(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Article | Reject]:
     """One document per line; a bad line is rejected as ``path:line`` and reading goes on."""
-    origin = str(path)
+    origin = escape(str(path))
     lineno = 0
     emitted = False
     try:
@@ -328,11 +329,15 @@ def _jsonl_article(line: bytes, origin: str, fallback: str | None) -> Article:
         published_source="jsonl",
     )
     text = obj.get("text")
+    html = obj.get("html")
+    for name, value in (("text", text), ("html", html)):  # before anything hashes or parses it
+        reason = bad_char(value, controls=False) if isinstance(value, str) else None
+        if reason:
+            raise IngestError(f"{name} contains {reason}; fix or drop the character")
     if isinstance(text, str) and text.strip():
         return _text_article(
             text, origin=origin, fmt="jsonl", own=own, defaults=_Meta(), cli_published=fallback
         )
-    html = obj.get("html")
     if isinstance(html, str) and html.strip():
         return _html_article(html, origin=origin, fmt="jsonl", own=own, cli_published=fallback)
     raise IngestError('no "text" or "html" string in the object')
@@ -372,12 +377,16 @@ def _text_article(
         (front.get("published") or front.get("date"), "front-matter"),
         (cli_published, "cli"),
     )
+    title = own.title or front.get("title") or defaults.title or _detect_title(body, fmt)
+    url = own.url or front.get("url") or defaults.url
+    source = own.source or front.get("source") or defaults.source
+    _check_text(text=body, title=title, url=url, source=source)
     return Article(
         article_id=article_id(body),
         text=body,
-        title=own.title or front.get("title") or defaults.title or _detect_title(body, fmt),
-        url=own.url or front.get("url") or defaults.url,
-        source=own.source or front.get("source") or defaults.source,
+        title=title,
+        url=url,
+        source=source,
         published=published,
         published_source=published_source,
         origin=origin,
@@ -395,17 +404,30 @@ def _html_article(
         (extracted.published, extracted.published_source),
         (cli_published, "cli"),
     )
+    title = own.title or extracted.title
+    url = own.url or extracted.url
+    source = own.source or extracted.source
+    _check_text(text=extracted.text, title=title, url=url, source=source)
     return Article(
         article_id=article_id(extracted.text),
         text=extracted.text,
-        title=own.title or extracted.title,
-        url=own.url or extracted.url,
-        source=own.source or extracted.source,
+        title=title,
+        url=url,
+        source=source,
         published=published,
         published_source=published_source,
         origin=origin,
         fmt=fmt,
     )
+
+
+def _check_text(**fields: str | None) -> None:
+    """Refuse text that cannot be stored or shown faithfully: lone surrogates (a JSON
+    ``"\\udfff"`` escape), NUL and other control characters (tab and newline are fine)."""
+    for name, value in fields.items():
+        reason = bad_char(value) if value else None
+        if reason:
+            raise IngestError(f"{name} contains {reason}; fix or drop the character")
 
 
 def _pick_date(
