@@ -59,12 +59,16 @@ def run(
     db: str | Path,
     *,
     published: str | None = None,
+    follow_symlinks: bool = False,
     workers: int = 1,
     batch_size: int = 16,
     commit_every: int = 64,
     on_progress: Callable[[int], None] | None = None,
 ) -> RunSummary:
-    """Ingest, code and store ``paths`` into the DuckDB file ``db``; returns what happened."""
+    """Ingest, code and store ``paths`` into the DuckDB file ``db``; returns what happened.
+
+    ``follow_symlinks`` lets a link inside an input folder lead outside it (see
+    :func:`~eventwire.ingest.sources.iter_documents`)."""
     inputs = [str(p) for p in paths]
     summary = RunSummary()
     near_index = NearDuplicateIndex()
@@ -74,7 +78,9 @@ def run(
         seen: set[str] = set()
 
         def fresh_articles() -> Iterator[Article]:
-            for item in iter_documents(inputs, published=published):
+            for item in iter_documents(
+                inputs, published=published, follow_symlinks=follow_symlinks
+            ):
                 if isinstance(item, Reject):
                     pending_rejects.append(item)
                     summary.rejects += 1
@@ -109,7 +115,9 @@ def run(
                 _store(store, summary, batch, pending_rejects, near)
                 batch, pending_rejects = [], []
         _store(store, summary, batch, pending_rejects, near)
-        options = {"published": published}
+        options: dict[str, object] = {"published": published}
+        if follow_symlinks:  # only when set, so earlier runs keep their ids
+            options["follow_symlinks"] = True
         run_id = hashlib.sha1(json.dumps([sorted(inputs), options, CODER_VERSION]).encode())
         stored_inputs = [escape(i) for i in inputs]  # a path may not be valid UTF-8
         store.record_run(

@@ -75,6 +75,7 @@ def iter_documents(
     *,
     published: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    follow_symlinks: bool = False,
 ) -> Iterator[Article | Reject]:
     """Walk files and directories (recursive, sorted for determinism), yield one Article per
     document or a Reject naming the input and the reason. Never raises for a bad document.
@@ -84,7 +85,10 @@ def iter_documents(
     ``.html``/``.htm``, ``.txt``, ``.md``/``.markdown``, ``.jsonl`` and ``.jsonl.gz`` are
     read; any other file is rejected as unsupported. ``max_bytes`` bounds one document: a whole
     file, or one JSONL line (JSONL files themselves may be any size). ``published``
-    (YYYY-MM-DD) is used only for documents without a date of their own.
+    (YYYY-MM-DD) is used only for documents without a date of their own. A symbolic link
+    inside a folder that points outside that folder is rejected ("symlink leaves the input
+    folder"; a link in a corpus must not read ``/etc`` or a home folder) unless
+    ``follow_symlinks``; paths named explicitly are always read.
 
     Raises ConfigError at once (not on first iteration) for an invalid ``published`` or
     ``max_bytes``.
@@ -94,7 +98,7 @@ def iter_documents(
         raise ConfigError(f"max_bytes must be positive, got {max_bytes}")
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return _iter_paths(paths, fallback, max_bytes)
+    return _iter_paths(paths, fallback, max_bytes, follow_symlinks)
 
 
 def document_from_text(
@@ -146,12 +150,13 @@ def document_from_html(
 
 
 def _iter_paths(
-    paths: Iterable[str | Path], fallback: str | None, max_bytes: int
+    paths: Iterable[str | Path], fallback: str | None, max_bytes: int, follow_symlinks: bool
 ) -> Iterator[Article | Reject]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for item in _walk(path, set()):
+            root = None if follow_symlinks else os.path.realpath(path)
+            for item in _walk(path, set(), root):
                 if isinstance(item, Reject):
                     yield item
                 else:
@@ -160,8 +165,10 @@ def _iter_paths(
             yield from _read_file(path, fallback, max_bytes)
 
 
-def _walk(directory: Path, seen: set[str]) -> Iterator[Path | Reject]:
-    """Files under ``directory`` in name order, depth first; symlink loops are cut."""
+def _walk(directory: Path, seen: set[str], root: str | None) -> Iterator[Path | Reject]:
+    """Files under ``directory`` in name order, depth first; symlink loops are cut. With a
+    ``root`` (the real path of the folder named on the command line), a symbolic link whose
+    target is outside it is rejected."""
     real = os.path.realpath(directory)
     if real in seen:
         logger.debug("skipping %s: already walked (symlink loop?)", directory)
@@ -177,16 +184,25 @@ def _walk(directory: Path, seen: set[str]) -> Iterator[Path | Reject]:
         if entry.name.startswith("."):
             continue
         path = directory / entry.name
+        if root is not None and entry.is_symlink() and not _inside(path, root):
+            yield _reject(escape(str(path)), "symlink leaves the input folder")
+            continue
         try:
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
         if is_dir:
-            yield from _walk(path, seen)
+            yield from _walk(path, seen, root)
         elif entry.name.lower() in _SKIPPED_NAMES:
             logger.debug("skipping %s", path)
         else:
             yield path
+
+
+def _inside(path: Path, root: str) -> bool:
+    """Whether ``path``, all links followed, is ``root`` or below it."""
+    real = os.path.realpath(path)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
 # -- one file -----------------------------------------------------------------------------------

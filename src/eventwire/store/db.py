@@ -48,6 +48,11 @@ _DATA_ERRORS = (
 )
 
 
+def _one_line(exc: BaseException) -> str:
+    """DuckDB's message on one line, with control characters escaped."""
+    return escape(" ".join(str(exc).split()))
+
+
 def _day(value: str | None) -> date | None:
     if not value:
         return None
@@ -67,12 +72,20 @@ class Store:
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open database {self.path}: {exc}") from None
-        if not read_only:
-            self.con.execute(SCHEMA.read_text())
-            self.con.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
-            )
+            raise StoreError(f"cannot open database {self.path}: {_one_line(exc)}") from None
+        try:  # a truncated or corrupt file may open and fail on first read
+            if not read_only:
+                self.con.execute(SCHEMA.read_text())
+                self.con.execute(
+                    "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
+                )
+            self.con.execute("SELECT count(*) FROM articles").fetchone()
+        except duckdb.Error as exc:
+            self.con.close()
+            raise StoreError(
+                f"cannot use database {self.path} (damaged or not an eventwire database?): "
+                f"{_one_line(exc)}"
+            ) from None
 
     def __enter__(self) -> Store:
         return self
@@ -85,9 +98,12 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
-        row = self.con.execute(
-            "SELECT 1 FROM articles WHERE article_id = ?", [article_id]
-        ).fetchone()
+        try:
+            row = self.con.execute(
+                "SELECT 1 FROM articles WHERE article_id = ?", [article_id]
+            ).fetchone()
+        except duckdb.Error as exc:
+            raise StoreError(f"reading {self.path} failed: {_one_line(exc)}") from None
         return row is not None
 
     def write_batch(
@@ -150,7 +166,7 @@ class Store:
     def _fatal(self, exc: duckdb.Error) -> None:
         """Raise StoreError unless ``exc`` is about the data (a value DuckDB refuses)."""
         if not isinstance(exc, _DATA_ERRORS):
-            raise StoreError(f"writing a batch to {self.path} failed: {exc}") from None
+            raise StoreError(f"writing a batch to {self.path} failed: {_one_line(exc)}") from None
 
     def _insert(self, table: str, data: list[tuple[Any, ...]]) -> None:
         """INSERT OR IGNORE many rows, a few hundred per statement (``executemany`` runs one
@@ -171,20 +187,23 @@ class Store:
         counts: dict[str, int],
         coder_version: str,
     ) -> None:
-        self.con.execute(
-            "INSERT OR IGNORE INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                run_id,
-                inputs,
-                json.dumps(options, sort_keys=True),
-                counts.get("articles", 0),
-                counts.get("duplicates", 0),
-                counts.get("near_duplicates", 0),
-                counts.get("rejects", 0),
-                counts.get("events", 0),
-                coder_version,
-            ],
-        )
+        try:
+            self.con.execute(
+                "INSERT OR IGNORE INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    run_id,
+                    inputs,
+                    json.dumps(options, sort_keys=True),
+                    counts.get("articles", 0),
+                    counts.get("duplicates", 0),
+                    counts.get("near_duplicates", 0),
+                    counts.get("rejects", 0),
+                    counts.get("events", 0),
+                    coder_version,
+                ],
+            )
+        except duckdb.Error as exc:
+            raise StoreError(f"recording the run in {self.path} failed: {_one_line(exc)}") from None
 
     # -- reading -----------------------------------------------------------------------------
     def count(self, table: str) -> int:
@@ -232,11 +251,11 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         try:
             cur = self.con.execute(sql, args)
+            cols = [d[0] for d in cur.description]
+            rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+            actors = self._actors([r["event_id"] for r in rows])
         except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}") from None
-        cols = [d[0] for d in cur.description]
-        rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-        actors = self._actors([r["event_id"] for r in rows])
+            raise StoreError(f"query on {self.path} failed: {_one_line(exc)}") from None
         for r in rows:
             yield _event_from_row(r, actors.get(r["event_id"], {}))
 
