@@ -2,7 +2,8 @@
 
 Exact duplicates (same normalised body) are processed once: later copies, in this run or in the
 database, are counted and skipped. Near duplicates are coded and stored with a pointer to the
-article they repeat. Rejects are stored with their reason; the batch goes on.
+article they repeat. Rejects are stored with their reason as they come (at most
+``commit_every`` wait in memory); the batch goes on.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ log = logging.getLogger(__name__)
 
 #: Modalities that count as events by default (negated and hypothetical ones are kept apart).
 COUNTED_MODALITIES = frozenset({"asserted", "planned", "claimed"})
+#: Rejects kept in the summary for printing; beyond them rejects are counted and stored, not
+#: held in memory (a corpus of a million bad lines must not grow the process).
+LISTED_REJECTS = 1_000
 
 
 @dataclass(slots=True)
@@ -39,7 +43,13 @@ class RunSummary:
     uncounted: int = 0
     quotes: int = 0
     words: int = 0
+    #: the first :data:`LISTED_REJECTS` rejects; all of them are in the store
     reject_list: list[Reject] = field(default_factory=list)
+
+    def note_reject(self, rej: Reject) -> None:
+        self.rejects += 1
+        if len(self.reject_list) < LISTED_REJECTS:
+            self.reject_list.append(rej)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -77,14 +87,20 @@ def run(
     with Store(db) as store:
         seen: set[str] = set()
 
+        def reject(rej: Reject) -> None:
+            """Count a reject and store it with the next batch, or now if many are waiting."""
+            summary.note_reject(rej)
+            pending_rejects.append(rej)
+            if len(pending_rejects) >= commit_every:
+                _store(store, summary, [], pending_rejects, near)
+                pending_rejects.clear()
+
         def fresh_articles() -> Iterator[Article]:
             for item in iter_documents(
                 inputs, published=published, follow_symlinks=follow_symlinks
             ):
                 if isinstance(item, Reject):
-                    pending_rejects.append(item)
-                    summary.rejects += 1
-                    summary.reject_list.append(item)
+                    reject(item)
                     if on_progress:
                         on_progress(1)
                     continue
@@ -103,9 +119,7 @@ def run(
         batch: list[DocumentResult] = []
         for res in process_parallel(fresh_articles(), workers, batch_size=batch_size):
             if isinstance(res, Reject):
-                pending_rejects.append(res)
-                summary.rejects += 1
-                summary.reject_list.append(res)
+                reject(res)
             else:
                 batch.append(res)
                 _count(summary, res, 1)
@@ -113,7 +127,8 @@ def run(
                 on_progress(1)
             if len(batch) >= commit_every:
                 _store(store, summary, batch, pending_rejects, near)
-                batch, pending_rejects = [], []
+                batch = []
+                pending_rejects.clear()
         _store(store, summary, batch, pending_rejects, near)
         options: dict[str, object] = {"published": published}
         if follow_symlinks:  # only when set, so earlier runs keep their ids
@@ -146,5 +161,4 @@ def _store(
     """Write one batch; a result the store refused is counted as a reject, not an article."""
     for res, rej in store.write_batch(batch, rejects, near):
         _count(summary, res, -1)
-        summary.rejects += 1
-        summary.reject_list.append(rej)
+        summary.note_reject(rej)

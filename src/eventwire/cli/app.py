@@ -128,6 +128,12 @@ def run(
             markup=False,
             soft_wrap=True,
         )
+    if summary.rejects > len(summary.reject_list):
+        out.print(
+            f"  ... and {summary.rejects - len(summary.reject_list)} more rejects; "
+            "all are in the rejects table",
+            markup=False,
+        )
     if missing:
         names = ", ".join(escape(m) for m in missing)
         raise _fail(EventwireError(f"no such input: {names}"), EXIT_MISSING_INPUT)

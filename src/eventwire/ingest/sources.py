@@ -35,6 +35,16 @@ logger = logging.getLogger(__name__)
 
 STAGE = "ingest"
 DEFAULT_MAX_BYTES = 20_000_000
+#: Decompressed bytes read from one ``.jsonl.gz`` file at most.
+DEFAULT_MAX_INFLATED = 4 << 30
+#: Decompressed bytes per compressed byte beyond which a ``.gz`` is a bomb, not a corpus (JSONL
+#: of news compresses 3-10 times; a file of blank lines, a thousand times), checked once
+#: :data:`_RATIO_FLOOR` bytes are out.
+MAX_RATIO = 100
+_RATIO_FLOOR = 1 << 20
+#: Characters of text per document at most. The NLP stage's time grows a little faster than
+#: the text (400,000 characters took 25 s); a news article has a few thousand.
+MAX_TEXT_CHARS = 500_000
 #: File name ending (lower case) -> Article.fmt.
 FORMATS = {
     ".html": "html",
@@ -60,6 +70,14 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
+class _Limits:
+    """Bytes per document (file or JSONL line) and decompressed bytes per ``.gz`` file."""
+
+    max_bytes: int
+    max_inflated: int
+
+
+@dataclass(frozen=True, slots=True)
 class _Meta:
     """Metadata carried by a document itself (JSONL fields) or supplied as defaults."""
 
@@ -76,6 +94,7 @@ def iter_documents(
     published: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     follow_symlinks: bool = False,
+    max_inflated: int = DEFAULT_MAX_INFLATED,
 ) -> Iterator[Article | Reject]:
     """Walk files and directories (recursive, sorted for determinism), yield one Article per
     document or a Reject naming the input and the reason. Never raises for a bad document.
@@ -84,7 +103,11 @@ def iter_documents(
     ``README.txt`` (any case) are skipped silently; files named explicitly are always read.
     ``.html``/``.htm``, ``.txt``, ``.md``/``.markdown``, ``.jsonl`` and ``.jsonl.gz`` are
     read; any other file is rejected as unsupported. ``max_bytes`` bounds one document: a whole
-    file, or one JSONL line (JSONL files themselves may be any size). ``published``
+    file, or one JSONL line (JSONL files themselves may be any size, but a ``.jsonl.gz``
+    stops with a reject after ``max_inflated`` decompressed bytes or at a compression ratio
+    over :data:`MAX_RATIO`). A document with more than :data:`MAX_TEXT_CHARS` characters of
+    text, or an HTML page of more than ``extract.MAX_ELEMENTS`` elements, is rejected before
+    the slow stages see it. ``published``
     (YYYY-MM-DD) is used only for documents without a date of their own. A symbolic link
     inside a folder that points outside that folder is rejected ("symlink leaves the input
     folder"; a link in a corpus must not read ``/etc`` or a home folder) unless
@@ -94,11 +117,13 @@ def iter_documents(
     ``max_bytes``.
     """
     fallback = _cli_date(published)
-    if max_bytes <= 0:
-        raise ConfigError(f"max_bytes must be positive, got {max_bytes}")
+    if max_bytes <= 0 or max_inflated <= 0:
+        raise ConfigError(
+            f"max_bytes and max_inflated must be positive, got {max_bytes} and {max_inflated}"
+        )
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return _iter_paths(paths, fallback, max_bytes, follow_symlinks)
+    return _iter_paths(paths, fallback, _Limits(max_bytes, max_inflated), follow_symlinks)
 
 
 def document_from_text(
@@ -150,7 +175,7 @@ def document_from_html(
 
 
 def _iter_paths(
-    paths: Iterable[str | Path], fallback: str | None, max_bytes: int, follow_symlinks: bool
+    paths: Iterable[str | Path], fallback: str | None, limits: _Limits, follow_symlinks: bool
 ) -> Iterator[Article | Reject]:
     for raw in paths:
         path = Path(raw)
@@ -160,9 +185,9 @@ def _iter_paths(
                 if isinstance(item, Reject):
                     yield item
                 else:
-                    yield from _read_file(item, fallback, max_bytes)
+                    yield from _read_file(item, fallback, limits)
         else:
-            yield from _read_file(path, fallback, max_bytes)
+            yield from _read_file(path, fallback, limits)
 
 
 def _walk(directory: Path, seen: set[str], root: str | None) -> Iterator[Path | Reject]:
@@ -208,8 +233,9 @@ def _inside(path: Path, root: str) -> bool:
 # -- one file -----------------------------------------------------------------------------------
 
 
-def _read_file(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Article | Reject]:
+def _read_file(path: Path, fallback: str | None, limits: _Limits) -> Iterator[Article | Reject]:
     origin = escape(str(path))
+    max_bytes = limits.max_bytes
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -232,7 +258,7 @@ def _read_file(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Art
         yield _reject(origin, "empty file")
         return
     if fmt == "jsonl":
-        yield from _read_jsonl(path, fallback, max_bytes)
+        yield from _read_jsonl(path, fallback, limits)
         return
     if info.st_size > max_bytes:
         yield _reject(origin, _too_large("file", info.st_size, max_bytes))
@@ -274,14 +300,15 @@ def _format_of(name: str) -> str | None:
 # -- JSONL --------------------------------------------------------------------------------------
 
 
-def _read_jsonl(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Article | Reject]:
+def _read_jsonl(path: Path, fallback: str | None, limits: _Limits) -> Iterator[Article | Reject]:
     """One document per line; a bad line is rejected as ``path:line`` and reading goes on."""
     origin = escape(str(path))
+    max_bytes = limits.max_bytes
     lineno = 0
     emitted = False
     try:
-        fh: IO[bytes] = (
-            gzip.open(path, "rb")  # type: ignore[assignment]  # GzipFile is a binary IO
+        fh: IO[bytes] | _Inflated = (
+            _Inflated(path, limits.max_inflated)
             if path.name.lower().endswith(".gz")
             else path.open("rb")
         )
@@ -294,6 +321,9 @@ def _read_jsonl(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Ar
                 line, size = _read_line(fh, max_bytes)
             except (OSError, EOFError, zlib.error) as exc:
                 yield _reject(f"{origin}:{lineno + 1}", f"corrupt or unreadable file: {exc}")
+                return
+            except IngestError as exc:  # a decompression limit: what came before is kept
+                yield _reject(f"{origin}:{lineno + 1}", str(exc))
                 return
             if line is None and size == 0:
                 break
@@ -311,7 +341,39 @@ def _read_jsonl(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Ar
         yield _reject(origin, "empty file")
 
 
-def _read_line(fh: IO[bytes], max_bytes: int) -> tuple[bytes | None, int]:
+class _Inflated:
+    """A ``.gz`` file read line by line that stops (IngestError) past ``max_inflated``
+    decompressed bytes or at a compression ratio over :data:`MAX_RATIO`: a few kilobytes of
+    gzip can inflate to gigabytes of blank lines, which would otherwise be read to the end."""
+
+    def __init__(self, path: Path, max_inflated: int) -> None:
+        self._raw = path.open("rb")
+        self._gz = gzip.GzipFile(fileobj=self._raw, mode="rb")
+        self._max = max_inflated
+
+    def readline(self, size: int = -1) -> bytes:
+        line = self._gz.readline(size)
+        out = self._gz.tell()
+        if out > self._max:
+            raise IngestError(
+                f"decompressed size over limit ({self._max} bytes); stopped reading, split the file"
+            )
+        if out > _RATIO_FLOOR and out > MAX_RATIO * max(1, self._raw.tell()):
+            raise IngestError(
+                f"compression ratio over {MAX_RATIO}:1 ({out} bytes from "
+                f"{self._raw.tell()}); stopped reading, not a corpus (a decompression bomb?)"
+            )
+        return line
+
+    def __enter__(self) -> _Inflated:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._gz.close()
+        self._raw.close()
+
+
+def _read_line(fh: IO[bytes] | _Inflated, max_bytes: int) -> tuple[bytes | None, int]:
     """Next line and its size; ``(None, size)`` for a line over the limit (skipped, not kept),
     ``(None, 0)`` at end of file."""
     line = fh.readline(max_bytes + 1)
@@ -397,6 +459,7 @@ def _text_article(
     url = own.url or front.get("url") or defaults.url
     source = own.source or front.get("source") or defaults.source
     _check_text(text=body, title=title, url=url, source=source)
+    _check_length(body)
     return Article(
         article_id=article_id(body),
         text=body,
@@ -424,6 +487,7 @@ def _html_article(
     url = own.url or extracted.url
     source = own.source or extracted.source
     _check_text(text=extracted.text, title=title, url=url, source=source)
+    _check_length(extracted.text)
     return Article(
         article_id=article_id(extracted.text),
         text=extracted.text,
@@ -444,6 +508,13 @@ def _check_text(**fields: str | None) -> None:
         reason = bad_char(value) if value else None
         if reason:
             raise IngestError(f"{name} contains {reason}; fix or drop the character")
+
+
+def _check_length(body: str) -> None:
+    if len(body) > MAX_TEXT_CHARS:
+        raise IngestError(
+            f"text too long ({len(body)} characters > limit {MAX_TEXT_CHARS}); split it"
+        )
 
 
 def _pick_date(
