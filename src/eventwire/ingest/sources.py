@@ -71,10 +71,12 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?\s*$")
 
 @dataclass(frozen=True, slots=True)
 class _Limits:
-    """Bytes per document (file or JSONL line) and decompressed bytes per ``.gz`` file."""
+    """Bytes per document (file or JSONL line), decompressed bytes per ``.gz`` file,
+    characters of text per document."""
 
     max_bytes: int
     max_inflated: int
+    max_chars: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,7 @@ def iter_documents(
     max_bytes: int = DEFAULT_MAX_BYTES,
     follow_symlinks: bool = False,
     max_inflated: int = DEFAULT_MAX_INFLATED,
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> Iterator[Article | Reject]:
     """Walk files and directories (recursive, sorted for determinism), yield one Article per
     document or a Reject naming the input and the reason. Never raises for a bad document.
@@ -105,25 +108,28 @@ def iter_documents(
     read; any other file is rejected as unsupported. ``max_bytes`` bounds one document: a whole
     file, or one JSONL line (JSONL files themselves may be any size, but a ``.jsonl.gz``
     stops with a reject after ``max_inflated`` decompressed bytes or at a compression ratio
-    over :data:`MAX_RATIO`). A document with more than :data:`MAX_TEXT_CHARS` characters of
-    text, or an HTML page of more than ``extract.MAX_ELEMENTS`` elements, is rejected before
-    the slow stages see it. ``published``
-    (YYYY-MM-DD) is used only for documents without a date of their own. A symbolic link
+    over :data:`MAX_RATIO`). A document with more than ``max_chars`` characters of text,
+    or an HTML page of more than ``extract.MAX_ELEMENTS`` elements, is rejected before the
+    slow stages see it. ``published`` (YYYY-MM-DD) is used only for documents without a date
+    of their own. A symbolic link
     inside a folder that points outside that folder is rejected ("symlink leaves the input
     folder"; a link in a corpus must not read ``/etc`` or a home folder) unless
     ``follow_symlinks``; paths named explicitly are always read.
 
-    Raises ConfigError at once (not on first iteration) for an invalid ``published`` or
-    ``max_bytes``.
+    Raises ConfigError at once (not on first iteration) for an invalid ``published`` or a
+    limit that is not positive.
     """
     fallback = _cli_date(published)
-    if max_bytes <= 0 or max_inflated <= 0:
+    if min(max_bytes, max_inflated, max_chars) <= 0:
         raise ConfigError(
-            f"max_bytes and max_inflated must be positive, got {max_bytes} and {max_inflated}"
+            f"max_bytes, max_inflated and max_chars must be positive, got {max_bytes}, "
+            f"{max_inflated} and {max_chars}"
         )
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return _iter_paths(paths, fallback, _Limits(max_bytes, max_inflated), follow_symlinks)
+    return _iter_paths(
+        paths, fallback, _Limits(max_bytes, max_inflated, max_chars), follow_symlinks
+    )
 
 
 def document_from_text(
@@ -144,7 +150,7 @@ def document_from_text(
     """
     if fmt not in _FMT_VALUES:
         raise ConfigError(f"unknown document format {fmt!r}; use one of {sorted(_FMT_VALUES)}")
-    return _text_article(
+    article = _text_article(
         text,
         origin=origin,
         fmt=fmt,
@@ -152,6 +158,7 @@ def document_from_text(
         defaults=_Meta(title=title, url=url, source=source),
         cli_published=_cli_date(published),
     )
+    return _check_length(article, MAX_TEXT_CHARS)
 
 
 def document_from_html(
@@ -166,9 +173,10 @@ def document_from_html(
     ``url`` is where the page was fetched from and wins over its canonical URL. Raises
     IngestError when the page has no article text (or bytes that are not text).
     """
-    return _html_article(
+    article = _html_article(
         html, origin=origin, fmt="html", own=_Meta(url=url), cli_published=_cli_date(published)
     )
+    return _check_length(article, MAX_TEXT_CHARS)
 
 
 # -- walking ------------------------------------------------------------------------------------
@@ -272,7 +280,8 @@ def _read_file(path: Path, fallback: str | None, limits: _Limits) -> Iterator[Ar
     if len(data) > max_bytes:  # the file grew after stat()
         yield _reject(origin, _too_large("file", len(data), max_bytes))
         return
-    yield _guarded(origin, partial(_article_from_bytes, data, origin, fmt, fallback))
+    build = partial(_article_from_bytes, data, origin, fmt, fallback)
+    yield _guarded(origin, partial(_limited, build, limits.max_chars))
 
 
 def _article_from_bytes(data: bytes, origin: str, fmt: str, fallback: str | None) -> Article:
@@ -336,7 +345,8 @@ def _read_jsonl(path: Path, fallback: str | None, limits: _Limits) -> Iterator[A
             if not line.strip():
                 continue
             emitted = True
-            yield _guarded(line_origin, partial(_jsonl_article, line, line_origin, fallback))
+            build = partial(_jsonl_article, line, line_origin, fallback)
+            yield _guarded(line_origin, partial(_limited, build, limits.max_chars))
     if not emitted:
         yield _reject(origin, "empty file")
 
@@ -459,7 +469,6 @@ def _text_article(
     url = own.url or front.get("url") or defaults.url
     source = own.source or front.get("source") or defaults.source
     _check_text(text=body, title=title, url=url, source=source)
-    _check_length(body)
     return Article(
         article_id=article_id(body),
         text=body,
@@ -487,7 +496,6 @@ def _html_article(
     url = own.url or extracted.url
     source = own.source or extracted.source
     _check_text(text=extracted.text, title=title, url=url, source=source)
-    _check_length(extracted.text)
     return Article(
         article_id=article_id(extracted.text),
         text=extracted.text,
@@ -510,11 +518,17 @@ def _check_text(**fields: str | None) -> None:
             raise IngestError(f"{name} contains {reason}; fix or drop the character")
 
 
-def _check_length(body: str) -> None:
-    if len(body) > MAX_TEXT_CHARS:
+def _limited(build: Callable[[], Article], max_chars: int) -> Article:
+    return _check_length(build(), max_chars)
+
+
+def _check_length(article: Article, max_chars: int) -> Article:
+    """Refuse a text the NLP stage would spend minutes on (see :data:`MAX_TEXT_CHARS`)."""
+    if len(article.text) > max_chars:
         raise IngestError(
-            f"text too long ({len(body)} characters > limit {MAX_TEXT_CHARS}); split it"
+            f"text too long ({len(article.text)} characters > limit {max_chars}); split it"
         )
+    return article
 
 
 def _pick_date(
