@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import http.server
 import json
+import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -73,3 +77,47 @@ def test_extractors_never_fetch(server):
     except Exception:
         pass
     assert hits == []
+
+
+def test_suite_guard_fails_a_test_that_reaches_beyond_loopback(tmp_path):
+    """The socket patch in tests/conftest.py, run in a fresh pytest: a test that connects to
+    a non-loopback address (even swallowing the error) or resolves a name fails; loopback is
+    fine."""
+    conftest = Path(__file__).resolve().parents[1] / "conftest.py"
+    shutil.copy(conftest, tmp_path / "conftest.py")
+    (tmp_path / "test_reach.py").write_text(
+        "import socket\n"
+        "def _try(address):\n"
+        "    with socket.socket() as s:\n"
+        "        s.settimeout(1)\n"
+        "        try:\n"
+        "            s.connect(address)\n"
+        "        except OSError:\n"
+        "            pass\n"
+        "def test_outside():\n"
+        "    _try(('192.0.2.1', 80))\n"
+        "def test_lookup():\n"
+        "    try:\n"
+        "        socket.getaddrinfo('example.org', 80)\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "def test_loopback():\n"
+        "    with socket.socket() as server:\n"
+        "        server.bind(('127.0.0.1', 0))\n"
+        "        server.listen()\n"
+        "        _try(server.getsockname())\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode != 0 and "3 passed, 2 errors" in done.stdout, done.stdout
+    assert "ERROR test_reach.py::test_outside" in done.stdout
+    assert "ERROR test_reach.py::test_lookup" in done.stdout
+    assert "ERROR test_reach.py::test_loopback" not in done.stdout
+    assert "connect to ('192.0.2.1', 80)" in done.stdout
+    assert "resolve 'example.org'" in done.stdout
