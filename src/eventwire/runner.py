@@ -2,7 +2,8 @@
 
 Exact duplicates (same normalised body) are processed once: later copies, in this run or in the
 database, are counted and skipped. Near duplicates are coded and stored with a pointer to the
-article they repeat. Rejects are stored with their reason as they come (at most
+article they repeat; an input already in the database is indexed too, so re-running a killed
+run stores what one clean run stores. Rejects are stored with their reason as they come (at most
 ``commit_every`` wait in memory); the batch goes on.
 """
 
@@ -106,6 +107,11 @@ def run(
                     continue
                 if item.article_id in seen or store.has_article(item.article_id):
                     summary.duplicates += 1
+                    if item.article_id not in seen:
+                        # stored by an earlier (perhaps killed) run: indexed as that run would
+                        # have, so a later near copy points where a clean run points it
+                        seen.add(item.article_id)
+                        near_index.add(item.article_id, item.text)
                     if on_progress:
                         on_progress(1)
                     continue
