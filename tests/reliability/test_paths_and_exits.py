@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from eventwire.cli.app import EXIT_MISSING_INPUT, EXIT_NOTHING_STORED, app
+from eventwire.ingest.sources import iter_documents
 from eventwire.runner import run
 
 cli = CliRunner()
@@ -114,3 +115,54 @@ def test_non_utf8_names_print(tmp_path):
     res = cli.invoke(app, ["run", str(folder), "--db", str(tmp_path / "s.duckdb")])
     assert res.exit_code == 0, res.output
     assert f"rejected {folder}/e\\xff.txt" in res.output
+
+
+def test_folders_nested_thousands_deep_are_walked(tmp_path):
+    top = tmp_path / "deep"
+    top.mkdir()
+    _nest(top, 1500)
+    try:
+        items = list(iter_documents([top]))
+        assert [type(i).__name__ for i in items] == ["Article", "Reject"]
+        assert items[1].origin.endswith("/d/e.txt")
+    finally:
+        _unnest(top, 1500)  # shutil.rmtree (pytest's clean-up) recurses and would overflow
+
+
+def _nest(top: Path, depth: int) -> None:
+    """``depth`` folders ``d/d/d/...`` under ``top``, a story and an empty file at the bottom;
+    made by relative steps, as the absolute path outgrows what one call may take."""
+    cwd = os.getcwd()
+    os.chdir(top)
+    try:
+        for _ in range(depth):
+            os.mkdir("d")
+            os.chdir("d")
+        Path("a.txt").write_text(GOOD, encoding="utf-8")
+        Path("e.txt").write_bytes(b"")
+    finally:
+        os.chdir(cwd)
+
+
+def _unnest(top: Path, depth: int) -> None:
+    cwd = os.getcwd()
+    os.chdir(top)
+    try:
+        for _ in range(depth):
+            os.chdir("d")
+        for name in os.listdir("."):
+            os.remove(name)
+        for _ in range(depth):
+            os.chdir("..")
+            os.rmdir("d")
+    finally:
+        os.chdir(cwd)
+
+
+def test_a_path_the_system_cannot_have_is_a_reject(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    items = list(iter_documents([tmp_path / "a\x00b.txt", good]))
+    assert [type(i).__name__ for i in items] == ["Reject", "Article"]
+    assert items[0].reason == "invalid path: embedded null byte"
+    assert items[0].origin == f"{tmp_path}/a\\x00b.txt"
