@@ -1,8 +1,12 @@
-"""Long dependency chains: walks over the parse are iterative, so nothing overflows the stack."""
+"""Deep structures (dependency chains, nested JSON-LD): walks are iterative, so nothing
+overflows the stack."""
 
 from __future__ import annotations
 
-from eventwire.records import DocumentResult, ParsedSentence, Sentence, Token
+import pytest
+
+from eventwire.ingest.sources import iter_documents
+from eventwire.records import Article, DocumentResult, ParsedSentence, Sentence, Token
 from eventwire.syntax import SentenceView
 
 LONG = "Officials said " + "U.S. " * 1000 + "troops attacked rebels."
@@ -37,3 +41,24 @@ def test_walks_over_a_10000_token_chain():
     assert len(view.noun_phrase(root)) == 10_000
     conj = SentenceView(_chain(10_000, "conj"))
     assert [t.i for t in conj.conjuncts(conj.tokens[-1])] == list(range(9_999, -1, -1))
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "[" * 100_000 + "]" * 100_000,  # too deep for json.loads
+        '{"@graph": ' * 990
+        + '{"@type": "NewsArticle", "datePublished": "2024-03-17"}'
+        + "}" * 990,  # parsed, then walked
+    ],
+)
+def test_deeply_nested_json_ld_does_not_sink_the_page(tmp_path, block):
+    words = " ".join(["word"] * 40)
+    page = tmp_path / "p.html"
+    page.write_text(
+        f'<html><head><script type="application/ld+json">{block}</script></head>'
+        f"<body><article><p>{words}</p><p>{words}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = iter_documents([page])
+    assert isinstance(article, Article), article

@@ -254,7 +254,7 @@ def _jsonld_published(tree: lxml.html.HtmlElement) -> str | None:
             continue
         try:
             data = json.loads(raw, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # nested too deeply is malformed too
             logger.debug("ignoring malformed JSON-LD block")
             continue
         for obj in _jsonld_objects(data):
@@ -270,14 +270,17 @@ def _jsonld_published(tree: lxml.html.HtmlElement) -> str | None:
 
 
 def _jsonld_objects(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _jsonld_objects(item)
-    elif isinstance(data, dict):
-        yield data
-        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
-            if key in data:
-                yield from _jsonld_objects(data[key])
+    """JSON-LD objects in document order, with those in ``@graph`` and ``mainEntity``;
+    iterative, as a page may nest them hundreds deep."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            yield item
+            keys = ("@graph", "mainEntity", "mainEntityOfPage")
+            stack.extend(item[key] for key in reversed(keys) if key in item)
 
 
 def _htmldate(text: str) -> str | None:
