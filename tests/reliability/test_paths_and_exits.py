@@ -103,6 +103,10 @@ def test_exit_codes_say_what_happened(tmp_path):
     assert "every input was rejected" in res.output
     res = cli.invoke(app, ["run", str(tmp_path / "none"), "--db", db])
     assert res.exit_code == EXIT_MISSING_INPUT, res.output
+    (tmp_path / "nothing").mkdir()
+    res = cli.invoke(app, ["run", str(tmp_path / "nothing"), "--db", db])
+    assert res.exit_code == EXIT_NOTHING_STORED, res.output
+    assert "no documents found" in res.output
     res = cli.invoke(app, ["run", str(good), str(empty), "--db", db])
     assert res.exit_code == 0, res.output  # stored before: a duplicate, and one reject
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 import sys
 from collections import Counter
 from datetime import date
@@ -85,8 +86,6 @@ def run(
     ] = False,
 ) -> None:
     """Ingest, code and store documents; prints what was found."""
-    import os
-
     from eventwire.runner import run as run_job
 
     _check_date(published)
