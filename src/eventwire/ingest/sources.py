@@ -8,7 +8,6 @@ stays flat whatever the corpus size.
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import os
@@ -26,22 +25,25 @@ from eventwire.ingest.dates import normalise_date
 from eventwire.ingest.dedup import article_id
 from eventwire.ingest.encoding import decode_html, decode_text, decode_utf8
 from eventwire.ingest.extract import extract_html
+from eventwire.ingest.inflate import DEFAULT_MAX_INFLATED, MAX_RATIO, Inflated
+from eventwire.ingest.walk import walk
 from eventwire.records import Article, Reject
 from eventwire.safetext import bad_char, escape
 
-__all__ = ["FORMATS", "document_from_html", "document_from_text", "iter_documents"]
+__all__ = [
+    "DEFAULT_MAX_INFLATED",
+    "FORMATS",
+    "MAX_RATIO",
+    "MAX_TEXT_CHARS",
+    "document_from_html",
+    "document_from_text",
+    "iter_documents",
+]
 
 logger = logging.getLogger(__name__)
 
 STAGE = "ingest"
 DEFAULT_MAX_BYTES = 20_000_000
-#: Decompressed bytes read from one ``.jsonl.gz`` file at most.
-DEFAULT_MAX_INFLATED = 4 << 30
-#: Decompressed bytes per compressed byte beyond which a ``.gz`` is a bomb, not a corpus (JSONL
-#: of news compresses 3-10 times; a file of blank lines, a thousand times), checked once
-#: :data:`_RATIO_FLOOR` bytes are out.
-MAX_RATIO = 100
-_RATIO_FLOOR = 1 << 20
 #: Characters of text per document at most. The NLP stage's time grows a little faster than
 #: the text (400,000 characters took 25 s); a news article has a few thousand.
 MAX_TEXT_CHARS = 500_000
@@ -56,8 +58,6 @@ FORMATS = {
     ".jsonl.gz": "jsonl",
 }
 _FMT_VALUES = {"html", "text", "markdown", "jsonl"}
-#: Corpus directories often carry a description of themselves; it is not news.
-_SKIPPED_NAMES = {"readme.md", "readme.txt"}
 _FRONT_MATTER_KEYS = {"title", "published", "date", "source", "url"}
 _TITLE_MAX = 200
 _TERMINAL = ".!?…;:,"
@@ -189,74 +189,13 @@ def _iter_paths(
         path = Path(raw)
         if path.is_dir():
             root = None if follow_symlinks else os.path.realpath(path)
-            for item in _walk(path, root):
-                if isinstance(item, Reject):
-                    yield item
+            for item in walk(path, root):
+                if isinstance(item, tuple):
+                    yield _reject(escape(str(item[0])), item[1])
                 else:
                     yield from _read_file(item, fallback, limits)
         else:
             yield from _read_file(path, fallback, limits)
-
-
-def _walk(top: Path, root: str | None) -> Iterator[Path | Reject]:
-    """Files under ``top`` in name order, depth first; symlink loops are cut. With a ``root``
-    (the real path of the folder named on the command line), a symbolic link whose target is
-    outside it is rejected. Iterative: a corpus may nest folders thousands deep."""
-    seen: set[tuple[int, int]] = set()
-    stack: list[Iterator[os.DirEntry[str]]] = []
-    listing = _listing(top, seen)
-    if isinstance(listing, Reject):
-        yield listing
-    elif listing is not None:
-        stack.append(iter(listing))
-    while stack:
-        entry = next(stack[-1], None)
-        if entry is None:
-            stack.pop()
-            continue
-        if entry.name.startswith("."):
-            continue
-        path = Path(entry.path)
-        if root is not None and entry.is_symlink() and not _inside(path, root):
-            yield _reject(escape(str(path)), "symlink leaves the input folder")
-            continue
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        if is_dir:
-            listing = _listing(path, seen)
-            if isinstance(listing, Reject):
-                yield listing
-            elif listing is not None:
-                stack.append(iter(listing))
-        elif entry.name.lower() in _SKIPPED_NAMES:
-            logger.debug("skipping %s", path)
-        else:
-            yield path
-
-
-def _listing(directory: Path, seen: set[tuple[int, int]]) -> list[os.DirEntry[str]] | Reject | None:
-    """A folder's entries in name order; None for a folder already walked (a symlink loop).
-    Folders are known by device and inode: ``realpath`` costs one call per level, which made
-    a walk 1,500 folders deep take 45 s."""
-    try:
-        info = directory.stat()
-        key = (info.st_dev, info.st_ino)
-        if key in seen:
-            logger.debug("skipping %s: already walked (symlink loop?)", directory)
-            return None
-        seen.add(key)
-        with os.scandir(directory) as scan:
-            return sorted(scan, key=lambda e: e.name)
-    except OSError as exc:
-        return _reject(escape(str(directory)), f"cannot read directory: {exc.strerror or exc}")
-
-
-def _inside(path: Path, root: str) -> bool:
-    """Whether ``path``, all links followed, is ``root`` or below it."""
-    real = os.path.realpath(path)
-    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
 # -- one file -----------------------------------------------------------------------------------
@@ -340,8 +279,8 @@ def _read_jsonl(path: Path, fallback: str | None, limits: _Limits) -> Iterator[A
     lineno = 0
     emitted = False
     try:
-        fh: IO[bytes] | _Inflated = (
-            _Inflated(path, limits.max_inflated)
+        fh: IO[bytes] | Inflated = (
+            Inflated(path, limits.max_inflated)
             if path.name.lower().endswith(".gz")
             else path.open("rb")
         )
@@ -375,39 +314,7 @@ def _read_jsonl(path: Path, fallback: str | None, limits: _Limits) -> Iterator[A
         yield _reject(origin, "empty file")
 
 
-class _Inflated:
-    """A ``.gz`` file read line by line that stops (IngestError) past ``max_inflated``
-    decompressed bytes or at a compression ratio over :data:`MAX_RATIO`: a few kilobytes of
-    gzip can inflate to gigabytes of blank lines, which would otherwise be read to the end."""
-
-    def __init__(self, path: Path, max_inflated: int) -> None:
-        self._raw = path.open("rb")
-        self._gz = gzip.GzipFile(fileobj=self._raw, mode="rb")
-        self._max = max_inflated
-
-    def readline(self, size: int = -1) -> bytes:
-        line = self._gz.readline(size)
-        out = self._gz.tell()
-        if out > self._max:
-            raise IngestError(
-                f"decompressed size over limit ({self._max} bytes); stopped reading, split the file"
-            )
-        if out > _RATIO_FLOOR and out > MAX_RATIO * max(1, self._raw.tell()):
-            raise IngestError(
-                f"compression ratio over {MAX_RATIO}:1 ({out} bytes from "
-                f"{self._raw.tell()}); stopped reading, not a corpus (a decompression bomb?)"
-            )
-        return line
-
-    def __enter__(self) -> _Inflated:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._gz.close()
-        self._raw.close()
-
-
-def _read_line(fh: IO[bytes] | _Inflated, max_bytes: int) -> tuple[bytes | None, int]:
+def _read_line(fh: IO[bytes] | Inflated, max_bytes: int) -> tuple[bytes | None, int]:
     """Next line and its size; ``(None, size)`` for a line over the limit (skipped, not kept),
     ``(None, 0)`` at end of file."""
     line = fh.readline(max_bytes + 1)
