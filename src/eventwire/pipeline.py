@@ -20,6 +20,7 @@ from typing import Any
 from eventwire.code.coder import Coder
 from eventwire.code.eventplace import attached_place
 from eventwire.code.quotes import find_quotes
+from eventwire.code.scoring import Calibration, load_calibration, score_events
 from eventwire.ingest.dedup import article_id as content_id
 from eventwire.kb import load_kb
 from eventwire.nlp.convert import doc_to_sentences
@@ -86,6 +87,8 @@ class Processor:
         self.coder = Coder(self.kb)
         self.places = PlaceResolver()
         self.batch_size = batch_size
+        #: the scoring pass's table: raw confidence -> probability, and the counting threshold
+        self.calibration: Calibration = load_calibration()
 
     # -- public entry points ------------------------------------------------------------
     def process_text(
@@ -228,7 +231,7 @@ class Processor:
                 )
             )
         quotes = find_quotes(article.text, sents, article_id=article.article_id, actor_fn=actor_fn)
-        events = _speaker_as_source(events, quotes)
+        events = score_events(_speaker_as_source(events, quotes), self.calibration)
         mentions = tuple(m for ps in sents for m in ps.mentions)
         return DocumentResult(
             article=article,

@@ -201,10 +201,16 @@ class Event:
     modality: str = "asserted"
     date: TimeSpan | None = None
     place: Place | None = None
+    #: the coder's confidence: a ranking score, not a probability
     confidence: float = 0.5
     pattern: str = ""
     coder_version: str = ""
     acled: Acled | None = None
+    #: the calibrated probability that the event is right, type and actors (code/scoring.py)
+    probability: float | None = None
+    #: False for a candidate below the counting threshold: stored with its evidence, left out
+    #: of default queries, counts and exports (shown with --all)
+    counted: bool = True
 
 
 @record

@@ -149,7 +149,7 @@ def run(
 
 def _count(summary: RunSummary, res: DocumentResult, sign: int) -> None:
     """Add (``sign=1``) or take back (``sign=-1``) one stored result's counts."""
-    counted = sum(e.modality in COUNTED_MODALITIES for e in res.events)
+    counted = sum(e.counted and e.modality in COUNTED_MODALITIES for e in res.events)
     summary.articles += sign
     summary.events += sign * counted
     summary.uncounted += sign * (len(res.events) - counted)

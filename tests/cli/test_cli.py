@@ -12,7 +12,7 @@ from eventwire.cli.app import app
 runner = CliRunner()
 STORY = (
     "---\ntitle: ECOWAS sanctions\npublished: 2023-08-01\n---\n\n"
-    "ECOWAS imposed sanctions on Niger on Sunday and closed its borders with the country.\n"
+    "The Economic Community of West African States imposed sanctions on Niger on Sunday.\n"
 )
 
 

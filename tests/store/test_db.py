@@ -81,3 +81,17 @@ def test_filters_by_actor_and_date(tmp_path):
 def test_opening_a_missing_database_read_only_says_what_to_do(tmp_path):
     with pytest.raises(StoreError, match="eventwire run"):
         Store(tmp_path / "none.duckdb", read_only=True)
+
+
+def test_candidates_are_stored_but_left_out_of_default_queries(tmp_path):
+    from dataclasses import replace
+
+    res = _result()
+    cand = replace(res.events[0], event_id="e2", counted=False, probability=0.07)
+    res = replace(res, events=(res.events[0], cand))
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([res])
+        assert [e.event_id for e in store.events(include_all=False)] == ["e1"]
+        both = {e.event_id: e for e in store.events(include_all=True)}
+    assert both["e2"].counted is False and both["e2"].probability == 0.07
+    assert both["e1"].counted is True

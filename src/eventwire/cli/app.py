@@ -116,7 +116,7 @@ def run(
     out.print(
         f"articles: {summary.articles}  duplicates: {summary.duplicates}  "
         f"near-duplicates: {summary.near_duplicates}  rejects: {summary.rejects}  "
-        f"events: {summary.events} (+{summary.uncounted} negated/hypothetical)  "
+        f"events: {summary.events} (+{summary.uncounted} candidates, negated or hypothetical)  "
         f"quotes: {summary.quotes}  -> {escape(str(db))}",
         markup=False,
         soft_wrap=True,
@@ -194,10 +194,13 @@ def events(
     fmt: Annotated[str, typer.Option("--format", help="table, csv or jsonl.")] = "table",
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     include_all: Annotated[
-        bool, typer.Option("--all", help="Include negated and hypothetical events.")
+        bool,
+        typer.Option(
+            "--all", help="Include candidates under the threshold, negated and hypothetical events."
+        ),
     ] = False,
 ) -> None:
-    """List stored events (asserted and planned ones unless --all)."""
+    """List stored events (counted asserted, planned and claimed ones unless --all)."""
     from eventwire.store.db import Store
 
     _check_date(since)

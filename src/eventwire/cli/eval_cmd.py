@@ -18,7 +18,8 @@ from eventwire.errors import EvalError
 
 SET_HELP = (
     "Gold set: plover_gsr, cameo_petrarch_validation, ngec_actor_resolution_tests, tempeval3, "
-    "geowebnews, event_location_halterman, pubdate_htmldate_eval, article_extraction, or all."
+    "geowebnews, event_location_halterman, pubdate_htmldate_eval, article_extraction, "
+    "real_news_events, or all."
 )
 
 
@@ -38,15 +39,32 @@ def eval_command(
     ] = None,
     errors: Annotated[int, typer.Option("--errors", min=0, help="List the N worst misses.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    fold: Annotated[
+        str | None,
+        typer.Option(
+            "--fold",
+            help="Score one of the two fixed folds (A or B, by a hash of the item id): write "
+            "rules from A's misses, keep them only when B does not get worse.",
+        ),
+    ] = None,
+    curve: Annotated[
+        bool,
+        typer.Option(
+            "--curve",
+            help="Also print precision and recall at each confidence threshold (real_news_events).",
+        ),
+    ] = False,
 ) -> None:
     """Score eventwire on a gold set and show the baseline beside it."""
     from eventwire.eval.runner import run_all, run_set
 
     try:
         if set_name == "all":
-            result = run_all(data=data, limit=limit, errors=errors)
+            result = run_all(data=data, limit=limit, errors=errors, fold=fold)
         else:
-            result = run_set(set_name, data=data, limit=limit, errors=errors)
+            result = run_set(
+                set_name, data=data, limit=limit, errors=errors, fold=fold, curve=curve
+            )
     except EvalError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -100,6 +118,17 @@ def show(console: Console, res: dict[str, Any]) -> None:
         for cls, vals in res["per_class"].items():
             pc.add_row(cls, *(_fmt(vals.get(k)) for k in keys))
         console.print(pc)
+    if res.get("curve"):
+        title = "by probability threshold (candidates included)"
+        if res.get("threshold_in_use") is not None:
+            title += f"; events count from {res['threshold_in_use']:.3f}"
+        cv = Table(title=title, show_edge=False)
+        cols = list(res["curve"][0])
+        for k in cols:
+            cv.add_column(k, justify="right")
+        for row in res["curve"]:
+            cv.add_row(*(_fmt(row[k]) for k in cols))
+        console.print(cv)
     for n, miss in enumerate(res.get("errors", []), 1):
         console.print(f"[bold]{n}. {miss['id']}[/]", highlight=False)
         console.print(f"   text: {miss['text']}", highlight=False, markup=False)

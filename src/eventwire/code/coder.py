@@ -282,6 +282,43 @@ _BOMB_WORDS = frozenset(
 )
 
 
+#: Nouns naming an attack, whose author is the actor when they are a violent verb's subject.
+_ATTACK_NOUNS = frozenset(
+    """attack bombing bomb blast explosion strike airstrike raid ambush shelling assault
+    offensive rocket missile drone shell""".split()
+)
+
+#: Subjects of "killed", "destroyed", "hit" that are no actor: nature, illness, accidents.
+_NATURAL_CAUSES = frozenset(
+    """storm storms hurricane cyclone typhoon tornado flood floods flooding earthquake quake
+    tsunami landslide avalanche drought famine heatwave heat cold fire wildfire blaze lightning
+    disease virus outbreak epidemic pandemic cholera malaria cancer illness accident crash
+    collision derailment""".split()
+)
+
+#: Motion verbs of the idiom "come to X's aid / rescue / defence".
+_RESCUE_MOTION = frozenset({"come", "rush", "spring", "leap", "race", "ride", "hurry"})
+
+#: Pronouns the actor resolver is asked about: "one" (a count), "he" and "she" (the person
+#: named last); "it" and "they" are left unresolved.
+_RESOLVED_PRONOUNS = frozenset({"one", "he", "she", "him", "her", "his"})
+
+
+#: Sectors of people who belong to the place where they are: a generic noun of these sectors
+#: ("residents", "police", "rebels") takes the event's place's country over the article's.
+_LOCAL_SECTORS = frozenset({"CVL", "COP", "REB", "OPP", "REF", "JRN", "MED", "EDU", "LAB", "REL"})
+
+
+def _localised(actors: list[Actor], country: str) -> list[Actor]:
+    """Actors whose country was guessed from the article, moved to the event's country."""
+    return [
+        replace(a, country=country)
+        if a.kb_id == CONTEXT_KB_ID and a.name is None and a.sector in _LOCAL_SECTORS
+        else a
+        for a in actors
+    ]
+
+
 def _mentions(view: SentenceView, words: frozenset[str] | set[str]) -> bool:
     return any(t.text.lower() in words or t.lemma.lower() in words for t in view.tokens)
 
@@ -399,6 +436,18 @@ class Coder:
         capitalised = sum(w[:1].isupper() for w in words)
         return capitalised * 2 < len(words)
 
+    @staticmethod
+    def _clause_verbs(view: SentenceView, tok: Token) -> list[Token]:
+        """The verbs of ``tok``'s clause complement, through "continue to" and conjuncts
+        ("vowed to crush", "vowed he would continue to clear", "vowed to hunt down and kill")."""
+        out: list[Token] = []
+        todo = list(view.children(tok, "xcomp", "ccomp"))
+        while todo and len(out) < 8:
+            c = todo.pop()
+            out.append(c)
+            todo.extend(view.children(c, "xcomp", "conj"))
+        return out
+
     def _names_a_body(self, view: SentenceView, tok: Token) -> bool:
         """A noun that (alone or in a coordination) modifies the name of an institution is
         part of that name ("the industry aid and protection review body")."""
@@ -416,7 +465,8 @@ class Coder:
         )
 
     def _holds(self, view: SentenceView, tok: Token, p: Pattern) -> bool:
-        if p.prt and not any(k.text.lower() in p.prt for k in view.children(tok, "prt")):
+        # the parser tags a particle as an adverb as often as not ("pushed back")
+        if p.prt and not any(k.text.lower() in p.prt for k in view.children(tok, "prt", "advmod")):
             return False
         if p.prep and not any(
             k.text.lower() in p.prep for k in view.children(tok, "prep", "agent")
@@ -448,6 +498,10 @@ class Coder:
             if words & p.not_obj:
                 return False
         if p.clause and not view.children(tok, "xcomp", "ccomp"):
+            return False
+        if p.clause_lemma and not any(
+            c.lemma.lower() in p.clause_lemma for c in self._clause_verbs(view, tok)
+        ):
             return False
         if p.not_that and not view.children(tok, "xcomp", *_OBJ, "prep"):
             clauses = view.children(tok, "ccomp")
@@ -512,8 +566,8 @@ class Coder:
         for h in heads:
             shared = self._shared_nationality(view, h, actor_fn)
             for t in view.conjuncts(h):
-                if t.pos == "PRON" and t.text.lower() not in {"one"}:
-                    continue
+                if t.pos == "PRON" and t.text.lower() not in _RESOLVED_PRONOUNS:
+                    continue  # "it", "they": not resolved; "he", "she": the last person named
                 if any(k.text.lower() in _GENERIC_DETS for k in view.children(t, "det")):
                     continue  # "each country must negotiate": no one in particular
                 actor = actor_fn(view.noun_phrase(t), t)
@@ -682,6 +736,11 @@ class Coder:
                     src_heads = self._controller_subject(view, tok)
             src_heads = self._speaker_for_pronoun(view, tok, src_heads)
             source = self._actors(view, src_heads, actor_fn)
+            if p.code[:2] in _VIOLENT_ROOTS and any(
+                h.lemma.lower() in _ATTACK_NOUNS for h in src_heads
+            ):
+                # "a bombing claimed by al-Shabaab killed ...": the attack's author acts
+                source = [a for h in src_heads for a in self._attack_author(view, h, actor_fn)]
             target = self._objects(view, obj_heads, p, actor_fn)
             if p.recipient_subject:  # "demonstrators received weapons from the government"
                 givers = view.prep_objects(tok, p.source_preps)
@@ -698,6 +757,11 @@ class Coder:
             if not target and p.code[:2] in _ADDRESSED_ROOTS:
                 target = self._addressee(view, tok, obj_heads, actor_fn)
         else:
+            rescuer = self._came_to_aid(view, tok)
+            if rescuer is not None:  # "Chad came to Niger's aid": Chad helps Niger
+                source = self._actors(view, view.children(rescuer, *_SUBJ), actor_fn)
+                target = self._actors(view, view.children(tok, "poss"), actor_fn)
+                return _Roles(tuple(source), tuple(target), rescuer, inferred)
             of_objs = view.prep_objects(tok, ("of",))
             src_heads = view.children(tok, "poss")
             src_heads += [o for a in view.children(tok, "agent") for o in view.children(a, "pobj")]
@@ -735,6 +799,13 @@ class Coder:
                 themes = [a for a in self._actors(view, of_objs, actor_fn) if a.country]
                 source, inferred = themes[:1], bool(themes)
             target = self._objects(view, of_objs, p, actor_fn) if p.of_role == "target" else []
+            if not target and p.code[:2] in _ADDRESSED_ROOTS:
+                # "Washington's demand that Niger expel ...": the one asked to act
+                for clause in view.children(tok, "acl", "ccomp", "relcl"):
+                    if any(m.text.lower() == "that" for m in view.children(clause, "mark")):
+                        target = self._actors(view, view.children(clause, *_SUBJ), actor_fn)
+                        if target:
+                            break
             if not target:  # "Turkey's commitment to train Somalia's army"
                 for acl in view.children(tok, "acl"):
                     target = [
@@ -752,6 +823,12 @@ class Coder:
                 if prep is not None and prep.text.lower() == "in" and verb is not None:
                     if verb.pos == "VERB":
                         target = self._actors(view, view.children(verb, "dobj"), actor_fn)
+            if not source and p.reciprocal:
+                # "talks between Ethiopia and Egypt": both parties act, each on the other
+                parties = self._actors(view, view.prep_objects(tok, ("between",)), actor_fn)
+                if len({a.country for a in parties if a.country}) >= 2:
+                    source = parties
+                    target = [a for a in target if all(a.start != b.start for b in parties)]
             light = self._light_verb(view, tok)
             if light is not None:
                 if not source:
@@ -763,6 +840,46 @@ class Coder:
             target = self._owner_of_claim(view, tok, actor_fn, light)
         source = [a for a in source if all(a.start != b.start for b in target)]
         return _Roles(tuple(source), tuple(target), light, inferred)
+
+    def _attack_author(self, view: SentenceView, noun: Token, actor_fn: ActorFn) -> list[Actor]:
+        """Who carried out an attack named by a noun ("a bombing claimed by al-Shabaab", "an
+        Israeli strike", "Russia's missile attack"): the attack is the instrument, its author
+        the actor. Only nouns of violence qualify; "the plan by X" is no attack."""
+        if noun.lemma.lower() not in _ATTACK_NOUNS:
+            return []
+        heads = list(view.children(noun, "poss"))
+        heads += [o for a in view.children(noun, "agent") for o in view.children(a, "pobj")]
+        heads += view.prep_objects(noun, ("by",))
+        for acl in view.children(noun, "acl"):  # "claimed by", "carried out by"
+            heads += [o for a in view.children(acl, "agent") for o in view.children(a, "pobj")]
+        heads += [
+            m
+            for m in view.children(noun, "amod", "compound")
+            if m.ent in {"NORP", "GPE", "ORG"} and not self._venue(m)
+        ]
+        found = self._actors(view, heads, actor_fn)
+        return [replace(a, sector="MIL") if a.sector in {None, "CVL"} else a for a in found]
+
+    @staticmethod
+    def _natural_cause(view: SentenceView, tok: Token) -> bool:
+        """The subject of a harm verb is a force of nature, an illness or an accident."""
+        if tok.pos != "VERB":
+            return False
+        return any(s.lemma.lower() in _NATURAL_CAUSES for s in view.children(tok, *_SUBJ))
+
+    @staticmethod
+    def _came_to_aid(view: SentenceView, tok: Token) -> Token | None:
+        """The verb of "came to X's aid", "rushed to X's defence": in these idioms the
+        possessor is the one helped, not the helper, and the subject of the motion verb helps."""
+        if tok.dep != "pobj" or not view.children(tok, "poss"):
+            return None
+        prep = view.head(tok)
+        if prep is None or prep.text.lower() != "to":
+            return None
+        verb = view.head(prep)
+        if verb is None or verb.pos != "VERB" or verb.lemma.lower() not in _RESCUE_MOTION:
+            return None
+        return verb
 
     def _venue(self, mod: Token) -> bool:
         """A city before a noun event names where it happens ("the London talks", "the Geneva
@@ -1092,6 +1209,16 @@ class Coder:
                 and any(a.start <= place.char_start < a.end for a in (*roles.source, *roles.target))
             ):
                 ranked, place = None, None  # "joined forces with Cameroon": an actor, not a place
+            if (
+                ranked
+                and ranked[1] is not fallback_place
+                and ranked[1].char_start is not None
+                and ranked[1].country
+            ):
+                # "local officials", "residents", "police" with no country of their own are
+                # people of the place where the event happens, not of the article's focus
+                source = _localised(source, ranked[1].country)
+                target = _localised(target, ranked[1].country)
             if pattern.code == "015" and not (ranked and ranked[0] == 0):
                 # "claimed responsibility for an attack at a mall in Nairobi": the claimed
                 # event's place, wherever its clause names it
@@ -1130,16 +1257,16 @@ class Coder:
                         )
                     ]
                     inferred = True
-            agentless = tok.pos == "VERB" and bool(view.children(tok, *_PASSIVE_SUBJ))
-            if not source and not agentless and tok.pos == "VERB":
-                # Borrow the roles of another event in the sentence ("X pledged support to Y,
-                # with plans to send trainers"): inferred, so the confidence drops. A passive
-                # with no agent ("who had been arrested") keeps its source unknown.
+            if pattern.code[:2] in _VIOLENT_ROOTS and self._natural_cause(view, tok):
+                continue  # "the storm killed ten people": no one acted
+            if not source and tok.pos == "VERB" and not view.children(tok, *_PASSIVE_SUBJ):
+                # an act embedded in another event's phrase is done by that event's actors
+                # ("X pledged support to Y, with plans to send trainers"); never the other way
+                # round, and never from a sibling clause
                 for other_tok, _, other in pending:
-                    if other_tok.i != tok.i and other.source:
+                    if other.source and any(a.i == other_tok.i for a in view.ancestors(tok)):
                         source = list(other.source)
-                        if not target:
-                            target = list(other.target)
+                        target = target or list(other.target)
                         inferred = True
                         break
             if not pattern.domestic:
@@ -1208,7 +1335,12 @@ class Coder:
                     and o.sector in _STATE
                     and not ({a.sector, o.sector} & _BRANCHES and a.sector != o.sector)
                 )
-                if a.kb_id == CONTEXT_KB_ID and a.country in banned:
+                # ... and civilians, protesters or rebels face their own state's police and army
+                if (
+                    a.kb_id == CONTEXT_KB_ID
+                    and a.country in banned
+                    and a.sector not in _LOCAL_SECTORS
+                ):
                     toks = [t for t in view.tokens if a.start <= t.idx < a.end]
                     head = next(
                         (

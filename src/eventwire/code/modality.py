@@ -104,6 +104,15 @@ FORECASTERS = frozenset(
     commentator commentators forecaster forecasters strategist strategists academic
     academics scholar scholars pollster pollsters""".split()
 )
+#: Adjectives that make a noun event one that has not happened ("a possible strike").
+UNREALISED_MODIFIERS = frozenset(
+    """potential possible prospective hypothetical likely feared expected eventual looming
+    threatened proposed mooted would-be""".split()
+)
+#: Governing words of fear, prevention and avoidance: their object event has not happened.
+AVERTING_LEMMAS = frozenset(
+    """fear dread prevent avert avoid forestall deter preempt pre-empt stave risk""".split()
+)
 #: Verbs that report what a speaker said or expects.
 SAYING = frozenset({"say", "tell", "predict", "expect", "forecast", "believe", "think", "add"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "must", "ought"})
@@ -154,6 +163,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
         return "hypothetical"  # "any negotiations with Algeria would ...": none held yet
     if any(k.lemma.lower() in HEDGES for tok in anchors for k in view.children(tok, "advmod")):
         return "hypothetical"  # "will probably not push", "may possibly meet": a guess
+    if any(k.lemma.lower() in UNREALISED_MODIFIERS for k in view.children(trigger, "amod")):
+        return "hypothetical"  # "a potential Turkish attack": spoken of, not done
     chain: list[Token] = []
     cur = anchors[-1]
     for anc in view.ancestors(cur):
@@ -166,6 +177,9 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     for anc in chain:
         if anc.lemma.lower() in NEGATING_LEMMAS:
             return "negated"
+    for anc in [*anchors[1:], *chain]:
+        if anc.lemma.lower() in AVERTING_LEMMAS:
+            return "hypothetical"  # "fear an attack", "to prevent a war": it has not happened
     if any(anc.lemma.lower() in CLAIMING_LEMMAS for anc in chain):
         return "claimed"  # "the US claimed that ISIL had attacked": one side's word
     asking = [

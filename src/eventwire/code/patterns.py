@@ -43,6 +43,7 @@ _FIELDS = {
     "domestic",
     "governor",
     "not_that",
+    "clause_lemma",
     "mode",
     "context",
     "example",
@@ -86,6 +87,8 @@ class Pattern:
     governor: frozenset[str] = frozenset()
     #: verbs: not when the only complement is a that-clause (an opinion, not the act)
     not_that: bool = False
+    #: verbs: lemmas one of which must head the verb's clause complement ("vowed to crush")
+    clause_lemma: frozenset[str] = frozenset()
     mode: str | None = None
     #: PLOVER type when it differs from the CAMEO crosswalk (e.g. resignations: RETREAT).
     plover_type: str | None = None
@@ -95,7 +98,9 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """Constrained patterns are stronger evidence than a bare lemma."""
-        return sum(bool(x) for x in (self.obj, self.prt, self.prep, self.mod, self.subj))
+        return sum(
+            bool(x) for x in (self.obj, self.prt, self.prep, self.mod, self.subj, self.clause_lemma)
+        )
 
 
 def _words(value: object) -> frozenset[str]:
@@ -170,6 +175,7 @@ def load_patterns(
                     domestic=bool(entry.get("domestic", False)),
                     governor=_words(entry.get("governor")),
                     not_that=bool(entry.get("not_that", False)),
+                    clause_lemma=_words(entry.get("clause_lemma")),
                     mode=entry.get("mode"),
                     plover_type=entry.get("type"),
                     context=tuple(ctx) if isinstance(ctx, list) else ((ctx,) if ctx else None),

@@ -22,6 +22,7 @@ SETS: dict[str, str] = {
     "event_location_halterman": "event_location:EventLocation",
     "pubdate_htmldate_eval": "pubdate:PubDate",
     "article_extraction": "article_extraction:ArticleExtraction",
+    "real_news_events": "real_news:RealNewsEvents",
 }
 
 

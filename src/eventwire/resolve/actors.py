@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from eventwire.kb import KnowledgeBase, Organization, normalise
 from eventwire.records import CONTEXT_KB_ID, Actor, ParsedSentence, Token
@@ -57,6 +57,16 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 #: Heads a "military" modifier does not make a junta ("the military", "the army" are MIL).
 _MILITARY_HEADS = frozenset({"army", "military", "navy", "guard"})
 _NAMED_ENTITIES = frozenset({"PERSON", "ORG"})
+#: Pronouns that stand for one person named before them ("his" as a possessor).
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+#: Nouns for an attacker whom the text does not identify: such a person belongs to no country
+#: until the text says so, least of all the country the article is mostly about (a suicide
+#: bomber in Manbij in a story about US troops is not American).
+_UNIDENTIFIED_ATTACKERS = frozenset(
+    """bomber bombers gunman gunmen attacker attackers assailant assailants sniper snipers
+    hijacker hijackers kidnapper kidnappers abductor abductors shooter shooters killer killers
+    perpetrator perpetrators raider raiders""".split()
+)
 
 
 #: ISO 3166 entries with no government or permanent population of their own: places, not actors.
@@ -124,6 +134,15 @@ class ActorContext:
     heads: dict[str, list[Learnt]] = field(default_factory=dict)
     #: International bodies the article names (EUR, IGO, UNO), by code.
     bodies: Counter[str] = field(default_factory=Counter)
+    #: Named people with an identity, in text order: what "he" and "she" may stand for.
+    people: list[Learnt] = field(default_factory=list)
+
+    def person_before(self, start: int) -> Learnt | None:
+        """The nearest named person before ``start`` whose country is known: the antecedent
+        a personal pronoun most often has in news text, where the last person named is the
+        one the next clause goes on about."""
+        before = [p for p in self.people if p.start < start]
+        return before[-1] if before else None
 
     @property
     def focus_country(self) -> str | None:
@@ -182,6 +201,8 @@ class ActorContext:
         A phrase that names no country ("the junta", "the government") takes one from the
         document; ``exclude`` keeps it off the countries already on the other side of the event.
         """
+        if len(words) == 1 and words[0].text.lower() in PERSONAL_PRONOUNS:
+            return self._pronoun(text, start, end)
         found, from_context = self._resolved(
             words, start=start, head=head, entity=entity, exclude=exclude
         )
@@ -207,6 +228,23 @@ class ActorContext:
             name=found.name,
             kb_id=CONTEXT_KB_ID if from_context else found.kb_id,
             confidence=confidence(found, from_context=from_context),
+        )
+
+    def _pronoun(self, text: str, start: int, end: int) -> Actor | None:
+        """ "he", "she": the person named last before the pronoun, carrying that person's
+        identity (the mention that proves it is the person's, ``name`` says whose)."""
+        person = self.person_before(start)
+        if person is None or not person.country:
+            return None
+        return Actor(
+            text=text,
+            start=start,
+            end=end,
+            country=person.country,
+            sector=person.sector,
+            name=person.name,
+            kb_id=CONTEXT_KB_ID,
+            confidence=0.5,
         )
 
     def _stray_acronym(self, found: Finding, words: list[Word]) -> bool:
@@ -313,6 +351,8 @@ class ActorContext:
     def _wants_context(
         self, found: Finding, head: str, entity: str | None, words: list[Word]
     ) -> bool:
+        if head in _UNIDENTIFIED_ATTACKERS:
+            return False
         if head in _DEICTIC_HEADS:
             return True
         if found.sector in _STATE_SECTORS and found.role:
@@ -424,6 +464,8 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
         for m in ps.mentions:
             if m.label in _NAMED_ENTITIES:
                 _learn_entity(ctx, view, m.start, m.end, m.text)
+            if m.label == "PERSON":
+                _note_person(ctx, m.start, m.text)
         for tok in ps.tokens:
             if tok.pos == "NOUN" and tok.ent_iob == "O":
                 found = resolver.resolve_words(words_of_tokens(view.noun_phrase(tok)))
@@ -431,6 +473,18 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                 if tok.lemma and tok.lemma != tok.text:
                     ctx.remember_head(tok.text, found, tok.idx)
     return ctx
+
+
+def _note_person(ctx: ActorContext, start: int, text: str) -> None:
+    """Remember a named person whose country the KB or the document gives, for pronouns."""
+    words = words_of(text)
+    learnt = ctx._learnt(words, "PERSON")
+    if learnt is None:
+        found = ctx.resolver.resolve_words(words, places=False)
+        if found.country is None or found.kb_id is None:
+            return
+        learnt = Learnt(found.country, found.sector, found.name, found.kb_id)
+    ctx.people.append(replace(learnt, start=start, name=learnt.name or text))
 
 
 def _learn_entity(ctx: ActorContext, view: SentenceView, start: int, end: int, text: str) -> None:

@@ -239,6 +239,7 @@ class Store:
             args.extend(ids)
         if not include_all:
             where.append("modality NOT IN ('negated', 'hypothetical')")
+            where.append("coalesce(counted, true)")
         sql = (
             f"SELECT e.*, a.published_day, s.text AS evidence_text FROM events e "
             f"JOIN articles a USING (article_id) LEFT JOIN sentences s "
@@ -433,6 +434,8 @@ def _event_row(e: Event) -> tuple[Any, ...]:
         e.coder_version,
         e.acled.event_type if e.acled else None,
         e.acled.sub_event_type if e.acled else None,
+        e.counted,
+        e.probability,
     )
 
 
@@ -493,4 +496,6 @@ def _event_from_row(r: dict[str, Any], actors: dict[str, list[Actor]]) -> Event:
             if r.get("acled_type")
             else None
         ),
+        counted=r.get("counted") is not False,
+        probability=r.get("probability"),
     )

@@ -43,6 +43,9 @@ CREATE TABLE IF NOT EXISTS events (
 -- columns added after the first release (kept last so older files migrate in place)
 ALTER TABLE events ADD COLUMN IF NOT EXISTS acled_type VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS acled_subtype VARCHAR;
+-- false for a candidate under the counting threshold (NULL in files written before: counted)
+ALTER TABLE events ADD COLUMN IF NOT EXISTS counted BOOLEAN;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS probability DOUBLE;
 
 CREATE TABLE IF NOT EXISTS event_actors (
     event_id VARCHAR, role VARCHAR, position INTEGER,

@@ -1,0 +1,128 @@
+"""Roles that hold on running text: pronouns, idioms, attack nouns, no borrowed actors.
+
+Each sentence is our own, about real places and people, and states the fact of language the
+rule encodes.
+"""
+
+from __future__ import annotations
+
+
+def _events(processor, text: str, published: str = "2024-04-12"):
+    return list(processor.process_text(text, published=published).events)
+
+
+def _by_trigger(processor, text: str, trigger: str):
+    evs = [e for e in _events(processor, text) if e.trigger.text == trigger]
+    assert evs, [(e.cameo.code, e.trigger.text) for e in _events(processor, text)]
+    return evs[0]
+
+
+def _countries(actors) -> list[str | None]:
+    return [a.country for a in actors]
+
+
+def test_he_is_the_person_named_last_before_it(processor):
+    # a personal pronoun stands for the last person named, across sentences
+    ev = _by_trigger(processor, "Macron arrived in Dakar on Monday. He met President Faye.", "met")
+    assert _countries(ev.source) == ["FRA"] and ev.source[0].text == "He"
+    assert ev.source[0].name  # the entity the pronoun stands for
+
+
+def test_pronoun_in_a_later_clause_keeps_the_speaker(processor):
+    text = (
+        "Antony Blinken said on Monday he was worried about the fighting in Sudan, as he urged "
+        "both generals to accept a truce."
+    )
+    ev = _by_trigger(processor, text, "urged")
+    assert _countries(ev.source) == ["USA"]
+
+
+def test_no_actor_is_borrowed_from_another_event_in_the_sentence(processor):
+    # the addressee of the appeal is no source of the appeal
+    ev = _by_trigger(processor, "He urged both generals to accept a truce.", "urged")
+    assert ev.source == () or all(a.text != "both generals" for a in ev.source)
+
+
+def test_coming_to_someones_aid_helps_the_possessor(processor):
+    ev = _by_trigger(processor, "Chad came to Niger's aid after the raid on Diffa.", "aid")
+    assert (_countries(ev.source), _countries(ev.target)) == (["TCD"], ["NER"])
+
+
+def test_the_author_of_an_attack_noun_is_the_source(processor):
+    text = "A suicide bombing claimed by al-Shabaab killed five Kenyan police officers."
+    ev = _by_trigger(processor, text, "killed")
+    assert ev.source and ev.source[0].text == "al-Shabaab"
+    assert _countries(ev.target) == ["KEN"]
+    ev = _by_trigger(processor, "An Israeli air strike killed three Hezbollah fighters.", "killed")
+    assert _countries(ev.source) == ["ISR"] and ev.source[0].sector == "MIL"
+
+
+def test_nature_kills_no_one_politically(processor):
+    assert not [e for e in _events(processor, "The storm killed ten people in Dhaka.")]
+    assert not [e for e in _events(processor, "A cholera outbreak killed 40 people in Kasai.")]
+
+
+def test_pushing_an_armed_group_back_is_fighting(processor):
+    ev = _by_trigger(
+        processor, "Al-Shabaab was pushed back by Somali troops near Baidoa.", "pushed"
+    )
+    assert ev.plover.type == "ASSAULT" and _countries(ev.source) == ["SOM"]
+    # postponing is no fight, and pushing back against criticism names no one acted on
+    assert not _events(processor, "The electoral commission pushed back the elections to March.")
+    assert not [
+        e
+        for e in _events(processor, "The minister pushed back against criticism of the budget.")
+        if e.plover.type in {"ASSAULT", "REQUEST"}
+    ]
+
+
+def test_a_vow_of_violence_is_a_threat(processor):
+    ev = _by_trigger(processor, "The Burkinabe junta vowed to crush the insurgents.", "vowed")
+    assert ev.plover.type == "THREATEN" and ev.cameo.root == "13"
+    ev = _by_trigger(processor, "The rebels pledged to respect the ceasefire.", "pledged")
+    assert ev.plover.type == "AGREE"
+
+
+def test_an_attack_spoken_of_but_not_made_is_hypothetical(processor):
+    ev = _by_trigger(
+        processor, "Kurdish leaders fear a potential Turkish attack on Kobani.", "attack"
+    )
+    assert ev.modality == "hypothetical"
+    ev = _by_trigger(processor, "Kenya deployed troops to prevent an attack on Lamu.", "attack")
+    assert ev.modality == "hypothetical"
+    ev = _by_trigger(processor, "The Turkish attack on Afrin began on Saturday.", "attack")
+    assert ev.modality == "asserted"
+
+
+def test_an_unidentified_attacker_takes_no_country_from_the_article(processor):
+    text = "US troops patrolled Manbij on Tuesday. The bomber struck inside a restaurant."
+    ev = _by_trigger(processor, text, "struck")
+    assert all(a.country is None for a in ev.source)
+
+
+def test_his_stands_for_the_person_named_before(processor):
+    text = "Erdogan met Putin in Sochi. Erdogan praised his growing cooperation with Russia."
+    ev = _by_trigger(processor, text, "cooperation")
+    assert (_countries(ev.source), _countries(ev.target)) == (["TUR"], ["RUS"])
+
+
+def test_talks_between_two_states_run_both_ways(processor):
+    text = "Talks between Ethiopia and Egypt on the dam ended without a deal."
+    dyads = {
+        (e.source[0].country, e.target[0].country)
+        for e in _events(processor, text)
+        if e.source and e.target
+    }
+    assert dyads == {("ETH", "EGY"), ("EGY", "ETH")}
+
+
+def test_a_demand_that_someone_act_is_aimed_at_them(processor):
+    text = "Washington's demand that Niger expel the Russian instructors went unanswered."
+    ev = _by_trigger(processor, text, "demand")
+    assert (_countries(ev.source), _countries(ev.target)) == (["USA"], ["NER"])
+
+
+def test_generic_local_people_belong_to_the_place_of_the_event(processor):
+    text = "President Biden spoke on Sunday. Police arrested two protesters in Paris."
+    ev = _by_trigger(processor, text, "arrested")
+    assert (_countries(ev.source), _countries(ev.target)) == (["FRA"], ["FRA"])
