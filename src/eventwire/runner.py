@@ -2,7 +2,9 @@
 
 Exact duplicates (same normalised body) are processed once: later copies, in this run or in the
 database, are counted and skipped. Near duplicates are coded and stored with a pointer to the
-article they repeat. Rejects are stored with their reason; the batch goes on.
+article they repeat; an input already in the database is indexed too, so re-running a killed
+run stores what one clean run stores. Rejects are stored with their reason as they come (at most
+``commit_every`` wait in memory); the batch goes on.
 """
 
 from __future__ import annotations
@@ -19,12 +21,16 @@ from eventwire.ingest.dedup import NearDuplicateIndex
 from eventwire.ingest.sources import iter_documents
 from eventwire.pipeline import process_parallel
 from eventwire.records import Article, DocumentResult, Reject
+from eventwire.safetext import escape
 from eventwire.store.db import Store
 
 log = logging.getLogger(__name__)
 
 #: Modalities that count as events by default (negated and hypothetical ones are kept apart).
 COUNTED_MODALITIES = frozenset({"asserted", "planned", "claimed"})
+#: Rejects kept in the summary for printing; beyond them rejects are counted and stored, not
+#: held in memory (a corpus of a million bad lines must not grow the process).
+LISTED_REJECTS = 1_000
 
 
 @dataclass(slots=True)
@@ -38,7 +44,13 @@ class RunSummary:
     uncounted: int = 0
     quotes: int = 0
     words: int = 0
+    #: the first :data:`LISTED_REJECTS` rejects; all of them are in the store
     reject_list: list[Reject] = field(default_factory=list)
+
+    def note_reject(self, rej: Reject) -> None:
+        self.rejects += 1
+        if len(self.reject_list) < LISTED_REJECTS:
+            self.reject_list.append(rej)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -58,12 +70,16 @@ def run(
     db: str | Path,
     *,
     published: str | None = None,
+    follow_symlinks: bool = False,
     workers: int = 1,
     batch_size: int = 16,
     commit_every: int = 64,
     on_progress: Callable[[int], None] | None = None,
 ) -> RunSummary:
-    """Ingest, code and store ``paths`` into the DuckDB file ``db``; returns what happened."""
+    """Ingest, code and store ``paths`` into the DuckDB file ``db``; returns what happened.
+
+    ``follow_symlinks`` lets a link inside an input folder lead outside it (see
+    :func:`~eventwire.ingest.sources.iter_documents`)."""
     inputs = [str(p) for p in paths]
     summary = RunSummary()
     near_index = NearDuplicateIndex()
@@ -72,17 +88,30 @@ def run(
     with Store(db) as store:
         seen: set[str] = set()
 
+        def reject(rej: Reject) -> None:
+            """Count a reject and store it with the next batch, or now if many are waiting."""
+            summary.note_reject(rej)
+            pending_rejects.append(rej)
+            if len(pending_rejects) >= commit_every:
+                _store(store, summary, [], pending_rejects, near)
+                pending_rejects.clear()
+
         def fresh_articles() -> Iterator[Article]:
-            for item in iter_documents(inputs, published=published):
+            for item in iter_documents(
+                inputs, published=published, follow_symlinks=follow_symlinks
+            ):
                 if isinstance(item, Reject):
-                    pending_rejects.append(item)
-                    summary.rejects += 1
-                    summary.reject_list.append(item)
+                    reject(item)
                     if on_progress:
                         on_progress(1)
                     continue
                 if item.article_id in seen or store.has_article(item.article_id):
                     summary.duplicates += 1
+                    if item.article_id not in seen:
+                        # stored by an earlier (perhaps killed) run: indexed as that run would
+                        # have, so a later near copy points where a clean run points it
+                        seen.add(item.article_id)
+                        near_index.add(item.article_id, item.text)
                     if on_progress:
                         on_progress(1)
                     continue
@@ -96,24 +125,46 @@ def run(
         batch: list[DocumentResult] = []
         for res in process_parallel(fresh_articles(), workers, batch_size=batch_size):
             if isinstance(res, Reject):
-                pending_rejects.append(res)
-                summary.rejects += 1
-                summary.reject_list.append(res)
+                reject(res)
             else:
                 batch.append(res)
-                summary.articles += 1
-                counted = sum(e.counted and e.modality in COUNTED_MODALITIES for e in res.events)
-                summary.events += counted
-                summary.uncounted += len(res.events) - counted
-                summary.quotes += len(res.quotes)
-                summary.words += len(res.article.text.split())
+                _count(summary, res, 1)
             if on_progress:
                 on_progress(1)
             if len(batch) >= commit_every:
-                store.write_batch(batch, pending_rejects, near)
-                batch, pending_rejects = [], []
-        store.write_batch(batch, pending_rejects, near)
-        options = {"published": published}
+                _store(store, summary, batch, pending_rejects, near)
+                batch = []
+                pending_rejects.clear()
+        _store(store, summary, batch, pending_rejects, near)
+        options: dict[str, object] = {"published": published}
+        if follow_symlinks:  # only when set, so earlier runs keep their ids
+            options["follow_symlinks"] = True
         run_id = hashlib.sha1(json.dumps([sorted(inputs), options, CODER_VERSION]).encode())
-        store.record_run(run_id.hexdigest()[:16], inputs, options, summary.counts(), CODER_VERSION)
+        stored_inputs = [escape(i) for i in inputs]  # a path may not be valid UTF-8
+        store.record_run(
+            run_id.hexdigest()[:16], stored_inputs, options, summary.counts(), CODER_VERSION
+        )
     return summary
+
+
+def _count(summary: RunSummary, res: DocumentResult, sign: int) -> None:
+    """Add (``sign=1``) or take back (``sign=-1``) one stored result's counts."""
+    counted = sum(e.counted and e.modality in COUNTED_MODALITIES for e in res.events)
+    summary.articles += sign
+    summary.events += sign * counted
+    summary.uncounted += sign * (len(res.events) - counted)
+    summary.quotes += sign * len(res.quotes)
+    summary.words += sign * len(res.article.text.split())
+
+
+def _store(
+    store: Store,
+    summary: RunSummary,
+    batch: list[DocumentResult],
+    rejects: list[Reject],
+    near: dict[str, str],
+) -> None:
+    """Write one batch; a result the store refused is counted as a reject, not an article."""
+    for res, rej in store.write_batch(batch, rejects, near):
+        _count(summary, res, -1)
+        summary.note_reject(rej)

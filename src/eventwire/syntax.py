@@ -67,45 +67,76 @@ class SentenceView:
             cur = self.head(cur)
 
     def subtree(self, tok: Token, stop: frozenset[str] = frozenset()) -> list[Token]:
-        out = [tok]
-        for kid in self._children[tok.i]:
-            if kid.dep in stop:
+        """``tok`` and its dependents in text order, leaving out branches whose relation is in
+        ``stop``. Iterative, like every walk here: a parse may be a chain of thousands of
+        tokens ("U.S. U.S. U.S. ...") and recursion would overflow."""
+        out: dict[int, Token] = {}
+        stack = [tok]
+        while stack:
+            cur = stack.pop()
+            if cur.i in out:  # a malformed parse with a cycle must not loop
                 continue
-            out.extend(self.subtree(kid, stop))
-        return sorted(out, key=lambda t: t.i)
+            out[cur.i] = cur
+            stack.extend(kid for kid in self._children[cur.i] if kid.dep not in stop)
+        return sorted(out.values(), key=lambda t: t.i)
 
     def noun_phrase(self, head: Token) -> list[Token]:
         """The tokens naming an entity: modifiers, compounds, possessors, "of" complements."""
-        out = [head]
-        for kid in self._children[head.i]:
-            if kid.dep in _NP_STOP or kid.pos == "SPACE":
+        out: dict[int, Token] = {}
+        seen: set[int] = set()
+        stack = [head]
+        while stack:
+            cur = stack.pop()
+            if cur.i in seen:
                 continue
-            if kid.dep == "prep" and kid.text.lower() not in _NP_PREPS:
-                continue
-            if kid.dep == "det" and kid.text.lower() in {"the", "a", "an"}:
-                continue
-            out.extend(self.noun_phrase(kid))
-        # a name the parser split ("al", "-", "Shabab" as three subjects) stays whole
-        if head.ent:
-            have = {t.i for t in out}
-            i = head.i
-            while self.tokens[i].ent_iob == "I" and i > 0:
-                i -= 1
-                if i not in have and self.tokens[i].pos != "DET":
-                    out.append(self.tokens[i])
-            j = head.i + 1
-            while j < len(self.tokens) and self.tokens[j].ent_iob == "I":
-                if j not in have and self.tokens[j].pos != "DET":
-                    out.append(self.tokens[j])
-                j += 1
-        return sorted({t.i: t for t in out}.values(), key=lambda t: t.i)
+            seen.add(cur.i)
+            out[cur.i] = cur
+            stack.extend(kid for kid in self._children[cur.i] if self._in_phrase(kid))
+            if cur.ent:  # a name the parser split ("al", "-", "Shabab" as three subjects)
+                for tok in self._entity_rest(cur):
+                    out.setdefault(tok.i, tok)
+        return sorted(out.values(), key=lambda t: t.i)
+
+    @staticmethod
+    def _in_phrase(kid: Token) -> bool:
+        """Whether a dependent belongs to its head's noun phrase."""
+        if kid.dep in _NP_STOP or kid.pos == "SPACE":
+            return False
+        if kid.dep == "prep" and kid.text.lower() not in _NP_PREPS:
+            return False
+        return not (kid.dep == "det" and kid.text.lower() in {"the", "a", "an"})
+
+    def _entity_rest(self, tok: Token) -> Iterator[Token]:
+        """The other tokens of the entity ``tok`` is in, determiners left out."""
+        i = tok.i
+        while self.tokens[i].ent_iob == "I" and i > 0:
+            i -= 1
+            if self.tokens[i].pos != "DET":
+                yield self.tokens[i]
+        j = tok.i + 1
+        while j < len(self.tokens) and self.tokens[j].ent_iob == "I":
+            if self.tokens[j].pos != "DET":
+                yield self.tokens[j]
+            j += 1
 
     def conjuncts(self, tok: Token) -> list[Token]:
-        """``tok`` and the heads coordinated with it ("Mali and Burkina Faso")."""
-        out = [tok]
-        for kid in self.children(tok, "conj"):
-            if kid.pos in {"PROPN", "NOUN", "PRON"}:
-                out.extend(self.conjuncts(kid))
+        """``tok`` and the heads coordinated with it ("Mali and Burkina Faso"), in the order a
+        depth-first walk meets them."""
+        out: list[Token] = []
+        seen: set[int] = set()
+        stack = [tok]
+        while stack:
+            cur = stack.pop()
+            if cur.i in seen:
+                continue
+            seen.add(cur.i)
+            out.append(cur)
+            stack.extend(reversed(self._coordinated(cur)))
+        return out
+
+    def _coordinated(self, tok: Token) -> list[Token]:
+        """Heads coordinated directly with ``tok``: conjuncts, then list-like appositions."""
+        found = [k for k in self.children(tok, "conj") if k.pos in {"PROPN", "NOUN", "PRON"}]
         for kid in self.children(tok, "appos"):
             # "The US, Russia, and Switzerland": the parser hangs a list on its first item as
             # an apposition; a list it is when the apposition itself opens a coordination.
@@ -114,8 +145,8 @@ class SentenceView:
                 and kid.ent == tok.ent
                 and any(c.ent == kid.ent for c in self.children(kid, "conj"))
             ):
-                out.extend(self.conjuncts(kid))
-        return out
+                found.append(kid)
+        return found
 
     def prep_objects(self, tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
         """Objects of the given prepositions under ``tok`` ("with Moscow" -> Moscow)."""

@@ -1,6 +1,9 @@
 """The ``eventwire`` command line: a thin layer over the library.
 
 Errors print one line saying what failed and what to do, and exit 1; usage errors exit 2.
+``run`` exits 3 when an input path does not exist and 4 when nothing was stored (see
+docs/cli.md). Names and messages are printed escaped: a file name may hold rich markup
+(``[/x]``) or control characters.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 import sys
 from collections import Counter
 from datetime import date
@@ -22,6 +26,7 @@ from rich.text import Text
 
 from eventwire.errors import EventwireError
 from eventwire.records import Event, to_dict
+from eventwire.safetext import escape, for_console
 
 app = typer.Typer(
     add_completion=False,
@@ -33,6 +38,10 @@ console = Console(stderr=True)
 out = Console(width=None if sys.stdout.isatty() else 160)
 
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
+
+#: ``eventwire run`` exit codes beyond 0 (done), 1 (error) and 2 (usage).
+EXIT_MISSING_INPUT = 3
+EXIT_NOTHING_STORED = 4
 
 
 def _check_date(value: str | None) -> str | None:
@@ -55,9 +64,9 @@ def main_options(
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
-def _fail(exc: Exception) -> typer.Exit:
-    console.print(f"[red]error:[/red] {exc}")
-    return typer.Exit(1)
+def _fail(exc: Exception, code: int = 1) -> typer.Exit:
+    console.print(f"[red]error:[/red] {for_console(str(exc))}", soft_wrap=True)
+    return typer.Exit(code)
 
 
 @app.command()
@@ -69,11 +78,18 @@ def run(
     ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 16,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks", help="Read links in input folders that lead outside them."
+        ),
+    ] = False,
 ) -> None:
     """Ingest, code and store documents; prints what was found."""
     from eventwire.runner import run as run_job
 
     _check_date(published)
+    missing = [str(p) for p in paths if not os.path.lexists(p)]
     try:
         with Progress(
             SpinnerColumn(),
@@ -90,6 +106,7 @@ def run(
                 paths,
                 db,
                 published=published,
+                follow_symlinks=follow_symlinks,
                 workers=workers,
                 batch_size=batch_size,
                 on_progress=lambda n: bar.advance(task, n),
@@ -100,10 +117,28 @@ def run(
         f"articles: {summary.articles}  duplicates: {summary.duplicates}  "
         f"near-duplicates: {summary.near_duplicates}  rejects: {summary.rejects}  "
         f"events: {summary.events} (+{summary.uncounted} candidates, negated or hypothetical)  "
-        f"quotes: {summary.quotes}  -> {db}"
+        f"quotes: {summary.quotes}  -> {escape(str(db))}",
+        markup=False,
+        soft_wrap=True,
     )
     for rej in summary.reject_list:
-        out.print(f"  rejected {rej.origin} ({rej.stage}): {rej.reason}", markup=False)
+        out.print(
+            f"  rejected {escape(rej.origin)} ({rej.stage}): {escape(rej.reason)}",
+            markup=False,
+            soft_wrap=True,
+        )
+    if summary.rejects > len(summary.reject_list):
+        out.print(
+            f"  ... and {summary.rejects - len(summary.reject_list)} more rejects; "
+            "all are in the rejects table",
+            markup=False,
+        )
+    if missing:
+        names = ", ".join(escape(m) for m in missing)
+        raise _fail(EventwireError(f"no such input: {names}"), EXIT_MISSING_INPUT)
+    if summary.articles + summary.duplicates == 0:
+        what = "every input was rejected" if summary.rejects else "no documents found"
+        raise _fail(EventwireError(f"nothing stored: {what}"), EXIT_NOTHING_STORED)
 
 
 @app.command()
@@ -128,7 +163,7 @@ def code(
         else:
             items = list(iter_documents([file], published=published))
             if not items:
-                raise _fail(EventwireError(f"{file}: no document found"))
+                raise _fail(EventwireError(f"{escape(file)}: no document found"))
             first = items[0]
             if isinstance(first, Reject):
                 raise _fail(EventwireError(f"{first.origin}: {first.reason}"))
@@ -253,17 +288,25 @@ def show(event_id: str, db: DbOpt = Path("eventwire.duckdb")) -> None:
         f"{ev.plover.type}{'/' + ev.plover.mode if ev.plover.mode else ''}  "
         f"({ev.modality}, confidence {ev.confidence})"
     )
-    out.print(f"source: {_actors(ev.source) or '-'}   target: {_actors(ev.target) or '-'}")
+    out.print(
+        f"source: {_actors(ev.source) or '-'}   target: {_actors(ev.target) or '-'}",
+        markup=False,
+    )
     if ev.date:
-        out.print(f"date: {ev.date.start}..{ev.date.end} ({ev.date.precision}, '{ev.date.text}')")
+        out.print(
+            f"date: {ev.date.start}..{ev.date.end} ({ev.date.precision}, '{escape(ev.date.text)}')",
+            markup=False,
+        )
     if ev.place:
         out.print(
             f"place: {ev.place.name}, {ev.place.admin1 or '-'}, {ev.place.country} "
-            f"({ev.place.lat}, {ev.place.lon}; {ev.place.precision})"
+            f"({ev.place.lat}, {ev.place.lon}; {ev.place.precision})",
+            markup=False,
         )
     if article:
         out.print(
-            f"article: {article.title or '-'} ({article.published or 'undated'}; {article.origin})",
+            f"article: {escape(article.title or '-')} ({article.published or 'undated'}; "
+            f"{escape(article.origin)})",
             markup=False,
         )
     out.print(text)
@@ -283,14 +326,19 @@ def _table(evs: list[Event]) -> None:
         table.add_column(col)
     for ev in evs:
         table.add_row(
-            ev.date.start if ev.date and ev.date.start else "-",
-            _actors(ev.source),
-            f"{ev.cameo.code} {ev.plover.type}",
-            _actors(ev.target),
-            ev.modality,
-            ev.place.name if ev.place else "-",
-            f"{ev.confidence:.2f}",
-            ev.trigger.text,
+            *(
+                Text(cell)  # plain text: article words are not markup
+                for cell in (
+                    ev.date.start if ev.date and ev.date.start else "-",
+                    _actors(ev.source),
+                    f"{ev.cameo.code} {ev.plover.type}",
+                    _actors(ev.target),
+                    ev.modality,
+                    ev.place.name if ev.place else "-",
+                    f"{ev.confidence:.2f}",
+                    escape(ev.trigger.text),
+                )
+            )
         )
     out.print(table)
     # CAMEO statements with no PLOVER counterpart (015 claims of responsibility) are named

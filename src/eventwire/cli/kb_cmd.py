@@ -78,7 +78,7 @@ def lookup_command(
         return
     console = Console()
     if actor is None:
-        console.print(f"{text!r}: nothing known")
+        console.print(f"{text!r}: nothing known", markup=False)
     else:
         console.print(
             f"{text!r}: country {actor.country or '-'}, sector {actor.sector or '-'}, "

@@ -8,7 +8,6 @@ stays flat whatever the corpus size.
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import os
@@ -26,14 +25,28 @@ from eventwire.ingest.dates import normalise_date
 from eventwire.ingest.dedup import article_id
 from eventwire.ingest.encoding import decode_html, decode_text, decode_utf8
 from eventwire.ingest.extract import extract_html
+from eventwire.ingest.inflate import DEFAULT_MAX_INFLATED, MAX_RATIO, Inflated
+from eventwire.ingest.walk import walk
 from eventwire.records import Article, Reject
+from eventwire.safetext import bad_char, escape
 
-__all__ = ["FORMATS", "document_from_html", "document_from_text", "iter_documents"]
+__all__ = [
+    "DEFAULT_MAX_INFLATED",
+    "FORMATS",
+    "MAX_RATIO",
+    "MAX_TEXT_CHARS",
+    "document_from_html",
+    "document_from_text",
+    "iter_documents",
+]
 
 logger = logging.getLogger(__name__)
 
 STAGE = "ingest"
 DEFAULT_MAX_BYTES = 20_000_000
+#: Characters of text per document at most. The NLP stage's time grows a little faster than
+#: the text (400,000 characters took 25 s); a news article has a few thousand.
+MAX_TEXT_CHARS = 500_000
 #: File name ending (lower case) -> Article.fmt.
 FORMATS = {
     ".html": "html",
@@ -45,8 +58,6 @@ FORMATS = {
     ".jsonl.gz": "jsonl",
 }
 _FMT_VALUES = {"html", "text", "markdown", "jsonl"}
-#: Corpus directories often carry a description of themselves; it is not news.
-_SKIPPED_NAMES = {"readme.md", "readme.txt"}
 _FRONT_MATTER_KEYS = {"title", "published", "date", "source", "url"}
 _TITLE_MAX = 200
 _TERMINAL = ".!?…;:,"
@@ -56,6 +67,16 @@ _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _BLANK_RUN = re.compile(r"\n{3,}")
 _KEY_VALUE = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Limits:
+    """Bytes per document (file or JSONL line), decompressed bytes per ``.gz`` file,
+    characters of text per document."""
+
+    max_bytes: int
+    max_inflated: int
+    max_chars: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +95,9 @@ def iter_documents(
     *,
     published: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    follow_symlinks: bool = False,
+    max_inflated: int = DEFAULT_MAX_INFLATED,
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> Iterator[Article | Reject]:
     """Walk files and directories (recursive, sorted for determinism), yield one Article per
     document or a Reject naming the input and the reason. Never raises for a bad document.
@@ -82,18 +106,30 @@ def iter_documents(
     ``README.txt`` (any case) are skipped silently; files named explicitly are always read.
     ``.html``/``.htm``, ``.txt``, ``.md``/``.markdown``, ``.jsonl`` and ``.jsonl.gz`` are
     read; any other file is rejected as unsupported. ``max_bytes`` bounds one document: a whole
-    file, or one JSONL line (JSONL files themselves may be any size). ``published``
-    (YYYY-MM-DD) is used only for documents without a date of their own.
+    file, or one JSONL line (JSONL files themselves may be any size, but a ``.jsonl.gz``
+    stops with a reject after ``max_inflated`` decompressed bytes or at a compression ratio
+    over :data:`MAX_RATIO`). A document with more than ``max_chars`` characters of text,
+    or an HTML page of more than ``extract.MAX_ELEMENTS`` elements, is rejected before the
+    slow stages see it. ``published`` (YYYY-MM-DD) is used only for documents without a date
+    of their own. A symbolic link
+    inside a folder that points outside that folder is rejected ("symlink leaves the input
+    folder"; a link in a corpus must not read ``/etc`` or a home folder) unless
+    ``follow_symlinks``; paths named explicitly are always read.
 
-    Raises ConfigError at once (not on first iteration) for an invalid ``published`` or
-    ``max_bytes``.
+    Raises ConfigError at once (not on first iteration) for an invalid ``published`` or a
+    limit that is not positive.
     """
     fallback = _cli_date(published)
-    if max_bytes <= 0:
-        raise ConfigError(f"max_bytes must be positive, got {max_bytes}")
+    if min(max_bytes, max_inflated, max_chars) <= 0:
+        raise ConfigError(
+            f"max_bytes, max_inflated and max_chars must be positive, got {max_bytes}, "
+            f"{max_inflated} and {max_chars}"
+        )
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return _iter_paths(paths, fallback, max_bytes)
+    return _iter_paths(
+        paths, fallback, _Limits(max_bytes, max_inflated, max_chars), follow_symlinks
+    )
 
 
 def document_from_text(
@@ -114,7 +150,7 @@ def document_from_text(
     """
     if fmt not in _FMT_VALUES:
         raise ConfigError(f"unknown document format {fmt!r}; use one of {sorted(_FMT_VALUES)}")
-    return _text_article(
+    article = _text_article(
         text,
         origin=origin,
         fmt=fmt,
@@ -122,6 +158,7 @@ def document_from_text(
         defaults=_Meta(title=title, url=url, source=source),
         cli_published=_cli_date(published),
     )
+    return _check_length(article, MAX_TEXT_CHARS)
 
 
 def document_from_html(
@@ -136,63 +173,37 @@ def document_from_html(
     ``url`` is where the page was fetched from and wins over its canonical URL. Raises
     IngestError when the page has no article text (or bytes that are not text).
     """
-    return _html_article(
+    article = _html_article(
         html, origin=origin, fmt="html", own=_Meta(url=url), cli_published=_cli_date(published)
     )
+    return _check_length(article, MAX_TEXT_CHARS)
 
 
 # -- walking ------------------------------------------------------------------------------------
 
 
 def _iter_paths(
-    paths: Iterable[str | Path], fallback: str | None, max_bytes: int
+    paths: Iterable[str | Path], fallback: str | None, limits: _Limits, follow_symlinks: bool
 ) -> Iterator[Article | Reject]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for item in _walk(path, set()):
-                if isinstance(item, Reject):
-                    yield item
+            root = None if follow_symlinks else os.path.realpath(path)
+            for item in walk(path, root):
+                if isinstance(item, tuple):
+                    yield _reject(escape(str(item[0])), item[1])
                 else:
-                    yield from _read_file(item, fallback, max_bytes)
+                    yield from _read_file(item, fallback, limits)
         else:
-            yield from _read_file(path, fallback, max_bytes)
-
-
-def _walk(directory: Path, seen: set[str]) -> Iterator[Path | Reject]:
-    """Files under ``directory`` in name order, depth first; symlink loops are cut."""
-    real = os.path.realpath(directory)
-    if real in seen:
-        logger.debug("skipping %s: already walked (symlink loop?)", directory)
-        return
-    seen.add(real)
-    try:
-        with os.scandir(directory) as scan:
-            entries = sorted(scan, key=lambda e: e.name)
-    except OSError as exc:
-        yield _reject(str(directory), f"cannot read directory: {exc.strerror or exc}")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = directory / entry.name
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        if is_dir:
-            yield from _walk(path, seen)
-        elif entry.name.lower() in _SKIPPED_NAMES:
-            logger.debug("skipping %s", path)
-        else:
-            yield path
+            yield from _read_file(path, fallback, limits)
 
 
 # -- one file -----------------------------------------------------------------------------------
 
 
-def _read_file(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Article | Reject]:
-    origin = str(path)
+def _read_file(path: Path, fallback: str | None, limits: _Limits) -> Iterator[Article | Reject]:
+    origin = escape(str(path))
+    max_bytes = limits.max_bytes
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -201,6 +212,9 @@ def _read_file(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Art
         return
     except OSError as exc:
         yield _reject(origin, f"cannot read file: {exc.strerror or exc}")
+        return
+    except ValueError as exc:  # "embedded null byte": not a path the system can have
+        yield _reject(origin, f"invalid path: {exc}")
         return
     if not stat.S_ISREG(info.st_mode):
         yield _reject(origin, "not a regular file")
@@ -215,7 +229,7 @@ def _read_file(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Art
         yield _reject(origin, "empty file")
         return
     if fmt == "jsonl":
-        yield from _read_jsonl(path, fallback, max_bytes)
+        yield from _read_jsonl(path, fallback, limits)
         return
     if info.st_size > max_bytes:
         yield _reject(origin, _too_large("file", info.st_size, max_bytes))
@@ -229,7 +243,8 @@ def _read_file(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Art
     if len(data) > max_bytes:  # the file grew after stat()
         yield _reject(origin, _too_large("file", len(data), max_bytes))
         return
-    yield _guarded(origin, partial(_article_from_bytes, data, origin, fmt, fallback))
+    build = partial(_article_from_bytes, data, origin, fmt, fallback)
+    yield _guarded(origin, partial(_limited, build, limits.max_chars))
 
 
 def _article_from_bytes(data: bytes, origin: str, fmt: str, fallback: str | None) -> Article:
@@ -257,14 +272,15 @@ def _format_of(name: str) -> str | None:
 # -- JSONL --------------------------------------------------------------------------------------
 
 
-def _read_jsonl(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Article | Reject]:
+def _read_jsonl(path: Path, fallback: str | None, limits: _Limits) -> Iterator[Article | Reject]:
     """One document per line; a bad line is rejected as ``path:line`` and reading goes on."""
-    origin = str(path)
+    origin = escape(str(path))
+    max_bytes = limits.max_bytes
     lineno = 0
     emitted = False
     try:
-        fh: IO[bytes] = (
-            gzip.open(path, "rb")  # type: ignore[assignment]  # GzipFile is a binary IO
+        fh: IO[bytes] | Inflated = (
+            Inflated(path, limits.max_inflated)
             if path.name.lower().endswith(".gz")
             else path.open("rb")
         )
@@ -278,6 +294,9 @@ def _read_jsonl(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Ar
             except (OSError, EOFError, zlib.error) as exc:
                 yield _reject(f"{origin}:{lineno + 1}", f"corrupt or unreadable file: {exc}")
                 return
+            except IngestError as exc:  # a decompression limit: what came before is kept
+                yield _reject(f"{origin}:{lineno + 1}", str(exc))
+                return
             if line is None and size == 0:
                 break
             lineno += 1
@@ -289,12 +308,13 @@ def _read_jsonl(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Ar
             if not line.strip():
                 continue
             emitted = True
-            yield _guarded(line_origin, partial(_jsonl_article, line, line_origin, fallback))
+            build = partial(_jsonl_article, line, line_origin, fallback)
+            yield _guarded(line_origin, partial(_limited, build, limits.max_chars))
     if not emitted:
         yield _reject(origin, "empty file")
 
 
-def _read_line(fh: IO[bytes], max_bytes: int) -> tuple[bytes | None, int]:
+def _read_line(fh: IO[bytes] | Inflated, max_bytes: int) -> tuple[bytes | None, int]:
     """Next line and its size; ``(None, size)`` for a line over the limit (skipped, not kept),
     ``(None, 0)`` at end of file."""
     line = fh.readline(max_bytes + 1)
@@ -328,11 +348,15 @@ def _jsonl_article(line: bytes, origin: str, fallback: str | None) -> Article:
         published_source="jsonl",
     )
     text = obj.get("text")
+    html = obj.get("html")
+    for name, value in (("text", text), ("html", html)):  # before anything hashes or parses it
+        reason = bad_char(value, controls=False) if isinstance(value, str) else None
+        if reason:
+            raise IngestError(f"{name} contains {reason}; fix or drop the character")
     if isinstance(text, str) and text.strip():
         return _text_article(
             text, origin=origin, fmt="jsonl", own=own, defaults=_Meta(), cli_published=fallback
         )
-    html = obj.get("html")
     if isinstance(html, str) and html.strip():
         return _html_article(html, origin=origin, fmt="jsonl", own=own, cli_published=fallback)
     raise IngestError('no "text" or "html" string in the object')
@@ -372,12 +396,16 @@ def _text_article(
         (front.get("published") or front.get("date"), "front-matter"),
         (cli_published, "cli"),
     )
+    title = own.title or front.get("title") or defaults.title or _detect_title(body, fmt)
+    url = own.url or front.get("url") or defaults.url
+    source = own.source or front.get("source") or defaults.source
+    _check_text(text=body, title=title, url=url, source=source)
     return Article(
         article_id=article_id(body),
         text=body,
-        title=own.title or front.get("title") or defaults.title or _detect_title(body, fmt),
-        url=own.url or front.get("url") or defaults.url,
-        source=own.source or front.get("source") or defaults.source,
+        title=title,
+        url=url,
+        source=source,
         published=published,
         published_source=published_source,
         origin=origin,
@@ -395,17 +423,43 @@ def _html_article(
         (extracted.published, extracted.published_source),
         (cli_published, "cli"),
     )
+    title = own.title or extracted.title
+    url = own.url or extracted.url
+    source = own.source or extracted.source
+    _check_text(text=extracted.text, title=title, url=url, source=source)
     return Article(
         article_id=article_id(extracted.text),
         text=extracted.text,
-        title=own.title or extracted.title,
-        url=own.url or extracted.url,
-        source=own.source or extracted.source,
+        title=title,
+        url=url,
+        source=source,
         published=published,
         published_source=published_source,
         origin=origin,
         fmt=fmt,
     )
+
+
+def _check_text(**fields: str | None) -> None:
+    """Refuse text that cannot be stored or shown faithfully: lone surrogates (a JSON
+    ``"\\udfff"`` escape), NUL and other control characters (tab and newline are fine)."""
+    for name, value in fields.items():
+        reason = bad_char(value) if value else None
+        if reason:
+            raise IngestError(f"{name} contains {reason}; fix or drop the character")
+
+
+def _limited(build: Callable[[], Article], max_chars: int) -> Article:
+    return _check_length(build(), max_chars)
+
+
+def _check_length(article: Article, max_chars: int) -> Article:
+    """Refuse a text the NLP stage would spend minutes on (see :data:`MAX_TEXT_CHARS`)."""
+    if len(article.text) > max_chars:
+        raise IngestError(
+            f"text too long ({len(article.text)} characters > limit {max_chars}); split it"
+        )
+    return article
 
 
 def _pick_date(

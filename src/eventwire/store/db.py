@@ -7,6 +7,7 @@ same input twice leaves the file identical, and a crash mid-batch loses only tha
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,9 @@ from eventwire.records import (
     Span,
     TimeSpan,
 )
+from eventwire.safetext import escape
+
+log = logging.getLogger(__name__)
 
 SCHEMA = Path(__file__).with_name("schema.sql")
 SCHEMA_VERSION = "1"
@@ -35,6 +39,18 @@ SCHEMA_VERSION = "1"
 _ROWS_PER_STATEMENT = 256
 #: Tables written per batch, in the order their rows are inserted.
 DATA_TABLES = ("articles", "sentences", "events", "event_actors", "places", "quotes", "rejects")
+#: Errors about a value DuckDB refuses (a lone surrogate, a bad number), not about the database.
+_DATA_ERRORS = (
+    duckdb.InvalidInputException,
+    duckdb.ConversionException,
+    duckdb.ConstraintException,
+    duckdb.DataError,
+)
+
+
+def _one_line(exc: BaseException) -> str:
+    """DuckDB's message on one line, with control characters escaped."""
+    return escape(" ".join(str(exc).split()))
 
 
 def _day(value: str | None) -> date | None:
@@ -56,12 +72,20 @@ class Store:
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open database {self.path}: {exc}") from None
-        if not read_only:
-            self.con.execute(SCHEMA.read_text())
-            self.con.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
-            )
+            raise StoreError(f"cannot open database {self.path}: {_one_line(exc)}") from None
+        try:  # a truncated or corrupt file may open and fail on first read
+            if not read_only:
+                self.con.execute(SCHEMA.read_text())
+                self.con.execute(
+                    "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
+                )
+            self.con.execute("SELECT count(*) FROM articles").fetchone()
+        except duckdb.Error as exc:
+            self.con.close()
+            raise StoreError(
+                f"cannot use database {self.path} (damaged or not an eventwire database?): "
+                f"{_one_line(exc)}"
+            ) from None
 
     def __enter__(self) -> Store:
         return self
@@ -74,9 +98,12 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
-        row = self.con.execute(
-            "SELECT 1 FROM articles WHERE article_id = ?", [article_id]
-        ).fetchone()
+        try:
+            row = self.con.execute(
+                "SELECT 1 FROM articles WHERE article_id = ?", [article_id]
+            ).fetchone()
+        except duckdb.Error as exc:
+            raise StoreError(f"reading {self.path} failed: {_one_line(exc)}") from None
         return row is not None
 
     def write_batch(
@@ -84,94 +111,62 @@ class Store:
         results: Sequence[DocumentResult],
         rejects: Sequence[Reject] = (),
         near_duplicates: dict[str, str] | None = None,
-    ) -> None:
-        """Store a batch of results and rejects in one transaction."""
+    ) -> list[tuple[DocumentResult, Reject]]:
+        """Store a batch of results and rejects in one transaction.
+
+        One bad record must not sink the batch nor fail every re-run at the same place: when
+        the batch is refused for its data, it is written again record by record, and a result
+        that cannot be stored becomes a Reject (stage "store") naming its origin. Those results
+        and their rejects are returned so the caller can count them. Raises StoreError when
+        the database itself fails (disk, memory, a corrupt file).
+        """
         near = near_duplicates or {}
-        rows: dict[str, list[tuple[Any, ...]]] = {k: [] for k in DATA_TABLES}
-        for res in results:
-            a = res.article
-            rows["articles"].append(
-                (
-                    a.article_id,
-                    a.title,
-                    a.url,
-                    a.source,
-                    a.published,
-                    _day(a.published),
-                    a.published_source,
-                    a.origin,
-                    a.fmt,
-                    a.language,
-                    near.get(a.article_id),
-                    a.text,
-                )
-            )
-            for s in res.sentences:
-                rows["sentences"].append(
-                    (s.article_id, s.index, s.paragraph, s.start, s.end, s.text)
-                )
-            for e in res.events:
-                rows["events"].append(_event_row(e))
-                for role, actors in (("source", e.source), ("target", e.target)):
-                    for pos, act in enumerate(actors):
-                        rows["event_actors"].append(
-                            (
-                                e.event_id,
-                                role,
-                                pos,
-                                act.text,
-                                act.start,
-                                act.end,
-                                act.country,
-                                act.sector,
-                                act.name,
-                                act.kb_id,
-                                act.confidence,
-                            )
-                        )
-            for p in res.places:
-                rows["places"].append(
-                    (
-                        a.article_id,
-                        p.char_start,
-                        p.char_end,
-                        p.text,
-                        p.name,
-                        p.country,
-                        p.admin1,
-                        p.lat,
-                        p.lon,
-                        p.precision,
-                        p.geonameid,
-                    )
-                )
-            for q in res.quotes:
-                sp = q.speaker
-                rows["quotes"].append(
-                    (
-                        q.quote_id,
-                        q.article_id,
-                        q.sentence,
-                        q.text,
-                        q.start,
-                        q.end,
-                        sp.text if sp else None,
-                        sp.country if sp else None,
-                        sp.sector if sp else None,
-                        sp.name if sp else None,
-                        q.cue,
-                    )
-                )
-        for r in rejects:
-            rows["rejects"].append((r.origin, r.stage, r.reason))
         try:
-            self.con.execute("BEGIN TRANSACTION")
+            self._write(_rows(results, rejects, near))
+            return []
+        except duckdb.Error as exc:
+            self._fatal(exc)
+            log.warning("batch refused by %s (%s); storing record by record", self.path, exc)
+        failed: list[tuple[DocumentResult, Reject]] = []
+        for res in results:
+            try:
+                self._write(_rows([res], (), near))
+            except duckdb.Error as exc:
+                self._fatal(exc)
+                reason = f"cannot be stored: {escape(str(exc))}"
+                failed.append(
+                    (res, Reject(origin=res.article.origin, stage="store", reason=reason))
+                )
+        for rej in [*rejects, *(r for _, r in failed)]:
+            try:
+                self._write(_rows((), [rej], near))
+            except duckdb.Error as exc:
+                self._fatal(exc)
+                safe = Reject(origin=escape(rej.origin), stage=rej.stage, reason=escape(rej.reason))
+                try:
+                    self._write(_rows((), [safe], near))
+                except duckdb.Error as again:
+                    raise StoreError(f"cannot record a reject in {self.path}: {again}") from None
+        return failed
+
+    def _write(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+        """All rows in one transaction; rolled back on any error."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
             for table, data in rows.items():
                 self._insert(table, data)
             self.con.execute("COMMIT")
-        except duckdb.Error as exc:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"writing a batch to {self.path} failed: {exc}") from None
+        except duckdb.Error:
+            try:
+                self.con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            raise
+
+    def _fatal(self, exc: duckdb.Error) -> None:
+        """Raise StoreError unless ``exc`` is about the data (a value DuckDB refuses)."""
+        if not isinstance(exc, _DATA_ERRORS):
+            raise StoreError(f"writing a batch to {self.path} failed: {_one_line(exc)}") from None
 
     def _insert(self, table: str, data: list[tuple[Any, ...]]) -> None:
         """INSERT OR IGNORE many rows, a few hundred per statement (``executemany`` runs one
@@ -192,20 +187,23 @@ class Store:
         counts: dict[str, int],
         coder_version: str,
     ) -> None:
-        self.con.execute(
-            "INSERT OR IGNORE INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                run_id,
-                inputs,
-                json.dumps(options, sort_keys=True),
-                counts.get("articles", 0),
-                counts.get("duplicates", 0),
-                counts.get("near_duplicates", 0),
-                counts.get("rejects", 0),
-                counts.get("events", 0),
-                coder_version,
-            ],
-        )
+        try:
+            self.con.execute(
+                "INSERT OR IGNORE INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    run_id,
+                    inputs,
+                    json.dumps(options, sort_keys=True),
+                    counts.get("articles", 0),
+                    counts.get("duplicates", 0),
+                    counts.get("near_duplicates", 0),
+                    counts.get("rejects", 0),
+                    counts.get("events", 0),
+                    coder_version,
+                ],
+            )
+        except duckdb.Error as exc:
+            raise StoreError(f"recording the run in {self.path} failed: {_one_line(exc)}") from None
 
     # -- reading -----------------------------------------------------------------------------
     def count(self, table: str) -> int:
@@ -254,11 +252,11 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         try:
             cur = self.con.execute(sql, args)
+            cols = [d[0] for d in cur.description]
+            rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+            actors = self._actors([r["event_id"] for r in rows])
         except duckdb.Error as exc:
-            raise StoreError(f"query failed: {exc}") from None
-        cols = [d[0] for d in cur.description]
-        rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-        actors = self._actors([r["event_id"] for r in rows])
+            raise StoreError(f"query on {self.path} failed: {_one_line(exc)}") from None
         for r in rows:
             yield _event_from_row(r, actors.get(r["event_id"], {}))
 
@@ -310,6 +308,88 @@ class Store:
             "language",
         )
         return Article(**dict(zip(keys, row, strict=True)))
+
+
+def _rows(
+    results: Iterable[DocumentResult], rejects: Iterable[Reject], near: dict[str, str]
+) -> dict[str, list[tuple[Any, ...]]]:
+    """Rows per table for a batch of results and rejects."""
+    rows: dict[str, list[tuple[Any, ...]]] = {k: [] for k in DATA_TABLES}
+    for res in results:
+        a = res.article
+        rows["articles"].append(
+            (
+                a.article_id,
+                a.title,
+                a.url,
+                a.source,
+                a.published,
+                _day(a.published),
+                a.published_source,
+                a.origin,
+                a.fmt,
+                a.language,
+                near.get(a.article_id),
+                a.text,
+            )
+        )
+        for s in res.sentences:
+            rows["sentences"].append((s.article_id, s.index, s.paragraph, s.start, s.end, s.text))
+        for e in res.events:
+            rows["events"].append(_event_row(e))
+            for role, actors in (("source", e.source), ("target", e.target)):
+                for pos, act in enumerate(actors):
+                    rows["event_actors"].append(
+                        (
+                            e.event_id,
+                            role,
+                            pos,
+                            act.text,
+                            act.start,
+                            act.end,
+                            act.country,
+                            act.sector,
+                            act.name,
+                            act.kb_id,
+                            act.confidence,
+                        )
+                    )
+        for p in res.places:
+            rows["places"].append(
+                (
+                    a.article_id,
+                    p.char_start,
+                    p.char_end,
+                    p.text,
+                    p.name,
+                    p.country,
+                    p.admin1,
+                    p.lat,
+                    p.lon,
+                    p.precision,
+                    p.geonameid,
+                )
+            )
+        for q in res.quotes:
+            sp = q.speaker
+            rows["quotes"].append(
+                (
+                    q.quote_id,
+                    q.article_id,
+                    q.sentence,
+                    q.text,
+                    q.start,
+                    q.end,
+                    sp.text if sp else None,
+                    sp.country if sp else None,
+                    sp.sector if sp else None,
+                    sp.name if sp else None,
+                    q.cue,
+                )
+            )
+    for r in rejects:
+        rows["rejects"].append((r.origin, r.stage, r.reason))
+    return rows
 
 
 def _event_row(e: Event) -> tuple[Any, ...]:
