@@ -43,6 +43,7 @@ from eventwire.resolve.actors import (
     build_context,
     words_of_tokens,
 )
+from eventwire.resolve.localities import hierarchy_after, resolve_within
 from eventwire.resolve.places import PlaceResolver, find_toponyms
 from eventwire.resolve.times import find_times, resolve_time, to_timespan
 from eventwire.syntax import SentenceView
@@ -147,9 +148,9 @@ class Processor:
             if tok is None:
                 return None
             triggers = {t.i for t in ps.tokens if self.coder.match(view, t)} | {tok.i}
-            focus = ctx.focus_country
-            fallback = self.places.country_place(focus) if focus else None
-            return attached_place(view, tok, triggers, self._place_fn(ctx), fallback=fallback)
+            fallback = self._fallback(article.text, ctx, [])
+            place_fn = self._place_fn(ctx, article.text)
+            return attached_place(view, tok, triggers, place_fn, fallback=fallback)
         return None
 
     # -- one document -----------------------------------------------------------------------
@@ -177,11 +178,31 @@ class Processor:
 
         return resolve
 
-    def _place_fn(self, ctx: ActorContext) -> Callable[[str, int, int], Place | None]:
+    def _fallback(self, text: str, ctx: ActorContext, places: list[Place]) -> Place | None:
+        """Where an event with no place of its own is put: the dateline ("NIAMEY — ..."),
+        else the country the article is about; marked ``inferred`` either way, since the
+        text does not state it for the event."""
+        found = _dateline(text, places)
+        if found is None and ctx.focus_country:
+            try:
+                found = self.places.country_place(ctx.focus_country)
+            except KeyError:
+                return None
+        return replace(found, inferred=True) if found is not None else None
+
+    def _place_fn(self, ctx: ActorContext, doc: str) -> Callable[[str, int, int], Place | None]:
         countries = _top_countries(ctx)
 
         def resolve(text: str, start: int, end: int) -> Place | None:
-            return self.places.resolve(text, countries=countries, char_start=start, char_end=end)
+            # "the commune of Botou (Kantchari, Tapoa)": the hierarchy written after the name
+            return resolve_within(
+                self.places,
+                text,
+                within=hierarchy_after(doc, end),
+                countries=countries,
+                char_start=start,
+                char_end=end,
+            )
 
         return resolve
 
@@ -206,15 +227,10 @@ class Processor:
     def analyse(self, article: Article, sents: list[ParsedSentence]) -> DocumentResult:
         ctx = self._context(article, sents)
         actor_fn = self._actor_fn(ctx, article.text)
-        place_fn = self._place_fn(ctx)
+        place_fn = self._place_fn(ctx, article.text)
         times = self._times(article, sents)
-        focus = ctx.focus_country
         places = find_toponyms(sents, self.places, countries=_top_countries(ctx))
-        # An event with no place of its own happened at the dateline ("NIAMEY — ..."), else
-        # somewhere in the country the article is about.
-        fallback = _dateline(article.text, places) or (
-            self.places.country_place(focus) if focus else None
-        )
+        fallback = self._fallback(article.text, ctx, places)
         events = []
         for ps in sents:
             s_times = [

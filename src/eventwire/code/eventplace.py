@@ -598,4 +598,5 @@ def _unresolved(text: str, start: int, end: int, container: Place | None) -> Pla
         geonameid=None,
         char_start=start,
         char_end=end,
+        inferred=container.inferred,
     )

