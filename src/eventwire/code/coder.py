@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from eventwire.code.acled import acled_view
-from eventwire.code.eventplace import PlaceFn, rank_place
+from eventwire.code.eventplace import PlaceFn, names_place, rank_place
 from eventwire.code.modality import forecast, modality_of, refused
 from eventwire.code.patterns import Pattern, PatternIndex, get_index
 from eventwire.kb import KnowledgeBase, load_kb
@@ -1240,7 +1240,11 @@ class Coder:
             if (
                 place is not None
                 and place.char_start is not None
-                and any(a.start <= place.char_start < a.end for a in (*roles.source, *roles.target))
+                and any(
+                    a.start <= place.char_start < a.end
+                    and not names_place(a.text, place.char_start - a.start)
+                    for a in (*roles.source, *roles.target)
+                )
             ):
                 ranked, place = None, None  # "joined forces with Cameroon": an actor, not a place
             if (

@@ -142,7 +142,7 @@ def resolve_within(
         return place
     if not frame:
         return None
-    inner = frame[0]
+    inner = frame[0]  # the village lies somewhere in the unit named, not at its seat
     return Place(
         text=text,
         name=text,
@@ -150,7 +150,7 @@ def resolve_within(
         admin1=inner.admin1,
         lat=inner.lat,
         lon=inner.lon,
-        precision="city" if inner.precision in {"city", "point"} else inner.precision,
+        precision="admin1" if inner.precision in {"city", "point"} else inner.precision,
         char_start=char_start,
         char_end=char_end,
     )
@@ -168,6 +168,11 @@ def _axis(
     if parts is None:
         return None
     ends = [resolver.resolve(p, countries=countries) for p in parts]
+    # each end in the other's country first: "Pensa" beside Barsalogho is not Penza, Russia
+    ends = [
+        resolver.resolve(p, countries=(o.country, *countries)) if o and o.country else e
+        for p, e, o in zip(parts, ends, ends[::-1], strict=True)
+    ]
     known = [p for p in ends if p is not None and p.precision in {"city", "point"}]
     if not known:
         return None
