@@ -38,7 +38,9 @@ def test_a_town_after_in_is_the_place_even_when_the_ner_calls_it_a_nationality(p
 
 
 def test_the_bracketed_hierarchy_picks_the_sahel_commune_over_a_chinese_city(processor):
-    text = "Burkinabe soldiers clashed with JNIM fighters in the commune of Botou (Kantchari, Tapoa)."
+    text = (
+        "Burkinabe soldiers clashed with JNIM fighters in the commune of Botou (Kantchari, Tapoa)."
+    )
     place = _place_of(processor, text, "clashed")
     assert place is not None and place.country == "BFA"
     assert _near(place, 12.65, 2.03)
