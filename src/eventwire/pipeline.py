@@ -153,6 +153,15 @@ class Processor:
             return attached_place(view, tok, triggers, place_fn, fallback=fallback)
         return None
 
+    def fallback_place(self, text: str, *, published: str | None = None) -> Place | None:
+        """Where an event of ``text`` with no place of its own is put: the dateline, else the
+        focus country's point (``inferred``)."""
+        article = Article(article_id=content_id(text), text=text, published=published)
+        sents = doc_to_sentences(self.nlp(text), article.article_id)
+        ctx = self._context(article, sents)
+        places = find_toponyms(sents, self.places, countries=_top_countries(ctx))
+        return self._fallback(text, ctx, places)
+
     # -- one document -----------------------------------------------------------------------
     def _context(self, article: Article, sents: list[ParsedSentence]) -> ActorContext:
         """Pre-pass over the document: the countries it is about and the roles it teaches."""

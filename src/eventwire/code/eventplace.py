@@ -60,7 +60,8 @@ _NON_LOCATIVE = frozenset(
 #: Verbs whose object (or passive subject) is the place acted upon.
 _PLACE_VERBS = frozenset(
     {
-        "capture", "seize", "overrun", "overran", "liberate", "take", "retake", "recapture",
+        "capture", "seize", "overrun", "overran", "liberate", "take", "retake", "retook",
+        "recapture",
         "occupy", "enter", "shell", "bomb", "attack", "raid", "storm", "besiege", "patrol",
         "invade", "control", "destroy", "hit", "strike", "target", "surround", "encircle",
         "free", "clear", "reach", "visit", "tour", "cross", "flee", "leave", "evacuate",
@@ -84,9 +85,12 @@ PLACE_NOUNS = frozenset(
         "palace", "stadium", "prison", "checkpoint", "crossing", "bridge", "harbour", "harbor",
         "heartland", "stronghold", "hometown", "vicinity", "perimeter", "farm", "farms",
         "battlefields", "streets", "parts", "part", "areas", "towns", "villages", "cities",
-        "axis", "route", "corridor", "stretch", "cercle", "sector",
+        "axis", "route", "corridor", "stretch", "cercle", "sector", "entrance", "entrances",
+        "gates", "edge",
     }
 )  # fmt: skip
+#: People named by where they live: "residents of X" (a weak tie to the event's place).
+_RESIDENTS = frozenset({"residents", "inhabitants", "villagers", "townspeople", "population"})
 #: Entity labels that can never be a toponym.
 _NOT_PLACES = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LANGUAGE"}
@@ -244,7 +248,9 @@ MAX_RANK = 8
 def _acceptable_unknown(view: SentenceView, cand: _Candidate) -> bool:
     """May a toponym the gazetteer lacks still be named as the place?"""
     if cand.slot == "strict":
-        return True
+        # "a VDP checkpoint", "the FAMa camp": a body's name before a place noun is the
+        # owner, not a place name, unless the gazetteer knows it
+        return not (cand.anchor.dep == "compound" and cand.anchor.ent in _ORG_LABELS)
     if cand.slot != "loose":
         return False
     if cand.anchor.dep == "pobj":
@@ -283,7 +289,7 @@ def candidates(view: SentenceView) -> list[_Candidate]:
             first = next((t.i for t in toks if t.idx >= m.start), None)
             if first is None:
                 continue
-        span = [t for t in toks[first:] if t.idx < m.end]
+        span = [t for t in toks[first:] if t.idx < _unbracketed_end(m.text, m.start)]
         if not span or span[0].i in taken:
             continue
         span = _extend(view, span)
@@ -305,11 +311,14 @@ def candidates(view: SentenceView) -> list[_Candidate]:
         while j + 1 < len(toks) and toks[j + 1].pos == "PROPN" and j + 1 not in taken:
             j += 1
         run = _glue(view, list(toks[i : j + 1]))
-        if any(t.i in taken for t in run) or _inside_longer_name(view, run):
+        # "Anefis (Kidal)", "the town of Djibo": a written hierarchy or a place noun says it
+        # is a place, whatever person or body shares the name
+        cand = _make(view, run, labelled=False)
+        placed = cand is not None and (cand.slot == "strict" or _bracketed(view, run))
+        if any(t.i in taken for t in run) or (not placed and _inside_longer_name(view, run)):
             i = j + 1
             continue
-        cand = _make(view, run, labelled=False)
-        if cand is not None and cand.slot and not _person_object(view, cand):
+        if cand is not None and cand.slot and (placed or not _person_object(view, cand)):
             out.append(cand)
         i = j + 1
     return out
@@ -318,10 +327,14 @@ def candidates(view: SentenceView) -> list[_Candidate]:
 def _norp_place(view: SentenceView, t: Token) -> bool:
     """ "shot in Kidal": a proper noun the NER calls a nationality is a place name when a
     locative preposition governs it (a demonym there is no place: the gazetteer decides)."""
-    if t.ent != "NORP" or t.dep != "pobj":
+    if t.ent != "NORP":
         return False
     head = view.head(t)
-    return head is not None and head.text.lower() in _LOCATIVE
+    if head is None:
+        return False
+    if t.dep == "dobj":  # "retook Kidal"
+        return head.lemma.lower() in _PLACE_VERBS or head.text.lower() in _PLACE_VERBS
+    return t.dep == "pobj" and head.text.lower() in _LOCATIVE
 
 
 def _inside_longer_name(view: SentenceView, run: list[Token]) -> bool:
@@ -335,9 +348,33 @@ def _inside_longer_name(view: SentenceView, run: list[Token]) -> bool:
         m.label in _ORG_LABELS
         and m.start <= start
         and end <= m.end
-        and (m.end - m.start) > end - start
+        and (_unbracketed_end(m.text, m.start) - m.start) > end - start
         for m in view.parsed.mentions
     )
+
+
+def _bracketed(view: SentenceView, run: list[Token]) -> bool:
+    """Is the name followed by a bracketed hierarchy of proper names ("Anefis (Kidal)")?"""
+    toks = view.tokens
+    k = run[-1].i + 1
+    if k >= len(toks) or toks[k].text != "(":
+        return False
+    names = 0
+    for t in toks[k + 1 :]:
+        if t.text == ")":
+            return names > 0
+        if t.pos == "PROPN" and t.text[:1].isupper():
+            names += 1
+        elif t.text not in {",", "-", "'"}:
+            return False
+    return False
+
+
+def _unbracketed_end(text: str, start: int) -> int:
+    """Where a mention ends before a bracket it swallowed ("Seytenga (Seno, Sahel": the NER
+    runs a note's hierarchy into the name)."""
+    cut = text.find(" (")
+    return start + (cut if cut > 0 else len(text))
 
 
 def _person_object(view: SentenceView, cand: _Candidate) -> bool:
@@ -423,6 +460,8 @@ def _slot(view: SentenceView, a: Token) -> str:
         if word == "of":
             if owner is not None and owner.text.lower() in PLACE_NOUNS and owner.ent == "":
                 return "strict"
+            if owner is not None and owner.text.lower() in _RESIDENTS:
+                return "loose"  # "residents of Djenne protested": where they live
             return ""
         return "loose" if word in _LOCATIVE else ""
     if a.dep in {"compound", "nmod", "appos"} and word in PLACE_NOUNS and head.ent == "":

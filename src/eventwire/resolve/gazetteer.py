@@ -168,7 +168,10 @@ _FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
 
 
 def _fold(text: str) -> str:
-    """Casefolded ASCII skeleton of Latin-script text (accents and marks dropped)."""
+    """Casefolded ASCII skeleton of Latin-script text (accents and marks dropped; an
+    apostrophe joins, so "N'Guigmi" is "nguigmi" as it is written without one)."""
+    if "'" in text:
+        text = text.replace("'", "")
     if not text.isascii():
         # (str.translate with a dict is slow on long texts; the regex only stops on hits)
         text = _FOLD_RE.sub(lambda m: m.group().translate(_FOLD), text)

@@ -126,8 +126,7 @@ def resolve_within(
     (precision "city" for a town, "admin1" for a subdivision). A road between two towns
     ("Pensa-Barsalogho") is put halfway between them when both are known and near.
     """
-    frame = [p for p in (resolver.resolve(w, countries=countries) for w in within) if p]
-    frame = [p for p in frame if p.precision != "region"]
+    frame = _frame(resolver, within, countries)
     own = tuple(dict.fromkeys(p.country for p in frame if p.country))
     admins: tuple[tuple[str, str], ...] = tuple(
         dict.fromkeys((p.country, p.admin1) for p in frame if p.country and p.admin1)
@@ -154,6 +153,42 @@ def resolve_within(
         char_start=char_start,
         char_end=char_end,
     )
+
+
+#: Kinds a hierarchy's names are read as first: cercles, provinces, regions.
+_ADMIN_KINDS = ("admin1", "admin2")
+
+
+def _frame(resolver: PlaceResolver, within: Sequence[str], countries: Sequence[str]) -> list[Place]:
+    """The hierarchy's places, innermost first, read outermost first: each name is looked
+    up as a subdivision where one fits, inside the countries of the names around it ("Soum,
+    Sahel" is Burkina Faso's province in its Sahel region, not a town in Senegal)."""
+    gaz = resolver.gazetteer
+    out: list[Place] = []
+    ctx = tuple(countries)
+    for name in reversed(within):
+        entry = gaz.lookup(name, countries=ctx, kinds=_ADMIN_KINDS)
+        if entry is None or entry.kind == "region":
+            continue
+        place = Place(
+            text=name,
+            name=entry.name,
+            country=entry.country or None,
+            admin1=entry.admin1,
+            lat=entry.lat,
+            lon=entry.lon,
+            precision="city"
+            if entry.kind == "city"
+            else _ADMIN_PRECISION.get(entry.kind, "admin1"),
+            geonameid=entry.geonameid,
+        )
+        if place.country:
+            ctx = (place.country, *(c for c in ctx if c != place.country))
+        out.append(place)
+    return out[::-1]
+
+
+_ADMIN_PRECISION = {"admin1": "admin1", "admin2": "admin1", "country": "country"}
 
 
 def _axis(
