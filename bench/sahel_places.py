@@ -1,7 +1,7 @@
 """Event places on our Sahel notes (tests/data/sahel_notes.jsonl): within 25 km and right
 country, for the pipeline and the focus-country baseline; prints figures, asserts nothing.
 
-    python bench/sahel_places.py [--misses]
+    python bench/sahel_places.py [sahel_notes_heldout.jsonl] [--misses]
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from eventwire.eval.place_notes import read_notes, run_notes, score
 from eventwire.pipeline import Processor
 from eventwire.resolve.localities import km
 
-NOTES = Path(__file__).resolve().parents[1] / "tests" / "data" / "sahel_notes.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 
 
 def main() -> None:
-    results = run_notes(Processor(), read_notes(NOTES))
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    results = run_notes(Processor(), read_notes(DATA / (args[0] if args else "sahel_notes.jsonl")))
     for side, m in score(results).items():
         print(
             f"{side:9} within 25 km {m['within_25km']:.3f}  right country {m['right_country']:.3f}"

