@@ -18,7 +18,7 @@ from itertools import islice
 from typing import Any
 
 from eventwire.code.coder import Coder
-from eventwire.code.eventplace import attached_place
+from eventwire.code.eventplace import attached_place, refers_back
 from eventwire.code.quotes import find_quotes
 from eventwire.code.scoring import Calibration, load_calibration, score_events
 from eventwire.ingest.dedup import article_id as content_id
@@ -245,6 +245,10 @@ class Processor:
             s_times = [
                 t for t in times if ps.sentence.start <= (t.char_start or -1) < ps.sentence.end
             ]
+            # "... killed there", "... attacked the town": the place named just before is the
+            # one the text points back to (stated, so not inferred)
+            before = _antecedent(places, ps.sentence.start)
+            here = before if before is not None and refers_back(SentenceView(ps)) else fallback
             events.extend(
                 self.coder.code(
                     ps,
@@ -252,7 +256,7 @@ class Processor:
                     actor_fn=actor_fn,
                     place_fn=place_fn,
                     times=s_times,
-                    fallback_place=fallback,
+                    fallback_place=here,
                 )
             )
         quotes = find_quotes(article.text, sents, article_id=article.article_id, actor_fn=actor_fn)
@@ -267,6 +271,17 @@ class Processor:
             times=tuple(times),
             places=tuple(places),
         )
+
+
+def _antecedent(places: list[Place], start: int) -> Place | None:
+    """The last town or subdivision named before ``start`` (the sentence's start)."""
+    found = None
+    for p in places:
+        if p.char_start is None or p.char_start >= start:
+            continue
+        if p.precision in {"city", "point", "admin1"} and p.lat is not None:
+            found = p
+    return found
 
 
 def _dateline(text: str, places: list[Place]) -> Place | None:

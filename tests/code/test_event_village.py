@@ -110,3 +110,47 @@ def test_a_place_stated_for_the_event_is_not_inferred(processor):
     text = "Nigerien soldiers repelled an attack in Tillaberi on Tuesday, the army said."
     evs = _events(processor, text)
     assert evs and all(e.place is not None and e.place.inferred is False for e in evs)
+
+
+def test_there_points_back_to_the_town_named_before(processor):
+    text = (
+        "Jihadists attacked an army post in Boulkessi on Monday. "
+        "Two Malian soldiers were killed there, the army said."
+    )
+    place = _place_of(processor, text, "killed")
+    assert place is not None and place.name == "Boulkessi" and place.inferred is False
+
+
+def test_the_town_as_a_place_verb_object_points_back(processor):
+    text = (
+        "Jihadists attacked an army post in Boulkessi on Monday. "
+        "Malian troops shelled the town on Tuesday."
+    )
+    place = _place_of(processor, text, "shelled")
+    assert place is not None and place.name == "Boulkessi"
+
+
+def test_without_a_word_pointing_back_the_focus_country_is_inferred(processor):
+    text = (
+        "Jihadists attacked an army post in Boulkessi on Monday. "
+        "The Malian army accused the militants of war crimes."
+    )
+    place = _place_of(processor, text, "accused")
+    assert place is not None and place.precision == "country" and place.inferred is True
+
+
+def test_people_the_ner_calls_a_nationality_are_no_place(processor):
+    # "non-Muslims", object of "targeting", is who was attacked, not where
+    from eventwire.code.eventplace import attached_place
+    from eventwire.nlp.convert import doc_to_sentences
+    from eventwire.syntax import SentenceView
+
+    text = "Gunmen attacked a mall in Nairobi, targeting non-Muslims, police said."
+    ps = doc_to_sentences(processor.nlp(text), "t")[0]
+    tok = next(t for t in ps.tokens if t.text == "targeting")
+
+    def place_fn(t: str, s: int, e: int) -> Place | None:
+        return processor.places.resolve(t, char_start=s, char_end=e)
+
+    place = attached_place(SentenceView(ps), tok, {tok.i}, place_fn)
+    assert place is None or "Muslims" not in place.name

@@ -247,6 +247,8 @@ MAX_RANK = 8
 
 def _acceptable_unknown(view: SentenceView, cand: _Candidate) -> bool:
     """May a toponym the gazetteer lacks still be named as the place?"""
+    if cand.anchor.ent == "NORP":
+        return False  # "targeting non-Muslims": people, unless the gazetteer knows a place
     if cand.slot == "strict":
         # "a VDP checkpoint", "the FAMa camp": a body's name before a place noun is the
         # owner, not a place name, unless the gazetteer knows it
@@ -270,6 +272,37 @@ def names_place(actor_text: str, offset: int) -> bool:
     where it happened), not the actor itself ("joined forces with Cameroon")?"""
     before = actor_text[:offset].lower().split()
     return len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_NOUNS
+
+
+#: Place nouns that, bare and definite, point back to a place named before ("the town").
+_BACK_NOUNS = frozenset({"town", "city", "village", "camp", "locality", "commune", "area"})
+
+
+def refers_back(view: SentenceView) -> bool:
+    """Does the sentence point back to a place named before it, as where something happens:
+    "there" after a verb ("two soldiers were killed there"), or a bare definite place noun
+    after a locative preposition or as a place verb's object ("fighting in the town",
+    "militants stormed the village")?"""
+    for t in view.tokens:
+        if t.text.lower() == "there" and t.dep == "advmod":
+            head = view.head(t)
+            if head is not None and head.pos == "VERB":
+                return True
+        if t.text.lower() not in _BACK_NOUNS or t.pos != "NOUN":
+            continue
+        kids = list(view.children(t))
+        if not any(k.dep == "det" and k.text.lower() == "the" for k in kids):
+            continue
+        if any(k.dep in {"compound", "prep", "appos", "amod", "poss", "nmod"} for k in kids):
+            continue  # "the border town of X", "the town's", "the northern town": not bare
+        head = view.head(t)
+        if head is None:
+            continue
+        if t.dep == "pobj" and head.text.lower() in _LOCATIVE - {"from", "to", "towards"}:
+            return True
+        if t.dep == "dobj" and head.lemma.lower() in _PLACE_VERBS:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- candidates
