@@ -667,6 +667,12 @@ class Coder:
                         return replace(actor, country=said.country, kb_id=None)
                 break
             cur = gov
+        if poss in {"his", "her"}:
+            # "his soldiers detained the president": the soldiers of the person named before
+            pron = next(k for k in view.children(head, "poss") if k.pos == "PRON")
+            owner = actor_fn([pron], pron)
+            if owner is not None and owner.country:
+                return replace(actor, country=owner.country, kb_id=None)
         return actor
 
     def _named_apposition(self, view: SentenceView, head: Token, actor_fn: ActorFn) -> Actor | None:
@@ -1293,10 +1299,11 @@ class Coder:
                     inferred = True
             if pattern.code[:2] in _VIOLENT_ROOTS and self._natural_cause(view, tok):
                 continue  # "the storm killed ten people": no one acted
-            if not source and tok.pos == "VERB" and not view.children(tok, *_PASSIVE_SUBJ):
-                # an act embedded in another event's phrase is done by that event's actors
-                # ("X pledged support to Y, with plans to send trainers"); never the other way
-                # round, and never from a sibling clause
+            if not source and tok.pos == "VERB" and not view.children(tok, *_PASSIVE_SUBJ, *_SUBJ):
+                # an act embedded in another event's phrase, with no subject of its own, is done
+                # by that event's actors ("X pledged support to Y, with plans to send
+                # trainers"); never the other way round, never from a sibling clause, and never
+                # when its own subject is just unknown ("after Pelosi visited Taiwan")
                 for other_tok, _, other in pending:
                     if other.source and self._embedded_in(view, tok, other_tok):
                         source = list(other.source)
