@@ -165,3 +165,17 @@ def test_a_clause_with_its_own_subject_borrows_no_actor(processor):
     text = "Beijing suspended military contacts after a US delegation visited Taipei."
     ev = _by_trigger(processor, text, "visited")
     assert "CHN" not in _countries(ev.source)
+
+
+def test_an_event_called_possible_or_held_off_is_hypothetical(processor):
+    for text, trigger in [
+        (
+            "Direct clashes between Kenyan and Somali troops are now a distinct possibility.",
+            "clashes",
+        ),
+        ("He did not think a military clash with Ethiopia was likely.", "clash"),
+        ("Ghana persuaded Togo to hold off from an attack on the rebels.", "attack"),
+    ]:
+        assert _by_trigger(processor, text, trigger).modality == "hypothetical", text
+    ev = _by_trigger(processor, "Clashes between Kenyan and Somali troops broke out.", "Clashes")
+    assert ev.modality == "asserted"

@@ -149,6 +149,36 @@ _ADJUNCT_PREPS = frozenset(
 )
 
 
+#: What a copula says of an event noun that makes it unrealised ("clashes are a possibility").
+UNREALISED_PREDICATES = frozenset(
+    """possibility possible likely unlikely probable prospect risk danger option
+    conceivable imminent inevitable""".split()
+)
+#: Verb and particle of keeping away from an act ("hold off from", "stop short of").
+_HOLDING_OFF = frozenset({("hold", "off"), ("stop", "short"), ("shy", "away"), ("back", "away")})
+
+
+def _predicated_unreal(view: SentenceView, noun: Token) -> bool:
+    """The event noun is the subject of "be" whose complement calls it only possible."""
+    if noun.dep not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = view.head(noun)
+    if verb is None or verb.lemma.lower() != "be":
+        return False
+    return any(
+        k.lemma.lower() in UNREALISED_PREDICATES for k in view.children(verb, "attr", "acomp")
+    )
+
+
+def _holding_off(view: SentenceView, verb: Token) -> bool:
+    lemma = verb.lemma.lower()
+    if lemma == "refrain":
+        return True
+    return any(
+        (lemma, k.text.lower()) in _HOLDING_OFF for k in view.children(verb, "prt", "advmod")
+    )
+
+
 def _is_negated(view: SentenceView, tok: Token) -> bool:
     return any(k.dep == "neg" or k.text.lower() in {"never", "no"} for k in view.children(tok))
 
@@ -165,6 +195,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
         return "hypothetical"  # "will probably not push", "may possibly meet": a guess
     if any(k.lemma.lower() in UNREALISED_MODIFIERS for k in view.children(trigger, "amod")):
         return "hypothetical"  # "a potential Turkish attack": spoken of, not done
+    if _predicated_unreal(view, trigger):
+        return "hypothetical"  # "clashes are now a possibility", "a clash was likely"
     chain: list[Token] = []
     cur = anchors[-1]
     for anc in view.ancestors(cur):
@@ -178,6 +210,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
         if anc.lemma.lower() in NEGATING_LEMMAS:
             return "negated"
     for anc in [*anchors[1:], *chain]:
+        if _holding_off(view, anc):
+            return "hypothetical"  # "persuaded Russia to hold off from an attack"
         if anc.lemma.lower() in AVERTING_LEMMAS:
             return "hypothetical"  # "fear an attack", "to prevent a war": it has not happened
     if any(anc.lemma.lower() in CLAIMING_LEMMAS for anc in chain):
