@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from eventwire.kb import KnowledgeBase, Organization, normalise
+from eventwire.kb.lexicon import load_lexicon
 from eventwire.records import CONTEXT_KB_ID, Actor, ParsedSentence, Token
 from eventwire.resolve.actor_match import (
     RANK,
@@ -46,28 +47,21 @@ __all__ = [
     "words_of_tokens",
 ]
 
+#: The English word classes the rules below depend on (lang/en/lexicon.yaml).
+LEXICON = load_lexicon("en")
+
 #: Heads that need the document to tell which country they belong to.
-_DEICTIC_HEADS = frozenset(
-    "government country nation junta regime authorities state administration army military "
-    "capital leadership president leader people police gendarmerie parliament legislature "
-    "senate cabinet ministry minister presidency premier chancellor king emir court judiciary "
-    "broadcaster television radio media agency navy guard gendarmes prosecutor prosecutors "
-    "general".split()
-)
+_DEICTIC_HEADS = LEXICON.words("deictic_heads")
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 #: Heads a "military" modifier does not make a junta ("the military", "the army" are MIL).
-_MILITARY_HEADS = frozenset({"army", "military", "navy", "guard"})
+_MILITARY_HEADS = LEXICON.words("military_heads")
 _NAMED_ENTITIES = frozenset({"PERSON", "ORG"})
 #: Pronouns that stand for one person named before them ("his" as a possessor).
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+PERSONAL_PRONOUNS = LEXICON.words("personal_pronouns")
 #: Nouns for an attacker whom the text does not identify: such a person belongs to no country
 #: until the text says so, least of all the country the article is mostly about (a suicide
 #: bomber in Manbij in a story about US troops is not American).
-_UNIDENTIFIED_ATTACKERS = frozenset(
-    """bomber bombers gunman gunmen attacker attackers assailant assailants sniper snipers
-    hijacker hijackers kidnapper kidnappers abductor abductors shooter shooters killer killers
-    perpetrator perpetrators raider raiders""".split()
-)
+_UNIDENTIFIED_ATTACKERS = LEXICON.words("unidentified_attackers")
 
 
 #: ISO 3166 entries with no government or permanent population of their own: places, not actors.
