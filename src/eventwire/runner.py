@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,8 +62,11 @@ def run(
     batch_size: int = 16,
     commit_every: int = 64,
     on_progress: Callable[[int], None] | None = None,
+    fields: Mapping[str, str] | None = None,
 ) -> RunSummary:
-    """Ingest, code and store ``paths`` into the DuckDB file ``db``; returns what happened."""
+    """Ingest, code and store ``paths`` into the DuckDB file ``db``; returns what happened.
+
+    ``fields`` maps our JSONL field names to the input's (``{"text": "body"}``)."""
     inputs = [str(p) for p in paths]
     summary = RunSummary()
     near_index = NearDuplicateIndex()
@@ -73,7 +76,7 @@ def run(
         seen: set[str] = set()
 
         def fresh_articles() -> Iterator[Article]:
-            for item in iter_documents(inputs, published=published):
+            for item in iter_documents(inputs, published=published, fields=fields):
                 if isinstance(item, Reject):
                     pending_rejects.append(item)
                     summary.rejects += 1
@@ -113,7 +116,9 @@ def run(
                 store.write_batch(batch, pending_rejects, near)
                 batch, pending_rejects = [], []
         store.write_batch(batch, pending_rejects, near)
-        options = {"published": published}
+        options: dict[str, object] = {"published": published}
+        if fields:
+            options["fields"] = dict(sorted(fields.items()))
         run_id = hashlib.sha1(json.dumps([sorted(inputs), options, CODER_VERSION]).encode())
         store.record_run(run_id.hexdigest()[:16], inputs, options, summary.counts(), CODER_VERSION)
     return summary

@@ -6,22 +6,25 @@ Errors print one line saying what failed and what to do, and exit 1; usage error
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import logging
+import os
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from eventwire.errors import EventwireError
-from eventwire.records import Event, to_dict
+from eventwire.records import DocumentResult, Event, Reject, to_dict
 
 app = typer.Typer(
     add_completion=False,
@@ -33,6 +36,15 @@ console = Console(stderr=True)
 out = Console(width=None if sys.stdout.isatty() else 160)
 
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
+FieldOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--field",
+        metavar="OURS=THEIRS",
+        help="Read a JSONL field under another name, e.g. --field text=body "
+        "--field published=date (repeatable; ours: text, html, title, published, url, source).",
+    ),
+]
 
 
 def _check_date(value: str | None) -> str | None:
@@ -56,8 +68,25 @@ def main_options(
 
 
 def _fail(exc: Exception) -> typer.Exit:
-    console.print(f"[red]error:[/red] {exc}")
+    console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
     return typer.Exit(1)
+
+
+def _fields(specs: list[str] | None) -> dict[str, str]:
+    from eventwire.errors import ConfigError
+    from eventwire.ingest.sources import parse_fields
+
+    try:
+        return parse_fields(specs or [])
+    except ConfigError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _check_inputs(paths: list[str]) -> None:
+    """Exit 1 before any work when an input path does not exist (a typo, most often)."""
+    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
+    if missing:
+        raise _fail(EventwireError(f"no such file or directory: {', '.join(missing)}"))
 
 
 @app.command()
@@ -69,30 +98,29 @@ def run(
     ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 16,
+    field: FieldOpt = None,
 ) -> None:
-    """Ingest, code and store documents; prints what was found."""
+    """Ingest, code and store documents; prints what was found.
+
+    Exits 1 when an input path is missing, or when no document could be read (all rejected).
+    Progress goes to stderr: a live display on a terminal, else a line every 1,000 documents
+    or 30 seconds."""
+    from eventwire.cli.progress import RunProgress
     from eventwire.runner import run as run_job
 
     _check_date(published)
+    fields = _fields(field)
+    _check_inputs([str(p) for p in paths])
     try:
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("[bold]coding"),
-            BarColumn(),
-            TextColumn("{task.completed} documents"),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-            disable=not console.is_terminal,
-        ) as bar:
-            task = bar.add_task("run", total=None)
+        with RunProgress(paths, console) as progress:
             summary = run_job(
                 paths,
                 db,
                 published=published,
                 workers=workers,
                 batch_size=batch_size,
-                on_progress=lambda n: bar.advance(task, n),
+                on_progress=progress.advance,
+                fields=fields,
             )
     except EventwireError as exc:
         raise _fail(exc) from None
@@ -104,48 +132,83 @@ def run(
     )
     for rej in summary.reject_list:
         out.print(f"  rejected {rej.origin} ({rej.stage}): {rej.reason}", markup=False)
+    if summary.articles == 0 and summary.duplicates == 0:
+        what = "every input was rejected" if summary.rejects else "no document found"
+        raise _fail(EventwireError(f"{what}; nothing was coded"))
 
 
 @app.command()
 def code(
     file: Annotated[
-        str, typer.Argument(help="A text, HTML or Markdown file, or - for stdin.")
+        str, typer.Argument(help="A text, HTML, Markdown or JSONL file, or - for stdin.")
     ] = "-",
     published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
+    field: FieldOpt = None,
 ) -> None:
-    """Code one document without a database (for pipes and quick looks)."""
+    """Code documents without a database (for pipes and quick looks): every record of a JSONL
+    file, in order. Rejected records are reported on stderr; exits 1 if none could be coded."""
     from eventwire.ingest.sources import document_from_text, iter_documents
     from eventwire.pipeline import Processor
-    from eventwire.records import Reject
+    from eventwire.records import Article
 
     _check_date(published)
     if fmt not in {"jsonl", "table"}:
         raise typer.BadParameter("--format must be jsonl or table")
-    try:
+    fields = _fields(field)
+    _check_inputs([file])
+    rejected = coded = 0
+    table: list[Event] = []
+
+    def reject(item: Reject) -> None:
+        nonlocal rejected
+        rejected += 1
+        console.print(
+            f"[yellow]rejected[/yellow] {escape(f'{item.origin} ({item.stage}): {item.reason}')}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+    def articles() -> Iterator[Article]:
         if file == "-":
-            article = document_from_text(sys.stdin.read(), origin="-", published=published)
-        else:
-            items = list(iter_documents([file], published=published))
-            if not items:
-                raise _fail(EventwireError(f"{file}: no document found"))
-            first = items[0]
-            if isinstance(first, Reject):
-                raise _fail(EventwireError(f"{first.origin}: {first.reason}"))
-            article = first
-        result = Processor().process_articles([article])
-        res = next(iter(result))
+            yield document_from_text(sys.stdin.read(), origin="-", published=published)
+            return
+        for item in iter_documents([file], published=published, fields=fields):
+            if isinstance(item, Reject):
+                reject(item)
+            else:
+                yield item
+
+    try:
+        for res in _lazy(articles(), Processor):
+            if isinstance(res, Reject):
+                reject(res)
+                continue
+            coded += 1
+            if fmt == "table":
+                table.extend(res.events)
+                continue
+            for ev in res.events:
+                sys.stdout.write(json.dumps(to_dict(ev), ensure_ascii=False) + "\n")
+            for q in res.quotes:
+                sys.stdout.write(json.dumps({"quote": to_dict(q)}, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
     except EventwireError as exc:
         raise _fail(exc) from None
-    if isinstance(res, Reject):
-        raise _fail(EventwireError(f"{res.origin}: {res.reason}"))
-    if fmt == "jsonl":
-        for ev in res.events:
-            out.print_json(json.dumps(to_dict(ev), ensure_ascii=False), indent=None)
-        for q in res.quotes:
-            sys.stdout.write(json.dumps({"quote": to_dict(q)}, ensure_ascii=False) + "\n")
-    else:
-        _table(list(res.events))
+    if fmt == "table" and coded:
+        _table(table)
+    if not coded:
+        what = "every input was rejected" if rejected else "no document found"
+        raise _fail(EventwireError(f"{file}: {what}"))
+
+
+def _lazy(articles: Iterator[Any], make: Callable[[], Any]) -> Iterator[DocumentResult | Reject]:
+    """Code ``articles`` with a processor built only once the first one is read (a file whose
+    every record is rejected costs no model load)."""
+    first = next(articles, None)
+    if first is None:
+        return
+    yield from make().process_articles(itertools.chain([first], articles))
 
 
 @app.command()

@@ -15,7 +15,7 @@ import os
 import re
 import stat
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -28,7 +28,14 @@ from eventwire.ingest.encoding import decode_html, decode_text, decode_utf8
 from eventwire.ingest.extract import extract_html
 from eventwire.records import Article, Reject
 
-__all__ = ["FORMATS", "document_from_html", "document_from_text", "iter_documents"]
+__all__ = [
+    "FORMATS",
+    "JSONL_FIELDS",
+    "document_from_html",
+    "document_from_text",
+    "iter_documents",
+    "parse_fields",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -69,11 +76,32 @@ class _Meta:
     published_source: str | None = None
 
 
+#: Our JSONL field names, which ``fields`` may map to a corpus's own names.
+JSONL_FIELDS = ("text", "html", "title", "published", "url", "source")
+
+
+def parse_fields(specs: Iterable[str]) -> dict[str, str]:
+    """``["text=body", "published=date"]`` -> ``{"text": "body", "published": "date"}``.
+
+    Raises ConfigError for a spec that is not ``ours=theirs`` or names an unknown field."""
+    out: dict[str, str] = {}
+    for spec in specs:
+        ours, sep, theirs = spec.partition("=")
+        ours, theirs = ours.strip(), theirs.strip()
+        if not sep or not ours or not theirs:
+            raise ConfigError(f"--field {spec!r}: expected OURS=THEIRS, e.g. text=body")
+        if ours not in JSONL_FIELDS:
+            raise ConfigError(f"--field {spec!r}: {ours!r} is not one of {', '.join(JSONL_FIELDS)}")
+        out[ours] = theirs
+    return out
+
+
 def iter_documents(
     paths: Iterable[str | Path],
     *,
     published: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    fields: Mapping[str, str] | None = None,
 ) -> Iterator[Article | Reject]:
     """Walk files and directories (recursive, sorted for determinism), yield one Article per
     document or a Reject naming the input and the reason. Never raises for a bad document.
@@ -83,7 +111,9 @@ def iter_documents(
     ``.html``/``.htm``, ``.txt``, ``.md``/``.markdown``, ``.jsonl`` and ``.jsonl.gz`` are
     read; any other file is rejected as unsupported. ``max_bytes`` bounds one document: a whole
     file, or one JSONL line (JSONL files themselves may be any size). ``published``
-    (YYYY-MM-DD) is used only for documents without a date of their own.
+    (YYYY-MM-DD) is used only for documents without a date of their own. ``fields`` maps our
+    JSONL field names (:data:`JSONL_FIELDS`) to the input's own (``{"text": "body"}``); a
+    record without the mapped field falls back to our name.
 
     Raises ConfigError at once (not on first iteration) for an invalid ``published`` or
     ``max_bytes``.
@@ -93,7 +123,11 @@ def iter_documents(
         raise ConfigError(f"max_bytes must be positive, got {max_bytes}")
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return _iter_paths(paths, fallback, max_bytes)
+    mapping = dict(fields or {})
+    unknown = set(mapping) - set(JSONL_FIELDS)
+    if unknown:
+        raise ConfigError(f"unknown JSONL field(s) {sorted(unknown)}; use {JSONL_FIELDS}")
+    return _iter_paths(paths, fallback, max_bytes, mapping)
 
 
 def document_from_text(
@@ -145,7 +179,10 @@ def document_from_html(
 
 
 def _iter_paths(
-    paths: Iterable[str | Path], fallback: str | None, max_bytes: int
+    paths: Iterable[str | Path],
+    fallback: str | None,
+    max_bytes: int,
+    fields: Mapping[str, str] | None = None,
 ) -> Iterator[Article | Reject]:
     for raw in paths:
         path = Path(raw)
@@ -154,9 +191,9 @@ def _iter_paths(
                 if isinstance(item, Reject):
                     yield item
                 else:
-                    yield from _read_file(item, fallback, max_bytes)
+                    yield from _read_file(item, fallback, max_bytes, fields)
         else:
-            yield from _read_file(path, fallback, max_bytes)
+            yield from _read_file(path, fallback, max_bytes, fields)
 
 
 def _walk(directory: Path, seen: set[str]) -> Iterator[Path | Reject]:
@@ -191,7 +228,9 @@ def _walk(directory: Path, seen: set[str]) -> Iterator[Path | Reject]:
 # -- one file -----------------------------------------------------------------------------------
 
 
-def _read_file(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Article | Reject]:
+def _read_file(
+    path: Path, fallback: str | None, max_bytes: int, fields: Mapping[str, str] | None = None
+) -> Iterator[Article | Reject]:
     origin = str(path)
     try:
         info = path.stat()
@@ -215,7 +254,7 @@ def _read_file(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Art
         yield _reject(origin, "empty file")
         return
     if fmt == "jsonl":
-        yield from _read_jsonl(path, fallback, max_bytes)
+        yield from _read_jsonl(path, fallback, max_bytes, fields)
         return
     if info.st_size > max_bytes:
         yield _reject(origin, _too_large("file", info.st_size, max_bytes))
@@ -257,7 +296,9 @@ def _format_of(name: str) -> str | None:
 # -- JSONL --------------------------------------------------------------------------------------
 
 
-def _read_jsonl(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Article | Reject]:
+def _read_jsonl(
+    path: Path, fallback: str | None, max_bytes: int, fields: Mapping[str, str] | None = None
+) -> Iterator[Article | Reject]:
     """One document per line; a bad line is rejected as ``path:line`` and reading goes on."""
     origin = str(path)
     lineno = 0
@@ -289,7 +330,9 @@ def _read_jsonl(path: Path, fallback: str | None, max_bytes: int) -> Iterator[Ar
             if not line.strip():
                 continue
             emitted = True
-            yield _guarded(line_origin, partial(_jsonl_article, line, line_origin, fallback))
+            yield _guarded(
+                line_origin, partial(_jsonl_article, line, line_origin, fallback, fields)
+            )
     if not emitted:
         yield _reject(origin, "empty file")
 
@@ -311,7 +354,9 @@ def _read_line(fh: IO[bytes], max_bytes: int) -> tuple[bytes | None, int]:
     return None, size
 
 
-def _jsonl_article(line: bytes, origin: str, fallback: str | None) -> Article:
+def _jsonl_article(
+    line: bytes, origin: str, fallback: str | None, fields: Mapping[str, str] | None = None
+) -> Article:
     try:
         obj = json.loads(decode_utf8(line, hint="re-encode the file as UTF-8"))
     except json.JSONDecodeError as exc:
@@ -320,6 +365,8 @@ def _jsonl_article(line: bytes, origin: str, fallback: str | None) -> Article:
         raise IngestError("malformed JSON: nested too deeply") from None
     if not isinstance(obj, dict):
         raise IngestError(f"malformed JSON: expected an object, got {type(obj).__name__}")
+    if fields:
+        obj = {**obj, **{ours: obj[theirs] for ours, theirs in fields.items() if theirs in obj}}
     own = _Meta(
         title=_field(obj, "title", origin),
         url=_field(obj, "url", origin),
@@ -335,7 +382,12 @@ def _jsonl_article(line: bytes, origin: str, fallback: str | None) -> Article:
     html = obj.get("html")
     if isinstance(html, str) and html.strip():
         return _html_article(html, origin=origin, fmt="jsonl", own=own, cli_published=fallback)
-    raise IngestError('no "text" or "html" string in the object')
+    if fields and ("text" in fields or "html" in fields):
+        named = " or ".join(f'"{fields[k]}"' for k in ("text", "html") if k in fields)
+        raise IngestError(f'no {named} (or "text"/"html") string in the object')
+    raise IngestError(
+        'no "text" or "html" string in the object; name the text field with --field text=NAME'
+    )
 
 
 def _field(obj: dict[str, Any], key: str, origin: str) -> str | None:

@@ -88,9 +88,9 @@ def ruler_patterns(kb: KnowledgeBase) -> list[dict[str, str]]:
 #
 # spaCy's EntityRuler.add_patterns runs every phrase pattern through all the components before
 # the ruler (tok2vec, tagger, parser...) although matching on ORTH needs the tokenizer alone:
-# with ~11,000 KB names that was several seconds of every start-up.  The patterns are instead tokenized
-# once, their token hashes kept in a cache file keyed by the patterns, spaCy and the model, and
-# loaded straight into the ruler's PhraseMatcher.
+# with ~11,000 KB names that was several seconds of every start-up.  The patterns are instead
+# tokenized once, their token hashes kept in a cache file keyed by the patterns, spaCy and the
+# model, and loaded straight into the ruler's PhraseMatcher.
 
 #: Bump when the cached layout changes.
 RULER_CACHE_FORMAT = 1
