@@ -212,6 +212,41 @@ def _lazy(articles: Iterator[Any], make: Callable[[], Any]) -> Iterator[Document
 
 
 @app.command()
+def bench(
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            help="JSONL (or any input `run` reads); default ../shared/corpora/reuters21578.jsonl.gz"
+        ),
+    ] = None,
+    articles: Annotated[int, typer.Option(min=1, help="The first N readable documents.")] = 300,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes for eventwire.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 16,
+    field: FieldOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
+) -> None:
+    """Throughput end to end next to spaCy alone on the same texts, start-up time, peak memory.
+
+    Without --field, a corpus whose records carry their text in `body` is read from there."""
+    from eventwire.bench import bench as run_bench
+    from eventwire.bench import report
+
+    fields = _fields(field)
+    if corpus is not None:
+        _check_inputs([str(corpus)])
+    try:
+        result = run_bench(
+            corpus, articles=articles, workers=workers, fields=fields, batch_size=batch_size
+        )
+    except (EventwireError, RuntimeError) as exc:
+        raise _fail(exc) from None
+    if as_json:
+        sys.stdout.write(json.dumps(result.as_json()) + "\n")
+    else:
+        out.print(report(result), markup=False, highlight=False)
+
+
+@app.command()
 def events(
     db: DbOpt = Path("eventwire.duckdb"),
     actor: Annotated[
