@@ -7,8 +7,9 @@ Each side runs in its own child process, so its memory is its own:
   KB ruler, gazetteer, coder), wall time from the parent;
 * **spaCy alone**: the same pipeline's ``nlp.pipe`` over the texts, model loaded before timing;
 * **eventwire**: :func:`eventwire.runner.run` over the texts into a fresh DuckDB file: ingest,
-  dedup, parse, resolve, code, store. With one worker the processor is built before timing (as
-  spaCy's model is); with several, the workers' start-up is inside the timed run.
+  dedup, parse, resolve, code, store. The processor is built before timing, as spaCy's model
+  is: in the process for one worker, in every worker of a started :class:`WorkerPool` for
+  several (start-up is the separate figure).
 
 Peak memory is the largest sum of the resident sizes of the eventwire child and its workers,
 sampled from ``/proc`` every 0.1 s (on systems without ``/proc``: the largest single process).
@@ -125,16 +126,23 @@ def _child(argv: list[str]) -> None:
         dt = time.perf_counter() - t0
         print(json.dumps({"seconds": dt, "rss_mb": _peak_self_mb()}))
         return
+    from eventwire.pipeline import Processor, WorkerPool
     from eventwire.runner import run
 
     workers, batch = int(argv[3]), int(argv[4])
+    # Model, KB and gazetteer loaded before timing, as the spaCy side loads its model first:
+    # in this process for one worker, in every worker for several.
     if workers == 1:
-        from eventwire.pipeline import Processor
-
-        Processor()  # model, KB and gazetteer before timing, as the spaCy side loads its model
-    t0 = time.perf_counter()
-    s = run([argv[1]], argv[2], workers=workers, batch_size=batch)
-    dt = time.perf_counter() - t0
+        Processor()
+        t0 = time.perf_counter()
+        s = run([argv[1]], argv[2], batch_size=batch)
+        dt = time.perf_counter() - t0
+    else:
+        with WorkerPool(workers, batch_size=batch) as pool:
+            pool.wait_ready()
+            t0 = time.perf_counter()
+            s = run([argv[1]], argv[2], batch_size=batch, pool=pool)
+            dt = time.perf_counter() - t0
     print(json.dumps({"seconds": dt, "rss_mb": _peak_self_mb(), **s.counts()}))
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from eventwire.code.coder import CODER_VERSION
 from eventwire.ingest.dedup import NearDuplicateIndex
 from eventwire.ingest.sources import iter_documents
-from eventwire.pipeline import process_parallel
+from eventwire.pipeline import WorkerPool, process_parallel
 from eventwire.records import Article, DocumentResult, Reject
 from eventwire.store.db import Store
 
@@ -63,10 +63,12 @@ def run(
     commit_every: int = 64,
     on_progress: Callable[[int], None] | None = None,
     fields: Mapping[str, str] | None = None,
+    pool: WorkerPool | None = None,
 ) -> RunSummary:
     """Ingest, code and store ``paths`` into the DuckDB file ``db``; returns what happened.
 
-    ``fields`` maps our JSONL field names to the input's (``{"text": "body"}``)."""
+    ``fields`` maps our JSONL field names to the input's (``{"text": "body"}``); ``pool`` is an
+    already started :class:`WorkerPool` to code with (``workers`` is then ignored)."""
     inputs = [str(p) for p in paths]
     summary = RunSummary()
     near_index = NearDuplicateIndex()
@@ -97,7 +99,7 @@ def run(
                 yield item
 
         batch: list[DocumentResult] = []
-        for res in process_parallel(fresh_articles(), workers, batch_size=batch_size):
+        for res in process_parallel(fresh_articles(), workers, batch_size=batch_size, pool=pool):
             if isinstance(res, Reject):
                 pending_rejects.append(res)
                 summary.rejects += 1
