@@ -82,4 +82,4 @@ def test_bench_without_a_readable_document_exits_1(tmp_path):
     assert res.exit_code == 1
     assert "--field text=NAME" in res.output
     missing = runner.invoke(app, ["bench", "--corpus", str(tmp_path / "nope.jsonl")])
-    assert missing.exit_code == 1 and "no such file" in missing.output
+    assert missing.exit_code == 3 and "no such input" in missing.output

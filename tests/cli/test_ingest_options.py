@@ -68,24 +68,24 @@ def test_run_maps_field_names_and_reads_their_dates(tmp_path):
     assert attack["date"]["start"] == "2021-03-01"  # "on Monday" before the mapped date
 
 
-def test_run_exits_1_when_every_record_is_rejected(tmp_path):
+def test_run_exits_4_when_every_record_is_rejected(tmp_path):
     src = _jsonl(tmp_path / "feed.jsonl", RECORDS)
     res = runner.invoke(app, ["run", str(src), "--db", str(tmp_path / "e.duckdb")])
-    assert res.exit_code == 1, res.output
+    assert res.exit_code == 4, res.output
     assert "every input was rejected" in res.output
     assert "--field text=NAME" in res.output  # says how to fix it
 
 
-def test_run_exits_1_before_any_work_for_a_missing_path(tmp_path):
+def test_run_exits_3_for_a_missing_path_after_storing_the_rest(tmp_path):
     src = _jsonl(tmp_path / "feed.jsonl", RECORDS)
     db = tmp_path / "e.duckdb"
     res = runner.invoke(
         app,
         ["run", str(src), str(tmp_path / "typo.jsonl"), "--db", str(db), "--field", "text=body"],
     )
-    assert res.exit_code == 1
-    assert "no such file or directory" in res.output and "typo.jsonl" in res.output
-    assert not db.exists()
+    assert res.exit_code == 3
+    assert "no such input" in res.output and "typo.jsonl" in res.output
+    assert "articles: 2" in res.output  # the inputs that exist were read and stored
 
 
 def test_bad_field_spec_is_a_usage_error(tmp_path):
@@ -106,13 +106,13 @@ def test_code_codes_every_record_of_a_jsonl_file(tmp_path):
     assert "feed.jsonl:2" in res.output  # the bad record is reported, the rest coded
 
 
-def test_code_exits_1_when_no_record_can_be_read(tmp_path):
+def test_code_exits_4_when_no_record_can_be_read_and_3_for_a_missing_file(tmp_path):
     src = _jsonl(tmp_path / "feed.jsonl", RECORDS)
     res = runner.invoke(app, ["code", str(src)])
-    assert res.exit_code == 1
+    assert res.exit_code == 4
     assert "every input was rejected" in res.output and not _events(res.output)
     missing = runner.invoke(app, ["code", str(tmp_path / "nope.txt")])
-    assert missing.exit_code == 1 and "no such file" in missing.output
+    assert missing.exit_code == 3 and "no such input" in missing.output
 
 
 def test_progress_logs_every_n_documents_when_not_on_a_terminal(tmp_path):

@@ -1,6 +1,8 @@
 """The ``eventwire`` command line: a thin layer over the library.
 
 Errors print one line saying what failed and what to do, and exit 1; usage errors exit 2.
+``run`` and ``code`` exit 3 when an input path does not exist and 4 when nothing was stored or
+coded (see docs/cli.md).
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ console = Console(stderr=True)
 out = Console(width=None if sys.stdout.isatty() else 160)
 
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
+
+#: ``eventwire run`` / ``code`` exit codes beyond 0 (done), 1 (error) and 2 (usage).
+EXIT_MISSING_INPUT = 3
+EXIT_NOTHING_STORED = 4
 FieldOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -67,9 +73,9 @@ def main_options(
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
-def _fail(exc: Exception) -> typer.Exit:
-    console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-    return typer.Exit(1)
+def _fail(exc: Exception, code: int = 1) -> typer.Exit:
+    console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
 
 
 def _fields(specs: list[str] | None) -> dict[str, str]:
@@ -82,11 +88,13 @@ def _fields(specs: list[str] | None) -> dict[str, str]:
         raise typer.BadParameter(str(exc)) from None
 
 
-def _check_inputs(paths: list[str]) -> None:
-    """Exit 1 before any work when an input path does not exist (a typo, most often)."""
-    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
-    if missing:
-        raise _fail(EventwireError(f"no such file or directory: {', '.join(missing)}"))
+def _missing(paths: list[str]) -> list[str]:
+    """Input paths that do not exist (a typo, most often)."""
+    return [p for p in paths if p != "-" and not os.path.lexists(p)]
+
+
+def _fail_missing(missing: list[str]) -> typer.Exit:
+    return _fail(EventwireError(f"no such input: {', '.join(missing)}"), EXIT_MISSING_INPUT)
 
 
 @app.command()
@@ -102,15 +110,15 @@ def run(
 ) -> None:
     """Ingest, code and store documents; prints what was found.
 
-    Exits 1 when an input path is missing, or when no document could be read (all rejected).
-    Progress goes to stderr: a live display on a terminal, else a line every 1,000 documents
-    or 30 seconds."""
+    Exits 3 when an input path is missing (the others are still read and stored), 4 when nothing
+    was stored (every input rejected, or none found). Progress goes to stderr: a live display on
+    a terminal, else a line every 1,000 documents or 30 seconds."""
     from eventwire.cli.progress import RunProgress
     from eventwire.runner import run as run_job
 
     _check_date(published)
     fields = _fields(field)
-    _check_inputs([str(p) for p in paths])
+    missing = _missing([str(p) for p in paths])
     try:
         with RunProgress(paths, console) as progress:
             summary = run_job(
@@ -132,9 +140,11 @@ def run(
     )
     for rej in summary.reject_list:
         out.print(f"  rejected {rej.origin} ({rej.stage}): {rej.reason}", markup=False)
-    if summary.articles == 0 and summary.duplicates == 0:
-        what = "every input was rejected" if summary.rejects else "no document found"
-        raise _fail(EventwireError(f"{what}; nothing was coded"))
+    if missing:
+        raise _fail_missing(missing)
+    if summary.articles + summary.duplicates == 0:
+        what = "every input was rejected" if summary.rejects else "no documents found"
+        raise _fail(EventwireError(f"nothing stored: {what}"), EXIT_NOTHING_STORED)
 
 
 @app.command()
@@ -147,7 +157,8 @@ def code(
     field: FieldOpt = None,
 ) -> None:
     """Code documents without a database (for pipes and quick looks): every record of a JSONL
-    file, in order. Rejected records are reported on stderr; exits 1 if none could be coded."""
+    file, in order. Rejected records are reported on stderr; exits 3 for a missing file, 4 when
+    no record could be coded."""
     from eventwire.ingest.sources import document_from_text, iter_documents
     from eventwire.pipeline import Processor
     from eventwire.records import Article
@@ -156,7 +167,8 @@ def code(
     if fmt not in {"jsonl", "table"}:
         raise typer.BadParameter("--format must be jsonl or table")
     fields = _fields(field)
-    _check_inputs([file])
+    if _missing([file]):
+        raise _fail_missing([file])
     rejected = coded = 0
     table: list[Event] = []
 
@@ -198,8 +210,8 @@ def code(
     if fmt == "table" and coded:
         _table(table)
     if not coded:
-        what = "every input was rejected" if rejected else "no document found"
-        raise _fail(EventwireError(f"{file}: {what}"))
+        what = "every input was rejected" if rejected else "no documents found"
+        raise _fail(EventwireError(f"nothing coded: {what}"), EXIT_NOTHING_STORED)
 
 
 def _lazy(articles: Iterator[Any], make: Callable[[], Any]) -> Iterator[DocumentResult | Reject]:
@@ -232,8 +244,8 @@ def bench(
     from eventwire.bench import report
 
     fields = _fields(field)
-    if corpus is not None:
-        _check_inputs([str(corpus)])
+    if corpus is not None and _missing([str(corpus)]):
+        raise _fail_missing([str(corpus)])
     try:
         result = run_bench(
             corpus, articles=articles, workers=workers, fields=fields, batch_size=batch_size
