@@ -135,10 +135,10 @@ def test_progress_on_a_terminal_counts_the_total(tmp_path):
     folder.mkdir()
     _jsonl(folder / "a.jsonl", RECORDS)
     with gzip.open(folder / "b.jsonl.gz", "wt", encoding="utf-8") as fh:
-        fh.write(json.dumps(RECORDS[0]) + "\n\n" + json.dumps(RECORDS[2]) + "\n")
+        fh.write(json.dumps(RECORDS[0]) + "\n" + json.dumps(RECORDS[2]))  # no final newline
     (folder / "c.txt").write_text("A story.", encoding="utf-8")
     (folder / ".hidden.txt").write_text("skipped", encoding="utf-8")
-    assert count_documents([folder]) == 6
+    assert count_documents([folder]) == 6  # 3 + 2 records, 1 text file
     screen = io.StringIO()
     console = Console(file=screen, force_terminal=True, width=120)
     with RunProgress([folder], console) as progress:
