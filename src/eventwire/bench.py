@@ -314,9 +314,9 @@ def report(r: BenchResult) -> str:
         [
             f"corpus: {r.articles} articles, {r.words} words ({Path(r.corpus).name})",
             f"start-up (fresh process to a ready processor): {r.startup_s:.2f} s",
-            f"spaCy alone (nlp.pipe, 1 process): {r.spacy_s:7.1f} s  "
+            f"{'spaCy alone (nlp.pipe, 1 process):':36s}{r.spacy_s:7.1f} s  "
             f"{r.articles / r.spacy_s:7.1f} articles/s  {r.spacy_words_per_s:8.0f} words/s",
-            f"eventwire run, workers={r.workers}:     {r.eventwire_s:7.1f} s  "
+            f"{f'eventwire run, workers={r.workers}:':36s}{r.eventwire_s:7.1f} s  "
             f"{r.articles_per_s:7.1f} articles/s  {r.words_per_s:8.0f} words/s  "
             f"peak RSS {r.peak_rss_mb:.0f} MB (all processes)",
             f"eventwire / spaCy words/s: {r.ratio_vs_spacy:.2f}  "
