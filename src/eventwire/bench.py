@@ -126,13 +126,15 @@ def _child(argv: list[str]) -> None:
         dt = time.perf_counter() - t0
         print(json.dumps({"seconds": dt, "rss_mb": _peak_self_mb()}))
         return
-    from eventwire.pipeline import Processor, WorkerPool
     from eventwire.runner import run
+    from eventwire.workers import WorkerPool
 
     workers, batch = int(argv[3]), int(argv[4])
     # Model, KB and gazetteer loaded before timing, as the spaCy side loads its model first:
-    # in this process for one worker, in every worker for several.
+    # in this process for one worker, in every worker for several (this one then loads none).
     if workers == 1:
+        from eventwire.pipeline import Processor
+
         Processor()
         t0 = time.perf_counter()
         s = run([argv[1]], argv[2], batch_size=batch)

@@ -17,9 +17,9 @@ from pathlib import Path
 from eventwire.code.coder import CODER_VERSION
 from eventwire.ingest.dedup import NearDuplicateIndex
 from eventwire.ingest.sources import iter_documents
-from eventwire.pipeline import WorkerPool, process_parallel
 from eventwire.records import Article, DocumentResult, Reject
 from eventwire.store.db import Store
+from eventwire.workers import WorkerPool, process_parallel
 
 log = logging.getLogger(__name__)
 
