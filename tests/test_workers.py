@@ -41,3 +41,18 @@ def test_wait_ready_times_out_while_workers_load():
     with WorkerPool(1) as pool:
         assert not pool.wait_ready(timeout=0)  # a fresh worker is still loading its model
         assert pool.wait_ready(timeout=300)
+
+
+def test_a_worker_that_cannot_start_raises_its_error_instead_of_hanging(tmp_path, monkeypatch):
+    import pytest
+
+    from eventwire.errors import KBError
+
+    bad = tmp_path / "kb"
+    bad.mkdir()
+    (bad / "my-organizations.jsonl").write_text('{"id": "a",\n', encoding="utf-8")
+    monkeypatch.setenv("EVENTWIRE_KB", str(bad))  # read by the spawned workers' load_kb
+    with WorkerPool(1) as pool:
+        assert pool.wait_ready(timeout=300)
+        with pytest.raises(KBError, match="malformed JSON"):
+            list(pool.process(_articles()[:1]))

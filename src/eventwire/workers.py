@@ -21,19 +21,29 @@ if TYPE_CHECKING:
     from eventwire.pipeline import Processor
 
 _worker: Processor | None = None
+#: Why this worker could not build its processor (a bad KB file, a missing model...).
+_init_error: BaseException | None = None
 
 
 def _init_worker(ready: Any = None, batch_size: int = 16) -> None:
-    global _worker
-    from eventwire.pipeline import Processor
+    """Build this worker's processor. A failure is kept and raised by every task, so the caller
+    sees the error: an initializer that raised would be restarted by the pool, forever."""
+    global _worker, _init_error
+    try:
+        from eventwire.pipeline import Processor
 
-    _worker = Processor(batch_size=batch_size)
-    if ready is not None:
-        with ready.get_lock():
-            ready.value += 1
+        _worker = Processor(batch_size=batch_size)
+    except Exception as exc:  # re-raised in the caller by _work
+        _init_error = exc
+    finally:
+        if ready is not None:
+            with ready.get_lock():
+                ready.value += 1
 
 
 def _work(batch: list[Article]) -> list[DocumentResult | Reject]:
+    if _init_error is not None:
+        raise _init_error
     assert _worker is not None
     return list(_worker.process_articles(batch))
 
@@ -84,7 +94,9 @@ class WorkerPool:
             self._pool = None
 
     def wait_ready(self, timeout: float | None = None, poll: float = 0.05) -> bool:
-        """Block until every worker has built its processor (True), or ``timeout`` passed."""
+        """Block until every worker has started (True), or ``timeout`` passed (False). A worker
+        that failed to build its processor counts as started; its error is raised by the first
+        batch it takes."""
         deadline = None if timeout is None else time.monotonic() + timeout
         while self._ready.value < self.workers:
             if deadline is not None and time.monotonic() > deadline:
