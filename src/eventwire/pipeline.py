@@ -9,13 +9,10 @@ stays flat whatever the corpus size.
 from __future__ import annotations
 
 import logging
-import multiprocessing as mp
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from itertools import islice
-from typing import Any
 
 from eventwire.code.coder import Coder
 from eventwire.code.eventplace import attached_place, refers_back
@@ -47,6 +44,10 @@ from eventwire.resolve.localities import hierarchy_after, resolve_within
 from eventwire.resolve.places import PlaceResolver, find_toponyms
 from eventwire.resolve.times import find_times, resolve_time, to_timespan
 from eventwire.syntax import SentenceView
+
+# worker processes live in eventwire.workers (importable without spaCy, for the main process)
+from eventwire.workers import WorkerPool as WorkerPool
+from eventwire.workers import process_parallel as process_parallel
 
 log = logging.getLogger(__name__)
 
@@ -320,55 +321,3 @@ def _speaker_as_source(events: list[Event], quotes: list[Quote]) -> list[Event]:
                     ev = replace(ev, source=(q.speaker,), confidence=round(ev.confidence * 0.9, 2))
         out.append(ev)
     return out
-
-
-# -- worker processes -------------------------------------------------------------------------
-_worker: Processor | None = None
-
-
-def _init_worker() -> None:
-    global _worker
-    _worker = Processor()
-
-
-def _work(batch: list[Article]) -> list[DocumentResult | Reject]:
-    assert _worker is not None
-    return list(_worker.process_articles(batch))
-
-
-#: Thread-count variables of the numeric libraries under spaCy.
-_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-
-
-def process_parallel(
-    articles: Iterable[Article], workers: int, batch_size: int = 16, in_flight: int = 2
-) -> Iterator[DocumentResult | Reject]:
-    """Process across ``workers`` processes, at most ``workers * in_flight`` batches pending."""
-    if workers <= 1:
-        yield from Processor(batch_size=batch_size).process_articles(articles)
-        return
-    # Spawned workers start clean and read the environment at import: one BLAS thread each, so
-    # N workers use N cores instead of fighting over them.
-    ctx = mp.get_context("spawn")
-    it = iter(articles)
-    saved = {k: os.environ.get(k) for k in _THREAD_VARS}
-    os.environ.update({k: "1" for k in _THREAD_VARS})
-    try:
-        pool = ctx.Pool(workers, initializer=_init_worker)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-    with pool:
-        pending: list[Any] = []
-        while True:
-            while len(pending) < workers * in_flight:
-                batch = list(islice(it, batch_size))
-                if not batch:
-                    break
-                pending.append(pool.apply_async(_work, (batch,)))
-            if not pending:
-                break
-            yield from pending.pop(0).get()

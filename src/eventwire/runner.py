@@ -12,17 +12,17 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.code.coder import CODER_VERSION
 from eventwire.ingest.dedup import NearDuplicateIndex
 from eventwire.ingest.sources import iter_documents
-from eventwire.pipeline import process_parallel
 from eventwire.records import Article, DocumentResult, Reject
 from eventwire.safetext import escape
 from eventwire.store.db import Store
+from eventwire.workers import WorkerPool, process_parallel
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +75,15 @@ def run(
     batch_size: int = 16,
     commit_every: int = 64,
     on_progress: Callable[[int], None] | None = None,
+    fields: Mapping[str, str] | None = None,
+    pool: WorkerPool | None = None,
 ) -> RunSummary:
     """Ingest, code and store ``paths`` into the DuckDB file ``db``; returns what happened.
 
     ``follow_symlinks`` lets a link inside an input folder lead outside it (see
-    :func:`~eventwire.ingest.sources.iter_documents`)."""
+    :func:`~eventwire.ingest.sources.iter_documents`). ``fields`` maps our JSONL field names to
+    the input's (``{"text": "body"}``); ``pool`` is an already started :class:`WorkerPool` to
+    code with (``workers`` is then ignored)."""
     inputs = [str(p) for p in paths]
     summary = RunSummary()
     near_index = NearDuplicateIndex()
@@ -98,7 +102,7 @@ def run(
 
         def fresh_articles() -> Iterator[Article]:
             for item in iter_documents(
-                inputs, published=published, follow_symlinks=follow_symlinks
+                inputs, published=published, follow_symlinks=follow_symlinks, fields=fields
             ):
                 if isinstance(item, Reject):
                     reject(item)
@@ -123,7 +127,7 @@ def run(
                 yield item
 
         batch: list[DocumentResult] = []
-        for res in process_parallel(fresh_articles(), workers, batch_size=batch_size):
+        for res in process_parallel(fresh_articles(), workers, batch_size=batch_size, pool=pool):
             if isinstance(res, Reject):
                 reject(res)
             else:
@@ -139,6 +143,8 @@ def run(
         options: dict[str, object] = {"published": published}
         if follow_symlinks:  # only when set, so earlier runs keep their ids
             options["follow_symlinks"] = True
+        if fields:
+            options["fields"] = dict(sorted(fields.items()))
         run_id = hashlib.sha1(json.dumps([sorted(inputs), options, CODER_VERSION]).encode())
         stored_inputs = [escape(i) for i in inputs]  # a path may not be valid UTF-8
         store.record_run(

@@ -1,31 +1,32 @@
 """The ``eventwire`` command line: a thin layer over the library.
 
 Errors print one line saying what failed and what to do, and exit 1; usage errors exit 2.
-``run`` exits 3 when an input path does not exist and 4 when nothing was stored (see
-docs/cli.md). Names and messages are printed escaped: a file name may hold rich markup
+``run`` and ``code`` exit 3 when an input path does not exist and 4 when nothing was stored or
+coded (see docs/cli.md). Names and messages are printed escaped: a file name may hold rich markup
 (``[/x]``) or control characters.
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import logging
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from eventwire.errors import EventwireError
-from eventwire.records import Event, to_dict
+from eventwire.records import DocumentResult, Event, Reject, to_dict
 from eventwire.safetext import escape, for_console
 
 app = typer.Typer(
@@ -39,9 +40,18 @@ out = Console(width=None if sys.stdout.isatty() else 160)
 
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
 
-#: ``eventwire run`` exit codes beyond 0 (done), 1 (error) and 2 (usage).
+#: ``eventwire run`` / ``code`` exit codes beyond 0 (done), 1 (error) and 2 (usage).
 EXIT_MISSING_INPUT = 3
 EXIT_NOTHING_STORED = 4
+FieldOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--field",
+        metavar="OURS=THEIRS",
+        help="Read a JSONL field under another name, e.g. --field text=body "
+        "--field published=date (repeatable; ours: text, html, title, published, url, source).",
+    ),
+]
 
 
 def _check_date(value: str | None) -> str | None:
@@ -65,8 +75,27 @@ def main_options(
 
 
 def _fail(exc: Exception, code: int = 1) -> typer.Exit:
-    console.print(f"[red]error:[/red] {for_console(str(exc))}", soft_wrap=True)
+    console.print(f"[red]error:[/red] {for_console(str(exc))}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
+
+
+def _fields(specs: list[str] | None) -> dict[str, str]:
+    from eventwire.errors import ConfigError
+    from eventwire.ingest.sources import parse_fields
+
+    try:
+        return parse_fields(specs or [])
+    except ConfigError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _missing(paths: list[str]) -> list[str]:
+    """Input paths that do not exist (a typo, most often)."""
+    return [p for p in paths if p != "-" and not os.path.lexists(p)]
+
+
+def _fail_missing(missing: list[str]) -> typer.Exit:
+    return _fail(EventwireError(f"no such input: {', '.join(missing)}"), EXIT_MISSING_INPUT)
 
 
 @app.command()
@@ -84,24 +113,21 @@ def run(
             "--follow-symlinks", help="Read links in input folders that lead outside them."
         ),
     ] = False,
+    field: FieldOpt = None,
 ) -> None:
-    """Ingest, code and store documents; prints what was found."""
+    """Ingest, code and store documents; prints what was found.
+
+    Exits 3 when an input path is missing (the others are still read and stored), 4 when nothing
+    was stored (every input rejected, or none found). Progress goes to stderr: a live display on
+    a terminal, else a line every 1,000 documents or 30 seconds."""
+    from eventwire.cli.progress import RunProgress
     from eventwire.runner import run as run_job
 
     _check_date(published)
-    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    fields = _fields(field)
+    missing = _missing([str(p) for p in paths])
     try:
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("[bold]coding"),
-            BarColumn(),
-            TextColumn("{task.completed} documents"),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-            disable=not console.is_terminal,
-        ) as bar:
-            task = bar.add_task("run", total=None)
+        with RunProgress(paths, console) as progress:
             summary = run_job(
                 paths,
                 db,
@@ -109,7 +135,8 @@ def run(
                 follow_symlinks=follow_symlinks,
                 workers=workers,
                 batch_size=batch_size,
-                on_progress=lambda n: bar.advance(task, n),
+                on_progress=progress.advance,
+                fields=fields,
             )
     except EventwireError as exc:
         raise _fail(exc) from None
@@ -144,43 +171,113 @@ def run(
 @app.command()
 def code(
     file: Annotated[
-        str, typer.Argument(help="A text, HTML or Markdown file, or - for stdin.")
+        str, typer.Argument(help="A text, HTML, Markdown or JSONL file, or - for stdin.")
     ] = "-",
     published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
+    field: FieldOpt = None,
 ) -> None:
-    """Code one document without a database (for pipes and quick looks)."""
+    """Code documents without a database (for pipes and quick looks): every record of a JSONL
+    file, in order. Rejected records are reported on stderr; exits 3 for a missing file, 4 when
+    no record could be coded."""
     from eventwire.ingest.sources import document_from_text, iter_documents
     from eventwire.pipeline import Processor
-    from eventwire.records import Reject
+    from eventwire.records import Article
 
     _check_date(published)
     if fmt not in {"jsonl", "table"}:
         raise typer.BadParameter("--format must be jsonl or table")
-    try:
+    fields = _fields(field)
+    if _missing([file]):
+        raise _fail_missing([file])
+    rejected = coded = 0
+    table: list[Event] = []
+
+    def reject(item: Reject) -> None:
+        nonlocal rejected
+        rejected += 1
+        console.print(
+            "[yellow]rejected[/yellow] "
+            + for_console(f"{item.origin} ({item.stage}): {item.reason}"),
+            highlight=False,
+            soft_wrap=True,
+        )
+
+    def articles() -> Iterator[Article]:
         if file == "-":
-            article = document_from_text(sys.stdin.read(), origin="-", published=published)
-        else:
-            items = list(iter_documents([file], published=published))
-            if not items:
-                raise _fail(EventwireError(f"{escape(file)}: no document found"))
-            first = items[0]
-            if isinstance(first, Reject):
-                raise _fail(EventwireError(f"{first.origin}: {first.reason}"))
-            article = first
-        result = Processor().process_articles([article])
-        res = next(iter(result))
+            yield document_from_text(sys.stdin.read(), origin="-", published=published)
+            return
+        for item in iter_documents([file], published=published, fields=fields):
+            if isinstance(item, Reject):
+                reject(item)
+            else:
+                yield item
+
+    try:
+        for res in _lazy(articles(), Processor):
+            if isinstance(res, Reject):
+                reject(res)
+                continue
+            coded += 1
+            if fmt == "table":
+                table.extend(res.events)
+                continue
+            for ev in res.events:
+                sys.stdout.write(json.dumps(to_dict(ev), ensure_ascii=False) + "\n")
+            for q in res.quotes:
+                sys.stdout.write(json.dumps({"quote": to_dict(q)}, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
     except EventwireError as exc:
         raise _fail(exc) from None
-    if isinstance(res, Reject):
-        raise _fail(EventwireError(f"{res.origin}: {res.reason}"))
-    if fmt == "jsonl":
-        for ev in res.events:
-            out.print_json(json.dumps(to_dict(ev), ensure_ascii=False), indent=None)
-        for q in res.quotes:
-            sys.stdout.write(json.dumps({"quote": to_dict(q)}, ensure_ascii=False) + "\n")
+    if fmt == "table" and coded:
+        _table(table)
+    if not coded:
+        what = "every input was rejected" if rejected else "no documents found"
+        raise _fail(EventwireError(f"nothing coded: {what}"), EXIT_NOTHING_STORED)
+
+
+def _lazy(articles: Iterator[Any], make: Callable[[], Any]) -> Iterator[DocumentResult | Reject]:
+    """Code ``articles`` with a processor built only once the first one is read (a file whose
+    every record is rejected costs no model load)."""
+    first = next(articles, None)
+    if first is None:
+        return
+    yield from make().process_articles(itertools.chain([first], articles))
+
+
+@app.command()
+def bench(
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            help="JSONL (or any input `run` reads); default ../shared/corpora/reuters21578.jsonl.gz"
+        ),
+    ] = None,
+    articles: Annotated[int, typer.Option(min=1, help="The first N readable documents.")] = 300,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes for eventwire.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 16,
+    field: FieldOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
+) -> None:
+    """Throughput end to end next to spaCy alone on the same texts, start-up time, peak memory.
+
+    Without --field, a corpus whose records carry their text in `body` is read from there."""
+    from eventwire.bench import bench as run_bench
+    from eventwire.bench import report
+
+    fields = _fields(field)
+    if corpus is not None and _missing([str(corpus)]):
+        raise _fail_missing([str(corpus)])
+    try:
+        result = run_bench(
+            corpus, articles=articles, workers=workers, fields=fields, batch_size=batch_size
+        )
+    except (EventwireError, RuntimeError) as exc:
+        raise _fail(exc) from None
+    if as_json:
+        sys.stdout.write(json.dumps(result.as_json()) + "\n")
     else:
-        _table(list(res.events))
+        out.print(report(result), markup=False, highlight=False)
 
 
 @app.command()

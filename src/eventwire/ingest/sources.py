@@ -14,7 +14,7 @@ import os
 import re
 import stat
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -33,11 +33,13 @@ from eventwire.safetext import bad_char, escape
 __all__ = [
     "DEFAULT_MAX_INFLATED",
     "FORMATS",
+    "JSONL_FIELDS",
     "MAX_RATIO",
     "MAX_TEXT_CHARS",
     "document_from_html",
     "document_from_text",
     "iter_documents",
+    "parse_fields",
 ]
 
 logger = logging.getLogger(__name__)
@@ -90,6 +92,26 @@ class _Meta:
     published_source: str | None = None
 
 
+#: Our JSONL field names, which ``fields`` may map to a corpus's own names.
+JSONL_FIELDS = ("text", "html", "title", "published", "url", "source")
+
+
+def parse_fields(specs: Iterable[str]) -> dict[str, str]:
+    """``["text=body", "published=date"]`` -> ``{"text": "body", "published": "date"}``.
+
+    Raises ConfigError for a spec that is not ``ours=theirs`` or names an unknown field."""
+    out: dict[str, str] = {}
+    for spec in specs:
+        ours, sep, theirs = spec.partition("=")
+        ours, theirs = ours.strip(), theirs.strip()
+        if not sep or not ours or not theirs:
+            raise ConfigError(f"--field {spec!r}: expected OURS=THEIRS, e.g. text=body")
+        if ours not in JSONL_FIELDS:
+            raise ConfigError(f"--field {spec!r}: {ours!r} is not one of {', '.join(JSONL_FIELDS)}")
+        out[ours] = theirs
+    return out
+
+
 def iter_documents(
     paths: Iterable[str | Path],
     *,
@@ -98,6 +120,7 @@ def iter_documents(
     follow_symlinks: bool = False,
     max_inflated: int = DEFAULT_MAX_INFLATED,
     max_chars: int = MAX_TEXT_CHARS,
+    fields: Mapping[str, str] | None = None,
 ) -> Iterator[Article | Reject]:
     """Walk files and directories (recursive, sorted for determinism), yield one Article per
     document or a Reject naming the input and the reason. Never raises for a bad document.
@@ -114,7 +137,9 @@ def iter_documents(
     of their own. A symbolic link
     inside a folder that points outside that folder is rejected ("symlink leaves the input
     folder"; a link in a corpus must not read ``/etc`` or a home folder) unless
-    ``follow_symlinks``; paths named explicitly are always read.
+    ``follow_symlinks``; paths named explicitly are always read. ``fields`` maps our JSONL
+    field names (:data:`JSONL_FIELDS`) to the input's own (``{"text": "body"}``); a record
+    without the mapped field falls back to our name.
 
     Raises ConfigError at once (not on first iteration) for an invalid ``published`` or a
     limit that is not positive.
@@ -127,8 +152,12 @@ def iter_documents(
         )
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    mapping = dict(fields or {})
+    unknown = set(mapping) - set(JSONL_FIELDS)
+    if unknown:
+        raise ConfigError(f"unknown JSONL field(s) {sorted(unknown)}; use {JSONL_FIELDS}")
     return _iter_paths(
-        paths, fallback, _Limits(max_bytes, max_inflated, max_chars), follow_symlinks
+        paths, fallback, _Limits(max_bytes, max_inflated, max_chars), follow_symlinks, mapping
     )
 
 
@@ -183,7 +212,11 @@ def document_from_html(
 
 
 def _iter_paths(
-    paths: Iterable[str | Path], fallback: str | None, limits: _Limits, follow_symlinks: bool
+    paths: Iterable[str | Path],
+    fallback: str | None,
+    limits: _Limits,
+    follow_symlinks: bool,
+    fields: Mapping[str, str] | None = None,
 ) -> Iterator[Article | Reject]:
     for raw in paths:
         path = Path(raw)
@@ -193,15 +226,17 @@ def _iter_paths(
                 if isinstance(item, tuple):
                     yield _reject(escape(str(item[0])), item[1])
                 else:
-                    yield from _read_file(item, fallback, limits)
+                    yield from _read_file(item, fallback, limits, fields)
         else:
-            yield from _read_file(path, fallback, limits)
+            yield from _read_file(path, fallback, limits, fields)
 
 
 # -- one file -----------------------------------------------------------------------------------
 
 
-def _read_file(path: Path, fallback: str | None, limits: _Limits) -> Iterator[Article | Reject]:
+def _read_file(
+    path: Path, fallback: str | None, limits: _Limits, fields: Mapping[str, str] | None = None
+) -> Iterator[Article | Reject]:
     origin = escape(str(path))
     max_bytes = limits.max_bytes
     try:
@@ -229,7 +264,7 @@ def _read_file(path: Path, fallback: str | None, limits: _Limits) -> Iterator[Ar
         yield _reject(origin, "empty file")
         return
     if fmt == "jsonl":
-        yield from _read_jsonl(path, fallback, limits)
+        yield from _read_jsonl(path, fallback, limits, fields)
         return
     if info.st_size > max_bytes:
         yield _reject(origin, _too_large("file", info.st_size, max_bytes))
@@ -272,7 +307,9 @@ def _format_of(name: str) -> str | None:
 # -- JSONL --------------------------------------------------------------------------------------
 
 
-def _read_jsonl(path: Path, fallback: str | None, limits: _Limits) -> Iterator[Article | Reject]:
+def _read_jsonl(
+    path: Path, fallback: str | None, limits: _Limits, fields: Mapping[str, str] | None = None
+) -> Iterator[Article | Reject]:
     """One document per line; a bad line is rejected as ``path:line`` and reading goes on."""
     origin = escape(str(path))
     max_bytes = limits.max_bytes
@@ -308,7 +345,7 @@ def _read_jsonl(path: Path, fallback: str | None, limits: _Limits) -> Iterator[A
             if not line.strip():
                 continue
             emitted = True
-            build = partial(_jsonl_article, line, line_origin, fallback)
+            build = partial(_jsonl_article, line, line_origin, fallback, fields)
             yield _guarded(line_origin, partial(_limited, build, limits.max_chars))
     if not emitted:
         yield _reject(origin, "empty file")
@@ -331,7 +368,9 @@ def _read_line(fh: IO[bytes] | Inflated, max_bytes: int) -> tuple[bytes | None, 
     return None, size
 
 
-def _jsonl_article(line: bytes, origin: str, fallback: str | None) -> Article:
+def _jsonl_article(
+    line: bytes, origin: str, fallback: str | None, fields: Mapping[str, str] | None = None
+) -> Article:
     try:
         obj = json.loads(decode_utf8(line, hint="re-encode the file as UTF-8"))
     except json.JSONDecodeError as exc:
@@ -340,6 +379,8 @@ def _jsonl_article(line: bytes, origin: str, fallback: str | None) -> Article:
         raise IngestError("malformed JSON: nested too deeply") from None
     if not isinstance(obj, dict):
         raise IngestError(f"malformed JSON: expected an object, got {type(obj).__name__}")
+    if fields:
+        obj = {**obj, **{ours: obj[theirs] for ours, theirs in fields.items() if theirs in obj}}
     own = _Meta(
         title=_field(obj, "title", origin),
         url=_field(obj, "url", origin),
@@ -359,7 +400,12 @@ def _jsonl_article(line: bytes, origin: str, fallback: str | None) -> Article:
         )
     if isinstance(html, str) and html.strip():
         return _html_article(html, origin=origin, fmt="jsonl", own=own, cli_published=fallback)
-    raise IngestError('no "text" or "html" string in the object')
+    if fields and ("text" in fields or "html" in fields):
+        named = " or ".join(f'"{fields[k]}"' for k in ("text", "html") if k in fields)
+        raise IngestError(f'no {named} (or "text"/"html") string in the object')
+    raise IngestError(
+        'no "text" or "html" string in the object; name the text field with --field text=NAME'
+    )
 
 
 def _field(obj: dict[str, Any], key: str, origin: str) -> str | None:

@@ -53,8 +53,8 @@ folded too), apostrophes dropped, punctuation to spaces, runs of single letters 
 
 Building takes a few seconds (JSON parsing and a quarter of a million alternate names), so
 the compiled tables are cached with :mod:`marshal` (plain tuples/dicts: cannot execute
-code, loads in a fraction of a second) under ``$EVENTWIRE_CACHE`` or
-``$XDG_CACHE_HOME/eventwire`` (default ``~/.cache/eventwire``), keyed by the package
+code, loads in a fraction of a second) under ``$EVENTWIRE_CACHE_DIR`` (or ``$EVENTWIRE_CACHE``)
+or ``$XDG_CACHE_HOME/eventwire`` (default ``~/.cache/eventwire``), keyed by the package
 versions, the Python version, a hash of this module, the city table and the countries.tsv
 content.  An unwritable cache only costs a rebuild per process.
 
@@ -929,11 +929,10 @@ def _build_tables(cities_table: int) -> dict[str, Any]:
 
 
 def cache_dir() -> Path:
-    env = os.environ.get("EVENTWIRE_CACHE")
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "eventwire"
+    """The shared cache folder (:func:`eventwire.cache.cache_dir`)."""
+    from eventwire.cache import cache_dir as shared
+
+    return shared()
 
 
 def _cities_table(cities: int | None) -> int:

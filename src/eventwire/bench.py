@@ -1,0 +1,327 @@
+"""End-to-end throughput next to spaCy alone, on the same texts in the same run (``eventwire
+bench``, ``bench/throughput.py``).
+
+Each side runs in its own child process, so its memory is its own:
+
+* **start-up**: a fresh process importing eventwire and building a :class:`Processor` (model,
+  KB ruler, gazetteer, coder), wall time from the parent;
+* **spaCy alone**: the same pipeline's ``nlp.pipe`` over the texts, model loaded before timing;
+* **eventwire**: :func:`eventwire.runner.run` over the texts into a fresh DuckDB file: ingest,
+  dedup, parse, resolve, code, store. The processor is built before timing, as spaCy's model
+  is: in the process for one worker, in every worker of a started :class:`WorkerPool` for
+  several (start-up is the separate figure).
+
+Peak memory is the largest sum of the resident sizes of the eventwire child and its workers,
+sampled from ``/proc`` every 0.1 s (on systems without ``/proc``: the largest single process).
+Prints figures; judges nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import ConfigError
+
+_REPO = Path(__file__).resolve().parents[2]
+#: Looked for relative to the working folder, then to the source checkout.
+DEFAULT_CORPUS = Path("..") / "shared" / "corpora" / "reuters21578.jsonl.gz"
+
+
+def default_corpus() -> Path | None:
+    for base in (Path.cwd(), _REPO):
+        path = (base / DEFAULT_CORPUS).resolve()
+        if path.exists():
+            return path
+    return None
+
+
+def guess_fields(corpus: Path) -> dict[str, str]:
+    """``{"text": "body"}`` when the first record has no ``text``/``html`` but a ``body``."""
+    import gzip
+
+    opener: Any = gzip.open if corpus.name.lower().endswith(".gz") else open
+    try:
+        with opener(corpus, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    first = json.loads(line)
+                    break
+            else:
+                return {}
+    except (OSError, ValueError, EOFError):
+        return {}
+    if isinstance(first, dict) and "text" not in first and "html" not in first:
+        if isinstance(first.get("body"), str):
+            return {"text": "body"}
+    return {}
+
+
+def prepare(
+    corpus: Path, articles: int, out: Path, fields: Mapping[str, str] | None = None
+) -> tuple[int, int]:
+    """Write the first ``articles`` readable documents of ``corpus`` (any input ``eventwire
+    run`` reads) as eventwire JSONL to ``out``; returns (documents, words)."""
+    from eventwire.ingest.sources import iter_documents
+    from eventwire.records import Article
+
+    n = words = 0
+    with out.open("w", encoding="utf-8") as dst:
+        for item in iter_documents([corpus], fields=fields):
+            if not isinstance(item, Article):
+                continue
+            row = {
+                "text": item.text,
+                "title": item.title,
+                "published": item.published,
+                "source": item.source,
+                "url": item.url,
+            }
+            dst.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+            words += len(item.text.split())
+            if n >= articles:
+                break
+    return n, words
+
+
+# -- child processes ------------------------------------------------------------------------------
+
+
+def _peak_self_mb() -> float:
+    """The largest resident size of this process and of its largest finished child, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024
+
+
+def _child(argv: list[str]) -> None:
+    """Entry point of the measuring children: ``startup``, ``spacy PATH B``, ``eventwire PATH
+    DB WORKERS B``; prints one JSON object."""
+    kind = argv[0]
+    if kind == "startup":
+        from eventwire.pipeline import Processor
+
+        Processor()
+        print(json.dumps({"rss_mb": _peak_self_mb()}))
+        return
+    texts = [json.loads(line)["text"] for line in open(argv[1], encoding="utf-8")]
+    if kind == "spacy":
+        from eventwire.nlp.model import get_nlp
+
+        nlp = get_nlp()
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=int(argv[2])):
+            pass
+        dt = time.perf_counter() - t0
+        print(json.dumps({"seconds": dt, "rss_mb": _peak_self_mb()}))
+        return
+    from eventwire.runner import run
+    from eventwire.workers import WorkerPool
+
+    workers, batch = int(argv[3]), int(argv[4])
+    # Model, KB and gazetteer loaded before timing, as the spaCy side loads its model first:
+    # in this process for one worker, in every worker for several (this one then loads none).
+    if workers == 1:
+        from eventwire.pipeline import Processor
+
+        Processor()
+        t0 = time.perf_counter()
+        s = run([argv[1]], argv[2], batch_size=batch)
+        dt = time.perf_counter() - t0
+    else:
+        with WorkerPool(workers, batch_size=batch) as pool:
+            pool.wait_ready()
+            t0 = time.perf_counter()
+            s = run([argv[1]], argv[2], batch_size=batch, pool=pool)
+            dt = time.perf_counter() - t0
+    print(json.dumps({"seconds": dt, "rss_mb": _peak_self_mb(), **s.counts()}))
+
+
+def _descendants(pid: int) -> list[int]:
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        parents.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(parents.get(p, ()))
+    return out
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _run_child(args: list[str], sample: bool = False) -> tuple[dict[str, Any], float, float]:
+    """Run a measuring child; returns (its JSON, wall seconds, peak summed RSS of its tree in MB;
+    0 when not sampled or not measurable)."""
+    cmd = [
+        sys.executable,
+        "-c",
+        "import sys; from eventwire.bench import _child; _child(sys.argv[1:])",
+    ]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [*cmd, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    peak = 0
+    stop = threading.Event()
+
+    def watch() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            try:
+                peak = max(peak, sum(_rss_kb(p) for p in _descendants(proc.pid)))
+            except OSError:
+                return
+            stop.wait(0.1)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    if sample and os.path.isdir("/proc"):
+        watcher.start()
+    out, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    stop.set()
+    if watcher.is_alive():
+        watcher.join()
+    if proc.returncode != 0:
+        tail = "\n".join(err.strip().splitlines()[-5:])
+        raise RuntimeError(f"bench child {args[0]} failed ({proc.returncode}):\n{tail}")
+    return json.loads(out.strip().splitlines()[-1]), wall, peak / 1024
+
+
+# -- the bench ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class BenchResult:
+    corpus: str
+    articles: int
+    words: int
+    workers: int
+    startup_s: float
+    eventwire_s: float
+    spacy_s: float
+    peak_rss_mb: float
+    events: int
+    rejects: int
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.articles / self.eventwire_s
+
+    @property
+    def words_per_s(self) -> float:
+        return self.words / self.eventwire_s
+
+    @property
+    def spacy_words_per_s(self) -> float:
+        return self.words / self.spacy_s
+
+    @property
+    def ratio_vs_spacy(self) -> float:
+        """Our words/s over spaCy's (higher is better; 1.0 = as fast as spaCy alone)."""
+        return self.words_per_s / self.spacy_words_per_s
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "articles_per_s": round(self.articles_per_s, 3),
+            "words_per_s": round(self.words_per_s, 1),
+            "spacy_words_per_s": round(self.spacy_words_per_s, 1),
+            "ratio_vs_spacy": round(self.ratio_vs_spacy, 3),
+            "startup_s": round(self.startup_s, 3),
+            "peak_rss_mb": round(self.peak_rss_mb, 1),
+            "articles": self.articles,
+            "words": self.words,
+            "workers": self.workers,
+            "events": self.events,
+            "rejects": self.rejects,
+            "corpus": self.corpus,
+        }
+
+
+def bench(
+    corpus: Path | None = None,
+    *,
+    articles: int = 300,
+    workers: int = 1,
+    fields: Mapping[str, str] | None = None,
+    batch_size: int = 16,
+) -> BenchResult:
+    """Measure start-up, eventwire and spaCy alone on the first ``articles`` documents."""
+    corpus = corpus or default_corpus()
+    if corpus is None:
+        raise ConfigError(f"no corpus given and {DEFAULT_CORPUS} not found; pass --corpus FILE")
+    if not corpus.exists():
+        raise ConfigError(f"corpus {corpus} not found")
+    if fields is None or not fields:
+        fields = guess_fields(corpus)
+    with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
+        data = Path(tmp) / "articles.jsonl"
+        docs, words = prepare(corpus, articles, data, fields)
+        if docs == 0:
+            raise ConfigError(
+                f"no readable document in {corpus}; name its text field with --field text=NAME"
+            )
+        _, startup, _ = _run_child(["startup"])
+        spacy_res, _, _ = _run_child(["spacy", str(data), str(batch_size)])
+        db = Path(tmp) / "bench.duckdb"
+        ew, _, tree_mb = _run_child(
+            ["eventwire", str(data), str(db), str(workers), str(batch_size)], sample=True
+        )
+    return BenchResult(
+        corpus=str(corpus),
+        articles=docs,
+        words=words,
+        workers=workers,
+        startup_s=startup,
+        eventwire_s=ew["seconds"],
+        spacy_s=spacy_res["seconds"],
+        peak_rss_mb=max(tree_mb, ew["rss_mb"]),
+        events=ew["events"],
+        rejects=ew["rejects"],
+    )
+
+
+def report(r: BenchResult) -> str:
+    """Human-readable lines for a result."""
+    return "\n".join(
+        [
+            f"corpus: {r.articles} articles, {r.words} words ({Path(r.corpus).name})",
+            f"start-up (fresh process to a ready processor): {r.startup_s:.2f} s",
+            f"{'spaCy alone (nlp.pipe, 1 process):':36s}{r.spacy_s:7.1f} s  "
+            f"{r.articles / r.spacy_s:7.1f} articles/s  {r.spacy_words_per_s:8.0f} words/s",
+            f"{f'eventwire run, workers={r.workers}:':36s}{r.eventwire_s:7.1f} s  "
+            f"{r.articles_per_s:7.1f} articles/s  {r.words_per_s:8.0f} words/s  "
+            f"peak RSS {r.peak_rss_mb:.0f} MB (all processes)",
+            f"eventwire / spaCy words/s: {r.ratio_vs_spacy:.2f}  "
+            f"(events: {r.events}, rejects: {r.rejects})",
+        ]
+    )

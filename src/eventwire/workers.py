@@ -1,0 +1,140 @@
+"""Worker processes for coding: a pool started once, batches in input order, bounded memory.
+
+This module imports no NLP: the main process of a multi-worker run reads, deduplicates and
+stores, and needs neither spaCy nor the knowledge base; each worker builds its own
+:class:`~eventwire.pipeline.Processor` (from the start-up cache) when it starts.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from eventwire.records import Article, DocumentResult, Reject
+
+if TYPE_CHECKING:
+    from eventwire.pipeline import Processor
+
+_worker: Processor | None = None
+#: Why this worker could not build its processor (a bad KB file, a missing model...).
+_init_error: BaseException | None = None
+
+
+def _init_worker(ready: Any = None, batch_size: int = 16) -> None:
+    """Build this worker's processor. A failure is kept and raised by every task, so the caller
+    sees the error: an initializer that raised would be restarted by the pool, forever."""
+    global _worker, _init_error
+    try:
+        from eventwire.pipeline import Processor
+
+        _worker = Processor(batch_size=batch_size)
+    except Exception as exc:  # re-raised in the caller by _work
+        _init_error = exc
+    finally:
+        if ready is not None:
+            with ready.get_lock():
+                ready.value += 1
+
+
+def _work(batch: list[Article]) -> list[DocumentResult | Reject]:
+    if _init_error is not None:
+        raise _init_error
+    assert _worker is not None
+    return list(_worker.process_articles(batch))
+
+
+#: Thread-count variables of the numeric libraries under spaCy.
+_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+class WorkerPool:
+    """``workers`` spawned processes, each building its own :class:`Processor` once (from the
+    start-up cache, so in about the time of one ``eventwire code``). A context manager.
+
+    Batches are dispatched in input order with at most ``workers * in_flight`` pending, so
+    memory stays bounded; results come back in input order. ``in_flight`` is a few batches per
+    worker so a worker finishing early finds the next batch queued while the caller waits on a
+    slower one.
+    """
+
+    def __init__(self, workers: int, *, batch_size: int = 16, in_flight: int = 4) -> None:
+        self.workers = workers
+        self.batch_size = batch_size
+        self.in_flight = in_flight
+        self._ctx = mp.get_context("spawn")
+        self._ready = self._ctx.Value("i", 0)
+        self._pool: Any = None
+
+    def __enter__(self) -> WorkerPool:
+        # Spawned workers start clean and read the environment at import: one BLAS thread
+        # each, so N workers use N cores instead of fighting over them.
+        saved = {k: os.environ.get(k) for k in _THREAD_VARS}
+        os.environ.update({k: "1" for k in _THREAD_VARS})
+        try:
+            self._pool = self._ctx.Pool(
+                self.workers, initializer=_init_worker, initargs=(self._ready, self.batch_size)
+            )
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def wait_ready(self, timeout: float | None = None, poll: float = 0.05) -> bool:
+        """Block until every worker has started (True), or ``timeout`` passed (False). A worker
+        that failed to build its processor counts as started; its error is raised by the first
+        batch it takes."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self._ready.value < self.workers:
+            if deadline is not None and time.monotonic() > deadline:
+                return False
+            time.sleep(poll)
+        return True
+
+    def process(self, articles: Iterable[Article]) -> Iterator[DocumentResult | Reject]:
+        assert self._pool is not None, "use WorkerPool as a context manager"
+        it = iter(articles)
+        pending: deque[Any] = deque()
+        while True:
+            while len(pending) < self.workers * self.in_flight:
+                batch = list(islice(it, self.batch_size))
+                if not batch:
+                    break
+                pending.append(self._pool.apply_async(_work, (batch,)))
+            if not pending:
+                break
+            yield from pending.popleft().get()
+
+
+def process_parallel(
+    articles: Iterable[Article],
+    workers: int,
+    batch_size: int = 16,
+    in_flight: int = 4,
+    pool: WorkerPool | None = None,
+) -> Iterator[DocumentResult | Reject]:
+    """Process across ``workers`` processes (in this one when 1), results in input order;
+    ``pool``: an already started :class:`WorkerPool` to use instead of a new one."""
+    if pool is not None:
+        yield from pool.process(articles)
+        return
+    if workers <= 1:
+        from eventwire.pipeline import Processor
+
+        yield from Processor(batch_size=batch_size).process_articles(articles)
+        return
+    with WorkerPool(workers, batch_size=batch_size, in_flight=in_flight) as new:
+        yield from new.process(articles)
