@@ -163,7 +163,7 @@ def resolve_country(text: str) -> str:
     if hit:
         return hit
     close = difflib.get_close_matches(normalise(value), list(index), n=3, cutoff=0.6)
-    hint = ", ".join(f"{index[c]} ({names[index[c]]})" for c in close)
+    hint = ", ".join(dict.fromkeys(f"{index[c]} ({names[index[c]]})" for c in close))
     raise ConfigError(
         f"no country matches {text!r}; "
         + (f"did you mean {hint}? " if hint else "")
@@ -278,3 +278,70 @@ def after_cursor(key: tuple[Any, ...], args: list[Any]) -> str:
     """SQL condition: strictly after ``key`` in :data:`ORDER_BY`."""
     args.extend(key)
     return f"({SORT_DAY}, e.article_id, e.sentence, e.trigger_start, e.event_id) > (?, ?, ?, ?, ?)"
+
+
+def dyad_sql(q: EventQuery) -> tuple[str, list[Any]]:
+    """SQL of one row per (event, source actor, target actor) for the events of ``q``: the
+    event's day (:data:`SORT_DAY`; NULL when it has none), codes, and both actors' country and
+    sector (NULL for a missing side). Analysis groups over it."""
+    where, args = where_clause(q)
+    sql = (
+        "SELECT e.event_id, "
+        f"CASE WHEN {SORT_DAY} < DATE '9999-01-01' THEN {SORT_DAY} END AS day, "
+        "e.quad_class, e.goldstein, e.cameo_code, e.cameo_root, e.plover_type, e.modality, "
+        "e.place_country, e.probability, "
+        "s.country AS source_country, s.sector AS source_sector, "
+        "t.country AS target_country, t.sector AS target_sector "
+        "FROM events e JOIN articles a USING (article_id) "
+        "LEFT JOIN event_actors s ON s.event_id = e.event_id AND s.role = 'source' "
+        "LEFT JOIN event_actors t ON t.event_id = e.event_id AND t.role = 'target' "
+        f"WHERE {where}"
+    )
+    return sql, args
+
+
+# -- from flat parameters (CLI options, URL query parameters) ----------------------------------
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        w, s, e, n = (float(v) for v in value.split(","))
+    except ValueError:
+        raise ConfigError(
+            f"bounding box {value!r} is not WEST,SOUTH,EAST,NORTH, e.g. 0,11,16,24"
+        ) from None
+    return (w, s, e, n)
+
+
+def parse_dyad(value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    parts = value.split(":")
+    if len(parts) != 2 or not all(p.strip() for p in parts):
+        raise ConfigError(f"dyad {value!r} is not A:B, e.g. NER:FRA")
+    return (parts[0].strip(), parts[1].strip())
+
+
+def build_query(**kw: Any) -> EventQuery:
+    """An EventQuery from the filter options' values (unresolved: the store resolves names)."""
+    return EventQuery(
+        actor=tuple(kw.get("actor") or ()),
+        source=tuple(kw.get("source") or ()),
+        target=tuple(kw.get("target") or ()),
+        dyad=parse_dyad(kw.get("dyad")),
+        plover=tuple(kw.get("plover") or ()),
+        cameo=tuple(kw.get("cameo") or ()),
+        quad_class=tuple(kw.get("quad_class") or ()),
+        sector=tuple(kw.get("sector") or ()),
+        sector_role=kw.get("sector_role") or "either",
+        place_country=tuple(kw.get("place_country") or ()),
+        bbox=parse_bbox(kw.get("bbox")),
+        since=kw.get("since"),
+        until=kw.get("until"),
+        modality=tuple(kw.get("modality") or ()),
+        min_probability=kw.get("min_probability"),
+        text=kw.get("text"),
+        include_all=bool(kw.get("include_all")),
+    )

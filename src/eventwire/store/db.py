@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,16 @@ class Page:
         return [ev for ev, _ in self.rows]
 
 
+class StoreBusyError(StoreError):
+    """Another process holds the database file (DuckDB allows one writer, and no reader
+    beside it)."""
+
+
+def _is_lock_error(exc: BaseException) -> bool:
+    text = str(exc)
+    return "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text)
+
+
 def _one_line(exc: BaseException) -> str:
     """DuckDB's message on one line, with control characters escaped."""
     return escape(" ".join(str(exc).split()))
@@ -67,14 +78,33 @@ def _one_line(exc: BaseException) -> str:
 class Store:
     """One DuckDB file. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, lock_timeout: float = 5.0
+    ) -> None:
+        """Open (or create) the file. DuckDB lets one process write a file, and no other
+        process open it meanwhile, even to read: while another process holds it, opening is
+        retried for ``lock_timeout`` seconds, then StoreBusyError is raised."""
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise StoreError(f"no database at {self.path}; create one with `eventwire run`")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open database {self.path}: {_one_line(exc)}") from None
+        deadline = time.monotonic() + lock_timeout
+        wait = 0.02
+        while True:
+            try:
+                self.con = duckdb.connect(str(self.path), read_only=read_only)
+                break
+            except duckdb.Error as exc:
+                if not _is_lock_error(exc):
+                    raise StoreError(
+                        f"cannot open database {self.path}: {_one_line(exc)}"
+                    ) from None
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(
+                        f"database {self.path} is in use by another process (a running "
+                        "`eventwire run`?); try again when it is done"
+                    ) from None
+                time.sleep(wait)
+                wait = min(wait * 2, 0.5)
         try:  # a truncated or corrupt file may open and fail on first read
             if not read_only:
                 self.con.execute(SCHEMA.read_text())
@@ -307,6 +337,15 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"query on {self.path} failed: {_one_line(exc)}") from None
         return int(row[0]) if row else 0
+
+    def fetch(self, sql: str, args: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of a read-only SQL statement as dicts (for the analysis modules)."""
+        try:
+            cur = self.con.execute(sql, args or [])
+            cols = [d[0] for d in cur.description]
+            return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+        except duckdb.Error as exc:
+            raise StoreError(f"query on {self.path} failed: {_one_line(exc)}") from None
 
     def _actors(self, ids: list[str]) -> dict[str, dict[str, list[Actor]]]:
         out: dict[str, dict[str, list[Actor]]] = {}
