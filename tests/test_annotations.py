@@ -34,3 +34,19 @@ def test_reported_round_figures_match_the_file():
     for n, figures in reported.items():
         got = Counter(r["verdict"] for r in rows if r["round"] == n)
         assert (got["correct"], got["partial"], got["wrong-actors"], got["wrong"]) == figures
+
+
+GUARDIAN = Path(__file__).parent / "data" / "guardian_judged_events.jsonl"
+
+
+def test_guardian_round_is_well_formed_and_matches_the_readme():
+    rows = [json.loads(line) for line in GUARDIAN.read_text(encoding="utf-8").splitlines()]
+    for row in rows:
+        assert row["story"].startswith("guardian-") and row["event_id"] and row["why"]
+        assert row["verdict"] in VERDICTS
+        assert "text" not in row and "evidence" not in row  # no article text is stored
+    got = Counter(r["verdict"] for r in rows if r["round"] == 8)
+    # tests/data/README.md, round 8
+    assert (got["correct"], got["partial"], got["wrong-actors"], got["wrong"]) == (45, 12, 15, 14)
+    # never an article of real_news_events' development half
+    assert not any(r["story"] in {"guardian-118", "guardian-112", "guardian-303"} for r in rows)

@@ -141,3 +141,41 @@ def test_an_act_inside_a_noun_phrase_is_not_its_governors(processor):
         if e.trigger.text == "killed"
         for a in e.source
     )
+
+
+def test_his_soldiers_are_the_soldiers_of_the_person_named_before(processor):
+    text = (
+        "General Abdourahamane Tiani was named head of a new military government on Friday, "
+        "two days after his soldiers detained President Mohamed Bazoum."
+    )
+    ev = _by_trigger(processor, text, "detained")
+    assert (_countries(ev.source), _countries(ev.target)) == (["NER"], ["NER"])
+
+
+def test_a_pronoun_prefers_the_last_sentences_subject(processor):
+    text = (
+        "Xi Jinping told Joe Biden that Taiwan was the most dangerous issue. "
+        "He also urged Washington to stop arming Taiwan."
+    )
+    ev = _by_trigger(processor, text, "urged")
+    assert (_countries(ev.source), _countries(ev.target)) == (["CHN"], ["USA"])
+
+
+def test_a_clause_with_its_own_subject_borrows_no_actor(processor):
+    text = "Beijing suspended military contacts after a US delegation visited Taipei."
+    ev = _by_trigger(processor, text, "visited")
+    assert "CHN" not in _countries(ev.source)
+
+
+def test_an_event_called_possible_or_held_off_is_hypothetical(processor):
+    for text, trigger in [
+        (
+            "Direct clashes between Kenyan and Somali troops are now a distinct possibility.",
+            "clashes",
+        ),
+        ("He did not think a military clash with Ethiopia was likely.", "clash"),
+        ("Ghana persuaded Togo to hold off from an attack on the rebels.", "attack"),
+    ]:
+        assert _by_trigger(processor, text, trigger).modality == "hypothetical", text
+    ev = _by_trigger(processor, "Clashes between Kenyan and Somali troops broke out.", "Clashes")
+    assert ev.modality == "asserted"

@@ -19,6 +19,7 @@ from eventwire.code.eventplace import PlaceFn, rank_place
 from eventwire.code.modality import forecast, modality_of, refused
 from eventwire.code.patterns import Pattern, PatternIndex, get_index
 from eventwire.kb import KnowledgeBase, load_kb
+from eventwire.kb.lexicon import load_lexicon
 from eventwire.records import (
     CONTEXT_KB_ID,
     Actor,
@@ -42,108 +43,35 @@ ActorFn = Callable[..., Actor | None]
 _SUBJ = ("nsubj", "csubj")
 _PASSIVE_SUBJ = ("nsubjpass",)
 _OBJ = ("dobj", "obj", "attr", "oprd")
-_LIGHT_VERBS = frozenset(
-    {
-        "hold",
-        "have",
-        "engage",
-        "conduct",
-        "carry",
-        "launch",
-        "make",
-        "stage",
-        "impose",
-        "announce",
-        "order",
-        "begin",
-        "start",
-        "complete",
-        "finish",
-        "mount",
-        "lead",
-        "continue",
-        "resume",
-        "call",
-        "take",
-        "sign",
-        "reach",
-        "give",
-        "receive",
-        "confirm",
-        "follow",
-    }
-)
+#: The English word classes the rules below depend on (lang/en/lexicon.yaml).
+LEXICON = load_lexicon("en")
+
+_LIGHT_VERBS = LEXICON.words("light_verbs")
 #: Verbs whose "Y must Z" complement is a demand on Y.
-_DECLARING = frozenset(
-    {
-        "say",
-        "declare",
-        "reiterate",
-        "insist",
-        "conclude",
-        "state",
-        "warn",
-        "stress",
-        "announce",
-        "tell",
-        "add",
-        "argue",
-        "write",
-        "repeat",
-        "claim",
-    }
-)
+_DECLARING = LEXICON.words("declaring")
 #: Nouns that name an institution or a programme: a trigger noun modifying one is part of
 #: its name, not an event.
-_BODY_NOUNS = frozenset(
-    """body bodies commission committee agency office board council authority department
-    ministry bureau unit panel programme program fund institute organisation organization
-    group team division service centre center""".split()
-)
+_BODY_NOUNS = LEXICON.words("body_nouns")
 #: Natural disasters: a state of emergency declared for one is no coercion.
-_DISASTER_WORDS = frozenset(
-    """earthquake earthquakes quake quakes flood floods flooding cyclone hurricane typhoon
-    storm storms tsunami drought wildfire wildfires bushfire bushfires eruption volcano
-    landslide landslides epidemic outbreak pandemic famine""".split()
-)
+_DISASTER_WORDS = LEXICON.words("disaster_words")
 #: Demands, refusals and policies: their owner is the target of what answers them.
-_CLAIM_NOUNS = frozenset(
-    """demand demands request requests call calls proposal proposals plan plans offer offers
-    refusal refusals decision decisions policy policies violation violations abuse abuses
-    suppression crackdown repression occupation invasion handling treatment measures
-    restrictions conditions terms reforms reform ultimatum rule pressure pressures""".split()
-)
+_CLAIM_NOUNS = LEXICON.words("claim_nouns")
 #: Verbs of a purpose clause that press a demand on someone ("rallied to demand ...").
-_PRESSING_VERBS = frozenset({"demand", "press", "seek", "call", "urge", "protest", "push"})
+_PRESSING_VERBS = LEXICON.words("pressing_verbs")
 #: Nouns through which an act answers something ("in protest against", "in response to").
-_ANSWER_NOUNS = frozenset(
-    {"protest", "response", "retaliation", "reaction", "answer", "opposition"}
-)
+_ANSWER_NOUNS = LEXICON.words("answer_nouns")
 #: Places named after the people they shelter or serve ("a camp for refugees").
-_SHELTER_NOUNS = frozenset(
-    """camp camps shelter shelters settlement settlements school schools hospital hospitals
-    home homes convoy convoys""".split()
-)
+_SHELTER_NOUNS = LEXICON.words("shelter_nouns")
 #: Branches of a state that act on its executive and on each other.
 _BRANCHES = frozenset({"LEG", "JUD"})
 #: Verbs whose object, not their subject, would do what the infinitive after them names.
-_OBJECT_CONTROL = frozenset(
-    """call urge ask press tell order force persuade invite encourage request pressure
-    pressurise pressurize allow permit help instruct direct require compel implore
-    advise warn""".split()
-)
+_OBJECT_CONTROL = LEXICON.words("object_control")
 #: Texts that "say" what must be: a law, a report, a treaty is no one making a demand.
-_TEXT_NOUNS = frozenset(
-    """act law report resolution treaty agreement accord constitution rule rules study survey
-    document statute code charter clause provision bill regulation regulations""".split()
-)
+_TEXT_NOUNS = LEXICON.words("text_nouns")
 #: CAMEO roots of violence: only there does a place stand for the people in it.
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: Places that, attacked, stand for the civilians in them (the sector terms say CVL/REL).
-_ATTACKED_PLACES = frozenset(
-    """market markets marketplace restaurant hotel mall neighbourhood neighborhood synagogue
-    temple park""".split()
-)
+_ATTACKED_PLACES = LEXICON.words("attacked_places")
 
 
 def _two_named(a: Actor, b: Actor) -> bool:
@@ -174,15 +102,15 @@ def _head_word(text: str) -> str:
 
 
 #: What reporters press or ask for: no demand on an actor.
-_ASKED_FOR_WORDS = frozenset({"comment", "comments", "details", "detail", "clarification"})
+_ASKED_FOR_WORDS = LEXICON.words("asked_for_words")
 #: Entity labels whose capitalised words are a name, never a trigger.
 _NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
 #: Determiners that make a noun phrase generic ("each country", "any government").
-_GENERIC_DETS = frozenset({"each", "every", "any", "no"})
+_GENERIC_DETS = LEXICON.words("generic_dets")
 #: The pattern a deontic "must" codes (CAMEO 10: demand).
 _DEONTIC = Pattern(id="deontic-must", lemmas=frozenset({"must"}), pos="VERB", code="100")
 #: Verbs that report a hostile act as one side's claim ("the US claimed that ISIL attacked").
-_CLAIMING = frozenset({"claim", "allege", "assert", "contend"})
+_CLAIMING = LEXICON.words("claiming")
 #: What such a claim codes: of one's own act, responsibility (015); of another's, an accusation.
 _CLAIM_OWN = Pattern(id="claim-own-act", lemmas=_CLAIMING, pos="VERB", code="015")
 _CLAIM_OTHER = Pattern(id="claim-other-act", lemmas=_CLAIMING, pos="VERB", code="112")
@@ -191,43 +119,20 @@ _CLAIM_LINKS = frozenset({"ccomp", "conj", "xcomp"})
 #: Roots whose target may be named inside a complement clause or the object's agent.
 _ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 #: Nouns that count people rather than name them ("thousands of students").
-_QUANTITY_NOUNS = frozenset(
-    {"thousand", "hundred", "dozen", "ten", "million", "score", "group", "number", "crowd"}
-)
+_QUANTITY_NOUNS = LEXICON.words("quantity_nouns")
 #: Modifiers that name who acts in a noun event ("a military coup", "a rebel offensive").
-_ACTOR_MODIFIERS = frozenset(
-    {"military", "army", "rebel", "jihadist", "insurgent", "militia", "police", "government"}
-)
+_ACTOR_MODIFIERS = LEXICON.words("actor_modifiers")
 #: Roots of verbs that comment on an event named as their object, which stays an event.
 _COMMENT_ROOTS = frozenset({"01", "05", "11"})
 #: Prepositions that date one event by another instead of naming its object.
-_TIME_PREPS = frozenset({"since", "after", "before", "following", "amid", "during", "until"})
+_TIME_PREPS = LEXICON.words("time_preps")
 #: Nouns that name a place by its country ("the Rwandan capital", "a Malian town").
-_PLACE_NOUNS = frozenset(
-    {"capital", "city", "town", "village", "region", "province", "country", "state", "border"}
-)
+_PLACE_NOUNS = LEXICON.words("place_nouns")
 #: Sectors of the state itself.
 _STATE = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 #: Sectors that alone do not make an event political (a company, an unknown "it").
 _NON_POLITICAL = frozenset({None, "BUS"})
-_REPORTING = frozenset(
-    {
-        "say",
-        "announce",
-        "report",
-        "tell",
-        "state",
-        "add",
-        "claim",
-        "confirm",
-        "air",
-        "broadcast",
-        "publish",
-        "show",
-        "showcase",
-        "declare",
-    }
-)
+_REPORTING = LEXICON.words("reporting")
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,53 +169,27 @@ def modal_code(code: str, modality: str) -> str | None:
 
 
 #: Words that make a killing or attack a bombing (CAMEO 183), not conventional fighting.
-_BOMB_WORDS = frozenset(
-    {
-        "bomb",
-        "bombs",
-        "bombing",
-        "bomber",
-        "bombers",
-        "explosive",
-        "explosives",
-        "ied",
-        "car-bomb",
-        "suicide",
-        "landmine",
-        "mine",
-    }
-)
+_BOMB_WORDS = LEXICON.words("bomb_words")
 
 
 #: Nouns naming an attack, whose author is the actor when they are a violent verb's subject.
-_ATTACK_NOUNS = frozenset(
-    """attack bombing bomb blast explosion strike airstrike raid ambush shelling assault
-    offensive rocket missile drone shell""".split()
-)
+_ATTACK_NOUNS = LEXICON.words("attack_nouns")
 
 #: Nouns of intent through which an embedded act stays its governor's ("plans to send").
-_PLAN_NOUNS = frozenset(
-    """plan plans intention intentions bid effort efforts decision commitment pledge promise
-    attempt attempts offer proposal""".split()
-)
+_PLAN_NOUNS = LEXICON.words("plan_nouns")
 
 #: Verbs whose subject suffers an attack named after them ("died in an ambush").
-_VICTIM_VERBS = frozenset({"die", "perish", "suffer", "survive", "drown", "disappear"})
+_VICTIM_VERBS = LEXICON.words("victim_verbs")
 
 #: Subjects of "killed", "destroyed", "hit" that are no actor: nature, illness, accidents.
-_NATURAL_CAUSES = frozenset(
-    """storm storms hurricane cyclone typhoon tornado flood floods flooding earthquake quake
-    tsunami landslide avalanche drought famine heatwave heat cold fire wildfire blaze lightning
-    disease virus outbreak epidemic pandemic cholera malaria cancer illness accident crash
-    collision derailment""".split()
-)
+_NATURAL_CAUSES = LEXICON.words("natural_causes")
 
 #: Motion verbs of the idiom "come to X's aid / rescue / defence".
-_RESCUE_MOTION = frozenset({"come", "rush", "spring", "leap", "race", "ride", "hurry"})
+_RESCUE_MOTION = LEXICON.words("rescue_motion")
 
 #: Pronouns the actor resolver is asked about: "one" (a count), "he" and "she" (the person
 #: named last); "it" and "they" are left unresolved.
-_RESOLVED_PRONOUNS = frozenset({"one", "he", "she", "him", "her", "his"})
+_RESOLVED_PRONOUNS = LEXICON.words("resolved_pronouns")
 
 
 #: Sectors of people who belong to the place where they are: a generic noun of these sectors
@@ -667,6 +546,12 @@ class Coder:
                         return replace(actor, country=said.country, kb_id=None)
                 break
             cur = gov
+        if poss in {"his", "her"}:
+            # "his soldiers detained the president": the soldiers of the person named before
+            pron = next(k for k in view.children(head, "poss") if k.pos == "PRON")
+            owner = actor_fn([pron], pron)
+            if owner is not None and owner.country:
+                return replace(actor, country=owner.country, kb_id=None)
         return actor
 
     def _named_apposition(self, view: SentenceView, head: Token, actor_fn: ActorFn) -> Actor | None:
@@ -1293,10 +1178,11 @@ class Coder:
                     inferred = True
             if pattern.code[:2] in _VIOLENT_ROOTS and self._natural_cause(view, tok):
                 continue  # "the storm killed ten people": no one acted
-            if not source and tok.pos == "VERB" and not view.children(tok, *_PASSIVE_SUBJ):
-                # an act embedded in another event's phrase is done by that event's actors
-                # ("X pledged support to Y, with plans to send trainers"); never the other way
-                # round, and never from a sibling clause
+            if not source and tok.pos == "VERB" and not view.children(tok, *_PASSIVE_SUBJ, *_SUBJ):
+                # an act embedded in another event's phrase, with no subject of its own, is done
+                # by that event's actors ("X pledged support to Y, with plans to send
+                # trainers"); never the other way round, never from a sibling clause, and never
+                # when its own subject is just unknown ("after Pelosi visited Taiwan")
                 for other_tok, _, other in pending:
                     if other.source and self._embedded_in(view, tok, other_tok):
                         source = list(other.source)

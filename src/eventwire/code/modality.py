@@ -7,120 +7,38 @@ flagged as one side's word.
 
 from __future__ import annotations
 
+from eventwire.kb.lexicon import load_lexicon
 from eventwire.records import Token
 from eventwire.syntax import SentenceView
 
+#: The English word classes the rules below depend on (lang/en/lexicon.yaml).
+LEXICON = load_lexicon("en")
+
 #: Governing words that make what they govern a plan or intention.
-PLAN_LEMMAS = frozenset(
-    {
-        "plan",
-        "threaten",
-        "warn",
-        "swear",
-        "intend",
-        "prepared",
-        "willing",
-        "determined",
-        "eager",
-        "keen",
-        "aim",
-        "prepare",
-        "seek",
-        "want",
-        "expect",
-        "propose",
-        "vow",
-        "pledge",
-        "promise",
-        "decide",
-        "agree",
-        "hope",
-        "set",
-        "schedule",
-        "plot",
-        "mull",
-        "consider",
-        "offer",
-        "commit",
-        "commitment",
-        "intention",
-        "proposal",
-        "bid",
-        "ready",
-        "campaign",
-        "effort",
-        "drive",
-        "struggle",
-    }
-)
+PLAN_LEMMAS = LEXICON.words("plan_lemmas")
 #: Governing words that ask for what they govern: it has not happened.
-REQUESTING_LEMMAS = frozenset(
-    {
-        "demand",
-        "urge",
-        "ask",
-        "call",
-        "press",
-        "request",
-        "appeal",
-        "pressure",
-        "push",
-        "want",
-        "implore",
-        "insist",
-    }
-)
+REQUESTING_LEMMAS = LEXICON.words("requesting_lemmas")
 #: Governing words that report what they govern as one side's claim or allegation.
-CLAIMING_LEMMAS = frozenset(
-    {"claim", "allege", "allegation", "assert", "contend", "accuse", "accusation"}
-)
+CLAIMING_LEMMAS = LEXICON.words("claiming_lemmas")
 #: Governing words that deny what they govern.
-NEGATING_LEMMAS = frozenset(
-    {
-        "deny",
-        "refuse",
-        "fail",
-        "decline",
-        "reject",
-        "dismiss",
-        "failure",
-        "unwillingness",
-        "refusal",
-        "inability",
-        "reluctance",
-        "cancel",
-        "abandon",
-        "scrap",
-        "shelve",
-        "unable",
-    }
-)
+NEGATING_LEMMAS = LEXICON.words("negating_lemmas")
 #: "must"/"ought": an obligation is not an act ("each country must negotiate").
 #: Adverbs that make a statement a guess about what may happen.
-HEDGES = frozenset({"probably", "possibly", "perhaps", "maybe", "likely", "presumably"})
+HEDGES = LEXICON.words("hedges")
 #: Speakers whose "will" is a forecast, not a plan announced by its actor.
-FORECASTERS = frozenset(
-    """analyst analysts economist economists professor expert experts observer observers
-    commentator commentators forecaster forecasters strategist strategists academic
-    academics scholar scholars pollster pollsters""".split()
-)
+FORECASTERS = LEXICON.words("forecasters")
 #: Adjectives that make a noun event one that has not happened ("a possible strike").
-UNREALISED_MODIFIERS = frozenset(
-    """potential possible prospective hypothetical likely feared expected eventual looming
-    threatened proposed mooted would-be""".split()
-)
+UNREALISED_MODIFIERS = LEXICON.words("unrealised_modifiers")
 #: Governing words of fear, prevention and avoidance: their object event has not happened.
-AVERTING_LEMMAS = frozenset(
-    """fear dread prevent avert avoid forestall deter preempt pre-empt stave risk""".split()
-)
+AVERTING_LEMMAS = LEXICON.words("averting_lemmas")
 #: Verbs that report what a speaker said or expects.
-SAYING = frozenset({"say", "tell", "predict", "expect", "forecast", "believe", "think", "add"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "must", "ought"})
+SAYING = LEXICON.words("saying")
+HYPOTHETICAL_AUX = LEXICON.words("hypothetical_aux")
 #: Subordinators that make their clause a condition, not a report.
-CONDITION_MARKS = frozenset({"if", "unless", "whenever"})
+CONDITION_MARKS = LEXICON.words("condition_marks")
 #: "would"/"should": reported intent ("said it would meet") unless a condition is stated.
-CONDITIONAL_AUX = frozenset({"would", "should"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+CONDITIONAL_AUX = LEXICON.words("conditional_aux")
+FUTURE_AUX = LEXICON.words("future_aux")
 #: Clause links through which a governing word's modality reaches the trigger.
 _CLIMB = frozenset(
     {
@@ -144,9 +62,34 @@ _CLIMB = frozenset(
 
 #: Prepositions of time, cause or concession: what they govern is not the governing word's
 #: complement, so its plan or denial does not reach it.
-_ADJUNCT_PREPS = frozenset(
-    {"after", "before", "since", "during", "following", "amid", "despite", "because", "until"}
-)
+_ADJUNCT_PREPS = LEXICON.words("adjunct_preps")
+
+
+#: What a copula says of an event noun that makes it unrealised ("clashes are a possibility").
+UNREALISED_PREDICATES = LEXICON.words("unrealised_predicates")
+#: Verb and particle of keeping away from an act ("hold off from", "stop short of").
+_HOLDING_OFF = LEXICON.pairs("holding_off")
+
+
+def _predicated_unreal(view: SentenceView, noun: Token) -> bool:
+    """The event noun is the subject of "be" whose complement calls it only possible."""
+    if noun.dep not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = view.head(noun)
+    if verb is None or verb.lemma.lower() != "be":
+        return False
+    return any(
+        k.lemma.lower() in UNREALISED_PREDICATES for k in view.children(verb, "attr", "acomp")
+    )
+
+
+def _holding_off(view: SentenceView, verb: Token) -> bool:
+    lemma = verb.lemma.lower()
+    if lemma == "refrain":
+        return True
+    return any(
+        (lemma, k.text.lower()) in _HOLDING_OFF for k in view.children(verb, "prt", "advmod")
+    )
 
 
 def _is_negated(view: SentenceView, tok: Token) -> bool:
@@ -165,6 +108,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
         return "hypothetical"  # "will probably not push", "may possibly meet": a guess
     if any(k.lemma.lower() in UNREALISED_MODIFIERS for k in view.children(trigger, "amod")):
         return "hypothetical"  # "a potential Turkish attack": spoken of, not done
+    if _predicated_unreal(view, trigger):
+        return "hypothetical"  # "clashes are now a possibility", "a clash was likely"
     chain: list[Token] = []
     cur = anchors[-1]
     for anc in view.ancestors(cur):
@@ -178,6 +123,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
         if anc.lemma.lower() in NEGATING_LEMMAS:
             return "negated"
     for anc in [*anchors[1:], *chain]:
+        if _holding_off(view, anc):
+            return "hypothetical"  # "persuaded Russia to hold off from an attack"
         if anc.lemma.lower() in AVERTING_LEMMAS:
             return "hypothetical"  # "fear an attack", "to prevent a war": it has not happened
     if any(anc.lemma.lower() in CLAIMING_LEMMAS for anc in chain):
@@ -212,7 +159,7 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
 
 
 #: Governing words whose negation is itself an act of refusal.
-REFUSING_LEMMAS = frozenset({"refuse", "decline", "reject", "refusal", "unwillingness"})
+REFUSING_LEMMAS = LEXICON.words("refusing_lemmas")
 
 
 def refused(view: SentenceView, trigger: Token, light_verb: Token | None = None) -> bool:

@@ -16,11 +16,13 @@ article's date. The document-level :class:`ActorContext` adds what one article t
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from eventwire.kb import KnowledgeBase, Organization, normalise
+from eventwire.kb.lexicon import load_lexicon
 from eventwire.records import CONTEXT_KB_ID, Actor, ParsedSentence, Token
 from eventwire.resolve.actor_match import (
     RANK,
@@ -45,28 +47,21 @@ __all__ = [
     "words_of_tokens",
 ]
 
+#: The English word classes the rules below depend on (lang/en/lexicon.yaml).
+LEXICON = load_lexicon("en")
+
 #: Heads that need the document to tell which country they belong to.
-_DEICTIC_HEADS = frozenset(
-    "government country nation junta regime authorities state administration army military "
-    "capital leadership president leader people police gendarmerie parliament legislature "
-    "senate cabinet ministry minister presidency premier chancellor king emir court judiciary "
-    "broadcaster television radio media agency navy guard gendarmes prosecutor prosecutors "
-    "general".split()
-)
+_DEICTIC_HEADS = LEXICON.words("deictic_heads")
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 #: Heads a "military" modifier does not make a junta ("the military", "the army" are MIL).
-_MILITARY_HEADS = frozenset({"army", "military", "navy", "guard"})
+_MILITARY_HEADS = LEXICON.words("military_heads")
 _NAMED_ENTITIES = frozenset({"PERSON", "ORG"})
 #: Pronouns that stand for one person named before them ("his" as a possessor).
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+PERSONAL_PRONOUNS = LEXICON.words("personal_pronouns")
 #: Nouns for an attacker whom the text does not identify: such a person belongs to no country
 #: until the text says so, least of all the country the article is mostly about (a suicide
 #: bomber in Manbij in a story about US troops is not American).
-_UNIDENTIFIED_ATTACKERS = frozenset(
-    """bomber bombers gunman gunmen attacker attackers assailant assailants sniper snipers
-    hijacker hijackers kidnapper kidnappers abductor abductors shooter shooters killer killers
-    perpetrator perpetrators raider raiders""".split()
-)
+_UNIDENTIFIED_ATTACKERS = LEXICON.words("unidentified_attackers")
 
 
 #: ISO 3166 entries with no government or permanent population of their own: places, not actors.
@@ -136,13 +131,28 @@ class ActorContext:
     bodies: Counter[str] = field(default_factory=Counter)
     #: Named people with an identity, in text order: what "he" and "she" may stand for.
     people: list[Learnt] = field(default_factory=list)
+    #: Offsets of the people above who are the subject of their clause.
+    subjects: set[int] = field(default_factory=set)
+    #: Start offsets of the article's sentences, in order.
+    sentence_starts: list[int] = field(default_factory=list)
 
     def person_before(self, start: int) -> Learnt | None:
-        """The nearest named person before ``start`` whose country is known: the antecedent
-        a personal pronoun most often has in news text, where the last person named is the
-        one the next clause goes on about."""
+        """The person a pronoun at ``start`` most likely stands for: in its own sentence the
+        nearest person named before it; else, in the last sentence that names someone, the
+        person who is a subject there (news goes on about whoever acted last), else the last
+        one named."""
+        own = bisect.bisect_right(self.sentence_starts, start) - 1
+        here = self.sentence_starts[own] if own >= 0 else 0
         before = [p for p in self.people if p.start < start]
-        return before[-1] if before else None
+        if not before:
+            return None
+        if before[-1].start >= here:
+            return before[-1]
+        last = bisect.bisect_right(self.sentence_starts, before[-1].start) - 1
+        begin = self.sentence_starts[last] if last >= 0 else 0
+        there = [p for p in before if p.start >= begin]
+        subjects = [p for p in there if p.start in self.subjects]
+        return subjects[-1] if subjects else there[-1]
 
     @property
     def focus_country(self) -> str | None:
@@ -459,13 +469,14 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                     if org.country not in kb.countries:
                         ctx.bodies[org.country] += 1
                     break
+    ctx.sentence_starts = [ps.sentence.start for ps in sentences]
     for ps in sentences:
         view = SentenceView(ps)
         for m in ps.mentions:
             if m.label in _NAMED_ENTITIES:
                 _learn_entity(ctx, view, m.start, m.end, m.text)
             if m.label == "PERSON":
-                _note_person(ctx, m.start, m.text)
+                _note_person(ctx, m.start, m.text, _is_subject(view, m.start, m.end))
         for tok in ps.tokens:
             if tok.pos == "NOUN" and tok.ent_iob == "O":
                 found = resolver.resolve_words(words_of_tokens(view.noun_phrase(tok)))
@@ -475,7 +486,25 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
     return ctx
 
 
-def _note_person(ctx: ActorContext, start: int, text: str) -> None:
+def _is_subject(view: SentenceView, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` heads (or is named in) its clause's subject."""
+    toks = [t for t in view.tokens if start <= t.idx < end]
+    inside = {t.i for t in toks}
+    for t in toks:
+        cur = t
+        for _ in range(3):  # "Secretary of State Antony Blinken", "Blinken, the ..."
+            if cur.dep in {"nsubj", "nsubjpass"}:
+                return True
+            if cur.dep not in {"compound", "appos", "pobj", "prep", "flat"} and cur.i not in inside:
+                break
+            up = view.head(cur)
+            if up is None or up is cur:
+                break
+            cur = up
+    return False
+
+
+def _note_person(ctx: ActorContext, start: int, text: str, subject: bool = False) -> None:
     """Remember a named person whose country the KB or the document gives, for pronouns."""
     words = words_of(text)
     learnt = ctx._learnt(words, "PERSON")
@@ -485,6 +514,8 @@ def _note_person(ctx: ActorContext, start: int, text: str) -> None:
             return
         learnt = Learnt(found.country, found.sector, found.name, found.kb_id)
     ctx.people.append(replace(learnt, start=start, name=learnt.name or text))
+    if subject:
+        ctx.subjects.add(start)
 
 
 def _learn_entity(ctx: ActorContext, view: SentenceView, start: int, end: int, text: str) -> None:
