@@ -204,3 +204,12 @@ def test_dashboard_lists_events_and_shows_evidence(client):
     assert "<script" not in page.text and "http" not in page.text.split("</style>")[0]
     ev = client.get("/events/e1")
     assert ev.status_code == 200 and '<mark class="t">met</mark>' in ev.text
+
+
+def test_serve_command_refuses_a_missing_database(tmp_path):
+    from typer.testing import CliRunner
+
+    from eventwire.cli.app import app
+
+    res = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert res.exit_code == 1 and "eventwire run" in res.output

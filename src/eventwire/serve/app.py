@@ -112,6 +112,10 @@ def create_app(
         version=API_VERSION,
         description="Political event data: who did what to whom, when and where, with the "
         "evidence. Errors: {error: {status, code, message}}.",
+        # FastAPI's /docs and /redoc pages load their scripts from a CDN: off, nothing here
+        # fetches from outside; the description is at /openapi.json
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.database = database
     processor_lock = threading.Lock()
