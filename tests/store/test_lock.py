@@ -41,7 +41,7 @@ def test_a_held_file_is_busy_after_the_timeout(tmp_path):
         assert time.monotonic() - t0 >= 0.3
     finally:
         proc.kill()
-        proc.wait()
+        proc.communicate()
 
 
 def test_opening_waits_for_a_short_hold(tmp_path):
@@ -52,4 +52,4 @@ def test_opening_waits_for_a_short_hold(tmp_path):
         with Store(db, lock_timeout=20) as store:  # a writer starting while a reader holds it
             assert store.count("events") == 0
     finally:
-        proc.wait()
+        proc.communicate()
