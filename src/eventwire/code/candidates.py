@@ -1,0 +1,250 @@
+"""Pass 1, candidate triggers: for each token whose (lemma, part of speech) has patterns, the
+first pattern whose constraints hold (object, particle, preposition, modifier, clause ...); a
+noun trigger that is the object of a verb trigger ("deepened cooperation") is merged into it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eventwire.code.grammar import (
+    ASKED_FOR_WORDS,
+    BODY_NOUNS,
+    COMMENT_ROOTS,
+    NAME_ENTITIES,
+    OBJ,
+    SUBJ,
+    TIME_PREPS,
+    controller_subject,
+)
+from eventwire.code.patterns import Pattern, PatternIndex
+from eventwire.records import (
+    Token,
+)
+from eventwire.syntax import SentenceView
+
+
+class CandidateFinder:
+    """Candidate triggers: the first pattern whose constraints hold on a token; nested ones
+    merged."""
+
+    def __init__(self, index: PatternIndex) -> None:
+        self.index = index
+
+    # -- pattern matching -------------------------------------------------------------------
+    def match(self, view: SentenceView, tok: Token) -> Pattern | None:
+        pos = "NOUN" if tok.pos in {"NOUN", "PROPN"} else tok.pos
+        if pos not in {"VERB", "NOUN"}:
+            return None
+        if pos == "VERB" and (
+            tok.dep in {"amod", "compound", "nmod"}
+            or (tok.tag == "VBG" and tok.dep == "acl" and tok.head > tok.i)
+        ):
+            return None  # "the visiting minister": a description, not an event
+        if (
+            pos == "VERB"
+            and tok.dep in {"dobj", "nsubj", "nsubjpass", "pobj"}
+            and any(k.text.lower() in {"the", "a", "an"} for k in view.children(tok, "det"))
+        ):
+            return None  # "evacuated the wounded": a participle used as a noun names people
+        if tok.ent in NAME_ENTITIES and tok.text[:1].isupper():
+            return None  # "the Organization for Economic Cooperation": a word of a name
+        if tok.lemma.lower() in {"press", "ask", "push"} and any(
+            o.lemma.lower() in ASKED_FOR_WORDS for o in view.prep_objects(tok, ("for",))
+        ):
+            return None  # "when pressed for comment": a reporter's question, no demand
+        if pos == "NOUN" and self._names_a_body(view, tok):
+            return None  # "the industry aid review body", "the Meet the Press programme"
+        if pos == "VERB" and tok.text[:1].isupper() and self._title_inside(view, tok):
+            return None  # "appeared on Meet the Press": a capitalised verb names a programme
+        for pattern in self.index.candidates(tok.lemma, pos):
+            if self._holds(view, tok, pattern):
+                return pattern
+        return None
+
+    @staticmethod
+    def _title_inside(view: SentenceView, tok: Token) -> bool:
+        """A capitalised verb with no subject inside a sentence in ordinary case (not a
+        headline in title case): the first word of a quoted title ("on "Meet the Press,"")."""
+        at = next((k for k, t in enumerate(view.tokens) if t is tok), 0)
+        if at == 0 or view.children(tok, *SUBJ):
+            return False  # a verb with a subject is a verb, whatever its case
+        words = [t.text for t in view.tokens if t.text[:1].isalpha()]
+        capitalised = sum(w[:1].isupper() for w in words)
+        return capitalised * 2 < len(words)
+
+    @staticmethod
+    def _clause_verbs(view: SentenceView, tok: Token) -> list[Token]:
+        """The verbs of ``tok``'s clause complement, through "continue to" and conjuncts
+        ("vowed to crush", "vowed he would continue to clear", "vowed to hunt down and kill")."""
+        out: list[Token] = []
+        todo = list(view.children(tok, "xcomp", "ccomp"))
+        while todo and len(out) < 8:
+            c = todo.pop()
+            out.append(c)
+            todo.extend(view.children(c, "xcomp", "conj"))
+        return out
+
+    def _names_a_body(self, view: SentenceView, tok: Token) -> bool:
+        """A noun that (alone or in a coordination) modifies the name of an institution is
+        part of that name ("the industry aid and protection review body")."""
+        cur = tok
+        while cur.dep == "conj":
+            up = view.head(cur)
+            if up is None:
+                return False
+            cur = up
+        head = view.head(cur)
+        return (
+            cur.dep in {"compound", "nmod", "amod"}
+            and head is not None
+            and head.lemma.lower() in BODY_NOUNS
+        )
+
+    def _holds(self, view: SentenceView, tok: Token, p: Pattern) -> bool:
+        # the parser tags a particle as an adverb as often as not ("pushed back")
+        if p.prt and not any(k.text.lower() in p.prt for k in view.children(tok, "prt", "advmod")):
+            return False
+        if p.prep and not any(
+            k.text.lower() in p.prep for k in view.children(tok, "prep", "agent")
+        ):
+            return False
+        if p.mod and not any(
+            k.lemma.lower() in p.mod or k.text.lower() in p.mod
+            for k in view.children(tok, "compound", "amod", "nmod")
+        ):
+            return False
+        if p.not_mod and any(
+            k.lemma.lower() in p.not_mod or k.text.lower() in p.not_mod
+            for k in view.children(tok, "compound", "amod", "nmod")
+        ):
+            return False
+        if p.obj or p.not_obj:
+            words = self._object_words(view, tok)
+            if p.not_obj and not view.children(tok, *OBJ):
+                # "had their demands met": with no object, the subject is what is met; "the
+                # offensive was met by artillery fire": the agent is what it met
+                words |= {w.lemma.lower() for w in view.children(tok, *SUBJ)}
+                words |= {
+                    o.lemma.lower()
+                    for a in view.children(tok, "agent")
+                    for o in view.children(a, "pobj")
+                }
+            if p.obj and not words & p.obj:
+                return False
+            if words & p.not_obj:
+                return False
+        if p.clause and not view.children(tok, "xcomp", "ccomp"):
+            return False
+        if p.clause_lemma and not any(
+            c.lemma.lower() in p.clause_lemma for c in self._clause_verbs(view, tok)
+        ):
+            return False
+        if p.not_that and not view.children(tok, "xcomp", *OBJ, "prep"):
+            clauses = view.children(tok, "ccomp")
+            if any(m.text.lower() == "that" for c in clauses for m in view.children(c, "mark")):
+                return False  # "agreed that the outlook was poor": an opinion
+        if p.governor:
+            gov = view.head(tok)
+            if gov is not None and gov.dep == "prep" and tok.dep == "pobj":
+                gov = view.head(gov)  # "agreed on an accord", "a ceremony for the treaty"
+            if gov is None or gov.lemma.lower() not in p.governor or gov.pos != "VERB":
+                return False
+        if p.subj:
+            subj = view.children(tok, *SUBJ) or controller_subject(view, tok)
+            heads = [*subj, *(o for h in subj for o in view.prep_objects(h, ("of",)))]
+            words = {  # "hundreds of UN troops" has troops for a subject
+                w
+                for h in heads
+                for t in view.conjuncts(h)
+                for w in (t.lemma.lower(), t.text.lower())
+            }
+            if not words & p.subj:
+                return False
+        return True
+
+    def _object_words(self, view: SentenceView, tok: Token) -> set[str]:
+        """Lemmas that count as the trigger's object for pattern constraints."""
+        heads: list[Token] = []
+        if tok.pos == "VERB":
+            direct = view.children(tok, *OBJ, "nsubjpass")
+            heads += direct
+            for obj in direct:  # "suspended part of a training programme"
+                heads += view.prep_objects(obj, ("of",))
+            if tok.lemma.lower() in {"arrive", "land"}:
+                heads += view.children(tok, *SUBJ)
+            for xc in view.children(tok, "xcomp"):  # "allow refugees to return"
+                heads += [xc, *view.children(xc, *OBJ)]
+            heads += view.prep_objects(tok, ("for", "on", "to", "of"))
+        else:
+            heads += view.prep_objects(tok, ("of", "to", "for", "on"))
+            heads += view.children(tok, "compound", "amod")
+            verb = view.head(tok)
+            if tok.dep == "dobj" and verb is not None and verb.pos == "VERB":
+                heads += view.children(verb, *SUBJ)  # "the forces completed their withdrawal"
+            for acl in view.children(tok, "acl"):  # "commitment to strengthen X's capabilities"
+                heads += view.children(acl, *OBJ)
+        words: set[str] = set()
+        for h in heads:
+            for t in view.conjuncts(h):
+                words.add(t.lemma.lower())
+                words.add(t.text.lower())
+                for m in view.children(t, "compound", "amod"):
+                    words.add(m.lemma.lower())
+        return words
+
+    def merge_nested(
+        self, view: SentenceView, matched: list[tuple[Token, Pattern]]
+    ) -> list[tuple[Token, Pattern]]:
+        """A noun trigger that is the object of a verb trigger ("deepened cooperation",
+        "cut assistance") is one event: keep the verb, with the more specific code
+        when both codes share a root."""
+        by_index = {t.i: (t, p) for t, p in matched}
+        drop: set[int] = set()
+        upgrade: dict[int, Pattern] = {}
+        for tok, pattern in matched:
+            if tok.pos == "VERB":
+                continue
+            owner = view.head(tok)
+            if owner is not None and owner.dep == "prep" and tok.dep == "pobj":
+                if owner.text.lower() in TIME_PREPS:
+                    continue  # "since the ousting of the president, Niger turned ...": two events
+                owner = view.head(owner)
+            if owner is None or owner.i not in by_index or by_index[owner.i][0].pos != "VERB":
+                continue
+            if tok.dep not in {*OBJ, "pobj", "nsubjpass"}:
+                continue
+            verb_root = by_index[owner.i][1].code[:2]
+            if verb_root in COMMENT_ROOTS and verb_root != pattern.code[:2]:
+                continue  # "condemned the coup": the coup is an event of its own
+            drop.add(tok.i)
+            verb_pattern = upgrade.get(owner.i, by_index[owner.i][1])
+            if pattern.code[:2] == verb_pattern.code[:2] and len(pattern.code) > len(
+                verb_pattern.code
+            ):
+                upgrade[owner.i] = pattern
+        for tok, pattern in matched:
+            # "the ousting of the president in a military coup": one event, named twice
+            prep = view.head(tok)
+            owner = view.head(prep) if prep is not None and tok.dep == "pobj" else None
+            if (
+                tok.pos == "NOUN"
+                and owner is not None
+                and owner.i in by_index
+                and prep is not None
+                and prep.text.lower() in {"in", "during"}
+                and by_index[owner.i][1].code[:2] == pattern.code[:2]
+            ):
+                drop.add(tok.i)
+            # "agreed to lift the sanctions": the promise is the lifting, coded as intent
+            if tok.pos == "VERB" and pattern.code == "030":
+                if any(k.i in by_index for k in view.children(tok, "xcomp")):
+                    drop.add(tok.i)
+        out = []
+        for tok, pattern in matched:
+            if tok.i in drop:
+                continue
+            if tok.i in upgrade:
+                better = upgrade[tok.i]
+                pattern = replace(pattern, code=better.code, id=f"{pattern.id}+{better.id}")
+            out.append((tok, pattern))
+        return out

@@ -1,0 +1,186 @@
+"""What the coder's passes share: dependency labels, the English word classes they ask the
+lexicon for (lang/en/lexicon.yaml), the sets of CAMEO roots and sectors the rules test, and
+small helpers over the parse (the subject that controls a clause, the verb a noun event is the
+object of)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eventwire.kb.lexicon import load_lexicon
+from eventwire.records import (
+    Actor,
+    Token,
+)
+from eventwire.syntax import SentenceView
+
+#: Resolve the tokens of a noun phrase and its head to an actor, or None; countries in the
+#: optional third argument are not to be guessed from context for it.
+ActorFn = Callable[..., Actor | None]
+SUBJ = ("nsubj", "csubj")
+PASSIVE_SUBJ = ("nsubjpass",)
+OBJ = ("dobj", "obj", "attr", "oprd")
+#: The English word classes the rules below depend on (lang/en/lexicon.yaml).
+LEXICON = load_lexicon("en")
+LIGHT_VERBS = LEXICON.words("light_verbs")
+#: Verbs whose "Y must Z" complement is a demand on Y.
+DECLARING = LEXICON.words("declaring")
+#: Nouns that name an institution or a programme: a trigger noun modifying one is part of
+#: its name, not an event.
+BODY_NOUNS = LEXICON.words("body_nouns")
+#: Natural disasters: a state of emergency declared for one is no coercion.
+DISASTER_WORDS = LEXICON.words("disaster_words")
+#: Demands, refusals and policies: their owner is the target of what answers them.
+CLAIM_NOUNS = LEXICON.words("claim_nouns")
+#: Verbs of a purpose clause that press a demand on someone ("rallied to demand ...").
+PRESSING_VERBS = LEXICON.words("pressing_verbs")
+#: Nouns through which an act answers something ("in protest against", "in response to").
+ANSWER_NOUNS = LEXICON.words("answer_nouns")
+#: Places named after the people they shelter or serve ("a camp for refugees").
+SHELTER_NOUNS = LEXICON.words("shelter_nouns")
+#: Branches of a state that act on its executive and on each other.
+BRANCHES = frozenset({"LEG", "JUD"})
+#: Verbs whose object, not their subject, would do what the infinitive after them names.
+OBJECT_CONTROL = LEXICON.words("object_control")
+#: Texts that "say" what must be: a law, a report, a treaty is no one making a demand.
+TEXT_NOUNS = LEXICON.words("text_nouns")
+#: CAMEO roots of violence: only there does a place stand for the people in it.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: Places that, attacked, stand for the civilians in them (the sector terms say CVL/REL).
+ATTACKED_PLACES = LEXICON.words("attacked_places")
+
+
+def two_named(a: Actor, b: Actor) -> bool:
+    """Two different named people or bodies of one side ("Energy Minister Subroto met
+    President Suharto"): a domestic event, not one actor acting on itself."""
+
+    def name(x: Actor) -> str:
+        return (x.name or " ".join(w for w in x.text.split() if w[:1].isupper())).lower()
+
+    first, second = name(a), name(b)
+    return bool(first and second) and first != second and a.text.lower() != b.text.lower()
+
+
+def agrees(pronoun: str, noun: Token) -> bool:
+    """Whether a possessive pronoun can stand for ``noun``: "its" a singular thing, "their"
+    a plural (or a country or body, which news writes either way), "his"/"her" a person."""
+    plural = noun.tag in {"NNS", "NNPS"}
+    if pronoun == "its":
+        return not plural and noun.ent != "PERSON"
+    if pronoun == "their":
+        return plural or noun.ent in {"GPE", "ORG", "NORP"}
+    return noun.ent == "PERSON" or noun.pos == "PROPN"
+
+
+def head_word(text: str) -> str:
+    words = text.lower().split()
+    return words[-1] if words else ""
+
+
+#: What reporters press or ask for: no demand on an actor.
+ASKED_FOR_WORDS = LEXICON.words("asked_for_words")
+#: Entity labels whose capitalised words are a name, never a trigger.
+NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
+#: Determiners that make a noun phrase generic ("each country", "any government").
+GENERIC_DETS = LEXICON.words("generic_dets")
+#: Clause links from a claimed act up to the verb of claiming.
+CLAIM_LINKS = frozenset({"ccomp", "conj", "xcomp"})
+#: Roots whose target may be named inside a complement clause or the object's agent.
+ADDRESSED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+#: Nouns that count people rather than name them ("thousands of students").
+QUANTITY_NOUNS = LEXICON.words("quantity_nouns")
+#: Modifiers that name who acts in a noun event ("a military coup", "a rebel offensive").
+ACTOR_MODIFIERS = LEXICON.words("actor_modifiers")
+#: Roots of verbs that comment on an event named as their object, which stays an event.
+COMMENT_ROOTS = frozenset({"01", "05", "11"})
+#: Prepositions that date one event by another instead of naming its object.
+TIME_PREPS = LEXICON.words("time_preps")
+#: Nouns that name a place by its country ("the Rwandan capital", "a Malian town").
+PLACE_NOUNS = LEXICON.words("place_nouns")
+#: Sectors of the state itself.
+STATE = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+#: Sectors that alone do not make an event political (a company, an unknown "it").
+NON_POLITICAL = frozenset({None, "BUS"})
+REPORTING = LEXICON.words("reporting")
+#: Words that make a killing or attack a bombing (CAMEO 183), not conventional fighting.
+BOMB_WORDS = LEXICON.words("bomb_words")
+#: Nouns naming an attack, whose author is the actor when they are a violent verb's subject.
+ATTACK_NOUNS = LEXICON.words("attack_nouns")
+#: Nouns of intent through which an embedded act stays its governor's ("plans to send").
+PLAN_NOUNS = LEXICON.words("plan_nouns")
+#: Verbs whose subject suffers an attack named after them ("died in an ambush").
+VICTIM_VERBS = LEXICON.words("victim_verbs")
+#: Subjects of "killed", "destroyed", "hit" that are no actor: nature, illness, accidents.
+NATURAL_CAUSES = LEXICON.words("natural_causes")
+#: Motion verbs of the idiom "come to X's aid / rescue / defence".
+RESCUE_MOTION = LEXICON.words("rescue_motion")
+#: Pronouns the actor resolver is asked about: "one" (a count), "he" and "she" (the person
+#: named last); "it" and "they" are left unresolved.
+RESOLVED_PRONOUNS = LEXICON.words("resolved_pronouns")
+#: Sectors of people who belong to the place where they are: a generic noun of these sectors
+#: ("residents", "police", "rebels") takes the event's place's country over the article's.
+LOCAL_SECTORS = frozenset({"CVL", "COP", "REB", "OPP", "REF", "JRN", "MED", "EDU", "LAB", "REL"})
+
+
+def mentions(view: SentenceView, words: frozenset[str] | set[str]) -> bool:
+    return any(t.text.lower() in words or t.lemma.lower() in words for t in view.tokens)
+
+
+def controller_subject(view: SentenceView, tok: Token) -> list[Token]:
+    """The subject of the verb that governs ``tok`` through xcomp/acl/conj ("plans to")."""
+    cur = tok
+    for _ in range(4):
+        head = view.head(cur)
+        if head is None or cur.dep not in {
+            "xcomp",
+            "conj",
+            "advcl",
+            "acl",
+            "dobj",
+            "ccomp",
+            "acomp",
+        }:  # "France is ready to contribute": ready -> is -> France
+            return []
+        if head.pos == "NOUN":
+            owner = view.children(head, "poss")
+            if owner:
+                return owner
+        if cur.dep == "ccomp" and head.lemma.lower() in DECLARING | REPORTING:
+            return []  # "..., killing 156 people, the agency reported": not the agency
+        if view.children(head, *PASSIVE_SUBJ):
+            agents = [o for a in view.children(head, "agent") for o in view.children(a, "pobj")]
+            if agents:  # "was attacked by militiamen ..., killing 156": the attackers
+                return agents
+        if cur.dep == "xcomp" and head.lemma.lower() in OBJECT_CONTROL:
+            # "called on the US to ease curbs", "urged Mali to hold elections": the one
+            # asked is the one who would act
+            asked = view.children(head, "dobj") or view.prep_objects(head, ("on", "upon"))
+            if asked:
+                return asked
+        subj = view.children(head, *SUBJ)
+        if subj:
+            return subj
+        cur = head
+    return []
+
+
+def light_verb(view: SentenceView, tok: Token) -> Token | None:
+    """The verb a noun trigger is the object of ("held talks", "engaged in a conversation")."""
+    head = view.head(tok)
+    if head is None:
+        return None
+    if tok.dep in OBJ and head.pos == "VERB":
+        return head
+    if tok.dep == "pobj" and head.dep == "prep":
+        verb = view.head(head)
+        if (
+            verb is not None
+            and verb.pos == "VERB"
+            and (
+                verb.lemma.lower() in LIGHT_VERBS
+                or head.text.lower() in {"for", "in", "on", "into"}
+            )
+            and verb.lemma.lower() not in REPORTING
+        ):
+            return verb  # "engaged in talks", "converged for a rally"
+    return None

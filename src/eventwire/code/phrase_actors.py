@@ -1,0 +1,206 @@
+"""Actors named by a noun phrase of the parse: the phrase and its conjuncts resolved, with what
+the sentence adds - a named apposition ("the militant group al-Shabab"), a locative ("rebels
+in the Ivory Coast"), a shared nationality ("U.S. government and industry officials"), the
+owner a possessive pronoun stands for ("Iran said its forces ...", "his soldiers")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from eventwire.code.grammar import (
+    DECLARING,
+    GENERIC_DETS,
+    PLACE_NOUNS,
+    QUANTITY_NOUNS,
+    REPORTING,
+    RESOLVED_PRONOUNS,
+    SHELTER_NOUNS,
+    SUBJ,
+    ActorFn,
+    agrees,
+)
+from eventwire.kb import KnowledgeBase
+from eventwire.records import (
+    CONTEXT_KB_ID,
+    Actor,
+    Token,
+)
+from eventwire.syntax import SentenceView
+
+
+class PhraseActors:
+    """Noun phrases of one sentence to actors, through the pipeline's resolver."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    # -- roles -----------------------------------------------------------------------------
+    def actors(
+        self, view: SentenceView, heads: list[Token], actor_fn: ActorFn, possessor: bool = True
+    ) -> list[Actor]:
+        """Actors headed by ``heads`` and their conjuncts; ``possessor``: a possessive pronoun
+        ("its forces") may give the actor its owner's country."""
+        out: list[Actor] = []
+        for h in heads:
+            shared = self._shared_nationality(view, h, actor_fn)
+            for t in view.conjuncts(h):
+                if t.pos == "PRON" and t.text.lower() not in RESOLVED_PRONOUNS:
+                    continue  # "it", "they": not resolved; "he", "she": the last person named
+                if any(k.text.lower() in GENERIC_DETS for k in view.children(t, "det")):
+                    continue  # "each country must negotiate": no one in particular
+                actor = actor_fn(view.noun_phrase(t), t)
+                if actor is None and t.lemma.lower() in SHELTER_NOUNS:
+                    # "a camp for Congolese refugees was attacked": the people it shelters
+                    for sheltered in view.prep_objects(t, ("for", "of")):
+                        actor = actor_fn(view.noun_phrase(sheltered), sheltered)
+                        if actor is not None:
+                            t = sheltered
+                            break
+                if actor is None and t.lemma.lower() in QUANTITY_NOUNS:
+                    # "tens of thousands of students": the people counted are the actor
+                    for counted in view.prep_objects(t, ("of",)):
+                        t = counted
+                        actor = actor_fn(view.noun_phrase(t), t)
+                if actor is None or actor.kb_id in {None, CONTEXT_KB_ID}:
+                    actor = self._named_apposition(view, t, actor_fn) or actor
+                if actor is not None and (actor.country is None or actor.kb_id == CONTEXT_KB_ID):
+                    actor = self._located(view, t, actor, actor_fn)
+                if (
+                    possessor
+                    and actor is not None
+                    and (actor.country is None or actor.kb_id == CONTEXT_KB_ID)
+                ):
+                    actor = self._speakers_own(view, t, actor, actor_fn)
+                if (
+                    shared
+                    and t is not h
+                    and actor is not None
+                    and (actor.country is None or actor.kb_id == CONTEXT_KB_ID)
+                ):
+                    # "U.S. government and industry officials": the nationality before the
+                    # first noun stands for the coordinated ones that name none of their own
+                    actor = replace(actor, country=shared, kb_id=None)
+                if actor is not None and all(a.start != actor.start for a in out):
+                    out.append(actor)
+                    out.extend(self._coordinated_modifiers(view, t, actor, actor_fn))
+        return out
+
+    def _shared_nationality(self, view: SentenceView, head: Token, actor_fn: ActorFn) -> str | None:
+        """The country a nationality modifier of the first of coordinated nouns names ("U.S.
+        government and industry officials"), when the nouns are coordinated at all."""
+        if not view.children(head, "conj"):
+            return None
+        for mod in view.children(head, "compound", "amod", "nmod"):
+            if mod.ent in {"GPE", "NORP"} and mod.i < head.i:
+                found = actor_fn([mod], mod)
+                if found is not None and found.country:
+                    return found.country
+        return None
+
+    def _speakers_own(
+        self, view: SentenceView, head: Token, actor: Actor, actor_fn: ActorFn
+    ) -> Actor:
+        """ "Iran said its forces captured ...": a possessive pronoun in a reported clause is
+        the speaker's, so the forces are Iran's, not the country the article mentions most."""
+        if not any(
+            k.pos == "PRON" and k.text.lower() in {"its", "their", "his", "her"}
+            for k in view.children(head, "poss")
+        ):
+            return actor
+        cur = view.head(head)
+        poss = next(k.text.lower() for k in view.children(head, "poss") if k.pos == "PRON")
+        if head.dep not in {"nsubj", "nsubjpass"}:
+            # "Iraq must withdraw its troops": the clause's own subject owns them, when the
+            # pronoun agrees with it ("Iranian Guards attacked its troops": not theirs)
+            if cur is None:
+                return actor
+            for subj in view.children(cur, *SUBJ):
+                if subj.pos == "PRON" or not agrees(poss, subj):
+                    continue
+                owner = actor_fn(view.noun_phrase(subj), subj)
+                if owner is not None and owner.country and owner.kb_id != CONTEXT_KB_ID:
+                    return replace(actor, country=owner.country, kb_id=None)
+                return actor
+        for _ in range(3):
+            if cur is None:
+                break
+            gov = view.head(cur)
+            if gov is None or cur.dep not in {"ccomp", "xcomp", "conj"}:
+                break
+            if gov.lemma.lower() in DECLARING | REPORTING:
+                for speaker in view.children(gov, *SUBJ):
+                    if speaker.pos == "PRON":
+                        continue
+                    said = actor_fn(view.noun_phrase(speaker), speaker)
+                    if said is not None and said.country and said.kb_id != CONTEXT_KB_ID:
+                        return replace(actor, country=said.country, kb_id=None)
+                break
+            cur = gov
+        if poss in {"his", "her"}:
+            # "his soldiers detained the president": the soldiers of the person named before
+            pron = next(k for k in view.children(head, "poss") if k.pos == "PRON")
+            owner = actor_fn([pron], pron)
+            if owner is not None and owner.country:
+                return replace(actor, country=owner.country, kb_id=None)
+        return actor
+
+    def _named_apposition(self, view: SentenceView, head: Token, actor_fn: ActorFn) -> Actor | None:
+        """ "the militant group al-Shabab", "the president, Mahamat Deby": the name in
+        apposition says who the description is."""
+        for kid in view.children(head, "appos"):
+            if kid.ent in {"ORG", "PERSON", "NORP", "GPE"}:
+                named = actor_fn(view.noun_phrase(kid), kid)
+                if named is not None and named.kb_id not in {None, CONTEXT_KB_ID}:
+                    return named
+        return None
+
+    def _coordinated_modifiers(
+        self, view: SentenceView, head: Token, actor: Actor, actor_fn: ActorFn
+    ) -> list[Actor]:
+        """ "U.S. and Russian negotiators", "French and Egyptian warships": one noun, several
+        countries; each coordinated nationality is an actor of its own with the noun's sector."""
+        out: list[Actor] = []
+        for mod in view.children(head, "amod", "nmod", "compound"):
+            if mod.ent not in {"GPE", "NORP"}:
+                continue
+            stack = view.children(mod, "conj")
+            while stack:
+                c = stack.pop(0)
+                stack.extend(view.children(c, "conj"))
+                if c.ent not in {"GPE", "NORP"}:
+                    continue
+                found = actor_fn([c], c)
+                if found is None or not found.country or found.country == actor.country:
+                    continue
+                end = head.idx + len(head.text)
+                out.append(
+                    replace(
+                        actor,
+                        text=f"{c.text} {head.text}",
+                        start=c.idx,
+                        end=end,
+                        country=found.country,
+                        name=None,
+                        kb_id=found.kb_id,
+                    )
+                )
+        return out
+
+    def _located(self, view: SentenceView, head: Token, actor: Actor, actor_fn: ActorFn) -> Actor:
+        """ "Rebels in the Ivory Coast", "security forces in Guinea": an actor named with no
+        country takes the one its locative modifier names."""
+        objs = view.prep_objects(head, ("in", "from", "throughout", "across"))
+        if head.lemma.lower() in PLACE_NOUNS:  # "the town of Afrin": where the town is
+            objs += view.prep_objects(head, ("of",))
+        for acl in view.children(head, "acl"):  # "a report released in Kigali"
+            objs += view.prep_objects(acl, ("in",))
+        for obj in objs:
+            prep = view.head(obj)
+            from_group = prep is not None and prep.text.lower() == "from"
+            place_noun = obj.lemma.lower() in PLACE_NOUNS  # "in the Rwandan capital"
+            if obj.ent not in {"GPE", "LOC"} and not from_group and not place_noun:
+                continue  # "doctors from two American aid groups" counts too
+            where = actor_fn(view.noun_phrase(obj), obj)
+            if where is not None and where.country:
+                return replace(actor, country=where.country)
+        return actor

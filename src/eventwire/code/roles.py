@@ -1,0 +1,490 @@
+"""Pass 3, roles: source and target of a trigger from the parse (active and passive voice,
+"X's attack on Y", light verbs, participles, appositions, possessive pronouns, the addressee of an
+appeal, coordination), and the synthetic events of claims ("X claimed Y attacked") and
+obligations ("Y must withdraw"). An actor the text does not name stays empty; none is taken from
+a sibling clause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from eventwire.code.grammar import (
+    ACTOR_MODIFIERS,
+    ADDRESSED_ROOTS,
+    ANSWER_NOUNS,
+    ATTACK_NOUNS,
+    BRANCHES,
+    CLAIM_LINKS,
+    CLAIM_NOUNS,
+    DECLARING,
+    LEXICON,
+    LOCAL_SECTORS,
+    OBJ,
+    PASSIVE_SUBJ,
+    PLAN_NOUNS,
+    PRESSING_VERBS,
+    REPORTING,
+    RESCUE_MOTION,
+    STATE,
+    SUBJ,
+    TEXT_NOUNS,
+    TIME_PREPS,
+    VICTIM_VERBS,
+    VIOLENT_ROOTS,
+    ActorFn,
+    controller_subject,
+    light_verb,
+)
+from eventwire.code.patterns import Pattern
+from eventwire.code.phrase_actors import PhraseActors
+from eventwire.kb import KnowledgeBase
+from eventwire.records import (
+    CONTEXT_KB_ID,
+    Actor,
+    Token,
+)
+from eventwire.syntax import SentenceView
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    source: tuple[Actor, ...]
+    target: tuple[Actor, ...]
+    light_verb: Token | None
+    inferred: bool = False
+
+
+#: Verbs that report a hostile act as one side's claim ("the US claimed that ISIL attacked").
+CLAIMING = LEXICON.words("claiming")
+#: The pattern a deontic "must" codes (CAMEO 10: demand).
+DEONTIC = Pattern(id="deontic-must", lemmas=frozenset({"must"}), pos="VERB", code="100")
+#: What such a claim codes: of one's own act, responsibility (015); of another's, an accusation.
+CLAIM_OWN = Pattern(id="claim-own-act", lemmas=CLAIMING, pos="VERB", code="015")
+CLAIM_OTHER = Pattern(id="claim-other-act", lemmas=CLAIMING, pos="VERB", code="112")
+
+
+def reciprocal_parts(
+    pattern: Pattern, source: list[Actor], target: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """ "The US, Russia and Switzerland met": with no target, each party of a reciprocal
+    event meets the others - one event per party, so dyads run both ways."""
+    countries = {a.country for a in source if a.country}
+    if not pattern.reciprocal or target or len(countries) < 2:
+        return [(source, target)]
+    out: list[tuple[list[Actor], list[Actor]]] = []
+    for a in source:
+        others = [b for b in source if b.country != a.country]
+        if a.country and others:
+            out.append(([a], others))
+    return out or [(source, target)]
+
+
+class RoleFinder:
+    """Source and target of a trigger from the parse; the synthetic events of claims and
+    obligations."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.phrases = PhraseActors(kb)
+        self.actors = self.phrases.actors
+
+    def roles(self, view: SentenceView, tok: Token, p: Pattern, actor_fn: ActorFn) -> Roles:
+        light: Token | None = None
+        inferred = False
+        if tok.pos == "VERB":
+            passive = bool(view.children(tok, *PASSIVE_SUBJ))
+            if passive:
+                src_heads = [
+                    o for a in view.children(tok, "agent") for o in view.children(a, "pobj")
+                ]
+                obj_heads = view.children(tok, *PASSIVE_SUBJ)
+            else:
+                src_heads = view.children(tok, *SUBJ)
+                obj_heads = view.children(tok, *OBJ)
+                if not src_heads:  # "X plans to install", "X agreed to withdraw"
+                    src_heads = controller_subject(view, tok)
+            src_heads = self._speaker_for_pronoun(view, tok, src_heads)
+            source = self.actors(view, src_heads, actor_fn)
+            if p.code[:2] in VIOLENT_ROOTS and any(
+                h.lemma.lower() in ATTACK_NOUNS for h in src_heads
+            ):
+                # "a bombing claimed by al-Shabaab killed ...": the attack's author acts
+                source = [a for h in src_heads for a in self._attack_author(view, h, actor_fn)]
+            target = self._objects(view, obj_heads, p, actor_fn)
+            if p.recipient_subject:  # "demonstrators received weapons from the government"
+                givers = view.prep_objects(tok, p.source_preps)
+                for obj in obj_heads:
+                    givers += view.prep_objects(obj, p.source_preps)
+                return Roles(tuple(self.actors(view, givers, actor_fn)), tuple(source), None)
+            if not target and p.target_preps:
+                target = self.actors(view, view.prep_objects(tok, p.target_preps), actor_fn)
+            if not target and p.target_preps:  # "deepening ties with Moscow"
+                for obj in obj_heads:
+                    target = self.actors(view, view.prep_objects(obj, p.target_preps), actor_fn)
+                    if target:
+                        break
+            if not target and p.code[:2] in ADDRESSED_ROOTS:
+                target = self._addressee(view, tok, obj_heads, actor_fn)
+        else:
+            rescuer = self._came_to_aid(view, tok)
+            if rescuer is not None:  # "Chad came to Niger's aid": Chad helps Niger
+                source = self.actors(view, view.children(rescuer, *SUBJ), actor_fn)
+                target = self.actors(view, view.children(tok, "poss"), actor_fn)
+                return Roles(tuple(source), tuple(target), rescuer, inferred)
+            of_objs = view.prep_objects(tok, ("of",))
+            src_heads = view.children(tok, "poss")
+            src_heads += [o for a in view.children(tok, "agent") for o in view.children(a, "pobj")]
+            src_heads += view.prep_objects(tok, ("by", *p.source_preps))
+            for theme in of_objs if p.of_role == "theme" else ():
+                for t in view.conjuncts(theme):
+                    src_heads += view.prep_objects(t, p.source_preps)
+            if p.of_role == "source":
+                src_heads += of_objs
+            modifiers = [
+                m
+                for m in view.children(tok, "amod", "compound")
+                if m.ent in {"NORP", "GPE", "ORG", "PERSON"} and not self._venue(m)
+            ]
+            src_heads += modifiers
+            source = self.actors(view, src_heads, actor_fn)
+            if p.code[:2] in VIOLENT_ROOTS:
+                # "the Iranian offensive", "Israeli strikes": a nation's attack is its forces'
+                starts = {m.idx for m in modifiers}
+                source = [
+                    replace(a, sector="MIL") if a.start in starts and a.sector == "CVL" else a
+                    for a in source
+                ]
+            if not source:  # "a military coup", "the ousting ... in a military coup"
+                for head in [tok, *view.prep_objects(tok, p.source_preps)]:
+                    mods = [
+                        m
+                        for m in view.children(head, "amod", "compound")
+                        if m.lemma.lower() in ACTOR_MODIFIERS
+                    ]
+                    source = self.actors(view, mods, actor_fn)
+                    if source:
+                        break
+            if not source and p.of_role == "theme":  # "the delivery of Russian drones"
+                themes = [a for a in self.actors(view, of_objs, actor_fn) if a.country]
+                source, inferred = themes[:1], bool(themes)
+            target = self._objects(view, of_objs, p, actor_fn) if p.of_role == "target" else []
+            if not target and p.code[:2] in ADDRESSED_ROOTS:
+                # "Washington's demand that Niger expel ...": the one asked to act
+                for clause in view.children(tok, "acl", "ccomp", "relcl"):
+                    if any(m.text.lower() == "that" for m in view.children(clause, "mark")):
+                        target = self.actors(view, view.children(clause, *SUBJ), actor_fn)
+                        if target:
+                            break
+            if not target:  # "Turkey's commitment to train Somalia's army"
+                for acl in view.children(tok, "acl"):
+                    target = [
+                        a
+                        for a in self.actors(view, view.children(acl, *OBJ), actor_fn)
+                        if a.country
+                    ]
+                    if target:
+                        break
+            if not target and p.target_preps:
+                target = self.actors(view, view.prep_objects(tok, p.target_preps), actor_fn)
+            if not target and tok.dep == "pobj":  # "engaged the peacekeepers in a firefight"
+                prep = view.head(tok)
+                verb = view.head(prep) if prep is not None else None
+                if prep is not None and prep.text.lower() == "in" and verb is not None:
+                    if verb.pos == "VERB":
+                        target = self.actors(view, view.children(verb, "dobj"), actor_fn)
+            if not source and p.reciprocal:
+                # "talks between Ethiopia and Egypt": both parties act, each on the other
+                parties = self.actors(view, view.prep_objects(tok, ("between",)), actor_fn)
+                if len({a.country for a in parties if a.country}) >= 2:
+                    source = parties
+                    target = [a for a in target if all(a.start != b.start for b in parties)]
+            light = light_verb(view, tok)
+            if light is not None and p.code[:2] in VIOLENT_ROOTS and self._suffers(view, light):
+                # "two soldiers died in an ambush", "were wounded in the attack": the
+                # subject is the victim of the attack, not its author
+                if not target:
+                    target = self.actors(view, view.children(light, *SUBJ), actor_fn)
+                light = None
+            if light is not None:
+                if not source:
+                    heads = view.children(light, *SUBJ) or controller_subject(view, light)
+                    source = self.actors(view, heads, actor_fn)
+                if not target and p.target_preps:
+                    target = self.actors(view, view.prep_objects(light, p.target_preps), actor_fn)
+        if not target:
+            target = self._owner_of_claim(view, tok, actor_fn, light)
+        source = [a for a in source if all(a.start != b.start for b in target)]
+        return Roles(tuple(source), tuple(target), light, inferred)
+
+    def _attack_author(self, view: SentenceView, noun: Token, actor_fn: ActorFn) -> list[Actor]:
+        """Who carried out an attack named by a noun ("a bombing claimed by al-Shabaab", "an
+        Israeli strike", "Russia's missile attack"): the attack is the instrument, its author
+        the actor. Only nouns of violence qualify; "the plan by X" is no attack."""
+        if noun.lemma.lower() not in ATTACK_NOUNS:
+            return []
+        heads = list(view.children(noun, "poss"))
+        heads += [o for a in view.children(noun, "agent") for o in view.children(a, "pobj")]
+        heads += view.prep_objects(noun, ("by",))
+        for acl in view.children(noun, "acl"):  # "claimed by", "carried out by"
+            heads += [o for a in view.children(acl, "agent") for o in view.children(a, "pobj")]
+        heads += [
+            m
+            for m in view.children(noun, "amod", "compound")
+            if m.ent in {"NORP", "GPE", "ORG"} and not self._venue(m)
+        ]
+        found = self.actors(view, heads, actor_fn)
+        return [replace(a, sector="MIL") if a.sector in {None, "CVL"} else a for a in found]
+
+    @staticmethod
+    def embedded_in(view: SentenceView, tok: Token, gov: Token) -> bool:
+        """Whether ``tok`` is an act inside ``gov``'s own clause ("pledged support, with plans
+        to send trainers"), not inside a noun phrase that names someone ("paid tribute to the
+        soldiers killed in Somalia": the killing is not the tribute-payer's)."""
+        for anc in view.ancestors(tok):
+            if anc.i == gov.i:
+                return True
+            if anc.pos in {"NOUN", "PROPN"} and anc.lemma.lower() not in PLAN_NOUNS:
+                return False
+        return False
+
+    @staticmethod
+    def _suffers(view: SentenceView, verb: Token) -> bool:
+        """A verb whose subject undergoes what happens: "die", "perish", or any passive."""
+        return verb.lemma.lower() in VICTIM_VERBS or bool(view.children(verb, *PASSIVE_SUBJ))
+
+    @staticmethod
+    def _came_to_aid(view: SentenceView, tok: Token) -> Token | None:
+        """The verb of "came to X's aid", "rushed to X's defence": in these idioms the
+        possessor is the one helped, not the helper, and the subject of the motion verb helps."""
+        if tok.dep != "pobj" or not view.children(tok, "poss"):
+            return None
+        prep = view.head(tok)
+        if prep is None or prep.text.lower() != "to":
+            return None
+        verb = view.head(prep)
+        if verb is None or verb.pos != "VERB" or verb.lemma.lower() not in RESCUE_MOTION:
+            return None
+        return verb
+
+    def _venue(self, mod: Token) -> bool:
+        """A city before a noun event names where it happens ("the London talks", "the Geneva
+        accords"), unlike a country or a people ("US-China talks", "Iranian strikes")."""
+        if mod.ent != "GPE":
+            return False
+        kinds = {h.kind for h in self.kb.lookup(mod.text)}
+        return bool(kinds) and not kinds & {"country", "adjective", "org", "person"}
+
+    def _owner_of_claim(
+        self, view: SentenceView, tok: Token, actor_fn: ActorFn, light: Token | None = None
+    ) -> list[Actor]:
+        """ "conceded to demands from UNITA", "in protest against violations by the security
+        forces", "in protest of the government's refusal", "staged demonstrations to demand
+        reforms by Suharto's government": the act answers (or presses) a demand, a refusal
+        or a policy, and whoever owns it is the target."""
+        heads: list[Token] = []
+        for verb in (tok, light):
+            if verb is None:
+                continue
+            heads += view.children(verb, *OBJ, *PASSIVE_SUBJ)  # "the demand was rejected"
+            for prep in view.children(verb, "prep"):
+                if prep.text.lower() not in TIME_PREPS:
+                    heads += view.children(prep, "pobj")
+            for purpose in view.children(verb, "xcomp", "advcl"):
+                if purpose.lemma.lower() in PRESSING_VERBS:  # "... to demand reforms by X"
+                    heads += view.children(purpose, *OBJ)
+        for head in list(heads):
+            if head.lemma.lower() in ANSWER_NOUNS:  # "in protest against X", "in response to"
+                heads += [
+                    o for pr in view.children(head, "prep") for o in view.children(pr, "pobj")
+                ]
+        for head in heads:
+            if head.lemma.lower() not in CLAIM_NOUNS:
+                continue
+            found = [a for a in self._claim_owners(view, head, actor_fn) if a.country]
+            if found:
+                return found
+        return []
+
+    def _claim_owners(self, view: SentenceView, claim: Token, actor_fn: ActorFn) -> list[Actor]:
+        """Who made a demand, a refusal or a policy: its possessor or its "from"/"by"/"of"
+        noun ("the unions' demand", "demands from UNITA"; "the decision of sending troops"
+        names no owner)."""
+        owners = [
+            o
+            for o in view.children(claim, "poss") + view.prep_objects(claim, ("from", "by", "of"))
+            if o.pos in {"NOUN", "PROPN"}
+        ]
+        return self.actors(view, owners, actor_fn)
+
+    def _speaker_for_pronoun(
+        self, view: SentenceView, tok: Token, heads: list[Token]
+    ) -> list[Token]:
+        """ "Iraq said it would allow ...": a pronoun subject of a reported clause is the
+        subject of the verb that reports it."""
+        if not heads or any(h.pos != "PRON" for h in heads):
+            return heads
+        if heads[0].text.lower() not in {"it", "they", "he", "she", "we", "i"}:
+            return heads
+        cur = view.head(heads[0]) or tok  # the clause the pronoun is subject of
+        for _ in range(3):
+            gov = view.head(cur)
+            if gov is None or cur.dep not in {"ccomp", "xcomp", "conj"}:
+                break
+            if gov.lemma.lower() in DECLARING | REPORTING:
+                return view.children(gov, *SUBJ) or heads
+            cur = gov
+        return heads
+
+    def claims(
+        self,
+        view: SentenceView,
+        pending: list[tuple[Token, Pattern, Roles]],
+        actor_fn: ActorFn,
+    ) -> list[tuple[Token, Pattern, Roles]]:
+        """ "The US claimed that ISIL had attacked Iraq": the claim is itself an event - an
+        accusation of ISIL (112); "claimed that they had attacked Iraq", of the claimant's own
+        act, a claim of responsibility (015) aimed at the act's target."""
+        out: list[tuple[Token, Pattern, Roles]] = []
+        seen: set[int] = {t.i for t, _, _ in pending}  # a claim verb coded on its own
+        for tok, pattern, roles in pending:
+            entry = self.kb.cameo.get(pattern.code)
+            if entry is None or entry.quad_class < 3:
+                continue
+            cur, verb = tok, None
+            for _ in range(3):
+                gov = view.head(cur)
+                if gov is None or cur.dep not in CLAIM_LINKS:
+                    break
+                if gov.lemma.lower() in CLAIMING and gov.pos == "VERB":
+                    verb = gov
+                    break
+                cur = gov
+            if verb is None or verb.i in seen:
+                continue
+            claimant = self.actors(view, view.children(verb, *SUBJ), actor_fn)
+            if not claimant:
+                continue
+            seen.add(verb.i)
+            own = {a.country for a in claimant}
+            if roles.source and {a.country for a in roles.source} <= own:
+                out.append((verb, CLAIM_OWN, Roles(tuple(claimant), roles.target, None)))
+            elif roles.source:
+                out.append((verb, CLAIM_OTHER, Roles(tuple(claimant), roles.source, None)))
+        return out
+
+    def deontic(self, view: SentenceView, actor_fn: ActorFn) -> list[tuple[Token, Pattern, Roles]]:
+        """ "X said (that) Y must Z": a demand by X on Y, whatever Z is."""
+        out = []
+        for tok in view.tokens:
+            musts = [k for k in view.children(tok, "aux") if k.text.lower() == "must"]
+            if not musts or tok.dep not in {"ccomp", "xcomp"}:
+                continue
+            gov = view.head(tok)
+            if gov is None or gov.lemma.lower() not in DECLARING:
+                continue
+            # a law or a report that "says" what must be is no one making a demand
+            speakers = view.children(gov, *SUBJ)
+            if any(
+                sp.ent in {"LAW", "WORK_OF_ART"} or sp.lemma.lower() in TEXT_NOUNS
+                for sp in speakers
+            ):
+                continue
+            source = self.actors(view, speakers, actor_fn)
+            target = self.actors(view, view.children(tok, "nsubj", "nsubjpass"), actor_fn)
+            if source or target:
+                out.append((musts[0], DEONTIC, Roles(tuple(source), tuple(target), None)))
+        return out
+
+    def _addressee(
+        self, view: SentenceView, tok: Token, obj_heads: list[Token], actor_fn: ActorFn
+    ) -> list[Actor]:
+        """Who a demand, accusation or threat is aimed at when it has no direct object actor:
+        the subject of its clause ("demanded that the US cancel ...") or the agent of its
+        object ("demanded the withdrawal of Serbian forces", "an admission by Moscow")."""
+        for clause in view.children(tok, "ccomp", "xcomp"):
+            subj = view.children(clause, "nsubj", "nsubjpass")
+            found = self.actors(view, subj, actor_fn)
+            if found:
+                return found
+        for obj in obj_heads:
+            found = self.actors(view, view.prep_objects(obj, ("of", "by", "from")), actor_fn)
+            if found:
+                return found
+        return []
+
+    def _objects(
+        self, view: SentenceView, heads: list[Token], p: Pattern, actor_fn: ActorFn
+    ) -> list[Actor]:
+        """Objects as targets, except the pattern's own object word ("joined forces")."""
+        keep = []
+        for h in heads:
+            if h.lemma.lower() in CLAIM_NOUNS:
+                # "the unions' demand was rejected": whoever made the demand is the target
+                found = [a for a in self._claim_owners(view, h, actor_fn) if a.country or a.sector]
+                if found:
+                    keep.extend(found)
+                    continue
+            if h.lemma.lower() in p.obj or h.text.lower() in p.obj:
+                # the pattern's own object word is the thing acted with, not an actor, unless
+                # the phrase names one ("expelled the French ambassador"); whose it is ("withdraw
+                # their peacekeeping force") is no target of the act
+                named = [
+                    t for t in view.noun_phrase(h) if t.i != h.i and t.pos not in {"DET", "PRON"}
+                ]
+                # what is given is named after its giver ("a World Bank loan", "Russian jets"),
+                # never after whom it is given to
+                if not named or p.code.startswith("07"):
+                    continue
+                actors = self.actors(view, [h], actor_fn, possessor=False)
+                keep.extend(a for a in actors if a.country)
+                continue
+            keep.extend(self.actors(view, [h], actor_fn))
+        return keep
+
+    def separate_sides(
+        self, view: SentenceView, source: list[Actor], target: list[Actor], actor_fn: ActorFn
+    ) -> tuple[list[Actor], list[Actor]]:
+        """A country guessed from context must not put the same state on both sides
+        ("the withdrawal of American troops from the country")."""
+
+        def redo(actors: list[Actor], other: list[Actor]) -> list[Actor]:
+            # only a state on the other side rules its country out ("the rebels" and the
+            # government they fight share one)
+            out = []
+            for a in actors:
+                # ... but a legislature or a court faces its own executive ("Congress is
+                # asking Obama"): branches of one state are two sides of a domestic event
+                banned = frozenset(
+                    o.country
+                    for o in other
+                    if o.country
+                    and o.sector in STATE
+                    and not ({a.sector, o.sector} & BRANCHES and a.sector != o.sector)
+                )
+                # ... and civilians, protesters or rebels face their own state's police and army
+                if (
+                    a.kb_id == CONTEXT_KB_ID
+                    and a.country in banned
+                    and a.sector not in LOCAL_SECTORS
+                ):
+                    toks = [t for t in view.tokens if a.start <= t.idx < a.end]
+                    head = next(
+                        (
+                            t
+                            for t in toks
+                            if t.head == t.i or not a.start <= view.tokens[t.head].idx < a.end
+                        ),
+                        None,
+                    )
+                    if not toks or head is None:
+                        continue
+                    again = actor_fn(toks, head, banned)
+                    if again is not None:
+                        out.append(again)
+                    continue
+                out.append(a)
+            return out
+
+        target = redo(target, source)
+        source = redo(source, target)
+        return source, target
