@@ -179,3 +179,12 @@ def test_an_event_called_possible_or_held_off_is_hypothetical(processor):
         assert _by_trigger(processor, text, trigger).modality == "hypothetical", text
     ev = _by_trigger(processor, "Clashes between Kenyan and Somali troops broke out.", "Clashes")
     assert ev.modality == "asserted"
+
+
+def test_an_attack_on_an_area_is_aimed_at_the_country_it_lies_in(processor):
+    ev = _by_trigger(
+        processor,
+        "Burkina Faso resumed shelling a rebel enclave inside Mali on Tuesday.",
+        "shelling",
+    )
+    assert (_countries(ev.source), _countries(ev.target)) == (["BFA"], ["MLI"])

@@ -16,12 +16,15 @@ from eventwire.code.eventhood import drop_restatements, natural_cause
 from eventwire.code.eventplace import PlaceFn, rank_place
 from eventwire.code.eventtime import TimeAttacher
 from eventwire.code.grammar import (
+    ATTACKED_AREAS,
     ATTACKED_PLACES,
     BOMB_WORDS,
     DISASTER_WORDS,
     LOCAL_SECTORS,
     NON_POLITICAL,
+    OBJ,
     PASSIVE_SUBJ,
+    PLACE_NOUNS,
     SUBJ,
     VIOLENT_ROOTS,
     ActorFn,
@@ -66,6 +69,14 @@ def localised(actors: list[Actor], country: str) -> list[Actor]:
         else a
         for a in actors
     ]
+
+
+def _aimed_at_area(view: SentenceView, tok: Token) -> bool:
+    """A violent verb whose object is an area, a town or a position, not an actor."""
+    if tok.pos != "VERB":
+        return False
+    areas = ATTACKED_AREAS | PLACE_NOUNS | ATTACKED_PLACES
+    return any(o.lemma.lower() in areas for o in view.children(tok, *OBJ, *PASSIVE_SUBJ))
 
 
 def event_id(article_id: str, sentence: int, trigger_start: int, code: str, part: int = 0) -> str:
@@ -153,7 +164,21 @@ class Coder:
             ):
                 pattern = with_code(pattern, pattern.solo_code)
             where = place if ranked and ranked[0] == 0 else (fallback_place if source else None)
-            if not target and pattern.target_from_place and where and where.country:
+            if (
+                not target
+                and pattern.code[:2] in VIOLENT_ROOTS
+                and place is not None
+                and place is not fallback_place
+                and _aimed_at_area(view, tok)
+            ):
+                # "shelled a rebel enclave inside Mali": the attack is on the country it lies in
+                where = place
+            if (
+                not target
+                and where
+                and where.country
+                and (pattern.target_from_place or where is place and _aimed_at_area(view, tok))
+            ):
                 place_ = where
                 if all(a.country != place_.country for a in source):
                     # offsets -1: inferred from the place, not named in the text

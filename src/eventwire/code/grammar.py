@@ -46,6 +46,8 @@ OBJECT_CONTROL = LEXICON.words("object_control")
 TEXT_NOUNS = LEXICON.words("text_nouns")
 #: CAMEO roots of violence: only there does a place stand for the people in it.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: Areas and positions an attack can be aimed at (lexicon: attacked_areas).
+ATTACKED_AREAS = LEXICON.words("attacked_areas")
 #: Places that, attacked, stand for the civilians in them (the sector terms say CVL/REL).
 ATTACKED_PLACES = LEXICON.words("attacked_places")
 
