@@ -94,3 +94,120 @@ def reference_text() -> str:
     if not REFERENCE.exists():
         pytest.skip(f"reference article not found at {REFERENCE} (../shared is absent)")
     return REFERENCE.read_text(encoding="utf-8")
+
+
+# -- databases for the query, analysis, export and API tests -----------------------------------
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory) -> Path:
+    """A real DuckDB file: the real pipeline run over examples/corpus (as `make demo` does).
+    Tests only read it (copy it first to write)."""
+    from eventwire.runner import run
+
+    db = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
+    run([EXAMPLES], db)
+    return db
+
+
+def hand_event(
+    event_id: str,
+    source: str | None,
+    target: str | None,
+    *,
+    day: str = "2024-04-10",
+    code: str = "042",
+    quad: int = 1,
+    goldstein: float = 1.9,
+    plover: str = "CONSULT",
+    article_id: str = "a1",
+    sentence: int = 0,
+    counted: bool = True,
+    probability: float | None = 0.8,
+    modality: str = "asserted",
+    place: tuple[str, float, float] | None = ("NER", 13.5, 2.1),
+    source_sector: str | None = "GOV",
+    target_sector: str | None = "GOV",
+) -> Any:
+    """An Event made by hand: ``source`` did ``code`` to ``target`` on ``day``."""
+    from eventwire.records import Actor, Cameo, Event, Place, Plover, Span, TimeSpan
+
+    text = f"{source} met {target}."
+    return Event(
+        event_id=event_id,
+        article_id=article_id,
+        sentence=sentence,
+        evidence=text,
+        evidence_start=0,
+        trigger=Span(text="met", start=4, end=7),
+        source=(Actor(text=source, start=0, end=3, country=source, sector=source_sector),)
+        if source
+        else (),
+        target=(Actor(text=target, start=8, end=11, country=target, sector=target_sector),)
+        if target
+        else (),
+        cameo=Cameo(code=code, root=code[:2], quad_class=quad, goldstein=goldstein, name="x"),
+        plover=Plover(type=plover),
+        modality=modality,
+        date=TimeSpan(text=day, start=day, end=day, precision="day", value=day),
+        place=Place(
+            text=place[0],
+            name=place[0],
+            country=place[0],
+            lat=place[1],
+            lon=place[2],
+            precision="city",
+        )
+        if place
+        else None,
+        counted=counted,
+        probability=probability,
+    )
+
+
+def store_events(db: Path, events: list[Any], *, published: str = "2024-04-12") -> Path:
+    """Store hand-made events (one article per article id, one sentence per event)."""
+    from eventwire.records import Article, DocumentResult, Sentence
+    from eventwire.store.db import Store
+
+    results = []
+    by_article: dict[str, list[Any]] = {}
+    for ev in events:
+        by_article.setdefault(ev.article_id, []).append(ev)
+    for aid, evs in by_article.items():
+        text = " ".join(e.evidence for e in evs)
+        art = Article(
+            article_id=aid,
+            text=text,
+            published=published,
+            origin=f"{aid}.txt",
+            url=f"https://example.org/{aid}",
+            title=f"Story {aid}",
+        )
+        sents = tuple(
+            Sentence(
+                article_id=aid,
+                index=e.sentence,
+                paragraph=0,
+                start=0,
+                end=len(e.evidence),
+                text=e.evidence,
+            )
+            for e in {e.sentence: e for e in evs}.values()
+        )
+        results.append(DocumentResult(article=art, sentences=sents, events=tuple(evs)))
+    with Store(db) as store:
+        store.write_batch(results)
+    return db
+
+
+@pytest.fixture(scope="session")
+def make_event():
+    """:func:`hand_event`, for tests (conftest is not importable under importlib mode)."""
+    return hand_event
+
+
+@pytest.fixture(scope="session")
+def make_db():
+    """:func:`store_events`, for tests."""
+    return store_events

@@ -8,7 +8,6 @@ coded (see docs/cli.md). Names and messages are printed escaped: a file name may
 
 from __future__ import annotations
 
-import csv
 import itertools
 import json
 import logging
@@ -25,7 +24,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from eventwire.cli.filters import with_filters
 from eventwire.errors import EventwireError
+from eventwire.query import EventQuery
 from eventwire.records import DocumentResult, Event, Reject, to_dict
 from eventwire.safetext import escape, for_console
 
@@ -281,76 +282,46 @@ def bench(
 
 
 @app.command()
+@with_filters
 def events(
     db: DbOpt = Path("eventwire.duckdb"),
-    actor: Annotated[
-        str | None, typer.Option(help="Country code on either side, e.g. NER.")
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest date, YYYY-MM-DD.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or jsonl.")] = "table",
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
-    include_all: Annotated[
-        bool,
-        typer.Option(
-            "--all", help="Include candidates under the threshold, negated and hypothetical events."
-        ),
-    ] = False,
+    *,
+    query: EventQuery,
 ) -> None:
-    """List stored events (counted asserted, planned and claimed ones unless --all)."""
+    """List stored events (counted asserted, planned and claimed ones unless --all).
+
+    CSV rows carry every field (the columns of `eventwire export`); JSONL is the event JSON."""
+    from eventwire.analyse.export import write
     from eventwire.store.db import Store
 
-    _check_date(since)
-    _check_date(until)
     if fmt not in {"table", "csv", "jsonl"}:
         raise typer.BadParameter("--format must be table, csv or jsonl")
     try:
         with Store(db, read_only=True) as store:
-            evs = list(
-                store.events(
-                    actor=actor, since=since, until=until, limit=limit, include_all=include_all
-                )
-            )
+            page = store.query(query, limit=limit)
     except EventwireError as exc:
         raise _fail(exc) from None
-    if fmt == "jsonl":
-        for ev in evs:
+    explain(query, len(page.rows))
+    if fmt == "jsonl":  # the nested Event JSON of docs/data-model.md
+        for ev in page.events:
             sys.stdout.write(json.dumps(to_dict(ev), ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        w = csv.writer(sys.stdout)
-        w.writerow(
-            [
-                "event_id",
-                "date",
-                "source",
-                "cameo",
-                "plover",
-                "target",
-                "modality",
-                "place",
-                "confidence",
-                "trigger",
-                "article_id",
-            ]
-        )
-        for ev in evs:
-            w.writerow(
-                [
-                    ev.event_id,
-                    ev.date.start if ev.date else "",
-                    _actors(ev.source),
-                    ev.cameo.code,
-                    ev.plover.type,
-                    _actors(ev.target),
-                    ev.modality,
-                    ev.place.name if ev.place else "",
-                    ev.confidence,
-                    ev.trigger.text,
-                    ev.article_id,
-                ]
-            )
+        write(page.rows, fmt, sys.stdout)
     else:
-        _table(evs)
+        _table(page.events)
+
+
+def explain(query: EventQuery, found: int) -> None:
+    """On stderr: how names were resolved, and a hint when nothing matched."""
+    for note in query.notes:
+        console.print(f"[dim]{escape(note)}[/dim]", soft_wrap=True)
+    if found == 0:
+        hint = "no events match"
+        if not query.include_all:
+            hint += "; --all also shows candidates, negated and hypothetical events"
+        console.print(f"[yellow]{hint}[/yellow]", soft_wrap=True)
 
 
 @app.command()
@@ -454,9 +425,11 @@ def _table(evs: list[Event]) -> None:
 
 
 def _register_optional() -> None:
-    from eventwire.cli import kb_cmd
+    from eventwire.cli import analyse_cmd, kb_cmd, serve_cmd
 
     kb_cmd.register(app)
+    analyse_cmd.register(app)
+    serve_cmd.register(app)
     try:
         from eventwire.cli import eval_cmd
     except ImportError:  # pragma: no cover - eval extras not installed

@@ -8,27 +8,26 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from eventwire.errors import StoreError
-from eventwire.records import (
-    Acled,
-    Actor,
-    Article,
-    Cameo,
-    DocumentResult,
-    Event,
-    Place,
-    Plover,
-    Reject,
-    Span,
-    TimeSpan,
+from eventwire.mapping import actor_from_row, actor_rows, day, event_from_row, event_row
+from eventwire.query import (
+    ORDER_BY,
+    SORT_DAY,
+    EventQuery,
+    after_cursor,
+    decode_cursor,
+    encode_cursor,
+    where_clause,
 )
+from eventwire.records import Actor, Article, DocumentResult, Event, Reject
 from eventwire.safetext import escape
 
 log = logging.getLogger(__name__)
@@ -48,31 +47,64 @@ _DATA_ERRORS = (
 )
 
 
+@dataclass(slots=True)
+class Page:
+    """One page of a query: events with their article's metadata, and the next cursor."""
+
+    rows: list[tuple[Event, dict[str, Any]]] = field(default_factory=list)
+    next_cursor: str | None = None
+    query: EventQuery | None = None
+
+    @property
+    def events(self) -> list[Event]:
+        return [ev for ev, _ in self.rows]
+
+
+class StoreBusyError(StoreError):
+    """Another process holds the database file (DuckDB allows one writer, and no reader
+    beside it)."""
+
+
+def _is_lock_error(exc: BaseException) -> bool:
+    text = str(exc)
+    return "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text)
+
+
 def _one_line(exc: BaseException) -> str:
     """DuckDB's message on one line, with control characters escaped."""
     return escape(" ".join(str(exc).split()))
 
 
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 class Store:
     """One DuckDB file. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, lock_timeout: float = 5.0
+    ) -> None:
+        """Open (or create) the file. DuckDB lets one process write a file, and no other
+        process open it meanwhile, even to read: while another process holds it, opening is
+        retried for ``lock_timeout`` seconds, then StoreBusyError is raised."""
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise StoreError(f"no database at {self.path}; create one with `eventwire run`")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open database {self.path}: {_one_line(exc)}") from None
+        deadline = time.monotonic() + lock_timeout
+        wait = 0.02
+        while True:
+            try:
+                self.con = duckdb.connect(str(self.path), read_only=read_only)
+                break
+            except duckdb.Error as exc:
+                if not _is_lock_error(exc):
+                    raise StoreError(
+                        f"cannot open database {self.path}: {_one_line(exc)}"
+                    ) from None
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(
+                        f"database {self.path} is in use by another process (a running "
+                        "`eventwire run`?); try again when it is done"
+                    ) from None
+                time.sleep(wait)
+                wait = min(wait * 2, 0.5)
         try:  # a truncated or corrupt file may open and fail on first read
             if not read_only:
                 self.con.execute(SCHEMA.read_text())
@@ -149,7 +181,7 @@ class Store:
                     raise StoreError(f"cannot record a reject in {self.path}: {again}") from None
         return failed
 
-    def _write(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+    def _write(self, rows: dict[str, list[dict[str, Any]]]) -> None:
         """All rows in one transaction; rolled back on any error."""
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -168,16 +200,21 @@ class Store:
         if not isinstance(exc, _DATA_ERRORS):
             raise StoreError(f"writing a batch to {self.path} failed: {_one_line(exc)}") from None
 
-    def _insert(self, table: str, data: list[tuple[Any, ...]]) -> None:
-        """INSERT OR IGNORE many rows, a few hundred per statement (``executemany`` runs one
-        statement per row and was a third of the whole run)."""
+    def _insert(self, table: str, data: list[dict[str, Any]]) -> None:
+        """INSERT OR IGNORE many rows by column name, a few hundred per statement
+        (``executemany`` runs one statement per row and was a third of the whole run).
+
+        Columns are named, never positional: other branches add columns to a table in any
+        order, and a column the rows do not mention takes its default."""
         if not data:
             return
-        row = "(" + ", ".join("?" * len(data[0])) + ")"
+        cols = list(data[0])
+        names = ", ".join(f'"{c}"' for c in cols)
+        row = "(" + ", ".join("?" * len(cols)) + ")"
         for i in range(0, len(data), _ROWS_PER_STATEMENT):
             chunk = data[i : i + _ROWS_PER_STATEMENT]
-            sql = f"INSERT OR IGNORE INTO {table} VALUES " + ", ".join([row] * len(chunk))
-            self.con.execute(sql, [v for r in chunk for v in r])
+            sql = f"INSERT OR IGNORE INTO {table} ({names}) VALUES " + ", ".join([row] * len(chunk))
+            self.con.execute(sql, [r[c] for r in chunk for c in cols])
 
     def record_run(
         self,
@@ -214,6 +251,7 @@ class Store:
 
     def events(
         self,
+        query: EventQuery | None = None,
         *,
         actor: str | None = None,
         since: str | None = None,
@@ -222,67 +260,106 @@ class Store:
         include_all: bool = True,
         limit: int | None = None,
     ) -> Iterator[Event]:
-        """Events in date order, filtered by an actor country code and a date range."""
-        where, args = ["1=1"], []
-        if actor:
-            where.append("event_id IN (SELECT event_id FROM event_actors WHERE country = ?)")
-            args.append(actor.upper())
-        if since:
-            where.append("coalesce(date_end, published_day) >= CAST(? AS DATE)")
-            args.append(since)
-        if until:
-            where.append("coalesce(date_start, published_day) <= CAST(? AS DATE)")
-            args.append(until)
-        if event_ids is not None:
-            ids = list(event_ids)
-            where.append(f"event_id IN ({', '.join('?' * len(ids)) or 'NULL'})")
-            args.extend(ids)
-        if not include_all:
-            where.append("modality NOT IN ('negated', 'hypothetical')")
-            where.append("coalesce(counted, true)")
+        """Events in date order: those of ``query``, or filtered by an actor country (code or
+        name, on either side) and a date range."""
+        if query is None:
+            query = EventQuery(
+                actor=(actor,) if actor else (),
+                since=since,
+                until=until,
+                event_ids=tuple(event_ids) if event_ids is not None else None,
+                include_all=include_all,
+            )
+        for ev, _ in self.query(query, limit=limit).rows:
+            yield ev
+
+    def query(
+        self, query: EventQuery, *, limit: int | None = None, cursor: str | None = None
+    ) -> Page:
+        """One page of events matching ``query`` in date order, each with its article's
+        metadata (``published``, ``url``, ``title``, ``source``), and the cursor of the next
+        page (None on the last). Country names in the query are resolved first."""
+        q = query.resolved()
+        where, args = where_clause(q)
+        if cursor:
+            where += " AND " + after_cursor(decode_cursor(cursor), args)
         sql = (
-            f"SELECT e.*, a.published_day, s.text AS evidence_text FROM events e "
+            f"SELECT e.*, {SORT_DAY} AS sort_day, a.published, a.url, a.title, "
+            f"a.source AS publisher, s.text AS evidence_text FROM events e "
             f"JOIN articles a USING (article_id) LEFT JOIN sentences s "
             f"ON s.article_id = e.article_id AND s.idx = e.sentence "
-            f"WHERE {' AND '.join(where)} "
-            f"ORDER BY coalesce(e.date_start, a.published_day), e.article_id, e.sentence, "
-            f"e.trigger_start"
+            f"WHERE {where} ORDER BY {ORDER_BY}"
         )
-        if limit:
-            sql += f" LIMIT {int(limit)}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit) + 1}"
         try:
             cur = self.con.execute(sql, args)
             cols = [d[0] for d in cur.description]
             rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+            more = limit is not None and len(rows) > limit
+            rows = rows[:limit] if limit is not None else rows
             actors = self._actors([r["event_id"] for r in rows])
         except duckdb.Error as exc:
             raise StoreError(f"query on {self.path} failed: {_one_line(exc)}") from None
-        for r in rows:
-            yield _event_from_row(r, actors.get(r["event_id"], {}))
+        page = [
+            (
+                event_from_row(r, actors.get(r["event_id"], {})),
+                {
+                    "published": r["published"],
+                    "url": r["url"],
+                    "title": r["title"],
+                    "source": r["publisher"],
+                },
+            )
+            for r in rows
+        ]
+        nxt = None
+        if more and rows:
+            last = rows[-1]
+            nxt = encode_cursor(
+                (
+                    last["sort_day"],
+                    last["article_id"],
+                    last["sentence"],
+                    last["trigger_start"],
+                    last["event_id"],
+                )
+            )
+        return Page(rows=page, next_cursor=nxt, query=q)
+
+    def count_events(self, query: EventQuery) -> int:
+        """How many events match ``query``."""
+        q = query.resolved()
+        where, args = where_clause(q)
+        sql = f"SELECT count(*) FROM events e JOIN articles a USING (article_id) WHERE {where}"
+        try:
+            row = self.con.execute(sql, args).fetchone()
+        except duckdb.Error as exc:
+            raise StoreError(f"query on {self.path} failed: {_one_line(exc)}") from None
+        return int(row[0]) if row else 0
+
+    def fetch(self, sql: str, args: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of a read-only SQL statement as dicts (for the analysis modules)."""
+        try:
+            cur = self.con.execute(sql, args or [])
+            cols = [d[0] for d in cur.description]
+            return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+        except duckdb.Error as exc:
+            raise StoreError(f"query on {self.path} failed: {_one_line(exc)}") from None
 
     def _actors(self, ids: list[str]) -> dict[str, dict[str, list[Actor]]]:
         out: dict[str, dict[str, list[Actor]]] = {}
         if not ids:
             return out
         cur = self.con.execute(
-            "SELECT event_id, role, text, start_char, end_char, country, sector, name, kb_id, "
-            "confidence FROM event_actors WHERE event_id IN (SELECT unnest(?)) "
+            "SELECT * FROM event_actors WHERE list_contains(?, event_id) "
             "ORDER BY event_id, role, position",
             [ids],
         )
-        for eid, role, text, s, e, country, sector, name, kb_id, conf in cur.fetchall():
-            out.setdefault(eid, {}).setdefault(role, []).append(
-                Actor(
-                    text=text,
-                    start=s,
-                    end=e,
-                    country=country,
-                    sector=sector,
-                    name=name,
-                    kb_id=kb_id,
-                    confidence=conf,
-                )
-            )
+        cols = [d[0] for d in cur.description]
+        for values in cur.fetchall():
+            r = dict(zip(cols, values, strict=True))
+            out.setdefault(r["event_id"], {}).setdefault(r["role"], []).append(actor_from_row(r))
         return out
 
     def article(self, article_id: str) -> Article | None:
@@ -312,192 +389,74 @@ class Store:
 
 def _rows(
     results: Iterable[DocumentResult], rejects: Iterable[Reject], near: dict[str, str]
-) -> dict[str, list[tuple[Any, ...]]]:
-    """Rows per table for a batch of results and rejects."""
-    rows: dict[str, list[tuple[Any, ...]]] = {k: [] for k in DATA_TABLES}
+) -> dict[str, list[dict[str, Any]]]:
+    """Rows per table, by column name, for a batch of results and rejects."""
+    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in DATA_TABLES}
     for res in results:
         a = res.article
         rows["articles"].append(
-            (
-                a.article_id,
-                a.title,
-                a.url,
-                a.source,
-                a.published,
-                _day(a.published),
-                a.published_source,
-                a.origin,
-                a.fmt,
-                a.language,
-                near.get(a.article_id),
-                a.text,
-            )
+            {
+                "article_id": a.article_id,
+                "title": a.title,
+                "url": a.url,
+                "source": a.source,
+                "published": a.published,
+                "published_day": day(a.published),
+                "published_source": a.published_source,
+                "origin": a.origin,
+                "fmt": a.fmt,
+                "language": a.language,
+                "near_duplicate_of": near.get(a.article_id),
+                "text": a.text,
+            }
         )
         for s in res.sentences:
-            rows["sentences"].append((s.article_id, s.index, s.paragraph, s.start, s.end, s.text))
+            rows["sentences"].append(
+                {
+                    "article_id": s.article_id,
+                    "idx": s.index,
+                    "paragraph": s.paragraph,
+                    "start_char": s.start,
+                    "end_char": s.end,
+                    "text": s.text,
+                }
+            )
         for e in res.events:
-            rows["events"].append(_event_row(e))
-            for role, actors in (("source", e.source), ("target", e.target)):
-                for pos, act in enumerate(actors):
-                    rows["event_actors"].append(
-                        (
-                            e.event_id,
-                            role,
-                            pos,
-                            act.text,
-                            act.start,
-                            act.end,
-                            act.country,
-                            act.sector,
-                            act.name,
-                            act.kb_id,
-                            act.confidence,
-                        )
-                    )
+            rows["events"].append(event_row(e))
+            rows["event_actors"].extend(actor_rows(e))
         for p in res.places:
             rows["places"].append(
-                (
-                    a.article_id,
-                    p.char_start,
-                    p.char_end,
-                    p.text,
-                    p.name,
-                    p.country,
-                    p.admin1,
-                    p.lat,
-                    p.lon,
-                    p.precision,
-                    p.geonameid,
-                )
+                {
+                    "article_id": a.article_id,
+                    "start_char": p.char_start,
+                    "end_char": p.char_end,
+                    "text": p.text,
+                    "name": p.name,
+                    "country": p.country,
+                    "admin1": p.admin1,
+                    "lat": p.lat,
+                    "lon": p.lon,
+                    "precision": p.precision,
+                    "geonameid": p.geonameid,
+                }
             )
         for q in res.quotes:
             sp = q.speaker
             rows["quotes"].append(
-                (
-                    q.quote_id,
-                    q.article_id,
-                    q.sentence,
-                    q.text,
-                    q.start,
-                    q.end,
-                    sp.text if sp else None,
-                    sp.country if sp else None,
-                    sp.sector if sp else None,
-                    sp.name if sp else None,
-                    q.cue,
-                )
+                {
+                    "quote_id": q.quote_id,
+                    "article_id": q.article_id,
+                    "sentence": q.sentence,
+                    "text": q.text,
+                    "start_char": q.start,
+                    "end_char": q.end,
+                    "speaker_text": sp.text if sp else None,
+                    "speaker_country": sp.country if sp else None,
+                    "speaker_sector": sp.sector if sp else None,
+                    "speaker_name": sp.name if sp else None,
+                    "cue": q.cue,
+                }
             )
     for r in rejects:
-        rows["rejects"].append((r.origin, r.stage, r.reason))
+        rows["rejects"].append({"origin": r.origin, "stage": r.stage, "reason": r.reason})
     return rows
-
-
-def _event_row(e: Event) -> tuple[Any, ...]:
-    d, p = e.date, e.place
-    return (
-        e.event_id,
-        e.article_id,
-        e.sentence,
-        e.evidence_start,
-        e.trigger.text,
-        e.trigger.start,
-        e.trigger.end,
-        e.cameo.code,
-        e.cameo.root,
-        e.cameo.quad_class,
-        e.cameo.goldstein,
-        e.cameo.name,
-        e.plover.type,
-        e.plover.mode,
-        list(e.plover.context),
-        e.modality,
-        _day(d.start) if d else None,
-        _day(d.end) if d else None,
-        d.precision if d else None,
-        d.value if d else None,
-        d.text if d else None,
-        d.char_start if d else None,
-        d.char_end if d else None,
-        list(d.flags) if d else None,
-        p.name if p else None,
-        p.country if p else None,
-        p.admin1 if p else None,
-        p.lat if p else None,
-        p.lon if p else None,
-        p.precision if p else None,
-        p.text if p else None,
-        p.geonameid if p else None,
-        p.char_start if p else None,
-        p.char_end if p else None,
-        e.confidence,
-        e.pattern,
-        e.coder_version,
-        e.acled.event_type if e.acled else None,
-        e.acled.sub_event_type if e.acled else None,
-        e.counted,
-        e.probability,
-        p.inferred if p else None,
-    )
-
-
-def _event_from_row(r: dict[str, Any], actors: dict[str, list[Actor]]) -> Event:
-    date_ = None
-    if r["date_text"] is not None:
-        date_ = TimeSpan(
-            text=r["date_text"],
-            start=r["date_start"].isoformat() if r["date_start"] else None,
-            end=r["date_end"].isoformat() if r["date_end"] else None,
-            precision=r["date_precision"],
-            value=r["date_value"],
-            char_start=r["date_char_start"],
-            char_end=r["date_char_end"],
-            flags=tuple(r["date_flags"] or ()),
-        )
-    place = None
-    if r["place_name"] is not None:
-        place = Place(
-            text=r["place_text"] or "",
-            name=r["place_name"],
-            country=r["place_country"],
-            admin1=r["place_admin1"],
-            lat=r["lat"],
-            lon=r["lon"],
-            precision=r["place_precision"] or "country",
-            geonameid=r["place_geonameid"],
-            char_start=r["place_char_start"],
-            char_end=r["place_char_end"],
-            inferred=bool(r.get("place_inferred")),
-        )
-    return Event(
-        event_id=r["event_id"],
-        article_id=r["article_id"],
-        sentence=r["sentence"],
-        evidence=r.get("evidence_text") or "",
-        evidence_start=r["evidence_start"],
-        trigger=Span(text=r["trigger_text"], start=r["trigger_start"], end=r["trigger_end"]),
-        source=tuple(actors.get("source", [])),
-        target=tuple(actors.get("target", [])),
-        cameo=Cameo(
-            code=r["cameo_code"],
-            root=r["cameo_root"],
-            quad_class=r["quad_class"],
-            goldstein=r["goldstein"],
-            name=r["cameo_name"] or "",
-        ),
-        plover=Plover(
-            type=r["plover_type"], mode=r["plover_mode"], context=tuple(r["plover_context"] or ())
-        ),
-        modality=r["modality"],
-        date=date_,
-        place=place,
-        confidence=r["confidence"],
-        pattern=r["pattern"],
-        coder_version=r["coder_version"],
-        acled=(
-            Acled(event_type=r["acled_type"], sub_event_type=r["acled_subtype"])
-            if r.get("acled_type")
-            else None
-        ),
-        counted=r.get("counted") is not False,
-        probability=r.get("probability"),
-    )

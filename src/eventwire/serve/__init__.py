@@ -1,0 +1,1 @@
+"""The REST API and dashboard (needs the ``serve`` extra: FastAPI and uvicorn)."""
