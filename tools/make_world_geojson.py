@@ -8,7 +8,8 @@ Natural Earth 4.1.0 (public domain) as TopoJSON. Usage:
         src/eventwire/serve/static/world.geojson
 
 The TopoJSON arcs are decoded (delta-encoded, quantised), each ring is rebuilt from its arcs,
-and coordinates are rounded to 0.1 degree, dropping repeated points.
+longitudes are unwrapped across the antimeridian, Antarctica is left out, and coordinates are
+rounded to 0.1 degree, dropping repeated points.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from __future__ import annotations
 import json
 import sys
 from typing import Any
+
+
+ANTARCTICA = "010"
 
 
 def decode(topo: dict[str, Any], name: str = "countries") -> dict[str, Any]:
@@ -36,8 +40,16 @@ def decode(topo: dict[str, Any], name: str = "countries") -> dict[str, Any]:
         for i in indices:
             pts = arcs[i] if i >= 0 else arcs[~i][::-1]
             out.extend(pts[1:] if out else pts)
-        rounded: list[list[float]] = []
+        # unwrap longitudes so that a ring crossing the antimeridian (Russia, Fiji) stays
+        # continuous (past 180) instead of drawing a line across the whole map
+        unwrapped: list[tuple[float, float]] = []
         for x, y in out:
+            if unwrapped:
+                prev = unwrapped[-1][0]
+                x = prev + ((x - prev + 180) % 360 - 180)
+            unwrapped.append((x, y))
+        rounded: list[list[float]] = []
+        for x, y in unwrapped:
             p = [round(x, 1), round(y, 1)]
             if not rounded or rounded[-1] != p:
                 rounded.append(p)
@@ -45,6 +57,8 @@ def decode(topo: dict[str, Any], name: str = "countries") -> dict[str, Any]:
 
     features = []
     for geom in topo["objects"][name]["geometries"]:
+        if geom.get("id") == ANTARCTICA:  # a ring around the pole: no use as a backdrop
+            continue
         kind = geom.get("type")
         if kind == "Polygon":
             polys = [geom["arcs"]]

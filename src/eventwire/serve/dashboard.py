@@ -57,7 +57,7 @@ def _page(title: str, body: str, *, script: bool = True) -> HTMLResponse:
     return HTMLResponse(
         f"<!doctype html><html lang=en><head><meta charset=utf-8>"
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title>"
+        f'<title>{escape(title)}</title><link rel=icon href="data:,">'
         f'<link rel="stylesheet" href="/static/dashboard.css">{js}</head>'
         f"<body>{body}</body></html>"
     )
@@ -141,8 +141,18 @@ def _form(params: dict[str, list[str]], freq: str) -> str:
         for k in EXTRA
         if k in LISTS and k in params
     )
+    box = ""
+    if "bbox" in params:
+        rest = urlencode(
+            [*_pairs({k: v for k, v in params.items() if k != "bbox"}), ("freq", freq)]
+        )
+        box = (
+            f'<span class="chip">place box {escape(params["bbox"][-1])} '
+            f'<a href="/?{escape(rest)}">remove</a></span>'
+        )
     return (
-        f'<form id="filters" method="get" action="/">{inputs}<span class="quads">{quads}</span>'
+        f'<form id="filters" method="get" action="/">{inputs}{box}'
+        f'<span class="quads">{quads}</span>'
         f'<label>timeline per <select name="freq">{freqs}</select></label>{hidden}'
         '<button>filter</button> <a href="/">clear</a></form>'
     )
@@ -214,7 +224,8 @@ def add_dashboard(app: FastAPI, database: Database) -> None:
         legend = "".join(f'<span class="key q{n}">{n} {name}</span>' for n, name in QUADS.items())
         body = (
             '<header><h1><a href="/">eventwire</a></h1>'
-            f'<span class="muted">{total} events match'
+            f'<span class="muted">{"filter not understood: all " if error else ""}'
+            f"{total} events{'' if error else ' match'}"
             f"{' (' + escape(notes) + ')' if notes else ''}</span></header>"
             + _form(params, freq)
             + (f'<p class="error">{escape(error)}</p>' if error else "")

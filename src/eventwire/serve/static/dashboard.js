@@ -169,7 +169,7 @@
     });
     var labels = Math.max(1, Math.floor(iw / 80)), every = Math.max(1, Math.ceil(periods.length / labels));
     periods.forEach(function (p, i) {
-      if (i % every) return;
+      if (i % every || m.l + i * bw + 66 > s.w) return;
       el("line", { x1: m.l + i * bw, x2: m.l + i * bw, y1: m.t + ih, y2: m.t + ih + 4, class: "axis" }, svg);
       text(svg, m.l + i * bw, m.t + ih + 16, freq === "month" ? p.slice(0, 7) : p, { "text-anchor": "start" });
     });
@@ -195,40 +195,38 @@
     if (!ids.length) return empty(svg, "no events between two countries");
     var s = size(svg);
     svg.setAttribute("viewBox", "0 0 " + s.w + " " + s.h);
-    var pos = {};
+    /* Fruchterman-Reingold in the svg's box, with a pull to the centre so that separate
+       groups of partners stay near the others; deterministic (nodes start on a circle) */
+    var pos = {}, n = ids.length, cx = s.w / 2, cy = s.h / 2, pad = 34;
     ids.forEach(function (id, i) {
-      var angle = 2 * Math.PI * i / ids.length;
-      pos[id] = { x: s.w / 2 + Math.cos(angle) * s.w / 3, y: s.h / 2 + Math.sin(angle) * s.h / 3, vx: 0, vy: 0 };
+      var angle = 2 * Math.PI * i / n;
+      pos[id] = { x: cx + Math.cos(angle) * s.w / 4, y: cy + Math.sin(angle) * s.h / 4 };
     });
-    var k = Math.sqrt(s.w * s.h / Math.max(ids.length, 2)) * 0.6;
+    var k = 0.7 * Math.sqrt((s.w - 2 * pad) * (s.h - 2 * pad) / Math.max(n, 2)), temp = s.w / 8;
     for (var it = 0; it < 300; it++) {
-      var t = 0.1 * (1 - it / 300);
-      ids.forEach(function (a) { pos[a].vx = 0; pos[a].vy = 0; });
-      for (var i = 0; i < ids.length; i++) for (var j = i + 1; j < ids.length; j++) {
-        var p = pos[ids[i]], q = pos[ids[j]], dx = p.x - q.x, dy = p.y - q.y, d = Math.sqrt(dx * dx + dy * dy) || 0.01;
-        var f = k * k / d / d;
-        p.vx += dx * f; p.vy += dy * f; q.vx -= dx * f; q.vy -= dy * f;
+      var disp = {};
+      ids.forEach(function (a) { disp[a] = { x: 0, y: 0 }; });
+      for (var i = 0; i < n; i++) for (var j = i + 1; j < n; j++) {
+        var p = pos[ids[i]], q = pos[ids[j]], dx = p.x - q.x, dy = p.y - q.y;
+        var d = Math.sqrt(dx * dx + dy * dy) || 0.01, f = k * k / d;
+        disp[ids[i]].x += dx / d * f; disp[ids[i]].y += dy / d * f;
+        disp[ids[j]].x -= dx / d * f; disp[ids[j]].y -= dy / d * f;
       }
       links.forEach(function (e) {
-        var p = pos[e.a], q = pos[e.b], dx = p.x - q.x, dy = p.y - q.y, d = Math.sqrt(dx * dx + dy * dy) || 0.01;
-        var f = d / k;
-        p.vx -= dx * f; p.vy -= dy * f; q.vx += dx * f; q.vy += dy * f;
+        var p = pos[e.a], q = pos[e.b], dx = p.x - q.x, dy = p.y - q.y;
+        var d = Math.sqrt(dx * dx + dy * dy) || 0.01, f = d * d / k;
+        disp[e.a].x -= dx / d * f; disp[e.a].y -= dy / d * f;
+        disp[e.b].x += dx / d * f; disp[e.b].y += dy / d * f;
       });
       ids.forEach(function (a) {
-        var p = pos[a];
-        p.vx += (s.w / 2 - p.x) * 0.05; p.vy += (s.h / 2 - p.y) * 0.05;
-        var v = Math.sqrt(p.vx * p.vx + p.vy * p.vy) || 1, step = Math.min(v, k * t * 10);
-        p.x += p.vx / v * step; p.y += p.vy / v * step;
+        var p = pos[a], gx = cx - p.x, gy = cy - p.y, g = Math.sqrt(gx * gx + gy * gy) || 0.01;
+        disp[a].x += gx / g * (g * g / k) * 0.15; disp[a].y += gy / g * (g * g / k) * 0.15;
+        var len = Math.sqrt(disp[a].x * disp[a].x + disp[a].y * disp[a].y) || 0.01, step = Math.min(len, temp);
+        p.x = Math.min(s.w - pad, Math.max(pad, p.x + disp[a].x / len * step));
+        p.y = Math.min(s.h - pad, Math.max(pad, p.y + disp[a].y / len * step));
       });
+      temp = Math.max(0.5, temp * 0.985);
     }
-    /* fit the layout into the box */
-    var xs = ids.map(function (a) { return pos[a].x; }), ys = ids.map(function (a) { return pos[a].y; });
-    var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
-    var pad = 30;
-    ids.forEach(function (a) {
-      pos[a].x = pad + (x1 > x0 ? (pos[a].x - x0) / (x1 - x0) : 0.5) * (s.w - 2 * pad);
-      pos[a].y = pad + (y1 > y0 ? (pos[a].y - y0) / (y1 - y0) : 0.5) * (s.h - 2 * pad);
-    });
     var maxW = Math.max.apply(null, links.map(function (e) { return Math.max(e.coop, e.conf); }).concat([1]));
     var ge = el("g", { class: "edges" }, svg);
     links.forEach(function (e) {
