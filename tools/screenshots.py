@@ -18,7 +18,7 @@ def main(base: str, out: Path) -> None:
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=exe)
-        page = browser.new_page(viewport={"width": 1200, "height": 860})
+        page = browser.new_page(viewport={"width": 1200, "height": 1000})
         page.goto(base + "/?actor=Niger")
         page.wait_for_selector("#map circle.pt")
         page.wait_for_selector("#timeline rect")
