@@ -24,8 +24,16 @@ def main(base: str, out: Path) -> None:
         page.wait_for_selector("#timeline rect")
         page.wait_for_selector("#network .node")
         page.screenshot(path=str(out / "dashboard.png"))
-        page.click("#events tbody tr:nth-child(3) a")
-        page.wait_for_selector("#evidence mark.t")
+        # the first event whose evidence marks all five: trigger, source, target, time, place
+        links = page.eval_on_selector_all("#events tbody a", "as => as.map(a => a.href)")
+        for link in links:
+            page.goto(link)
+            page.wait_for_selector("#evidence mark.t")
+            kinds = page.eval_on_selector_all(
+                "#evidence mark", "ms => [...new Set(ms.map(m => m.className))]"
+            )
+            if len(kinds) == 5:
+                break
         if page.locator("#eventmap").count():
             page.wait_for_selector("#eventmap circle.pt")
         page.set_viewport_size({"width": 1200, "height": 560})

@@ -276,7 +276,11 @@ def add_dashboard(app: FastAPI, database: Database) -> None:
             ("modality", ev.modality),
             (
                 "time",
-                f"{d.start or '?'} .. {d.end or '?'} ({d.precision}, '{d.text}')" if d else "-",
+                "-"
+                if d is None
+                else f"'{d.text}': not resolved to days ({d.precision or 'no precision'})"
+                if d.start is None and d.end is None
+                else f"{d.start or '?'} .. {d.end or '?'} ({d.precision}, '{d.text}')",
             ),
             (
                 "place",
