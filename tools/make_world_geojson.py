@@ -18,7 +18,6 @@ import json
 import sys
 from typing import Any
 
-
 ANTARCTICA = "010"
 
 

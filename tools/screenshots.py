@@ -1,7 +1,7 @@
 """Take the dashboard screenshots of docs/img/ with Debian's chromium.
 
-    eventwire serve --db eventwire.duckdb --port 8000 &     # after `make demo`
-    python tools/screenshots.py http://127.0.0.1:8000 docs/img
+eventwire serve --db eventwire.duckdb --port 8000 &     # after `make demo`
+python tools/screenshots.py http://127.0.0.1:8000 docs/img
 """
 
 from __future__ import annotations
