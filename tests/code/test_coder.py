@@ -161,7 +161,7 @@ def test_demand_noun_object_makes_its_clause_hypothetical(processor):
 
 
 def test_pronoun_subject_of_a_reported_clause_is_the_speaker(processor):
-    ev = _one(processor, "Chad says it is willing to withdraw its troops from Niger.", "03")
+    ev = _one(processor, "Chad said it was ready to pull its soldiers out of Niger.", "03")
     assert _countries(ev.source) == ["TCD"]
 
 
@@ -356,7 +356,7 @@ def test_a_capitalised_verb_inside_a_sentence_names_a_programme(processor):
 
 
 def test_not_being_able_to_meet_repayments_is_no_meeting(processor):
-    text = "Poland has said it will not be able to meet interest repayments falling due this year."
+    text = "Zambia said it would not be able to meet debt repayments due next month."
     assert all(e.cameo.root != "04" or e.modality == "negated" for e in _events(processor, text))
     text = "Poland said it will not be able to meet the IMF team."
     assert [e.modality for e in _events(processor, text) if e.cameo.root == "04"] == ["negated"]
@@ -444,18 +444,18 @@ def test_an_emergency_after_an_earthquake_is_no_repression(processor):
 
 def test_withdrawing_ones_own_force_targets_the_place(processor):
     text = (
-        "Nigeria announced that it will withdraw their peacekeeping force from Chad unless "
-        "talks resume."
+        "Kenya announced that it will pull its peacekeeping contingent out of Somalia unless "
+        "the salaries are paid."
     )
     ev = _one(processor, text, "13")  # a withdrawal promised on a condition: an ultimatum
-    assert "NGA" not in _countries(ev.target)
+    assert "KEN" not in _countries(ev.target)
 
 
 def test_two_named_officials_of_one_state_can_meet(processor):
     ev = _one(
-        processor, "Indonesian Energy Minister Subroto met President Suharto on Tuesday.", "04"
+        processor, "Nigerian Finance Minister Wale Edun met President Bola Tinubu on Monday.", "04"
     )
-    assert (_countries(ev.source), _countries(ev.target)) == (["IDN"], ["IDN"])
+    assert (_countries(ev.source), _countries(ev.target)) == (["NGA"], ["NGA"])
 
 
 def test_a_protest_at_a_bodys_measure_targets_the_body(processor):
@@ -470,47 +470,47 @@ def test_a_protest_at_a_bodys_measure_targets_the_body(processor):
 
 def test_a_participle_after_a_passive_takes_its_agent_not_the_reporter(processor):
     text = (
-        "A camp for Congolese refugees was attacked by Burundian militiamen armed with machetes, "
-        "killing at least 156 people, the UN refugee agency reported."
+        "A camp for Sudanese refugees was raided by Chadian gunmen armed with rifles, "
+        "killing at least 20 people, the UN refugee agency reported."
     )
     evs = _events(processor, text)
-    assert evs and all(_countries(e.source) == ["BDI"] for e in evs)
-    assert any([(a.country, a.sector) for a in e.target] == [("COD", "REF")] for e in evs)
+    assert evs and all(_countries(e.source) == ["TCD"] for e in evs)
+    assert any([(a.country, a.sector) for a in e.target] == [("SDN", "REF")] for e in evs)
 
 
 def test_the_wounded_evacuated_are_people_not_an_attack(processor):
-    text = "U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde."
+    text = "UN helicopters evacuated the wounded from the besieged Sudanese town of El Fasher."
     evs = _events(processor, text)
     assert all(e.cameo.root != "19" for e in evs)
-    assert [_countries(e.target) for e in evs if e.cameo.root == "07"] == [["BIH"]]
+    assert [_countries(e.target) for e in evs if e.cameo.root == "07"] == [["SDN"]]
 
 
 def test_agreeing_to_a_states_mediation_targets_that_state(processor):
-    text = "Israeli Prime Minister Ehud Barak has agreed to US mediation in the talks."
-    assert _countries(_one(processor, text, "03").target) == ["USA"]
+    text = "Sudan's army chief has agreed to Saudi mediation in the talks with the RSF."
+    assert _countries(_one(processor, text, "03").target) == ["SAU"]
 
 
 def test_the_owner_of_a_demand_or_policy_answered_is_the_target(processor):
-    text = "The Mozambique government on Thursday accepted demands from Shona rebels."
+    text = "The Colombian government on Monday accepted demands from ELN rebels."
     ev = _one(processor, text, "08")
     assert [a.sector for a in ev.target] == ["REB"]
     text = (
-        "Salaheddine Sidhoum, Algeria's leading human rights activist, staged a hunger strike "
-        "in protest against the human rights violations by Algerian security forces."
+        "A prominent Tunisian lawyer staged a hunger strike in protest against the human rights "
+        "abuses by Tunisian security forces."
     )
     ev = _one(processor, text, "14")
-    assert [(a.country, a.sector) for a in ev.target] == [("DZA", "COP")]
+    assert [(a.country, a.sector) for a in ev.target] == [("TUN", "COP")]
     text = "Turkish students protested the decision of sending troops to Iraq."
     assert all("IRQ" not in _countries(e.target) for e in _events(processor, text))
 
 
 def test_a_protest_that_presses_a_demand_targets_whom_it_is_pressed_on(processor):
     text = (
-        "Tens of thousands of university students throughout Indonesia staged mass "
-        "demonstrations Saturday to demand political reforms by President Suharto's government."
+        "Thousands of students throughout Kenya staged demonstrations on Tuesday to demand "
+        "economic reforms by President Ruto's government."
     )
     ev = _one(processor, text, "14")
-    assert [(a.country, a.sector) for a in ev.target] == [("IDN", "GOV")]
+    assert [(a.country, a.sector) for a in ev.target] == [("KEN", "GOV")]
 
 
 def test_asking_someone_to_act_is_an_appeal_and_a_legislature_faces_its_executive(processor):
@@ -546,9 +546,9 @@ def test_a_rejected_demand_targets_those_who_made_it(processor):
 
 
 def test_backing_a_resolution_endorses_its_body(processor):
-    text = "Hungary has said it will support a U.N. Security Council resolution on Serbia."
+    text = "Ghana has said it will support a UN General Assembly resolution on Sudan."
     ev = _one(processor, text, "03")  # planned endorsement: an expression of intent
-    assert (_countries(ev.source), _countries(ev.target)) == (["HUN"], ["UNO"])
+    assert (_countries(ev.source), _countries(ev.target)) == (["GHA"], ["UNO"])
 
 
 def test_a_city_before_a_noun_event_is_its_venue_not_a_party(processor):

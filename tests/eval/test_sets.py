@@ -215,17 +215,17 @@ def test_cameo_end_to_end(tmp_path: Path) -> None:
 def test_cameo_scoring(tmp_path: Path) -> None:
     adapter = CameoValidation()
     items = adapter.load(_jsonl(tmp_path / "c.jsonl", [
-        {"source_file": UNI, "id": "g1", "date": "20080806", "category": "AFP",
+        {"source_file": UNI, "id": "g1", "date": "20110315", "category": "AFP",
          "text": "A court in Ruritania charged two Freedonian men.",
          "gold_events": [{"sourcecode": "RURJUD", "targetcode": "FREPPL", "eventcode": "173"}]},
-        {"source_file": UNI, "id": "g2", "date": "20080806", "category": "AFP",
+        {"source_file": UNI, "id": "g2", "date": "20110315", "category": "AFP",
          "text": "Nothing happened.", "gold_events": [{"noevents": "True"}]},
         {"source_file": "petrarch2", "id": "u1", "date": "19950101", "category": "DEMO",
          "text": "Arnor met Gondor.",
          "gold_events": [{"sourcecode": "ARN", "targetcode": "GON", "eventcode": "040"}]},
     ]))  # fmt: skip
     assert [(s.part, s.date) for s in items] == [
-        ("gsr", "2008-08-06"), ("gsr", "2008-08-06"), ("unit", "1995-01-01")
+        ("gsr", "2011-03-15"), ("gsr", "2011-03-15"), ("unit", "1995-01-01")
     ]  # fmt: skip
     docs = [
         _doc((_event("COERCE", "172", [_actor("RUR", "JUD")], [_actor("FRE")]),)),
@@ -247,8 +247,8 @@ def test_cameo_scoring(tmp_path: Path) -> None:
 
 def _ngec_gold(tmp_path: Path) -> Path:
     return _jsonl(tmp_path / "n.jsonl", [
-        {"test": "t1", "method": "search_nat", "args": ["four Saudi men"],
-         "expected": {"cc": "SAU", "text": "men"}, "xfail": None},
+        {"test": "t1", "method": "search_nat", "args": ["three Omani sailors"],
+         "expected": {"cc": "OMN", "text": "sailors"}, "xfail": None},
         {"test": "t2", "method": "agent_to_code", "args": ["Russian army", "", "today"],
          "expected": {"country": "RUS", "code_1": "MIL"}, "xfail": None},
         {"test": "t3", "method": "agent_to_code", "args": ["Defence Minister", "", "2019-01-01"],
@@ -281,7 +281,7 @@ def test_ngec_scoring(tmp_path: Path) -> None:
     items = adapter.load(_ngec_gold(tmp_path))
     assert [c.date for c in items] == [None, None, "2019-01-01", None, None]  # "today" -> None
     preds = [
-        guess(_actor("SAU")),
+        guess(_actor("OMN")),
         guess(_actor("RUS", "GOV")),  # right country, wrong sector
         guess(_actor(None, "MIL")),
         guess(None),

@@ -70,9 +70,9 @@ def test_last_years_coup_against_the_elected_president(result):
 
 
 def test_russian_commitment_to_niger_air_defence(result):
-    # "Russia's commitment to fortify Niger's defense capabilities, highlighting plans to install
-    # an air defense system": the commitment is Russia's, to Niger; the plan to install names no
-    # actor of its own (the parse hangs it on "the report"), so it borrows none from a sibling
+    # the article reports Russia's commitment to Niger's air defence, and the plan to install a
+    # system in a participle clause that the parse hangs on "the report": the commitment is
+    # Russia's to Niger; the plan names no actor of its own, so it borrows none from a sibling
     hits = [e for e in result.events if e.trigger.text == "commitment"]
     assert hits and hits[0].cameo.code == "0332" and hits[0].counted
     assert (_countries(hits[0].source), _countries(hits[0].target)) == ({"RUS"}, {"NER"})

@@ -1,7 +1,7 @@
 """Modality of an event: asserted, planned, claimed, negated or hypothetical, from the parse.
 
 An analyst counts what happened; plans, denials and conditionals are kept but flagged so they
-are excluded from default counts. A claim ("the US claimed that ISIL attacked") is counted but
+are excluded from default counts. A claim ("Kenya claimed that al-Shabaab attacked") is counted but
 flagged as one side's word.
 """
 
@@ -128,7 +128,7 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
         if anc.lemma.lower() in AVERTING_LEMMAS:
             return "hypothetical"  # "fear an attack", "to prevent a war": it has not happened
     if any(anc.lemma.lower() in CLAIMING_LEMMAS for anc in chain):
-        return "claimed"  # "the US claimed that ISIL had attacked": one side's word
+        return "claimed"  # "Kenya claimed that al-Shabaab had attacked": one side's word
     asking = [
         w
         for anc in chain

@@ -54,7 +54,7 @@ class Roles:
     inferred: bool = False
 
 
-#: Verbs that report a hostile act as one side's claim ("the US claimed that ISIL attacked").
+#: Verbs that report a hostile act as one side's claim ("Kenya claimed that al-Shabaab attacked").
 CLAIMING = LEXICON.words("claiming")
 #: The pattern a deontic "must" codes (CAMEO 10: demand).
 DEONTIC = Pattern(id="deontic-must", lemmas=frozenset({"must"}), pos="VERB", code="100")
@@ -341,9 +341,9 @@ class RoleFinder:
         pending: list[tuple[Token, Pattern, Roles]],
         actor_fn: ActorFn,
     ) -> list[tuple[Token, Pattern, Roles]]:
-        """ "The US claimed that ISIL had attacked Iraq": the claim is itself an event - an
-        accusation of ISIL (112); "claimed that they had attacked Iraq", of the claimant's own
-        act, a claim of responsibility (015) aimed at the act's target."""
+        """ "Kenya claimed that al-Shabaab had attacked a police post": the claim is itself an
+        event - an accusation of al-Shabaab (112); "claimed that they had attacked the post", of
+        the claimant's own act, a claim of responsibility (015) aimed at the act's target."""
         out: list[tuple[Token, Pattern, Roles]] = []
         seen: set[int] = {t.i for t, _, _ in pending}  # a claim verb coded on its own
         for tok, pattern, roles in pending:

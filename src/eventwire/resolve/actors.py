@@ -87,7 +87,7 @@ def resolve_phrase(
     context: str | None = None,
     kb: KnowledgeBase | None = None,
 ) -> Actor | None:
-    """Resolve a short actor phrase ("four Saudi men", "American warplanes") without a parse.
+    """Resolve a short actor phrase ("three Omani sailors", "Nigerian jets") without a parse.
 
     ``context`` is text around the phrase (a sentence, or a country name): the countries it
     names place the phrase when its own words do not. Returns ``None`` when neither a
