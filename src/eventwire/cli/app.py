@@ -108,6 +108,10 @@ def run(
     ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 16,
+    commit_every: Annotated[
+        int,
+        typer.Option(min=1, help="Documents per transaction: what a killed run loses at most."),
+    ] = 64,
     follow_symlinks: Annotated[
         bool,
         typer.Option(
@@ -136,6 +140,7 @@ def run(
                 follow_symlinks=follow_symlinks,
                 workers=workers,
                 batch_size=batch_size,
+                commit_every=commit_every,
                 on_progress=progress.advance,
                 fields=fields,
             )

@@ -26,6 +26,7 @@ from eventwire.ingest.dedup import article_id
 from eventwire.ingest.encoding import decode_html, decode_text, decode_utf8
 from eventwire.ingest.extract import extract_html
 from eventwire.ingest.inflate import DEFAULT_MAX_INFLATED, MAX_RATIO, Inflated
+from eventwire.ingest.language import language_reason
 from eventwire.ingest.walk import walk
 from eventwire.records import Article, Reject
 from eventwire.safetext import bad_char, escape
@@ -500,11 +501,15 @@ def _limited(build: Callable[[], Article], max_chars: int) -> Article:
 
 
 def _check_length(article: Article, max_chars: int) -> Article:
-    """Refuse a text the NLP stage would spend minutes on (see :data:`MAX_TEXT_CHARS`)."""
+    """Refuse a text the NLP stage would spend minutes on (see :data:`MAX_TEXT_CHARS`), or
+    in a language the coder does not code (see :mod:`eventwire.ingest.language`)."""
     if len(article.text) > max_chars:
         raise IngestError(
             f"text too long ({len(article.text)} characters > limit {max_chars}); split it"
         )
+    reason = language_reason(article.text)
+    if reason:
+        raise IngestError(reason)
     return article
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 
 from eventwire.errors import StoreError
+from eventwire.faults import fault
 from eventwire.mapping import actor_from_row, actor_rows, day, event_from_row, event_row
 from eventwire.query import (
     ORDER_BY,
@@ -107,10 +108,7 @@ class Store:
                 wait = min(wait * 2, 0.5)
         try:  # a truncated or corrupt file may open and fail on first read
             if not read_only:
-                self.con.execute(SCHEMA.read_text())
-                self.con.execute(
-                    "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
-                )
+                self._create_schema()
             self.con.execute("SELECT count(*) FROM articles").fetchone()
         except duckdb.Error as exc:
             self.con.close()
@@ -119,6 +117,27 @@ class Store:
                 f"{_one_line(exc)}"
             ) from None
 
+    def _create_schema(self) -> None:
+        """Create the tables and add the columns of later releases, all in one transaction: a
+        process killed half way leaves the file as it was (a kill between statements, each
+        committed on its own, once left a file whose WAL could not be replayed)."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for statement in _statements(SCHEMA.read_text()):
+                fault("schema")
+                self.con.execute(statement)
+            self.con.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
+            )
+            fault("schema-commit")
+            self.con.execute("COMMIT")
+        except BaseException:
+            try:
+                self.con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            raise
+
     def __enter__(self) -> Store:
         return self
 
@@ -126,6 +145,7 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        fault("close")
         self.con.close()
 
     # -- writing -----------------------------------------------------------------------------
@@ -187,7 +207,9 @@ class Store:
         try:
             for table, data in rows.items():
                 self._insert(table, data)
+            fault("commit")
             self.con.execute("COMMIT")
+            fault("committed")
         except duckdb.Error:
             try:
                 self.con.execute("ROLLBACK")
@@ -214,6 +236,7 @@ class Store:
         for i in range(0, len(data), _ROWS_PER_STATEMENT):
             chunk = data[i : i + _ROWS_PER_STATEMENT]
             sql = f"INSERT OR IGNORE INTO {table} ({names}) VALUES " + ", ".join([row] * len(chunk))
+            fault("insert")
             self.con.execute(sql, [r[c] for r in chunk for c in cols])
 
     def record_run(
@@ -224,6 +247,7 @@ class Store:
         counts: dict[str, int],
         coder_version: str,
     ) -> None:
+        fault("record-run")
         try:
             self.con.execute(
                 "INSERT OR IGNORE INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -385,6 +409,12 @@ class Store:
             "language",
         )
         return Article(**dict(zip(keys, row, strict=True)))
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a SQL script with ``--`` comments and no ``;`` inside a statement."""
+    text = "\n".join(line.split("--", 1)[0] for line in script.splitlines())
+    return [st.strip() for st in text.split(";") if st.strip()]
 
 
 def _rows(
