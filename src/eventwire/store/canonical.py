@@ -24,6 +24,7 @@ merges the same way. All writes happen in one transaction.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -38,6 +39,8 @@ from eventwire.mapping import canonical_row
 
 if TYPE_CHECKING:
     from eventwire.store.db import Store
+
+log = logging.getLogger(__name__)
 
 #: PLOVER types whose two sides are interchangeable ("A and B met" is "B and A met").
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -177,6 +180,13 @@ def merge(store: Store) -> MergeResult:
     result.founded = len(founded)
     _write(store, assign, founded)
     result.seconds = time.perf_counter() - t0
+    log.info(
+        "merged %d reports: %d new canonical events, %d joined (%.2f s)",
+        result.placed,
+        result.founded,
+        result.joined,
+        result.seconds,
+    )
     return result
 
 
