@@ -8,8 +8,9 @@ report (``counted`` true, modality asserted, planned or claimed) a ``canonical_i
 * their dyad is the same: the same countries on the source side and on the target side, in
   either order when both are of a symmetric PLOVER type (CONSULT, AGREE, COOPERATE);
 * their codes are compatible: the same CAMEO root or the same PLOVER type;
-* their dates are within :data:`WINDOW_DAYS` of each other: the report's date interval (else
-  its article's publication day) overlaps the first report's, or is that close to it;
+* their dates are within :data:`WINDOW_DAYS` of each other: the report's date interval (else,
+  or when it is longer than :data:`MAX_SPAN_DAYS`, its article's publication day) overlaps
+  the first report's, or is that close to it;
 * their places nest: the same country when both are known, and the same first-level
   division (admin1, so the same place or one inside the other's admin1) when both are known.
 
@@ -46,6 +47,9 @@ log = logging.getLogger(__name__)
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Reports at most this many days apart may be of one event.
 WINDOW_DAYS = 2
+#: An event's date interval longer than this ("in 1987", "in March") says too little to merge
+#: on: such a report is dated by its article's publication day instead.
+MAX_SPAN_DAYS = 7
 #: Modalities whose reports form canonical events (as the run's event count).
 COUNTED_MODALITIES = ("asserted", "planned", "claimed")
 
@@ -115,8 +119,9 @@ SELECT e.event_id, e.article_id,
               FROM event_actors x WHERE x.event_id = e.event_id AND x.role = 'target'), '')
         AS target,
     e.cameo_code, e.cameo_root, e.plover_type,
-    coalesce(e.date_start, a.published_day) AS start,
-    coalesce(e.date_end, e.date_start, a.published_day) AS "end",
+    CASE WHEN {precise} THEN e.date_start ELSE a.published_day END AS start,
+    CASE WHEN {precise} THEN coalesce(e.date_end, e.date_start) ELSE a.published_day END
+        AS "end",
     e.place_country, e.place_admin1, e.place_name
 FROM events e JOIN articles a USING (article_id)
 WHERE {where}
@@ -129,8 +134,16 @@ _UNPLACED = (
 )
 
 
+#: An event date precise enough to merge on: at most :data:`MAX_SPAN_DAYS` long.
+_PRECISE = (
+    "e.date_start IS NOT NULL AND "
+    "datediff('day', e.date_start, coalesce(e.date_end, e.date_start)) <= {span}"
+)
+
+
 def _reports(store: Store, where: str, args: list[Any]) -> list[Report]:
-    cur = store.con.execute(_REPORT_SQL.format(where=where), args)
+    precise = _PRECISE.format(span=MAX_SPAN_DAYS)
+    cur = store.con.execute(_REPORT_SQL.format(where=where, precise=precise), args)
     return [Report(*row) for row in cur.fetchall()]
 
 
