@@ -188,3 +188,27 @@ def test_an_attack_on_an_area_is_aimed_at_the_country_it_lies_in(processor):
         "shelling",
     )
     assert (_countries(ev.source), _countries(ev.target)) == (["BFA"], ["MLI"])
+
+
+def test_one_mention_keeps_one_identity_across_the_events_of_a_sentence(processor):
+    text = (
+        "The junta revoked the accord with the United States on March 16, and thousands of "
+        "people marched in Niamey in April to demand the Americans' departure."
+    )
+    for ev in _events(processor, text):
+        for a in (*ev.source, *ev.target):
+            if a.text == "thousands of people":
+                assert a.country == "NER", (ev.trigger.text, a)
+
+
+def test_a_dateline_city_is_no_actor(processor):
+    ev = _by_trigger(
+        processor, "DOHA — Hamas released 24 hostages from Gaza on Friday.", "released"
+    )
+    assert [a.text for a in ev.source] == ["Hamas"]
+
+
+def test_blue_helmets_are_un_peacekeepers(processor):
+    text = "The military government demanded that the blue helmets leave Mali."
+    ev = _by_trigger(processor, text, "demanded")
+    assert _countries(ev.target) == ["UNO"]

@@ -64,11 +64,30 @@ CODER_VERSION = "eventwire-coder/0.1"
 def localised(actors: list[Actor], country: str) -> list[Actor]:
     """Actors whose country was guessed from the article, moved to the event's country."""
     return [
-        replace(a, country=country)
+        replace(a, country=country, kb_id=None)
         if a.kb_id == CONTEXT_KB_ID and a.name is None and a.sector in LOCAL_SECTORS
         else a
         for a in actors
     ]
+
+
+def one_identity(events: list[Event]) -> list[Event]:
+    """One mention, one actor: where two events of a sentence share an actor's words and one of
+    them grounded its country in the text ("thousands marched in Niamey to demand ..."), the
+    other's guess from the article gives way to it."""
+    grounded = {
+        (a.start, a.end): a
+        for ev in events
+        for a in (*ev.source, *ev.target)
+        if a.kb_id != CONTEXT_KB_ID and a.country
+    }
+
+    def fix(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        return tuple(
+            grounded.get((a.start, a.end), a) if a.kb_id == CONTEXT_KB_ID else a for a in actors
+        )
+
+    return [replace(ev, source=fix(ev.source), target=fix(ev.target)) for ev in events]
 
 
 def _aimed_at_area(view: SentenceView, tok: Token) -> bool:
@@ -253,7 +272,7 @@ class Coder:
                         reciprocal=len(pairs) > 1,
                     )
                 )
-        return drop_restatements(events)
+        return drop_restatements(one_identity(events))
 
     def _event(
         self,

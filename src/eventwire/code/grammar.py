@@ -186,3 +186,23 @@ def light_verb(view: SentenceView, tok: Token) -> Token | None:
         ):
             return verb  # "engaged in talks", "converged for a rally"
     return None
+
+
+#: Dashes that close a wire dateline ("NIAMEY —").
+DATELINE_DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
+
+
+def is_dateline(view: SentenceView, tok: Token) -> bool:
+    """``tok`` is the upper-case city of a dateline opening the sentence ("DOHA — ..."): where
+    the story was filed, never an actor of its events."""
+    if tok.i > 4 or not tok.text.isupper() or len(tok.text) < 3:
+        return False
+    if any(not (t.text.isupper() or t.pos == "PUNCT") for t in view.tokens[: tok.i]):
+        return False
+    after = view.tokens[tok.i + 1 : tok.i + 4]
+    for t in after:
+        if t.text in DATELINE_DASHES:
+            return True
+        if not (t.text.isupper() or t.text == ","):
+            return False
+    return False

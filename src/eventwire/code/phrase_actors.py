@@ -18,6 +18,7 @@ from eventwire.code.grammar import (
     SUBJ,
     ActorFn,
     agrees,
+    is_dateline,
 )
 from eventwire.kb import KnowledgeBase
 from eventwire.records import (
@@ -44,6 +45,8 @@ class PhraseActors:
         for h in heads:
             shared = self._shared_nationality(view, h, actor_fn)
             for t in view.conjuncts(h):
+                if is_dateline(view, t):
+                    continue  # "DOHA — Hamas released ...": where the story was filed
                 if t.pos == "PRON" and t.text.lower() not in RESOLVED_PRONOUNS:
                     continue  # "it", "they": not resolved; "he", "she": the last person named
                 if any(k.text.lower() in GENERIC_DETS for k in view.children(t, "det")):
