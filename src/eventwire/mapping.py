@@ -89,6 +89,8 @@ def canonical_row(r: Any) -> dict[str, Any]:
         "dyad": r.dyad,
         "source_country": r.source or None,
         "target_country": r.target or None,
+        "source_sector": r.source_sector or None,
+        "target_sector": r.target_sector or None,
         "cameo_code": r.cameo_code,
         "cameo_root": r.cameo_root,
         "plover_type": r.plover_type,

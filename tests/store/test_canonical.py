@@ -219,3 +219,14 @@ def test_cli_lists_canonical_events_by_default(tmp_path):
     assert "num_articles" in header.split(",") and len(lines) == 1
     merged = cli.invoke(app, ["merge", "--db", str(db)])
     assert merged.exit_code == 0 and "reports placed: 0" in merged.output
+
+
+def test_a_domestic_or_one_sided_dyad_needs_the_same_sectors():
+    home = {"source": "USA", "target": "USA", "source_sector": "GOV", "target_sector": "LEG"}
+    assert _compatible(_report(**home), _report(**home))
+    assert not _compatible(_report(**{**home, "target_sector": "LAB"}), _report(**home))
+    alone = {"target": "", "source_sector": "BUS", "target_sector": ""}
+    assert _compatible(_report(**alone), _report(**alone))
+    assert not _compatible(_report(**{**alone, "source_sector": "GOV"}), _report(**alone))
+    # two different countries name the dyad whatever the sectors
+    assert _compatible(_report(source_sector="GOV"), _report(source_sector="MIL"))

@@ -6,7 +6,9 @@ report (``counted`` true, modality asserted, planned or claimed) a ``canonical_i
 ``event_id`` of the first report of its event. Two reports are of one event when
 
 * their dyad is the same: the same countries on the source side and on the target side, in
-  either order when both are of a symmetric PLOVER type (CONSULT, AGREE, COOPERATE);
+  either order when both are of a symmetric PLOVER type (CONSULT, AGREE, COOPERATE); when the
+  dyad is not two different countries (a domestic event, or a side without a country) the
+  sides' sectors must be the same too;
 * their codes are compatible: the same CAMEO root or the same PLOVER type;
 * their dates are within :data:`WINDOW_DAYS` of each other: the report's date interval (else,
   or when it is longer than :data:`MAX_SPAN_DAYS`, its article's publication day) overlaps
@@ -70,6 +72,9 @@ class Report:
     place_country: str | None
     place_admin1: str | None
     place_name: str | None
+    #: the sides' sectors (sorted, ';'-joined); they tell a domestic or one-sided event apart
+    source_sector: str = ""
+    target_sector: str = ""
 
     @property
     def dyad(self) -> str:
@@ -89,7 +94,16 @@ class MergeResult:
 def _compatible(r: Report, c: Report) -> bool:
     """Whether report ``r`` reports the event whose first report is ``c`` (same dyad)."""
     symmetric = r.plover_type in SYMMETRIC_TYPES and r.plover_type == c.plover_type
-    if not symmetric and (r.source, r.target) != (c.source, c.target):
+    sides = [(c.source, c.target, c.source_sector, c.target_sector)]
+    if symmetric:
+        sides.append((c.target, c.source, c.target_sector, c.source_sector))
+    # two different countries name the dyad; a domestic or one-sided one needs the sectors too
+    international = bool(r.source and r.target and r.source != r.target)
+    if not any(
+        (r.source, r.target) == (s, t)
+        and (international or (r.source_sector, r.target_sector) == (ss, ts))
+        for s, t, ss, ts in sides
+    ):
         return False
     same_root = r.cameo_root is not None and r.cameo_root == c.cameo_root
     same_type = r.plover_type is not None and r.plover_type == c.plover_type
@@ -122,7 +136,13 @@ SELECT e.event_id, e.article_id,
     CASE WHEN {precise} THEN e.date_start ELSE a.published_day END AS start,
     CASE WHEN {precise} THEN coalesce(e.date_end, e.date_start) ELSE a.published_day END
         AS "end",
-    e.place_country, e.place_admin1, e.place_name
+    e.place_country, e.place_admin1, e.place_name,
+    coalesce((SELECT string_agg(DISTINCT x.sector, ';' ORDER BY x.sector)
+              FROM event_actors x WHERE x.event_id = e.event_id AND x.role = 'source'), '')
+        AS source_sector,
+    coalesce((SELECT string_agg(DISTINCT x.sector, ';' ORDER BY x.sector)
+              FROM event_actors x WHERE x.event_id = e.event_id AND x.role = 'target'), '')
+        AS target_sector
 FROM events e JOIN articles a USING (article_id)
 WHERE {where}
 ORDER BY start NULLS LAST, e.article_id, e.sentence, e.trigger_start, e.event_id
@@ -161,7 +181,8 @@ def merge(store: Store) -> MergeResult:
         cur = store.con.execute(
             "SELECT canonical_id, canonical_id, coalesce(source_country, ''), "
             "coalesce(target_country, ''), cameo_code, cameo_root, plover_type, date_start, "
-            "date_end, place_country, place_admin1, place_name FROM canonical_events "
+            "date_end, place_country, place_admin1, place_name, coalesce(source_sector, ''), "
+            "coalesce(target_sector, '') FROM canonical_events "
             "WHERE dyad IN (SELECT unnest(?::VARCHAR[])) ORDER BY canonical_id",
             [dyads],
         )

@@ -11,6 +11,7 @@ CREATE TABLE IF NOT EXISTS canonical_events (
     canonical_id VARCHAR PRIMARY KEY,    -- the event_id of its first report
     dyad VARCHAR,                        -- the two sides' countries, sorted: 'FRA|NER'
     source_country VARCHAR, target_country VARCHAR,   -- as the first report has them
+    source_sector VARCHAR, target_sector VARCHAR,
     cameo_code VARCHAR, cameo_root VARCHAR, plover_type VARCHAR,
     date_start DATE, date_end DATE,      -- the first report's interval (else its article's day)
     place_country VARCHAR, place_admin1 VARCHAR, place_name VARCHAR,
