@@ -111,14 +111,15 @@ class NearDuplicateIndex:
     def load(self, article_id: str, signature: bytes, order: int) -> None:
         """Index a stored signature (from :meth:`signature`) at its stored position."""
         import numpy as np
-        from datasketch import MinHash
+        from datasketch import LeanMinHash
 
         if article_id in self._hashes:
             return
         values = np.frombuffer(signature, dtype="<u8").astype(np.uint64)
         if len(values) != self.num_perm:
             return
-        minhash = MinHash(num_perm=self.num_perm, hashvalues=values, scheme=self.scheme)
+        # the lean kind: a full MinHash would build its permutations again for each signature
+        minhash = LeanMinHash(seed=1, hashvalues=values, scheme=self.scheme)
         self._lsh.insert(article_id, minhash)
         self._hashes[article_id] = minhash
         self._order[article_id] = order
