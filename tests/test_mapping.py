@@ -14,7 +14,7 @@ def test_event_row_names_every_column_of_the_events_table(tmp_path, make_event):
     table = [r[0] for r in con.execute("DESCRIBE events").fetchall()]
     row = event_row(make_event("e1", "NER", "FRA"))
     assert set(row) <= set(table)
-    assert set(table) - set(row) <= {"place_inferred"}  # a column another branch may add
+    assert set(table) == set(row)
 
 
 def test_event_round_trips_through_its_rows(make_event):

@@ -76,8 +76,7 @@ def event_row(e: Event) -> dict[str, Any]:
         "acled_subtype": a.sub_event_type if a else None,
         "counted": e.counted,
         "probability": e.probability,
-        # the places branch adds Place.inferred and its column: written once both exist
-        **({"place_inferred": getattr(p, "inferred", None) if p else None} if _INFERRED else {}),
+        "place_inferred": p.inferred if p else None,
     }
 
 
@@ -105,10 +104,6 @@ def canonical_row(r: Any) -> dict[str, Any]:
         "first_seen": None,
         "last_seen": None,
     }
-
-
-#: Whether Place has an ``inferred`` field (see :func:`event_row`).
-_INFERRED = "inferred" in Place.__dataclass_fields__
 
 
 def actor_rows(e: Event) -> list[dict[str, Any]]:
@@ -180,7 +175,7 @@ def event_from_row(r: Mapping[str, Any], actors: Mapping[str, Iterable[Actor]]) 
             geonameid=r["place_geonameid"],
             char_start=r["place_char_start"],
             char_end=r["place_char_end"],
-            **({"inferred": bool(r.get("place_inferred"))} if _INFERRED else {}),
+            inferred=bool(r.get("place_inferred")),
         )
     return Event(
         event_id=r["event_id"],
@@ -257,6 +252,7 @@ FLAT_COLUMNS: dict[str, str] = {
     "place_precision": "VARCHAR",
     "place_geonameid": "BIGINT",
     "place_text": "VARCHAR",
+    "place_inferred": "BOOLEAN",
     "trigger_text": "VARCHAR",
     "trigger_start": "INTEGER",
     "trigger_end": "INTEGER",

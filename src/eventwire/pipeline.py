@@ -15,7 +15,7 @@ from datetime import date
 from itertools import islice
 
 from eventwire.code.coder import Coder
-from eventwire.code.eventplace import attached_place
+from eventwire.code.eventplace import attached_place, refers_back
 from eventwire.code.quotes import find_quotes
 from eventwire.code.scoring import Calibration, load_calibration, score_events
 from eventwire.ingest.dedup import article_id as content_id
@@ -40,6 +40,7 @@ from eventwire.resolve.actors import (
     build_context,
     words_of_tokens,
 )
+from eventwire.resolve.localities import hierarchy_after, resolve_within
 from eventwire.resolve.places import PlaceResolver, find_toponyms
 from eventwire.resolve.times import find_times, resolve_time, to_timespan
 from eventwire.syntax import SentenceView
@@ -148,10 +149,19 @@ class Processor:
             if tok is None:
                 return None
             triggers = {t.i for t in ps.tokens if self.coder.match(view, t)} | {tok.i}
-            focus = ctx.focus_country
-            fallback = self.places.country_place(focus) if focus else None
-            return attached_place(view, tok, triggers, self._place_fn(ctx), fallback=fallback)
+            fallback = self._fallback(article.text, ctx, [])
+            place_fn = self._place_fn(ctx, article.text)
+            return attached_place(view, tok, triggers, place_fn, fallback=fallback)
         return None
+
+    def fallback_place(self, text: str, *, published: str | None = None) -> Place | None:
+        """Where an event of ``text`` with no place of its own is put: the dateline, else the
+        focus country's point (``inferred``)."""
+        article = Article(article_id=content_id(text), text=text, published=published)
+        sents = doc_to_sentences(self.nlp(text), article.article_id)
+        ctx = self._context(article, sents)
+        places = find_toponyms(sents, self.places, countries=_top_countries(ctx))
+        return self._fallback(text, ctx, places)
 
     # -- one document -----------------------------------------------------------------------
     def _context(self, article: Article, sents: list[ParsedSentence]) -> ActorContext:
@@ -178,11 +188,31 @@ class Processor:
 
         return resolve
 
-    def _place_fn(self, ctx: ActorContext) -> Callable[[str, int, int], Place | None]:
+    def _fallback(self, text: str, ctx: ActorContext, places: list[Place]) -> Place | None:
+        """Where an event with no place of its own is put: the dateline ("NIAMEY — ..."),
+        else the country the article is about; marked ``inferred`` either way, since the
+        text does not state it for the event."""
+        found = _dateline(text, places)
+        if found is None and ctx.focus_country:
+            try:
+                found = self.places.country_place(ctx.focus_country)
+            except KeyError:
+                return None
+        return replace(found, inferred=True) if found is not None else None
+
+    def _place_fn(self, ctx: ActorContext, doc: str) -> Callable[[str, int, int], Place | None]:
         countries = _top_countries(ctx)
 
         def resolve(text: str, start: int, end: int) -> Place | None:
-            return self.places.resolve(text, countries=countries, char_start=start, char_end=end)
+            # "the commune of Botou (Kantchari, Tapoa)": the hierarchy written after the name
+            return resolve_within(
+                self.places,
+                text,
+                within=hierarchy_after(doc, end),
+                countries=countries,
+                char_start=start,
+                char_end=end,
+            )
 
         return resolve
 
@@ -207,20 +237,19 @@ class Processor:
     def analyse(self, article: Article, sents: list[ParsedSentence]) -> DocumentResult:
         ctx = self._context(article, sents)
         actor_fn = self._actor_fn(ctx, article.text)
-        place_fn = self._place_fn(ctx)
+        place_fn = self._place_fn(ctx, article.text)
         times = self._times(article, sents)
-        focus = ctx.focus_country
         places = find_toponyms(sents, self.places, countries=_top_countries(ctx))
-        # An event with no place of its own happened at the dateline ("NIAMEY — ..."), else
-        # somewhere in the country the article is about.
-        fallback = _dateline(article.text, places) or (
-            self.places.country_place(focus) if focus else None
-        )
+        fallback = self._fallback(article.text, ctx, places)
         events = []
         for ps in sents:
             s_times = [
                 t for t in times if ps.sentence.start <= (t.char_start or -1) < ps.sentence.end
             ]
+            # "... killed there", "... attacked the town": the place named just before is the
+            # one the text points back to (stated, so not inferred)
+            before = _antecedent(places, ps.sentence.start)
+            here = before if before is not None and refers_back(SentenceView(ps)) else fallback
             events.extend(
                 self.coder.code(
                     ps,
@@ -228,7 +257,7 @@ class Processor:
                     actor_fn=actor_fn,
                     place_fn=place_fn,
                     times=s_times,
-                    fallback_place=fallback,
+                    fallback_place=here,
                 )
             )
         quotes = find_quotes(article.text, sents, article_id=article.article_id, actor_fn=actor_fn)
@@ -243,6 +272,17 @@ class Processor:
             times=tuple(times),
             places=tuple(places),
         )
+
+
+def _antecedent(places: list[Place], start: int) -> Place | None:
+    """The last town or subdivision named before ``start`` (the sentence's start)."""
+    found = None
+    for p in places:
+        if p.char_start is None or p.char_start >= start:
+            continue
+        if p.precision in {"city", "point", "admin1"} and p.lat is not None:
+            found = p
+    return found
 
 
 def _dateline(text: str, places: list[Place]) -> Place | None:

@@ -137,6 +137,9 @@ class Place:
     geonameid: int | None = None
     char_start: int | None = None
     char_end: int | None = None
+    #: True when the place is a fallback the text does not state for this event (the
+    #: article's focus country or its dateline), not a place named for it.
+    inferred: bool = False
 
 
 @record

@@ -95,3 +95,22 @@ def test_candidates_are_stored_but_left_out_of_default_queries(tmp_path):
         both = {e.event_id: e for e in store.events(include_all=True)}
     assert both["e2"].counted is False and both["e2"].probability == 0.07
     assert both["e1"].counted is True
+
+
+def test_an_inferred_place_round_trips_and_a_stated_one_stays_stated(tmp_path):
+    from dataclasses import replace
+
+    res = _result()
+    ev = res.events[0]
+    assert ev.place is not None
+    guessed = replace(ev, event_id="e2", place=replace(ev.place, inferred=True))
+    res = replace(res, events=(ev, guessed))
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([res])
+        back = {e.event_id: e for e in store.events(include_all=True)}
+        row = store.con.execute(
+            "SELECT event_id, place_inferred FROM events ORDER BY event_id"
+        ).fetchall()
+    assert back["e1"].place is not None and back["e1"].place.inferred is False
+    assert back["e2"].place is not None and back["e2"].place.inferred is True
+    assert row == [("e1", False), ("e2", True)]

@@ -13,7 +13,7 @@ from dataclasses import replace
 from eventwire.code.acled import acled_view
 from eventwire.code.candidates import CandidateFinder
 from eventwire.code.eventhood import drop_restatements, natural_cause
-from eventwire.code.eventplace import PlaceFn, rank_place
+from eventwire.code.eventplace import PlaceFn, names_place, rank_place
 from eventwire.code.eventtime import TimeAttacher
 from eventwire.code.grammar import (
     ATTACKED_AREAS,
@@ -150,7 +150,11 @@ class Coder:
             if (
                 place is not None
                 and place.char_start is not None
-                and any(a.start <= place.char_start < a.end for a in (*roles.source, *roles.target))
+                and any(
+                    a.start <= place.char_start < a.end
+                    and not names_place(a.text, place.char_start - a.start)
+                    for a in (*roles.source, *roles.target)
+                )
             ):
                 ranked, place = None, None  # "joined forces with Cameroon": an actor, not a place
             if (

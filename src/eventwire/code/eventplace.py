@@ -60,7 +60,8 @@ _NON_LOCATIVE = frozenset(
 #: Verbs whose object (or passive subject) is the place acted upon.
 _PLACE_VERBS = frozenset(
     {
-        "capture", "seize", "overrun", "overran", "liberate", "take", "retake", "recapture",
+        "capture", "seize", "overrun", "overran", "liberate", "take", "retake", "retook",
+        "recapture",
         "occupy", "enter", "shell", "bomb", "attack", "raid", "storm", "besiege", "patrol",
         "invade", "control", "destroy", "hit", "strike", "target", "surround", "encircle",
         "free", "clear", "reach", "visit", "tour", "cross", "flee", "leave", "evacuate",
@@ -84,8 +85,12 @@ PLACE_NOUNS = frozenset(
         "palace", "stadium", "prison", "checkpoint", "crossing", "bridge", "harbour", "harbor",
         "heartland", "stronghold", "hometown", "vicinity", "perimeter", "farm", "farms",
         "battlefields", "streets", "parts", "part", "areas", "towns", "villages", "cities",
+        "axis", "route", "corridor", "stretch", "cercle", "sector", "entrance", "entrances",
+        "gates", "edge",
     }
 )  # fmt: skip
+#: People named by where they live: "residents of X" (a weak tie to the event's place).
+_RESIDENTS = frozenset({"residents", "inhabitants", "villagers", "townspeople", "population"})
 #: Entity labels that can never be a toponym.
 _NOT_PLACES = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LANGUAGE"}
@@ -242,8 +247,12 @@ MAX_RANK = 8
 
 def _acceptable_unknown(view: SentenceView, cand: _Candidate) -> bool:
     """May a toponym the gazetteer lacks still be named as the place?"""
+    if cand.anchor.ent == "NORP":
+        return False  # "targeting non-Muslims": people, unless the gazetteer knows a place
     if cand.slot == "strict":
-        return True
+        # "a VDP checkpoint", "the FAMa camp": a body's name before a place noun is the
+        # owner, not a place name, unless the gazetteer knows it
+        return not (cand.anchor.dep == "compound" and cand.anchor.ent in _ORG_LABELS)
     if cand.slot != "loose":
         return False
     if cand.anchor.dep == "pobj":
@@ -255,6 +264,45 @@ def _acceptable_unknown(view: SentenceView, cand: _Candidate) -> bool:
         and head.lemma.lower() in _PLACE_VERBS
         and cand.anchor.ent not in _ORG_LABELS - {"ORG"}
     )
+
+
+def names_place(actor_text: str, offset: int) -> bool:
+    """Is the toponym at ``offset`` in an actor's phrase the name of a place that phrase
+    is ("raided *the village of Tin Orar*": the village is the target and Tin Orar is still
+    where it happened), not the actor itself ("joined forces with Cameroon")?"""
+    before = actor_text[:offset].lower().split()
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_NOUNS
+
+
+#: Place nouns that, bare and definite, point back to a place named before ("the town").
+_BACK_NOUNS = frozenset({"town", "city", "village", "camp", "locality", "commune", "area"})
+
+
+def refers_back(view: SentenceView) -> bool:
+    """Does the sentence point back to a place named before it, as where something happens:
+    "there" after a verb ("two soldiers were killed there"), or a bare definite place noun
+    after a locative preposition or as a place verb's object ("fighting in the town",
+    "militants stormed the village")?"""
+    for t in view.tokens:
+        if t.text.lower() == "there" and t.dep == "advmod":
+            head = view.head(t)
+            if head is not None and head.pos == "VERB":
+                return True
+        if t.text.lower() not in _BACK_NOUNS or t.pos != "NOUN":
+            continue
+        kids = list(view.children(t))
+        if not any(k.dep == "det" and k.text.lower() == "the" for k in kids):
+            continue
+        if any(k.dep in {"compound", "prep", "appos", "amod", "poss", "nmod"} for k in kids):
+            continue  # "the border town of X", "the town's", "the northern town": not bare
+        head = view.head(t)
+        if head is None:
+            continue
+        if t.dep == "pobj" and head.text.lower() in _LOCATIVE - {"from", "to", "towards"}:
+            return True
+        if t.dep == "dobj" and head.lemma.lower() in _PLACE_VERBS:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- candidates
@@ -274,7 +322,7 @@ def candidates(view: SentenceView) -> list[_Candidate]:
             first = next((t.i for t in toks if t.idx >= m.start), None)
             if first is None:
                 continue
-        span = [t for t in toks[first:] if t.idx < m.end]
+        span = [t for t in toks[first:] if t.idx < _unbracketed_end(m.text, m.start)]
         if not span or span[0].i in taken:
             continue
         span = _extend(view, span)
@@ -289,21 +337,37 @@ def candidates(view: SentenceView) -> list[_Candidate]:
     i = 0
     while i < len(toks):
         t = toks[i]
-        if i in taken or t.pos != "PROPN" or t.ent in _NOT_PLACES:
+        if i in taken or t.pos != "PROPN" or (t.ent in _NOT_PLACES and not _norp_place(view, t)):
             i += 1
             continue
         j = i
         while j + 1 < len(toks) and toks[j + 1].pos == "PROPN" and j + 1 not in taken:
             j += 1
         run = _glue(view, list(toks[i : j + 1]))
-        if any(t.i in taken for t in run) or _inside_longer_name(view, run):
+        # "Anefis (Kidal)", "the town of Djibo": a written hierarchy or a place noun says it
+        # is a place, whatever person or body shares the name
+        cand = _make(view, run, labelled=False)
+        placed = cand is not None and (cand.slot == "strict" or _bracketed(view, run))
+        if any(t.i in taken for t in run) or (not placed and _inside_longer_name(view, run)):
             i = j + 1
             continue
-        cand = _make(view, run, labelled=False)
-        if cand is not None and cand.slot and not _person_object(view, cand):
+        if cand is not None and cand.slot and (placed or not _person_object(view, cand)):
             out.append(cand)
         i = j + 1
     return out
+
+
+def _norp_place(view: SentenceView, t: Token) -> bool:
+    """ "shot in Kidal": a proper noun the NER calls a nationality is a place name when a
+    locative preposition governs it (a demonym there is no place: the gazetteer decides)."""
+    if t.ent != "NORP":
+        return False
+    head = view.head(t)
+    if head is None:
+        return False
+    if t.dep == "dobj":  # "retook Kidal"
+        return head.lemma.lower() in _PLACE_VERBS or head.text.lower() in _PLACE_VERBS
+    return t.dep == "pobj" and head.text.lower() in _LOCATIVE
 
 
 def _inside_longer_name(view: SentenceView, run: list[Token]) -> bool:
@@ -317,9 +381,33 @@ def _inside_longer_name(view: SentenceView, run: list[Token]) -> bool:
         m.label in _ORG_LABELS
         and m.start <= start
         and end <= m.end
-        and (m.end - m.start) > end - start
+        and (_unbracketed_end(m.text, m.start) - m.start) > end - start
         for m in view.parsed.mentions
     )
+
+
+def _bracketed(view: SentenceView, run: list[Token]) -> bool:
+    """Is the name followed by a bracketed hierarchy of proper names ("Anefis (Kidal)")?"""
+    toks = view.tokens
+    k = run[-1].i + 1
+    if k >= len(toks) or toks[k].text != "(":
+        return False
+    names = 0
+    for t in toks[k + 1 :]:
+        if t.text == ")":
+            return names > 0
+        if t.pos == "PROPN" and t.text[:1].isupper():
+            names += 1
+        elif t.text not in {",", "-", "'"}:
+            return False
+    return False
+
+
+def _unbracketed_end(text: str, start: int) -> int:
+    """Where a mention ends before a bracket it swallowed ("Seytenga (Seno, Sahel": the NER
+    runs a note's hierarchy into the name)."""
+    cut = text.find(" (")
+    return start + (cut if cut > 0 else len(text))
 
 
 def _person_object(view: SentenceView, cand: _Candidate) -> bool:
@@ -405,6 +493,8 @@ def _slot(view: SentenceView, a: Token) -> str:
         if word == "of":
             if owner is not None and owner.text.lower() in PLACE_NOUNS and owner.ent == "":
                 return "strict"
+            if owner is not None and owner.text.lower() in _RESIDENTS:
+                return "loose"  # "residents of Djenne protested": where they live
             return ""
         return "loose" if word in _LOCATIVE else ""
     if a.dep in {"compound", "nmod", "appos"} and word in PLACE_NOUNS and head.ent == "":
@@ -424,6 +514,18 @@ def _same_event(view: SentenceView, a: Token, b: Token) -> bool:
     return (a.dep == "conj" and a.head == b.i) or (b.dep == "conj" and b.head == a.i)
 
 
+def _lead_verb(view: SentenceView, tok: Token) -> Token | None:
+    """The verb whose place a trigger shares: the first of coordinated verbs ("raided the
+    village of X and killed two herders") or the verb a participle follows ("attacked a bus
+    on the axis X-Y, killing five")."""
+    head = view.head(tok)
+    if head is None or head.pos != "VERB" or tok.pos != "VERB":
+        return None
+    if tok.dep == "conj" or (tok.dep == "advcl" and tok.tag == "VBG"):
+        return head
+    return None
+
+
 def _rank(
     view: SentenceView, cand: _Candidate, tok: Token, triggers: set[int], place: Place | None
 ) -> int | None:
@@ -438,12 +540,17 @@ def _rank(
     cost = 0
     cur = cand.anchor
     top: Token | None = None  # the node right under the trigger
+    lead = _lead_verb(view, tok)
     while True:
         head = view.head(cur)
         if head is None:
             break
         if head.i == tok.i:
             top = cur
+            break
+        if lead is not None and head.i == lead.i and cur.i != tok.i:
+            top, tok = cur, lead  # judged as the lead verb's place, one step further
+            cost += 1
             break
         if head.i in triggers and not _same_event(view, head, tok):
             if head.pos not in {"NOUN", "PROPN"} or not any(
@@ -598,4 +705,5 @@ def _unresolved(text: str, start: int, end: int, container: Place | None) -> Pla
         geonameid=None,
         char_start=start,
         char_end=end,
+        inferred=container.inferred,
     )

