@@ -198,3 +198,6 @@ def _store(
     for res, rej in store.write_batch(batch, rejects, near, signatures):
         _count(summary, res, -1)
         summary.note_reject(rej)
+    if signatures:  # written (or refused with their article): not held for the whole run
+        for res in batch:
+            signatures.pop(res.article.article_id, None)
