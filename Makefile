@@ -6,7 +6,9 @@ EW := $(VENV)/bin/eventwire
 DB ?= eventwire.duckdb
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: demo test bench lint quality install install-dev clean
+.PHONY: demo test bench lint quality install install-dev browser clean
+# root installs Debian packages itself; anyone else through sudo
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(VENV)/.installed: pyproject.toml requirements.lock requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,8 +28,19 @@ demo: install
 	rm -f $(DB)
 	$(EW) run examples/corpus --db $(DB)
 	$(EW) events --db $(DB) --format table
+	@echo
+	@echo "See the events on a map, a timeline and a partner network, with their evidence:"
+	@echo "  $(EW) serve --db $(DB) --port 8000    # then open http://127.0.0.1:8000/"
 
-test: install-dev
+# Debian's chromium for the dashboard's browser test: Playwright drives it through
+# executable_path and never downloads a browser of its own
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; } || \
+	  echo "make: chromium could not be installed; the dashboard's browser test will be skipped"
+
+test: install-dev browser
 	$(VENV)/bin/pytest -q
 
 lint: install-dev

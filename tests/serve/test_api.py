@@ -199,11 +199,49 @@ def test_without_a_snapshot_a_held_file_is_a_503(db, tmp_path):
 
 
 def test_dashboard_lists_events_and_shows_evidence(client):
-    page = client.get("/", params={"actor": "Niger"})
-    assert page.status_code == 200 and "<table>" in page.text
-    assert "<script" not in page.text and "http" not in page.text.split("</style>")[0]
-    ev = client.get("/events/e1")
+    page = client.get("/", params={"actor": "Niger", "quad_class": ["1", "2"], "text": ""})
+    assert page.status_code == 200 and '<table id="events">' in page.text
+    # the filters of the address go to the API as they are, empty ones dropped
+    assert 'data-api="actor=Niger&amp;quad_class=1&amp;quad_class=2"' in page.text
+    assert 'name="quad_class" value="2" checked' in page.text
+    head = page.text.split("</head>")[0]
+    assert "http" not in head and 'src="/static/dashboard.js"' in head  # nothing from a CDN
+    assert client.get("/", params={"actor": "Nigr"}).text.count("did you mean NER") == 1
+    ev = client.get("/events/e1", params={"actor": "Niger"})
     assert ev.status_code == 200 and '<mark class="t">met</mark>' in ev.text
+    assert 'href="/?actor=Niger"' in ev.text  # back to the same view
+    assert client.get("/events/nope").status_code == 404
+
+
+def test_dashboard_assets_are_served_by_the_package(client):
+    for path, kind in (
+        ("/static/dashboard.js", "javascript"),
+        ("/static/dashboard.css", "text/css"),
+        ("/static/world.geojson", ""),
+    ):
+        res = client.get(path)
+        assert res.status_code == 200 and kind in res.headers["content-type"]
+        assert "https://" not in res.text.replace("http://www.w3.org/2000/svg", "")
+    world = client.get("/static/world.geojson").json()
+    assert len(world["features"]) > 170
+    names = {f["properties"]["name"] for f in world["features"]}
+    assert {"Niger", "France", "Russia"} <= names
+
+
+def test_agg_groups_events_like_the_agg_command(client):
+    res = client.get("/v1/agg", params={"by": "week,quad_class", "actor": "Niger"})
+    assert res.status_code == 200
+    body = res.json()
+    assert body["by"] == ["week", "quad_class"] and body["notes"] == ["'Niger' -> NER"]
+    assert sum(r["events"] for r in body["data"]) == 25
+    assert all(r["week"] and r["quad_class"] in (1, 2, 3, 4) for r in body["data"])
+    pairs = client.get("/v1/agg", params={"by": ["source_country", "target_country"]}).json()
+    assert {(r["source_country"], r["target_country"]) for r in pairs["data"]} == {
+        ("NER", "RUS"),
+        ("RUS", "NER"),
+    }
+    bad = client.get("/v1/agg", params={"by": "colour"})
+    assert bad.status_code == 400 and "cannot group by 'colour'" in bad.json()["error"]["message"]
 
 
 def test_serve_command_refuses_a_missing_database(tmp_path):

@@ -237,6 +237,24 @@ def create_app(
         mark(response, db_.snapshot)
         return {"actor": shift.focal, "partners": found, "shift": shift.as_dict()}
 
+    @app.get("/v1/agg", summary="Events per group (the `agg` command): day, week, country ...")
+    def agg(
+        response: Response,
+        query: Filters,
+        by: Annotated[
+            list[str],
+            Query(description="Comma list of groups: source_country, quad_class, week, ..."),
+        ],
+        limit: Annotated[int | None, Query(ge=1, le=100_000)] = None,
+    ) -> dict[str, Any]:
+        from eventwire.analyse.dyads import aggregate
+
+        groups = [g.strip() for value in by for g in value.split(",") if g.strip()]
+        with database.read() as db_:
+            rows = aggregate(db_.store, groups, query=query, limit=limit)
+        mark(response, db_.snapshot)
+        return {"by": groups, "data": rows, "notes": list(query.notes)}
+
     @app.get("/v1/stats", summary="What the database holds")
     def stats(response: Response) -> dict[str, Any]:
         from eventwire.analyse.dyads import aggregate
