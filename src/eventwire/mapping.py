@@ -8,7 +8,8 @@ Three shapes, all built here and nowhere else:
 * :func:`event_from_row`: the inverse, an Event back from an ``events`` row and its actors;
   columns a file does not have yet (older files) read as their defaults;
 * :func:`flat_row`: one flat row per event with every field, for the CSV, JSONL and Parquet
-  exports and the API's table views; :data:`FLAT_COLUMNS` is its column order and types.
+  exports and the API's table views; :data:`FLAT_COLUMNS` is its column order and types;
+* :func:`canonical_row`: the ``canonical_events`` row a report founds.
 """
 
 from __future__ import annotations
@@ -76,6 +77,32 @@ def event_row(e: Event) -> dict[str, Any]:
         "counted": e.counted,
         "probability": e.probability,
         "place_inferred": p.inferred if p else None,
+    }
+
+
+def canonical_row(r: Any) -> dict[str, Any]:
+    """The ``canonical_events`` row founded by a report (a
+    :class:`~eventwire.store.canonical.Report`); the counts are filled in by the merge."""
+    return {
+        "canonical_id": r.event_id,
+        "dyad": r.dyad,
+        "source_country": r.source or None,
+        "target_country": r.target or None,
+        "source_sector": r.source_sector or None,
+        "target_sector": r.target_sector or None,
+        "cameo_code": r.cameo_code,
+        "cameo_root": r.cameo_root,
+        "plover_type": r.plover_type,
+        "date_start": r.start,
+        "date_end": r.end,
+        "place_country": r.place_country,
+        "place_admin1": r.place_admin1,
+        "place_name": r.place_name,
+        "num_mentions": 1,
+        "num_articles": 1,
+        "num_sources": 0,
+        "first_seen": None,
+        "last_seen": None,
     }
 
 
@@ -238,6 +265,12 @@ FLAT_COLUMNS: dict[str, str] = {
     "publisher": "VARCHAR",
     "pattern": "VARCHAR",
     "coder_version": "VARCHAR",
+    "canonical_id": "VARCHAR",
+    "num_mentions": "INTEGER",
+    "num_articles": "INTEGER",
+    "num_sources": "INTEGER",
+    "first_seen": "DATE",
+    "last_seen": "DATE",
 }
 
 
@@ -268,5 +301,11 @@ def flat_row(e: Event, article: Mapping[str, Any] | None = None) -> dict[str, An
         url=art.get("url"),
         title=art.get("title"),
         publisher=art.get("source"),
+        canonical_id=art.get("canonical_id"),
+        num_mentions=art.get("num_mentions"),
+        num_articles=art.get("num_articles"),
+        num_sources=art.get("num_sources"),
+        first_seen=_iso(art.get("first_seen")),
+        last_seen=_iso(art.get("last_seen")),
     )
     return {k: flat.get(k) for k in FLAT_COLUMNS}

@@ -5,6 +5,10 @@
 non-state code such as IGO) or by name, alias or demonym, resolved through the KB
 (:func:`resolve_country`); a name that resolves to nothing is an error with the nearest names.
 
+With ``canonical`` a query gives one row per canonical event (one event reported by several
+articles, see :mod:`eventwire.store.canonical`): the event's first report, the filters applied
+to it; the CLI asks for that by default.
+
 By default a query leaves out candidates (``counted`` false), negated and hypothetical events,
 as ``eventwire events`` always has; ``include_all`` keeps them. An explicit ``modality``
 filter replaces the modality part of that default (``modality=("negated",)`` finds negated
@@ -67,6 +71,9 @@ class EventQuery:
     event_ids: tuple[str, ...] | None = None
     #: words that must occur in the evidence sentence (case-insensitive)
     text: str | None = None
+    #: one row per canonical event (its first report, with the counts of all its reports)
+    #: instead of one per report; the CLI's default, ``--mentions`` turns it off
+    canonical: bool = False
     #: notes from resolving names (``"Niger" -> NER``), for the caller to show
     notes: tuple[str, ...] = field(default=(), compare=False)
 
@@ -239,6 +246,8 @@ def where_clause(q: EventQuery) -> tuple[str, list[Any]]:
     if q.event_ids is not None:
         where.append("list_contains(?, e.event_id)")
         args.append(list(q.event_ids))
+    if q.canonical:  # an unplaced report (a candidate under --all) stands for itself
+        where.append("(e.canonical_id IS NULL OR e.canonical_id = e.event_id)")
     if q.text:
         where.append(
             "EXISTS (SELECT 1 FROM sentences t WHERE t.article_id = e.article_id "
@@ -344,4 +353,5 @@ def build_query(**kw: Any) -> EventQuery:
         min_probability=kw.get("min_probability"),
         text=kw.get("text"),
         include_all=bool(kw.get("include_all")),
+        canonical=bool(kw.get("canonical", False)),
     )

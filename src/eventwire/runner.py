@@ -2,9 +2,12 @@
 
 Exact duplicates (same normalised body) are processed once: later copies, in this run or in the
 database, are counted and skipped. Near duplicates are coded and stored with a pointer to the
-article they repeat; an input already in the database is indexed too, so re-running a killed
-run stores what one clean run stores. Rejects are stored with their reason as they come (at most
-``commit_every`` wait in memory); the batch goes on.
+article they repeat, found in this run or among the articles of earlier runs: the MinHash
+signature of every indexed article is stored with it and loaded at start; an input already in
+the database is indexed too, so re-running a killed run stores what one clean run stores. At
+the end the run's counted reports are merged into canonical events
+(:mod:`eventwire.store.canonical`), and the summary counts those. Rejects are stored with their
+reason as they come (at most ``commit_every`` wait in memory); the batch goes on.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from eventwire.ingest.dedup import NearDuplicateIndex
 from eventwire.ingest.sources import iter_documents
 from eventwire.records import Article, DocumentResult, Reject
 from eventwire.safetext import escape
-from eventwire.store.db import Store
+from eventwire.store.canonical import canonical_count, merge
+from eventwire.store.db import Store, signature_row
 from eventwire.workers import WorkerPool, process_parallel
 
 log = logging.getLogger(__name__)
@@ -39,8 +43,16 @@ class RunSummary:
     duplicates: int = 0
     near_duplicates: int = 0
     rejects: int = 0
-    #: asserted and planned events; negated and hypothetical ones are stored but not counted
+    #: canonical events reported by this run's articles (one event reported by three articles
+    #: is one); set by the merge at the end of the run
     events: int = 0
+    #: counted reports (asserted, planned and claimed events above the threshold) in this
+    #: run's articles; negated and hypothetical ones are stored but not counted
+    mentions: int = 0
+    #: canonical events this run founded (the rest of ``events`` existed before)
+    new_events: int = 0
+    #: seconds the merge into canonical events took
+    merge_seconds: float = 0.0
     uncounted: int = 0
     quotes: int = 0
     words: int = 0
@@ -59,6 +71,7 @@ class RunSummary:
             "near_duplicates": self.near_duplicates,
             "rejects": self.rejects,
             "events": self.events,
+            "mentions": self.mentions,
             "uncounted": self.uncounted,
             "quotes": self.quotes,
             "words": self.words,
@@ -88,8 +101,11 @@ def run(
     summary = RunSummary()
     near_index = NearDuplicateIndex()
     near: dict[str, str] = {}
+    signatures: dict[str, dict[str, object]] = {}
+    stored_ids: list[str] = []
     pending_rejects: list[Reject] = []
     with Store(db) as store:
+        store.load_signatures(near_index)
         seen: set[str] = set()
 
         def reject(rej: Reject) -> None:
@@ -124,6 +140,8 @@ def run(
                 if earlier:
                     near[item.article_id] = earlier
                     summary.near_duplicates += 1
+                elif item.article_id in near_index:
+                    signatures[item.article_id] = signature_row(near_index, item.article_id)
                 yield item
 
         batch: list[DocumentResult] = []
@@ -132,14 +150,19 @@ def run(
                 reject(res)
             else:
                 batch.append(res)
+                stored_ids.append(res.article.article_id)
                 _count(summary, res, 1)
             if on_progress:
                 on_progress(1)
             if len(batch) >= commit_every:
-                _store(store, summary, batch, pending_rejects, near)
+                _store(store, summary, batch, pending_rejects, near, signatures)
                 batch = []
                 pending_rejects.clear()
-        _store(store, summary, batch, pending_rejects, near)
+        _store(store, summary, batch, pending_rejects, near, signatures)
+        merged = merge(store)
+        summary.new_events = merged.founded
+        summary.merge_seconds = merged.seconds
+        summary.events, summary.mentions = canonical_count(store, stored_ids)
         options: dict[str, object] = {"published": published}
         if follow_symlinks:  # only when set, so earlier runs keep their ids
             options["follow_symlinks"] = True
@@ -157,7 +180,7 @@ def _count(summary: RunSummary, res: DocumentResult, sign: int) -> None:
     """Add (``sign=1``) or take back (``sign=-1``) one stored result's counts."""
     counted = sum(e.counted and e.modality in COUNTED_MODALITIES for e in res.events)
     summary.articles += sign
-    summary.events += sign * counted
+    summary.mentions += sign * counted
     summary.uncounted += sign * (len(res.events) - counted)
     summary.quotes += sign * len(res.quotes)
     summary.words += sign * len(res.article.text.split())
@@ -169,8 +192,12 @@ def _store(
     batch: list[DocumentResult],
     rejects: list[Reject],
     near: dict[str, str],
+    signatures: dict[str, dict[str, object]] | None = None,
 ) -> None:
     """Write one batch; a result the store refused is counted as a reject, not an article."""
-    for res, rej in store.write_batch(batch, rejects, near):
+    for res, rej in store.write_batch(batch, rejects, near, signatures):
         _count(summary, res, -1)
         summary.note_reject(rej)
+    if signatures:  # written (or refused with their article): not held for the whole run
+        for res in batch:
+            signatures.pop(res.article.article_id, None)

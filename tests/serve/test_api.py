@@ -251,3 +251,23 @@ def test_serve_command_refuses_a_missing_database(tmp_path):
 
     res = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert res.exit_code == 1 and "eventwire run" in res.output
+
+
+def test_posted_wire_copies_join_one_canonical_event(client):
+    """Three copies of one story posted one by one: each joins the event the first founded."""
+    import json
+    from pathlib import Path
+
+    wires = Path(__file__).parents[1] / "data" / "wires" / "biden_xi.jsonl"
+    auth = {"Authorization": "Bearer s3cret"}
+    for line in wires.read_text().splitlines():
+        rec = json.loads(line)
+        res = client.post("/v1/articles", json=rec, headers=auth)
+        assert res.status_code == 201, res.text
+    params = {"dyad": "USA:CHN", "plover": "CONSULT"}
+    reports = client.get("/v1/events", params=params).json()["data"]
+    assert len(reports) == 3
+    (event,) = client.get("/v1/events", params={**params, "canonical": "true"}).json()["data"]
+    assert event["canonical"]["num_articles"] == 3
+    assert event["canonical"]["num_sources"] == 3
+    assert event["canonical"]["first_seen"] == "2023-11-15"

@@ -210,9 +210,9 @@ def gdelt_rows(rows: Iterable[Row]) -> Iterator[dict[str, Any]]:
                     EventRootCode=ev.cameo.root,
                     QuadClass=ev.cameo.quad_class,
                     GoldsteinScale=ev.cameo.goldstein,
-                    NumMentions=1,
-                    NumSources=1,
-                    NumArticles=1,
+                    NumMentions=art.get("num_mentions") or 1,
+                    NumSources=art.get("num_sources") or 1,
+                    NumArticles=art.get("num_articles") or 1,
                     DATEADDED=added,
                     SOURCEURL=art.get("url") or "",
                 )

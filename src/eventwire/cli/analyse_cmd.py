@@ -196,7 +196,7 @@ def report(
     from eventwire.store.db import Store
 
     try:
-        query = EventQuery(since=since, until=until).resolved()
+        query = EventQuery(since=since, until=until, canonical=True).resolved()
         with Store(db, read_only=True) as store:
             html = render(store, actor, since=since, until=until, split=split, query=query)
     except EventwireError as exc:

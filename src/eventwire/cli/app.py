@@ -149,7 +149,8 @@ def run(
     out.print(
         f"articles: {summary.articles}  duplicates: {summary.duplicates}  "
         f"near-duplicates: {summary.near_duplicates}  rejects: {summary.rejects}  "
-        f"events: {summary.events} (+{summary.uncounted} candidates, negated or hypothetical)  "
+        f"events: {summary.events} ({summary.mentions} reports, {summary.new_events} new; "
+        f"+{summary.uncounted} candidates, negated or hypothetical)  "
         f"quotes: {summary.quotes}  -> {escape(str(db))}",
         markup=False,
         soft_wrap=True,
@@ -172,6 +173,29 @@ def run(
     if summary.articles + summary.duplicates == 0:
         what = "every input was rejected" if summary.rejects else "no documents found"
         raise _fail(EventwireError(f"nothing stored: {what}"), EXIT_NOTHING_STORED)
+
+
+@app.command()
+def merge(db: DbOpt = Path("eventwire.duckdb")) -> None:
+    """Upgrade a database to this release's schema and merge the reports not yet merged into
+    canonical events (`eventwire run` does both itself)."""
+    from eventwire.ingest.dedup import NearDuplicateIndex
+    from eventwire.store.canonical import merge as merge_reports
+    from eventwire.store.db import Store
+
+    try:
+        with Store(db) as store:
+            store.load_signatures(NearDuplicateIndex())
+            done = merge_reports(store)
+            total = store.count("canonical_events")
+    except EventwireError as exc:
+        raise _fail(exc) from None
+    out.print(
+        f"reports placed: {done.placed}  new events: {done.founded}  joined: {done.joined}  "
+        f"canonical events: {total}  ({done.seconds:.2f} s) -> {escape(str(db))}",
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 @app.command()
@@ -295,7 +319,8 @@ def events(
     *,
     query: EventQuery,
 ) -> None:
-    """List stored events (counted asserted, planned and claimed ones unless --all).
+    """List stored events (counted asserted, planned and claimed ones unless --all), one row
+    per event however many articles reported it unless --mentions.
 
     CSV rows carry every field (the columns of `eventwire export`); JSONL is the event JSON."""
     from eventwire.analyse.export import write
@@ -310,12 +335,25 @@ def events(
         raise _fail(exc) from None
     explain(query, len(page.rows))
     if fmt == "jsonl":  # the nested Event JSON of docs/data-model.md
-        for ev in page.events:
-            sys.stdout.write(json.dumps(to_dict(ev), ensure_ascii=False) + "\n")
+        for ev, art in page.rows:
+            obj = to_dict(ev)
+            if art.get("canonical_id"):
+                obj["canonical"] = _canonical_json(art)
+            sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
     elif fmt == "csv":
         write(page.rows, fmt, sys.stdout)
     else:
-        _table(page.events)
+        _table(page.events, [art for _, art in page.rows])
+
+
+def _canonical_json(art: dict) -> dict:
+    """The ``canonical`` object of an event's JSON: its canonical event's id and counts."""
+    out_: dict = {k: art.get(k) for k in ("canonical_id", "num_mentions", "num_articles")}
+    out_["num_sources"] = art.get("num_sources")
+    for k in ("first_seen", "last_seen"):
+        v = art.get(k)
+        out_[k] = v.isoformat() if v is not None else None
+    return out_
 
 
 def explain(query: EventQuery, found: int) -> None:
@@ -393,11 +431,13 @@ def _actors(actors: tuple) -> str:
     )
 
 
-def _table(evs: list[Event]) -> None:
+def _table(evs: list[Event], meta: list[dict] | None = None) -> None:
     table = Table(show_lines=False)
-    for col in ("date", "source", "event", "target", "modality", "place", "conf", "trigger"):
+    cols = ("date", "source", "event", "target", "modality", "place", "conf", "reports", "trigger")
+    for col in cols:
         table.add_column(col)
-    for ev in evs:
+    for i, ev in enumerate(evs):
+        art = meta[i] if meta else {}
         table.add_row(
             *(
                 Text(cell)  # plain text: article words are not markup
@@ -409,6 +449,7 @@ def _table(evs: list[Event]) -> None:
                     ev.modality,
                     ev.place.name if ev.place else "-",
                     f"{ev.confidence:.2f}",
+                    str(art.get("num_mentions") or 1),
                     escape(ev.trigger.text),
                 )
             )

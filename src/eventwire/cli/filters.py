@@ -174,6 +174,19 @@ _opt(
     ],
     False,
 )
+_opt(
+    "canonical",
+    Annotated[
+        bool,
+        typer.Option(
+            "--canonical/--mentions",
+            help="One row per event however many articles reported it (default), "
+            "or one per report.",
+            rich_help_panel="Filters",
+        ),
+    ],
+    True,
+)
 _NAMES = [p.name for p in _FILTERS]
 
 

@@ -64,7 +64,9 @@ class NearDuplicateIndex:
     """Remembers article bodies and tells whether a new one nearly repeats an earlier one.
 
     Candidates from the LSH buckets are confirmed by their estimated Jaccard similarity, so the
-    answer does not depend on bucket collisions. Not thread-safe; one index per run.
+    answer does not depend on bucket collisions. Not thread-safe; one index per run, filled at
+    start from the signatures the store keeps (:meth:`load`), so near copies are found across
+    runs; :meth:`signature` is what the store keeps of each indexed body.
     """
 
     def __init__(self, threshold: float = 0.8, num_perm: int = 128, shingle: int = 5) -> None:
@@ -73,15 +75,55 @@ class NearDuplicateIndex:
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle = shingle
+        from datasketch import MinHash
+
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._scheme = str(MinHash(num_perm=1).scheme)
         self._hashes: dict[str, Any] = {}
         self._order: dict[str, int] = {}
+        self._next = 0
 
     def __len__(self) -> int:
         return len(self._hashes)
 
     def __contains__(self, article_id: str) -> bool:
         return article_id in self._hashes
+
+    @property
+    def params(self) -> tuple[float, int, int]:
+        """(threshold, permutations, shingle size): signatures made with others do not mix."""
+        return (self.threshold, self.num_perm, self.shingle)
+
+    @property
+    def scheme(self) -> str:
+        """datasketch's hashing scheme of the signatures (stored with them)."""
+        return self._scheme
+
+    def signature(self, article_id: str) -> bytes | None:
+        """The MinHash values of an indexed article as bytes (None when it is not indexed)."""
+        minhash = self._hashes.get(article_id)
+        return None if minhash is None else bytes(minhash.hashvalues.astype("<u8").tobytes())
+
+    def order(self, article_id: str) -> int | None:
+        """The position an indexed article was added at (ties go to the earliest)."""
+        return self._order.get(article_id)
+
+    def load(self, article_id: str, signature: bytes, order: int) -> None:
+        """Index a stored signature (from :meth:`signature`) at its stored position."""
+        import numpy as np
+        from datasketch import LeanMinHash
+
+        if article_id in self._hashes:
+            return
+        values = np.frombuffer(signature, dtype="<u8").astype(np.uint64)
+        if len(values) != self.num_perm:
+            return
+        # the lean kind: a full MinHash would build its permutations again for each signature
+        minhash = LeanMinHash(seed=1, hashvalues=values, scheme=self.scheme)
+        self._lsh.insert(article_id, minhash)
+        self._hashes[article_id] = minhash
+        self._order[article_id] = order
+        self._next = max(self._next, order + 1)
 
     def add(self, article_id: str, text: str) -> str | None:
         """Return the id of an earlier near-duplicate of ``text``, or None after indexing it.
@@ -107,7 +149,8 @@ class NearDuplicateIndex:
             return best[2]
         self._lsh.insert(article_id, minhash)
         self._hashes[article_id] = minhash
-        self._order[article_id] = len(self._order)
+        self._order[article_id] = self._next
+        self._next += 1
         return None
 
     def _minhash(self, text: str) -> Any:

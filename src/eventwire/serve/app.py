@@ -27,6 +27,7 @@ from eventwire.errors import ConfigError, EventwireError, IngestError
 from eventwire.query import EventQuery, build_query
 from eventwire.records import Event, to_dict
 from eventwire.serve.db import Database
+from eventwire.store.canonical import merge
 from eventwire.store.db import StoreBusyError
 
 API_VERSION = "1"
@@ -67,7 +68,23 @@ def event_json(ev: Event, article: dict[str, Any] | None = None) -> dict[str, An
     out = to_dict(ev)
     if article is not None:
         out["article"] = {k: article.get(k) for k in ("published", "url", "title", "source")}
+        if article.get("canonical_id"):
+            out["canonical"] = {
+                k: _iso_day(article.get(k))
+                for k in (
+                    "canonical_id",
+                    "num_mentions",
+                    "num_articles",
+                    "num_sources",
+                    "first_seen",
+                    "last_seen",
+                )
+            }
     return out
+
+
+def _iso_day(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def filters(
@@ -89,6 +106,9 @@ def filters(
     text: Annotated[str | None, Query(description="Words in the evidence.")] = None,
     include_all: Annotated[
         bool, Query(alias="all", description="Include candidates, negated, hypothetical.")
+    ] = False,
+    canonical: Annotated[
+        bool, Query(description="One row per canonical event instead of one per report.")
     ] = False,
 ) -> EventQuery:
     """The shared event filters (the CLI's options, same names)."""
@@ -302,6 +322,8 @@ def create_app(
         with database.write() as store:
             existed = store.has_article(res.article.article_id)
             failed = store.write_batch([res])
+            if not failed:  # its reports join the canonical events already stored
+                merge(store)
         if failed:
             raise HTTPException(400, f"article cannot be stored: {failed[0][1].reason}")
         return {

@@ -18,6 +18,7 @@ import duckdb
 
 from eventwire.errors import StoreError
 from eventwire.faults import fault
+from eventwire.ingest.dedup import NearDuplicateIndex
 from eventwire.mapping import actor_from_row, actor_rows, day, event_from_row, event_row
 from eventwire.query import (
     ORDER_BY,
@@ -34,17 +35,42 @@ from eventwire.safetext import escape
 log = logging.getLogger(__name__)
 
 SCHEMA = Path(__file__).with_name("schema.sql")
-SCHEMA_VERSION = "1"
+#: Versioned migrations, applied in order to a file of an older version when it is opened for
+#: writing (``meta.schema_version``); schema.sql itself stays the version 1 tables.
+MIGRATIONS: tuple[tuple[int, Path], ...] = (
+    (2, Path(__file__).with_name("migrate_002_canonical.sql")),
+)
+SCHEMA_VERSION = str(MIGRATIONS[-1][0])
 #: Rows per INSERT statement.
 _ROWS_PER_STATEMENT = 256
 #: Tables written per batch, in the order their rows are inserted.
-DATA_TABLES = ("articles", "sentences", "events", "event_actors", "places", "quotes", "rejects")
+DATA_TABLES = (
+    "articles",
+    "sentences",
+    "events",
+    "event_actors",
+    "places",
+    "quotes",
+    "rejects",
+    "article_minhash",
+)
 #: Errors about a value DuckDB refuses (a lone surrogate, a bad number), not about the database.
 _DATA_ERRORS = (
     duckdb.InvalidInputException,
     duckdb.ConversionException,
     duckdb.ConstraintException,
     duckdb.DataError,
+)
+
+
+#: What a query row carries of its canonical event, beside the article's metadata.
+CANONICAL_KEYS = (
+    "canonical_id",
+    "num_mentions",
+    "num_articles",
+    "num_sources",
+    "first_seen",
+    "last_seen",
 )
 
 
@@ -109,7 +135,9 @@ class Store:
         try:  # a truncated or corrupt file may open and fail on first read
             if not read_only:
                 self._create_schema()
+                self._migrate()
             self.con.execute("SELECT count(*) FROM articles").fetchone()
+            self.version = self._version()
         except duckdb.Error as exc:
             self.con.close()
             raise StoreError(
@@ -126,9 +154,8 @@ class Store:
             for statement in _statements(SCHEMA.read_text()):
                 fault("schema")
                 self.con.execute(statement)
-            self.con.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
-            )
+            # schema.sql holds the version 1 tables; migrations record the versions after it
+            self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', '1')")
             fault("schema-commit")
             self.con.execute("COMMIT")
         except BaseException:
@@ -137,6 +164,38 @@ class Store:
             except duckdb.Error:
                 pass
             raise
+
+    def _version(self) -> int:
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 1
+
+    def _migrate(self) -> None:
+        """Bring a file of an older schema version up to :data:`SCHEMA_VERSION`, one
+        migration per transaction, each recording the version it reached."""
+        version = self._version()
+        for target, script in MIGRATIONS:
+            if target <= version:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(script.read_text())
+                self.con.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(target)]
+                )
+                self.con.execute("COMMIT")
+            except duckdb.Error:
+                self.con.execute("ROLLBACK")
+                raise
+            log.info("migrated %s to schema version %d", self.path, target)
+            version = target
+
+    def require_current(self) -> None:
+        """Raise StoreError when the file predates the current schema (opened read-only)."""
+        if self.version < int(SCHEMA_VERSION):
+            raise StoreError(
+                f"database {self.path} is of schema version {self.version}, older than this "
+                f"release's {SCHEMA_VERSION}; `eventwire merge --db {self.path}` upgrades it"
+            )
 
     def __enter__(self) -> Store:
         return self
@@ -163,6 +222,7 @@ class Store:
         results: Sequence[DocumentResult],
         rejects: Sequence[Reject] = (),
         near_duplicates: dict[str, str] | None = None,
+        signatures: dict[str, dict[str, Any]] | None = None,
     ) -> list[tuple[DocumentResult, Reject]]:
         """Store a batch of results and rejects in one transaction.
 
@@ -173,8 +233,9 @@ class Store:
         the database itself fails (disk, memory, a corrupt file).
         """
         near = near_duplicates or {}
+        sigs = signatures or {}
         try:
-            self._write(_rows(results, rejects, near))
+            self._write(_rows(results, rejects, near, sigs))
             return []
         except duckdb.Error as exc:
             self._fatal(exc)
@@ -182,7 +243,7 @@ class Store:
         failed: list[tuple[DocumentResult, Reject]] = []
         for res in results:
             try:
-                self._write(_rows([res], (), near))
+                self._write(_rows([res], (), near, sigs))
             except duckdb.Error as exc:
                 self._fatal(exc)
                 reason = f"cannot be stored: {escape(str(exc))}"
@@ -248,27 +309,58 @@ class Store:
         coder_version: str,
     ) -> None:
         fault("record-run")
+        row = {
+            "run_id": run_id,
+            "inputs": inputs,
+            "options": json.dumps(options, sort_keys=True),
+            "articles": counts.get("articles", 0),
+            "duplicates": counts.get("duplicates", 0),
+            "near_duplicates": counts.get("near_duplicates", 0),
+            "rejects": counts.get("rejects", 0),
+            "events": counts.get("events", 0),
+            "mentions": counts.get("mentions", 0),
+            "coder_version": coder_version,
+        }
         try:
-            self.con.execute(
-                "INSERT OR IGNORE INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    run_id,
-                    inputs,
-                    json.dumps(options, sort_keys=True),
-                    counts.get("articles", 0),
-                    counts.get("duplicates", 0),
-                    counts.get("near_duplicates", 0),
-                    counts.get("rejects", 0),
-                    counts.get("events", 0),
-                    coder_version,
-                ],
-            )
+            self._insert("runs", [row])
         except duckdb.Error as exc:
             raise StoreError(f"recording the run in {self.path} failed: {_one_line(exc)}") from None
 
     # -- reading -----------------------------------------------------------------------------
+    def load_signatures(self, index: NearDuplicateIndex) -> int:
+        """Fill ``index`` from the stored near-duplicate signatures, in the order they were
+        indexed; articles stored before signatures were kept (schema version 1) are indexed
+        from their text and their signatures stored. Returns how many were loaded."""
+        threshold, num_perm, shingle = index.params
+        try:
+            rows = self.con.execute(
+                "SELECT article_id, seq, hashvalues FROM article_minhash "
+                "WHERE threshold = ? AND num_perm = ? AND shingle = ? AND scheme = ? "
+                "ORDER BY seq, article_id",
+                [threshold, num_perm, shingle, index.scheme],
+            ).fetchall()
+            for article_id, seq, blob in rows:
+                index.load(article_id, bytes(blob), int(seq))
+            legacy = self.con.execute(
+                "SELECT article_id, text FROM articles a WHERE near_duplicate_of IS NULL "
+                "AND NOT EXISTS (SELECT 1 FROM article_minhash m WHERE m.article_id = "
+                "a.article_id) ORDER BY rowid"
+            ).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"reading {self.path} failed: {_one_line(exc)}") from None
+        backfill = []
+        for article_id, text in legacy:
+            if index.add(article_id, text or "") is None and article_id in index:
+                backfill.append(signature_row(index, article_id))
+        if backfill:
+            try:
+                self._write({"article_minhash": backfill})
+            except duckdb.Error as exc:
+                raise StoreError(f"writing to {self.path} failed: {_one_line(exc)}") from None
+        return len(rows) + len(backfill)
+
     def count(self, table: str) -> int:
-        if table not in (*DATA_TABLES, "runs"):
+        if table not in (*DATA_TABLES, "runs", "canonical_events"):
             raise StoreError(f"unknown table {table!r}")
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
@@ -307,9 +399,21 @@ class Store:
         where, args = where_clause(q)
         if cursor:
             where += " AND " + after_cursor(decode_cursor(cursor), args)
+        if self.version >= 2:
+            canon = (
+                "c.num_mentions, c.num_articles, c.num_sources, c.first_seen, c.last_seen "
+                "FROM events e LEFT JOIN canonical_events c ON c.canonical_id = e.canonical_id"
+            )
+        else:
+            if q.canonical:
+                self.require_current()
+            canon = (
+                "NULL AS canonical_id, NULL AS num_mentions, NULL AS num_articles, "
+                "NULL AS num_sources, NULL AS first_seen, NULL AS last_seen FROM events e"
+            )
         sql = (
             f"SELECT e.*, {SORT_DAY} AS sort_day, a.published, a.url, a.title, "
-            f"a.source AS publisher, s.text AS evidence_text FROM events e "
+            f"a.source AS publisher, s.text AS evidence_text, {canon} "
             f"JOIN articles a USING (article_id) LEFT JOIN sentences s "
             f"ON s.article_id = e.article_id AND s.idx = e.sentence "
             f"WHERE {where} ORDER BY {ORDER_BY}"
@@ -333,6 +437,7 @@ class Store:
                     "url": r["url"],
                     "title": r["title"],
                     "source": r["publisher"],
+                    **{k: r[k] for k in CANONICAL_KEYS},
                 },
             )
             for r in rows
@@ -354,6 +459,8 @@ class Store:
     def count_events(self, query: EventQuery) -> int:
         """How many events match ``query``."""
         q = query.resolved()
+        if q.canonical:
+            self.require_current()
         where, args = where_clause(q)
         sql = f"SELECT count(*) FROM events e JOIN articles a USING (article_id) WHERE {where}"
         try:
@@ -364,6 +471,8 @@ class Store:
 
     def fetch(self, sql: str, args: list[Any] | None = None) -> list[dict[str, Any]]:
         """Rows of a read-only SQL statement as dicts (for the analysis modules)."""
+        if "canonical_id" in sql:
+            self.require_current()
         try:
             cur = self.con.execute(sql, args or [])
             cols = [d[0] for d in cur.description]
@@ -417,13 +526,33 @@ def _statements(script: str) -> list[str]:
     return [st.strip() for st in text.split(";") if st.strip()]
 
 
+def signature_row(index: NearDuplicateIndex, article_id: str) -> dict[str, Any]:
+    """The ``article_minhash`` row of an indexed article."""
+    threshold, num_perm, shingle = index.params
+    return {
+        "article_id": article_id,
+        "seq": index.order(article_id),
+        "threshold": threshold,
+        "num_perm": num_perm,
+        "shingle": shingle,
+        "scheme": index.scheme,
+        "hashvalues": index.signature(article_id),
+    }
+
+
 def _rows(
-    results: Iterable[DocumentResult], rejects: Iterable[Reject], near: dict[str, str]
+    results: Iterable[DocumentResult],
+    rejects: Iterable[Reject],
+    near: dict[str, str],
+    sigs: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
-    """Rows per table, by column name, for a batch of results and rejects."""
+    """Rows per table, by column name, for a batch of results and rejects (and the
+    near-duplicate signatures of the batch's articles, in ``sigs`` by article id)."""
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in DATA_TABLES}
     for res in results:
         a = res.article
+        if sigs and a.article_id in sigs:
+            rows["article_minhash"].append(sigs[a.article_id])
         rows["articles"].append(
             {
                 "article_id": a.article_id,
