@@ -44,12 +44,16 @@ from eventwire.resolve.localities import hierarchy_after, resolve_within
 from eventwire.resolve.places import PlaceResolver, find_toponyms
 from eventwire.resolve.times import find_times, resolve_time, to_timespan
 from eventwire.syntax import SentenceView
+from eventwire.watchdog import DocumentTimeout, time_limit
 
 # worker processes live in eventwire.workers (importable without spaCy, for the main process)
 from eventwire.workers import WorkerPool as WorkerPool
 from eventwire.workers import process_parallel as process_parallel
 
 log = logging.getLogger(__name__)
+
+#: Seconds the coding of one document may take (after its parse) before it becomes a reject.
+DOC_TIME_LIMIT = 60.0
 
 #: Texts longer than this are parsed in paragraph-aligned chunks (spaCy's memory grows with length).
 CHUNK_CHARS = 100_000
@@ -83,7 +87,7 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 class Processor:
     """Turns articles into :class:`DocumentResult` records. One per process; reuse it."""
 
-    def __init__(self, batch_size: int = 16) -> None:
+    def __init__(self, batch_size: int = 16, time_limit: float | None = DOC_TIME_LIMIT) -> None:
         self.kb = load_kb()
         self.nlp = get_nlp()
         self.coder = Coder(self.kb)
@@ -91,6 +95,8 @@ class Processor:
         self.batch_size = batch_size
         #: the scoring pass's table: raw confidence -> probability, and the counting threshold
         self.calibration: Calibration = load_calibration()
+        #: seconds one document's coding may take before it becomes a reject (None: no limit)
+        self.time_limit = time_limit
 
     # -- public entry points ------------------------------------------------------------
     def process_text(
@@ -127,7 +133,12 @@ class Processor:
                 )
             for art, sents in zip(batch, parsed, strict=True):
                 try:
-                    yield self.analyse(art, sents)
+                    with time_limit(self.time_limit):
+                        result = self.analyse(art, sents)
+                    yield result
+                except DocumentTimeout as exc:  # a pathological text never stalls the run
+                    log.warning("coding %s: %s", art.origin, exc)
+                    yield Reject(origin=art.origin, stage="code", reason=str(exc))
                 except Exception as exc:  # one bad document never stops the batch
                     log.exception("coding failed for %s", art.origin)
                     yield Reject(
