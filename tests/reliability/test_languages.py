@@ -45,9 +45,9 @@ ENGLISH = (
     "said in a statement read on state television."
 )
 WIRE_TABLE = (
-    "Shr 45 cts vs 58 cts\n    Net 1.1 mln vs 829,000\n    Sales 7.9 mln vs 9.4 mln\n"
-    "    Avg shrs 2,332,397 vs 1,429,000\n    Nine mths\n    Shr 1.19 dlrs vs 1.46 dlrs\n"
-    "    Net 3,150,185 vs 2,665,284\n    Revs 27.9 mln vs 24.1 mln\n"
+    "Shr 12 cts vs 31 cts\n    Net 640,000 vs 1.7 mln\n    Sales 5.2 mln vs 6.8 mln\n"
+    "    Avg shrs 4,118,250 vs 3,907,400\n    Six mths\n    Shr 77 cts vs 92 cts\n"
+    "    Net 2,410,530 vs 2,903,115\n    Revs 18.6 mln vs 21.3 mln\n"
 )
 
 
