@@ -397,7 +397,8 @@ def show(event_id: str, db: DbOpt = Path("eventwire.duckdb")) -> None:
     out.print(
         f"[bold]{ev.event_id}[/bold]  {ev.cameo.code} {ev.cameo.name} | PLOVER "
         f"{ev.plover.type}{'/' + ev.plover.mode if ev.plover.mode else ''}  "
-        f"({ev.modality}, confidence {ev.confidence})"
+        f"({ev.modality}, probability {_probability(ev):.2f}"
+        f"{'' if ev.counted else ', a candidate: not counted'})"
     )
     out.print(
         f"source: {_actors(ev.source) or '-'}   target: {_actors(ev.target) or '-'}",
@@ -433,7 +434,7 @@ def _actors(actors: tuple) -> str:
 
 def _table(evs: list[Event], meta: list[dict] | None = None) -> None:
     table = Table(show_lines=False)
-    cols = ("date", "source", "event", "target", "modality", "place", "conf", "reports", "trigger")
+    cols = ("date", "source", "event", "target", "modality", "place", "prob", "reports", "trigger")
     for col in cols:
         table.add_column(col)
     for i, ev in enumerate(evs):
@@ -448,7 +449,7 @@ def _table(evs: list[Event], meta: list[dict] | None = None) -> None:
                     _actors(ev.target),
                     ev.modality,
                     ev.place.name if ev.place else "-",
-                    f"{ev.confidence:.2f}",
+                    f"{_probability(ev):.2f}",
                     str(art.get("num_mentions") or 1),
                     escape(ev.trigger.text),
                 )
@@ -492,3 +493,8 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _probability(ev: Event) -> float:
+    """The calibrated probability, or the coder's confidence for events stored before it."""
+    return ev.probability if ev.probability is not None else ev.confidence
