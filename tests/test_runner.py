@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from eventwire.runner import run
-from eventwire.store.db import Store
+from eventwire.store.db import DATA_TABLES, Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
@@ -25,16 +25,7 @@ def _tables(db) -> dict[str, list]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         out = {}
-        for t in (
-            "articles",
-            "sentences",
-            "events",
-            "event_actors",
-            "places",
-            "quotes",
-            "rejects",
-            "runs",
-        ):
+        for t in (*DATA_TABLES, "runs"):
             out[t] = sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
         return out
     finally:

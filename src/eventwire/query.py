@@ -28,9 +28,8 @@ from typing import Any
 from eventwire.errors import ConfigError
 from eventwire.kb import load_kb, normalise
 from eventwire.kb.loader import NONSTATE_CODES
+from eventwire.records import UNCOUNTED_MODALITIES
 
-#: Modalities left out of default queries (with candidates under the counting threshold).
-UNCOUNTED_MODALITIES = ("negated", "hypothetical")
 MODALITIES = frozenset({"asserted", "planned", "claimed", "negated", "hypothetical"})
 ROLES = ("source", "target", "either")
 #: The day an event is sorted by: its start, else its article's publication day, else last.

@@ -22,7 +22,7 @@ from pathlib import Path
 from eventwire.code.coder import CODER_VERSION
 from eventwire.ingest.dedup import NearDuplicateIndex
 from eventwire.ingest.sources import iter_documents
-from eventwire.records import Article, DocumentResult, Reject
+from eventwire.records import COUNTED_MODALITIES, Article, DocumentResult, Reject
 from eventwire.safetext import escape
 from eventwire.store.canonical import canonical_count, merge
 from eventwire.store.db import Store, signature_row
@@ -30,8 +30,6 @@ from eventwire.workers import WorkerPool, process_parallel
 
 log = logging.getLogger(__name__)
 
-#: Modalities that count as events by default (negated and hypothetical ones are kept apart).
-COUNTED_MODALITIES = frozenset({"asserted", "planned", "claimed"})
 #: Rejects kept in the summary for printing; beyond them rejects are counted and stored, not
 #: held in memory (a corpus of a million bad lines must not grow the process).
 LISTED_REJECTS = 1_000

@@ -16,6 +16,7 @@ import argparse
 import json
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from eventwire.code.scoring import FEATURES, IDENTITY, TABLE, Calibration, features
@@ -77,9 +78,7 @@ def predictions(table: Calibration, events: Sequence[list[Any]]) -> list[list[Pr
         for e in evs:
             p = pred_event(e)
             prob = table.probability(e)
-            fields = {k: getattr(p, k) for k in PredEvent.__slots__}
-            fields.update(confidence=prob, counted=prob >= table.threshold)
-            row.append(PredEvent(**fields))
+            row.append(replace(p, confidence=prob, counted=prob >= table.threshold))
         out.append(row)
     return out
 

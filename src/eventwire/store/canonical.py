@@ -39,6 +39,7 @@ import duckdb
 
 from eventwire.errors import StoreError
 from eventwire.mapping import canonical_row
+from eventwire.records import COUNTED_MODALITIES
 
 if TYPE_CHECKING:
     from eventwire.store.db import Store
@@ -52,8 +53,6 @@ WINDOW_DAYS = 2
 #: An event's date interval longer than this ("in 1987", "in March") says too little to merge
 #: on: such a report is dated by its article's publication day instead.
 MAX_SPAN_DAYS = 7
-#: Modalities whose reports form canonical events (as the run's event count).
-COUNTED_MODALITIES = ("asserted", "planned", "claimed")
 
 
 @dataclass(frozen=True, slots=True)

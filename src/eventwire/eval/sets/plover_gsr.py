@@ -26,6 +26,7 @@ from typing import Any, ClassVar
 from eventwire.eval import system
 from eventwire.eval.base import EvalSet, Miss, Score, find_file, read_jsonl
 from eventwire.eval.metrics import PRF, macro_f1, majority, per_class_prf, set_prf, sum_prf
+from eventwire.records import COUNTED_MODALITIES
 
 NONE = "none"
 ROLES = ("source", "target")
@@ -210,7 +211,7 @@ def legacy_type(ev: Any) -> str:
 
 
 #: Events that can be the sentence's main one ahead of denied or conditional ones.
-_MAIN = frozenset({"asserted", "planned", "claimed"})
+_MAIN = COUNTED_MODALITIES
 
 
 def coded(doc: Any) -> Coded:

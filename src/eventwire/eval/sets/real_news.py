@@ -21,16 +21,15 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
 from eventwire.errors import EvalError
 from eventwire.eval import system
 from eventwire.eval.base import EvalSet, Miss, Score, read_jsonl
+from eventwire.records import COUNTED_MODALITIES
 
-#: Modalities that count as predictions (negated and hypothetical events are not claims of fact).
-COUNTED_MODALITIES = frozenset({"asserted", "planned", "claimed"})
 #: Types whose two sides may be swapped: the act is mutual.
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: Match levels, weakest first.
@@ -380,7 +379,7 @@ class RealNewsEvents(EvalSet[Doc, list[PredEvent]]):
             tally = Tally()
             for d, ps in zip(items, preds, strict=True):
                 kept = [
-                    PredEvent(**{**_fields(p), "counted": True})
+                    replace(p, counted=True)
                     for p in ps
                     if p.confidence >= t and p.modality in COUNTED_MODALITIES
                 ]
@@ -398,10 +397,6 @@ class RealNewsEvents(EvalSet[Doc, list[PredEvent]]):
                 }
             )
         return rows
-
-
-def _fields(p: PredEvent) -> dict[str, Any]:
-    return {k: getattr(p, k) for k in PredEvent.__slots__}
 
 
 def _sentences(text: str) -> Iterable[re.Match[str]]:
