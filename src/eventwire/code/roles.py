@@ -125,6 +125,8 @@ class RoleFinder:
                         break
             if not target and p.code[:2] in ADDRESSED_ROOTS:
                 target = self._addressee(view, tok, obj_heads, actor_fn)
+            if not target and not obj_heads:
+                target = self._embedded_object(view, tok, actor_fn)
         else:
             rescuer = self._came_to_aid(view, tok)
             if rescuer is not None:  # "Chad came to Niger's aid": Chad helps Niger
@@ -411,6 +413,30 @@ class RoleFinder:
             if found:
                 return found
         return []
+
+    def _embedded_object(self, view: SentenceView, tok: Token, actor_fn: ActorFn) -> list[Actor]:
+        """The party acted on by the act a commitment or refusal is about: with a control verb
+        ("refused to take back its citizens", "pledged to support Somalia") the event is the
+        embedded act, so its object is the target. Only actors tied to a country count: an
+        embedded object is often a thing ("agreed to send troops")."""
+        for clause in view.children(tok, "xcomp"):
+            if clause.pos != "VERB":
+                continue
+            heads = [h for h in view.children(clause, "dobj") if self._names_its_party(view, h)]
+            found = [a for a in self.actors(view, heads, actor_fn) if a.country]
+            if found:
+                return found
+        return []
+
+    @staticmethod
+    def _names_its_party(view: SentenceView, head: Token) -> bool:
+        """Whether a noun phrase says whose it is (a name, a nationality, a possessive):
+        "troops" alone takes its country from the context, which is often the wrong side."""
+        if head.ent in {"GPE", "NORP", "ORG", "PERSON"}:
+            return True
+        return bool(view.children(head, "poss")) or any(
+            m.ent in {"GPE", "NORP", "ORG"} for m in view.children(head, "amod", "compound")
+        )
 
     def _objects(
         self, view: SentenceView, heads: list[Token], p: Pattern, actor_fn: ActorFn
