@@ -260,3 +260,37 @@ def test_the_attackers_own_fighters_killed_are_not_its_victims(processor):
     )
     ev = _by_trigger(processor, text, "killed")
     assert all(a.text != "Boko Haram fighters" for a in ev.source)
+
+
+def test_what_a_speaker_says_another_actor_should_do_is_a_demand(processor):
+    ev = _by_trigger(
+        processor, "Obama tweeted on Friday that China should free the activists.", "should"
+    )
+    assert ev.plover.type == "REQUEST"
+    assert (_countries(ev.source), _countries(ev.target)) == (["USA"], ["CHN"])
+    # and the act asked for is not a plan of the one asked
+    evs = _events(processor, "The minister said Japan should apologise to Korea.")
+    assert all(e.modality != "planned" for e in evs if e.trigger.text == "apologise")
+
+
+def test_calling_for_someone_to_act_is_a_request_to_them(processor):
+    # the parser makes "for" the mark of a clause whose subject is the one asked
+    text = "The Brazilian president called for the G7 members to cancel the debt."
+    ev = _by_trigger(processor, text, "called")
+    assert ev.plover.type == "REQUEST" and _countries(ev.source) == ["BRA"]
+    assert ev.target and ev.target[0].text == "G7 members"
+
+
+def test_the_subject_of_face_undergoes_the_act(processor):
+    ev = _by_trigger(
+        processor, "The Kenyan president faces criticism from the opposition.", "criticism"
+    )
+    assert _countries(ev.target) == ["KEN"] and all(a.country != "KEN" for a in ev.source)
+
+
+def test_the_pope_is_the_holy_see():
+    from eventwire.resolve.actors import resolve_phrase
+
+    for text in ("Pope Francis", "the Pope", "the pontiff"):
+        actor = resolve_phrase(text, date="2020-03-01")
+        assert actor is not None and actor.country == "VAT", text

@@ -56,6 +56,7 @@ class Roles:
 
 #: Verbs that report a hostile act as one side's claim ("Kenya claimed that al-Shabaab attacked").
 CLAIMING = LEXICON.words("claiming")
+DEMANDING_AUX = LEXICON.words("demanding_aux")
 #: The pattern a deontic "must" codes (CAMEO 10: demand).
 DEONTIC = Pattern(id="deontic-must", lemmas=frozenset({"must"}), pos="VERB", code="100")
 #: What such a claim codes: of one's own act, responsibility (015); of another's, an accusation.
@@ -201,9 +202,9 @@ class RoleFinder:
                     source = parties
                     target = [a for a in target if all(a.start != b.start for b in parties)]
             light = light_verb(view, tok)
-            if light is not None and p.code[:2] in VIOLENT_ROOTS and self._suffers(view, light):
-                # "two soldiers died in an ambush", "were wounded in the attack": the
-                # subject is the victim of the attack, not its author
+            if light is not None and self._suffers(view, light):
+                # "two soldiers died in an ambush", "were wounded in the attack", "faces
+                # criticism from the opposition": the subject undergoes the act, never does it
                 if not target:
                     target = self.actors(view, view.children(light, *SUBJ), actor_fn)
                 light = None
@@ -375,10 +376,10 @@ class RoleFinder:
         return out
 
     def deontic(self, view: SentenceView, actor_fn: ActorFn) -> list[tuple[Token, Pattern, Roles]]:
-        """ "X said (that) Y must Z": a demand by X on Y, whatever Z is."""
+        """ "X said (that) Y must Z" or "... should Z": a demand by X on Y, whatever Z is."""
         out = []
         for tok in view.tokens:
-            musts = [k for k in view.children(tok, "aux") if k.text.lower() == "must"]
+            musts = [k for k in view.children(tok, "aux") if k.text.lower() in DEMANDING_AUX]
             if not musts or tok.dep not in {"ccomp", "xcomp"}:
                 continue
             gov = view.head(tok)
@@ -403,7 +404,11 @@ class RoleFinder:
         """Who a demand, accusation or threat is aimed at when it has no direct object actor:
         the subject of its clause ("demanded that the US cancel ...") or the agent of its
         object ("demanded the withdrawal of Serbian forces", "an admission by Moscow")."""
-        for clause in view.children(tok, "ccomp", "xcomp"):
+        for clause in view.children(tok, "ccomp", "xcomp", "advcl"):
+            if clause.dep == "advcl" and not any(
+                m.text.lower() == "for" for m in view.children(clause, "mark")
+            ):
+                continue  # only "appealed for both sides to ...", not "after X did ..."
             subj = view.children(clause, "nsubj", "nsubjpass")
             found = self.actors(view, subj, actor_fn)
             if found:
