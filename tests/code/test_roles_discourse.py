@@ -316,3 +316,22 @@ def test_a_participle_describing_a_noun_reports_no_cooperation(processor):
     evs = _events(processor, text)
     assert [e.trigger.text for e in evs] == ["shot"]
     assert _countries(evs[0].target) == ["KEN"]
+
+
+def test_whoever_a_clause_is_about_took_part_in_the_meeting_it_is_set_at(processor):
+    text = (
+        "The Kenyan president spoke to reporters ahead of a meeting in Nairobi with the Ugandan "
+        "foreign minister."
+    )
+    ev = _by_trigger(processor, text, "meeting")
+    assert (_countries(ev.source), _countries(ev.target)) == (["KEN"], ["UGA"])
+    text = "The Nigerian president raised the issue at a meeting with Chinese officials."
+    ev = _by_trigger(processor, text, "meeting")
+    assert (_countries(ev.source), _countries(ev.target)) == (["NGA"], ["CHN"])
+
+
+def test_a_report_set_at_a_meeting_is_not_a_participant(processor):
+    # "reported" tells of the meeting; the agency did not take part in it
+    text = "The Kenyan news agency reported during a meeting of Ugandan and Kenyan ministers."
+    evs = [e for e in _events(processor, text) if e.trigger.text == "meeting"]
+    assert all(a.text != "Kenyan news agency" for e in evs for a in e.source)
