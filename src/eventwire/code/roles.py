@@ -172,7 +172,13 @@ class RoleFinder:
                     if source:
                         break
             if not source and p.of_role == "theme":  # "the delivery of Russian drones"
-                themes = [a for a in self.actors(view, of_objs, actor_fn) if a.country]
+                # only a country the phrase itself names: a guess from the article says
+                # nothing of who sells or sends ("the sale of F-35 jets")
+                themes = [
+                    a
+                    for a in self.actors(view, of_objs, actor_fn)
+                    if a.country and a.kb_id != CONTEXT_KB_ID
+                ]
                 source, inferred = themes[:1], bool(themes)
             target = self._objects(view, of_objs, p, actor_fn) if p.of_role == "target" else []
             if not target and p.code[:2] in ADDRESSED_ROOTS:
