@@ -393,3 +393,12 @@ def test_its_in_an_infinitive_belongs_to_the_controlling_subject(processor):
         processor, "Germany pledged on Monday to put its foreign fighters on trial.", "pledged"
     )
     assert _countries(ev.target) == ["DEU"]
+
+
+def test_an_attack_noun_aimed_at_an_area_is_aimed_at_its_country(processor):
+    ev = _by_trigger(
+        processor, "The Turkish assault on the Afrin enclave in Syria began on Saturday.", "assault"
+    )
+    assert (_countries(ev.source), _countries(ev.target)) == (["TUR"], ["SYR"])
+    ev = _by_trigger(processor, "Turkey launched an incursion into Syria on Sunday.", "incursion")
+    assert _countries(ev.target) == ["SYR"]
