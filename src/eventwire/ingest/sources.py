@@ -40,6 +40,7 @@ __all__ = [
     "document_from_html",
     "document_from_text",
     "iter_documents",
+    "jsonl_record",
     "parse_fields",
 ]
 
@@ -350,6 +351,26 @@ def _read_jsonl(
             yield _guarded(line_origin, partial(_limited, build, limits.max_chars))
     if not emitted:
         yield _reject(origin, "empty file")
+
+
+def jsonl_record(
+    line: bytes,
+    origin: str,
+    *,
+    published: str | None = None,
+    fields: Mapping[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = MAX_TEXT_CHARS,
+) -> Article | Reject | None:
+    """One JSONL line (without its line break) read as :func:`iter_documents` reads it: an
+    Article, a Reject naming ``origin`` (``path:line``), or None for a blank line. For engines
+    that split a file themselves (Spark reads a file's lines in many tasks)."""
+    if len(line) > max_bytes:
+        return _reject(origin, _too_large("line", len(line), max_bytes))
+    if not line.strip():
+        return None
+    build = partial(_jsonl_article, line, origin, _cli_date(published), fields)
+    return _guarded(origin, partial(_limited, build, max_chars))
 
 
 def _read_line(fh: IO[bytes] | Inflated, max_bytes: int) -> tuple[bytes | None, int]:
