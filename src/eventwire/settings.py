@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -280,11 +280,12 @@ THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 @contextmanager
-def single_threaded_children() -> Iterator[None]:
-    """Within the block, processes started read one BLAS thread each (spawned workers read the
-    environment at import), so N workers use N cores instead of fighting over them."""
-    saved = {k: os.environ.get(k) for k in THREAD_VARS}
-    os.environ.update({k: "1" for k in THREAD_VARS})
+def child_environment(values: Mapping[str, str], *, keep_given: bool = False) -> Iterator[None]:
+    """Within the block, processes started from here see ``values`` in their environment (the
+    only way to tell a spawned worker or a JVM something before it imports anything); the
+    environment is restored after. ``keep_given``: a variable already set wins."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update({k: v for k, v in values.items() if not (keep_given and saved[k])})
     try:
         yield
     finally:
@@ -293,3 +294,9 @@ def single_threaded_children() -> Iterator[None]:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+def single_threaded_children() -> AbstractContextManager[None]:
+    """Within the block, processes started read one BLAS thread each (spawned workers read the
+    environment at import), so N workers use N cores instead of fighting over them."""
+    return child_environment({k: "1" for k in THREAD_VARS})
