@@ -88,6 +88,9 @@ def load(folder: str | Path, db: str | Path) -> LoadSummary:
         con = store.con
         before = store.count("articles")
         rejects_before = store.count("rejects")
+        # the stored signatures first: the new articles are indexed in input order below
+        index = NearDuplicateIndex()
+        store.load_signatures(index)
         con.execute("BEGIN TRANSACTION")
         try:
             for table in ENGINE_TABLES:
@@ -112,7 +115,7 @@ def load(folder: str | Path, db: str | Path) -> LoadSummary:
             raise
         summary.articles = store.count("articles") - before
         summary.rejects = store.count("rejects") - rejects_before
-        summary.near_duplicates = _link_near_duplicates(store, folder)
+        summary.near_duplicates = _link_near_duplicates(store, folder, index)
         merged = merge(store)
         summary.new_events = merged.founded
         glob = _parquet(folder, "articles")
@@ -139,15 +142,14 @@ def load(folder: str | Path, db: str | Path) -> LoadSummary:
     return summary
 
 
-def _link_near_duplicates(store: Store, folder: Path) -> int:
-    """Index the folder's articles in input order, as the local runner does while reading:
-    a near copy of an earlier article (of this folder or the database) points at it, any
-    other article's signature is stored. Returns the near copies linked."""
+def _link_near_duplicates(store: Store, folder: Path, index: NearDuplicateIndex) -> int:
+    """Index the folder's articles in input order into ``index`` (holding the database's
+    earlier articles), as the local runner does while reading: a near copy of an earlier
+    article points at it, any other article's signature is stored. Returns the near copies
+    linked."""
     glob = _parquet(folder, "articles")
     if glob is None:
         return 0
-    index = NearDuplicateIndex()
-    store.load_signatures(index)
     rows = store.con.execute(
         f"SELECT article_id, text FROM read_parquet(?) ORDER BY {ORDER_COLUMN}", [glob]
     ).fetchall()
