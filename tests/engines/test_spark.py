@@ -1,7 +1,8 @@
 """The Spark engine in local[2] gives the local engine's tables, and loading is idempotent.
 
 Real Spark (Java 17, pyspark from the dev lock), real DuckDB, the real model, through the CLI as
-a user runs it. The inputs are our own sentences and two of our example articles.
+a user runs it. The inputs are our own sentences (JSONL, Parquet, a WARC crawl) and two of our
+example articles.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ import json
 import shutil
 import subprocess
 import sys
+from io import BytesIO
 from pathlib import Path
 
 import duckdb
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from eventwire.store.db import DATA_TABLES
 
@@ -66,6 +70,32 @@ PARQUET_ROWS = [
 ]
 
 
+#: A crawled page of our own, for the WARC input.
+PAGE = """<html><head><title>Peru and Bolivia agree to share data on Lake Titicaca</title>
+<meta property="article:published_time" content="2025-10-07"></head><body><article>
+<h1>Peru and Bolivia agree to share data on Lake Titicaca</h1>
+<p>Peru and Bolivia signed an agreement in La Paz on Tuesday to share water-level data from
+Lake Titicaca, the two foreign ministries said.</p>
+<p>Bolivian officials accused a Peruvian mining company of polluting the lake last year.</p>
+</article></body></html>"""
+
+
+def _warc(path: Path) -> None:
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, kind, body in (
+            ("https://lakes.example/logo.png", "image/png", "PNG"),
+            ("https://lakes.example/2025/titicaca-data", "text/html", PAGE),
+        ):
+            data = body.encode()
+            http = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=BytesIO(data), length=len(data), http_headers=http
+                )
+            )
+
+
 def _inputs(folder: Path) -> tuple[list[str], list[str]]:
     """(local inputs, Spark inputs): the same documents, but the second of the three files is
     JSONL for the local engine and Parquet for Spark (the local engine reads no Parquet)."""
@@ -87,6 +117,7 @@ def _inputs(folder: Path) -> tuple[list[str], list[str]]:
     for name in ("2023-07-28-niger-coup.txt", "2023-08-01-ecowas-sanctions-niger.html"):
         shutil.copy(EXAMPLES / name, pages / name)
     (pages / "empty.md").write_text("")
+    _warc(pages / "crawl.warc.gz")
     return [str(jsonl), str(feed), str(pages)], [str(jsonl), str(parquet), str(pages)]
 
 
@@ -129,6 +160,7 @@ def test_spark_engine_tables_equal_the_local_engines(both_engines):
     local, spark = _tables(both_engines["local"]), _tables(both_engines["spark"])
     assert local["events"], "the input must give events for the comparison to mean anything"
     assert {r[0] for r in local["rejects"]} >= {"in/wire.jsonl:3", "in/pages/empty.md"}
+    assert any(r[7] == "in/pages/crawl.warc.gz:2" for r in local["articles"])
     near = [r for r in local["articles"] if r[10] is not None]
     assert len(near) == 1  # the other desk's copy points at the first story
     for table in COMPARED:
