@@ -417,6 +417,12 @@ def bench(
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 16,
     field: FieldOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
+    engine: Annotated[
+        Engine, typer.Option(help="Time the local engine or the Spark engine (run + load).")
+    ] = Engine.local,
+    master: Annotated[
+        str | None, typer.Option(help="Spark master for --engine spark (default local[WORKERS]).")
+    ] = None,
 ) -> None:
     """Throughput end to end next to spaCy alone on the same texts, start-up time, peak memory.
 
@@ -429,7 +435,13 @@ def bench(
         raise _fail_missing([str(corpus)])
     try:
         result = run_bench(
-            corpus, articles=articles, workers=workers, fields=fields, batch_size=batch_size
+            corpus,
+            articles=articles,
+            workers=workers,
+            fields=fields,
+            batch_size=batch_size,
+            engine=engine.value,
+            master=master,
         )
     except (EventwireError, RuntimeError) as exc:
         raise _fail(exc) from None

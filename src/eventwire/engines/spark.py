@@ -280,7 +280,8 @@ def run(
                 )
             )
         parts.append(sc.parallelize([(0, r) for r in walk_rejects], 1))
-        docs = sc.union(parts)
+        # read once: the counts below and the coding both use the ingested documents
+        docs = sc.union(parts).persist(StorageLevel.MEMORY_AND_DISK)
         n = partitions or max(sc.defaultParallelism, 1)
         articles = docs.filter(lambda kv: isinstance(kv[1], Article))
         # exact duplicates: the first copy in input order, as the local engine keeps
@@ -295,7 +296,6 @@ def run(
             StorageLevel.MEMORY_AND_DISK
         )
         out_dir = Path(out)
-        counts: dict[str, int] = {}
         for table, cols in columns.items():
             schema = T.StructType(
                 [T.StructField(name, _spark_type(kind), True) for name, kind in cols]
@@ -303,14 +303,16 @@ def run(
             rows = coded.filter(lambda tr, t=table: tr[0] == t).map(lambda tr: tr[1])
             frame = spark.createDataFrame(rows, schema)
             frame.write.mode("overwrite").parquet(str(out_dir / table))
-            counts[table] = spark.read.parquet(str(out_dir / table)).count()
-        total = articles.count()
+            log.info("%s written (%.1f s)", table, time.perf_counter() - t0)
+        counts = coded.map(lambda tr: tr[0]).countByValue()
+        duplicates = articles.count() - unique.count()
         coded.unpersist()
+        docs.unpersist()
         summary = SparkSummary(
-            articles=counts["articles"],
-            duplicates=total - unique.count(),
-            rejects=counts["rejects"],
-            events=counts["events"],
+            articles=counts.get("articles", 0),
+            duplicates=duplicates,
+            rejects=counts.get("rejects", 0),
+            events=counts.get("events", 0),
         )
         options: dict[str, object] = {"published": published}
         if follow_symlinks:
