@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 import signal
 
-from eventwire.settings import current
+from eventwire.settings import from_environment
 
-_SPEC = current().fault
+_SPEC: str = from_environment("fault") or ""
 _POINT, _, _NTH = _SPEC.partition(":")
 _seen: dict[str, int] = {}
 

@@ -147,6 +147,12 @@ _KEYS: dict[str, tuple[tuple[str, ...], Callable[[Any], Any]]] = {
 _ENV_ONLY = frozenset({"api_token", "fault"})
 
 
+def from_environment(key: str) -> Any:
+    """One key's value from the environment alone (None when unset), without reading any file:
+    for what must be known at import, before a config file could be named (the fault hook)."""
+    return _from_env({n: v for n in _KEYS[key][0] if (v := os.environ.get(n)) is not None}).get(key)
+
+
 def environment_names() -> dict[str, tuple[str, ...]]:
     """key -> the environment variables read for it (for docs and ``eventwire settings``)."""
     return {k: names for k, (names, _) in _KEYS.items()}
