@@ -349,3 +349,25 @@ def test_what_is_given_names_its_giver_only_by_its_own_words(processor):
 def test_a_blocked_act_has_not_happened(processor):
     evs = _events(processor, "The Senate tried to block the sale of F-35 fighter jets to Turkey.")
     assert all(e.modality not in {"asserted", "planned"} for e in evs if e.trigger.text == "sale")
+
+
+def test_a_meeting_to_be_held_is_planned(processor):
+    text = "A summit between Russia, Turkey and Iran to be held in Tehran on Friday was postponed."
+    evs = [e for e in _events(processor, text) if e.trigger.text == "summit"]
+    assert evs and all(e.modality == "planned" for e in evs)
+
+
+def test_fighting_a_named_enemy_is_no_toll_of_an_earlier_attack(processor):
+    text = (
+        "Russian jets bombed a market in Idlib on Monday. "
+        "Shia militias gathered alongside Kurdish forces who had played a lead role in fighting "
+        "Islamic State."
+    )
+    evs = [e for e in _events(processor, text) if e.trigger.text == "fighting"]
+    assert all("RUS" not in _countries(e.source) for e in evs)
+
+
+def test_a_speaker_at_a_meeting_took_part_in_it(processor):
+    text = "The US president told reporters during a meeting with the emir of Kuwait."
+    ev = _by_trigger(processor, text, "meeting")
+    assert (_countries(ev.source), _countries(ev.target)) == (["USA"], ["KWT"])

@@ -217,10 +217,11 @@ class RoleFinder:
                 host = self._meeting_setting(view, tok)
                 if host is not None:
                     heads = view.children(host, *SUBJ) or controller_subject(view, host)
+                    # ... though media only report it ("the agency reported during talks")
                     source = [
                         a
                         for a in self.actors(view, heads, actor_fn)
-                        if all(a.start != b.start for b in target)
+                        if all(a.start != b.start for b in target) and a.sector != "JRN"
                     ]
             light = light_verb(view, tok)
             if light is not None and self._suffers(view, light):
@@ -443,7 +444,7 @@ class RoleFinder:
     @staticmethod
     def _meeting_setting(view: SentenceView, tok: Token) -> Token | None:
         """The verb whose clause a meeting noun sets the scene of: "spoke ahead of a meeting",
-        "raised the issue at talks", "on the sidelines of a summit"."""
+        "told reporters during talks", "on the sidelines of a summit"."""
         prep = view.head(tok)
         if tok.dep != "pobj" or prep is None or prep.text.lower() not in MEETING_SETTINGS:
             return None
@@ -455,7 +456,7 @@ class RoleFinder:
                 up = view.head(up)
                 continue
             return None
-        if up is None or up.pos not in {"VERB", "AUX"} or up.lemma.lower() in REPORTING - {"say"}:
+        if up is None or up.pos not in {"VERB", "AUX"}:
             return None
         return up
 
