@@ -112,8 +112,19 @@ _AGENT_NOUNS = frozenset(
         "ambassador", "military", "navy", "warships", "jets", "aircraft", "planes", "fighters",
         "peacekeepers", "guards", "agents", "adviser", "advisers", "embassy", "delegation",
         "team", "coalition", "regime", "parliament", "speaker", "company", "firm",
+        "movement", "movements", "faction", "factions", "militia", "militias",
     }
 )  # fmt: skip
+#: Sites a country owns abroad: a country naming one ("a US base") is its owner, not where it
+#: lies ("Mali's base" is still in Mali: possessives are judged as containers).
+_OWNED_SITES = frozenset(
+    {"base", "bases", "embassy", "embassies", "consulate", "outpost", "warship", "warships",
+     "ship", "vessel", "compound", "mission"}
+)  # fmt: skip
+#: Protest verbs and the prepositions that give their grievance: a place inside the grievance
+#: ("protesting against the operation in Gaza") is where the grievance is, not the protest.
+_PROTEST = frozenset({"protest", "demonstrate", "rally", "march", "strike", "riot", "picket"})
+_GRIEVANCE = frozenset({"against", "over", "about"})
 #: Words that make a place a reference point ("60 km northeast of Monrovia", "far from X").
 _REFERENCE = frozenset(
     {
@@ -256,13 +267,41 @@ def _acceptable_unknown(view: SentenceView, cand: _Candidate) -> bool:
     if cand.slot != "loose":
         return False
     if cand.anchor.dep == "pobj":
-        return cand.labelled
+        return cand.labelled or _appos_place(view, cand.anchor)
     # "Eritrea captured Badme": the object of a verb that acts on places
     head = view.head(cand.anchor)
     return (
         head is not None
         and head.lemma.lower() in _PLACE_VERBS
         and cand.anchor.ent not in _ORG_LABELS - {"ORG"}
+    )
+
+
+def _owns_site(view: SentenceView, anchor: Token, place: Place | None) -> bool:
+    """Is this country the owner of the site it modifies ("a US base", "the French embassy")?"""
+    head = view.head(anchor)
+    return (
+        place is not None
+        and place.precision == "country"
+        and anchor.dep in {"compound", "nmod", "amod"}
+        and head is not None
+        and head.text.lower() in _OWNED_SITES
+    )
+
+
+def _in_locative(view: SentenceView, noun: Token) -> bool:
+    """Is the event noun the object of a locative preposition ("killed in clashes", "during
+    the raid")? Then what happens there happens in its place too."""
+    head = view.head(noun)
+    return noun.dep == "pobj" and head is not None and head.text.lower() in _LOCATIVE
+
+
+def _appos_place(view: SentenceView, anchor: Token) -> bool:
+    """ "in Dunya Pur, a small town 100 km from X": an appositive place noun says the name is
+    a place, whatever the NER called it."""
+    return any(
+        k.dep == "appos" and k.pos == "NOUN" and k.text.lower() in PLACE_NOUNS
+        for k in view.children(anchor)
     )
 
 
@@ -341,7 +380,13 @@ def candidates(view: SentenceView) -> list[_Candidate]:
             i += 1
             continue
         j = i
-        while j + 1 < len(toks) and toks[j + 1].pos == "PROPN" and j + 1 not in taken:
+        # "Corsica Thursday": a date that follows a name is not part of it
+        while (
+            j + 1 < len(toks)
+            and toks[j + 1].pos == "PROPN"
+            and j + 1 not in taken
+            and toks[j + 1].ent not in _NOT_PLACES
+        ):
             j += 1
         run = _glue(view, list(toks[i : j + 1]))
         # "Anefis (Kidal)", "the town of Djibo": a written hierarchy or a place noun says it
@@ -501,6 +546,8 @@ def _slot(view: SentenceView, a: Token) -> str:
         return "strict"
     if a.dep == "poss" and word in PLACE_NOUNS and head.ent == "":
         return "loose"  # "Grozny's streets" (but "Patten's hotel")
+    if a.dep == "compound" and head.pos == "NOUN" and _in_locative(view, head):
+        return "loose"  # "wounded in the Manbij offensive": a known place naming the fighting
     if a.dep in {"dobj", "nsubjpass"} and head.pos == "VERB":
         return "loose"
     return ""
@@ -538,6 +585,7 @@ def _rank(
         return None  # a place doing something is an actor ("China may use", "Israel demanded")
     is_country = place is not None and place.precision == "country"
     cost = 0
+    clause = False  # the path went through a clause of its own
     cur = cand.anchor
     top: Token | None = None  # the node right under the trigger
     lead = _lead_verb(view, tok)
@@ -557,6 +605,8 @@ def _rank(
                 a.i == tok.i for a in view.ancestors(head)
             ):
                 return None  # another event's place
+            if not _in_locative(view, head):
+                return None  # "marched to mark the anniversary of the X massacre": its place
             cost += 1  # "killed in clashes in Makhmur": the clashes happen there too
         if head.lemma.lower() in _REPORTING and head.pos == "VERB" or head.text == "according":
             return None  # "the source told Xinhua", "according to Los Angeles television"
@@ -577,6 +627,8 @@ def _rank(
         elif cur.dep in {"compound", "poss", "amod", "nmod"}:
             if word in _AGENT_NOUNS or head.ent in _ORG_LABELS or head.ent == "NORP":
                 return None  # "U.S. forces", "Mexico's police chief": who, not where
+            if cur is cand.anchor and _owns_site(view, cur, place):
+                return None  # "the US military base in X", "the French embassy": the owner
             if cur.dep == "poss":
                 cost += 1  # "Mali's northern city of Gao": Mali contains the place
             elif word not in PLACE_NOUNS and head.ent not in PLACE_LABELS:
@@ -591,6 +643,7 @@ def _rank(
             cost += 1 if cur.i in triggers else 3  # "captured, and acknowledged ... in Madrid"
         elif cur.dep in {"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "pcomp"}:
             cost += 1
+            clause = clause or cur.dep in {"relcl", "acl"}
         elif cur.dep not in _NP_DEPS and cur.dep not in {
             "pobj", "prep", "dobj", "nsubjpass", "attr", "agent", "oprd", "dative", "case",
         }:  # fmt: skip
@@ -605,6 +658,8 @@ def _rank(
     if top.dep == "prep":
         if word in _LOCATIVE or (word == "of" and tok.pos == "NOUN"):
             return cost  # "arrival of a plane at Niamey airport": the noun's own argument
+        if word in _GRIEVANCE and tok.lemma.lower() in _PROTEST:
+            return None  # "protested against the war in X": what they protest, not where
         return cost + 3
     if top.dep in {"dobj", "nsubjpass", "attr", "oprd"}:
         if tok.lemma.lower() in _PLACE_VERBS or tok.text.lower() in _PLACE_VERBS:
@@ -612,7 +667,7 @@ def _rank(
             return cost if cand.labelled or top.i != cand.anchor.i else cost + 1
         return cost + 3
     if top.dep in {"nsubj", "csubj", "expl"}:
-        if top.i == cand.anchor.i or word in _AGENT_NOUNS or cost > 1:
+        if top.i == cand.anchor.i or word in _AGENT_NOUNS or cost > 1 or clause:
             return None  # the actor ("Eritrea captured Badme"), or said of the actor
         return cost + 5  # "Hong Kong people demonstrated": where the actors come from
     if top.dep in {"npadvmod", "advmod"}:
@@ -661,7 +716,7 @@ def _container(
         if other is cand or other.anchor.i not in near:
             continue
         place = resolve(other)
-        if place is None:
+        if place is None or _owns_site(view, other.anchor, place):
             continue
         dist = near[other.anchor.i]
         if best is None or dist < best[0]:

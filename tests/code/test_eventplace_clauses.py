@@ -1,0 +1,58 @@
+"""Event place rules of issue 16's second round: sentences written for the test, the real
+model and gazetteer, through ``Processor.locate`` (so every trigger of the sentence counts)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _span(processor, text: str, verb: str) -> str | None:
+    start = text.index(verb)
+    place = processor.locate(text, start, start + len(verb))
+    if place is None or place.char_start is None or place.char_end is None:
+        return None
+    return text[place.char_start : place.char_end]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        # a date after a name is not part of it
+        ("Some 2,000 dock workers demonstrated in two rallies in Sardinia Friday in support of "
+         "a strike.", "demonstrated", "Sardinia"),
+        # an appositive place noun says an unknown name is a place
+        ("Police detained four suspects during a raid on a house in Basti Kharan Wala, a small "
+         "village about 60 kilometres east of the city of Bahawalpur, a police chief told "
+         "reporters.", "detained", "Basti Kharan Wala"),
+        # a country naming a site it owns abroad is its owner, not where the site is
+        ("Three marines were killed when their truck hit a mine east of the US military base in "
+         "Bagram, 50 kilometres north of the capital.", "killed", "Bagram"),
+        # a known place naming the fighting the event happens in
+        ("At least nine fighters were killed in the Raqqa offensive last week.", "killed",
+         "Raqqa"),
+    ],
+)  # fmt: skip
+def test_place_found(processor, text, verb, expected):
+    assert _span(processor, text, verb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "wrong"),
+    [
+        # a place in a relative clause of the subject says what the actor is, not where it acts
+        ("The Taliban, who control most of Helmand and Kandahar, seized the district centre and "
+         "the police post on Monday.", "seized", "Helmand"),
+        # a place inside another event's name, not reached through a locative of ours
+        ("Around 3,000 Sarajevo residents marched Saturday to mark the tenth anniversary of the "
+         "Srebrenica massacre with the city's mayor warning of new tensions.", "marched",
+         "Srebrenica"),
+        # a place inside a protest's grievance
+        ("The students were protesting against the military campaign in Yemen.", "protesting",
+         "Yemen"),
+        # a place qualifying the person captured, not where the capture happened
+        ("The founder of one of Colombia's largest rebel movements was captured on Tuesday.",
+         "captured", "Colombia"),
+    ],
+)  # fmt: skip
+def test_place_refused(processor, text, verb, wrong):
+    assert _span(processor, text, verb) != wrong
