@@ -15,7 +15,7 @@ from datetime import date
 from itertools import islice
 
 from eventwire.code.coder import Coder
-from eventwire.code.eventplace import attached_place, refers_back
+from eventwire.code.eventplace import attached_place, refers_back, refers_to_event
 from eventwire.code.quotes import find_quotes
 from eventwire.code.scoring import Calibration, load_calibration, score_events
 from eventwire.ingest.dedup import article_id as content_id
@@ -252,25 +252,37 @@ class Processor:
         times = self._times(article, sents)
         places = find_toponyms(sents, self.places, countries=_top_countries(ctx))
         fallback = self._fallback(article.text, ctx, places)
-        events = []
+        events: list[Event] = []
+        told: Place | None = None  # the place of the last event told with a town of its own
         for ps in sents:
             s_times = [
                 t for t in times if ps.sentence.start <= (t.char_start or -1) < ps.sentence.end
             ]
             # "... killed there", "... attacked the town": the place named just before is the
-            # one the text points back to (stated, so not inferred)
+            # one the text points back to (stated, so not inferred); "killed in the attack":
+            # the place of the event told before
+            view = SentenceView(ps)
             before = _antecedent(places, ps.sentence.start)
-            here = before if before is not None and refers_back(SentenceView(ps)) else fallback
-            events.extend(
-                self.coder.code(
-                    ps,
-                    article_id=article.article_id,
-                    actor_fn=actor_fn,
-                    place_fn=place_fn,
-                    times=s_times,
-                    fallback_place=here,
-                )
+            here = fallback
+            again = told is not None and refers_to_event(view)
+            if before is not None and refers_back(view):
+                here = before
+            elif again:
+                here = told
+            coded = self.coder.code(
+                ps,
+                article_id=article.article_id,
+                actor_fn=actor_fn,
+                place_fn=place_fn,
+                times=s_times,
+                fallback_place=here,
             )
+            if again and told is not None:
+                # "killed in the attack, the deadliest in Syria": the country named around the
+                # event told before does not beat the town it happened in
+                coded = [_refined(ev, told) for ev in coded]
+            events.extend(coded)
+            told = _told_place(coded, ps.sentence.start) or told
         quotes = find_quotes(article.text, sents, article_id=article.article_id, actor_fn=actor_fn)
         events = score_events(_speaker_as_source(events, quotes), self.calibration)
         mentions = tuple(m for ps in sents for m in ps.mentions)
@@ -283,6 +295,27 @@ class Processor:
             times=tuple(times),
             places=tuple(places),
         )
+
+
+def _refined(event: Event, town: Place) -> Event:
+    """The event with ``town`` for a place that is only the country ``town`` lies in."""
+    p = event.place
+    if p is None or p.precision != "country" or p.country != town.country:
+        return event
+    return replace(event, place=town)
+
+
+def _told_place(events: list[Event], start: int) -> Place | None:
+    """The last town or subdivision a sentence states as an event's own place."""
+    found = None
+    for ev in events:
+        p = ev.place
+        if p is None or p.inferred or p.char_start is None or p.char_start < start:
+            continue
+        if p.precision in {"city", "point", "admin1"} and p.lat is not None:
+            if found is None or (found.char_start or 0) < p.char_start:
+                found = p
+    return found
 
 
 def _antecedent(places: list[Place], start: int) -> Place | None:

@@ -125,6 +125,8 @@ _OWNED_SITES = frozenset(
 #: ("protesting against the operation in Gaza") is where the grievance is, not the protest.
 _PROTEST = frozenset({"protest", "demonstrate", "rally", "march", "strike", "riot", "picket"})
 _GRIEVANCE = frozenset({"against", "over", "about"})
+#: Nouns of going somewhere: a country naming one is where it goes ("a UK state visit").
+_VISITS = frozenset({"visit", "visits", "trip", "tour", "mission"})
 #: Words that make a place a reference point ("60 km northeast of Monrovia", "far from X").
 _REFERENCE = frozenset(
     {
@@ -199,6 +201,7 @@ def rank_place(
     rank, _, best = min(
         scored, key=lambda s: (s[0], _FINENESS.get(_precision(resolve(s[2])), 1), s[1])
     )
+    best = _town_within(view, best, [s[2] for s in scored], resolve)
     # For callers, rank 0 means "the parse attaches the place to this trigger".
     if rank <= ATTACHED_RANK and (
         _under(view, best.anchor, tok) or _under_light_verb(view, best.anchor, tok)
@@ -215,6 +218,30 @@ def rank_place(
 
 
 _FINENESS = {"point": 0, "city": 0, "admin1": 1, "": 1, "country": 2, "region": 3}
+
+
+def _town_within(
+    view: SentenceView,
+    best: _Candidate,
+    scored: list[_Candidate],
+    resolve: Callable[[_Candidate], Place | None],
+) -> _Candidate:
+    """A country does not beat a town inside it in the same phrase, tied to the event too
+    ("massacred 200 people in the city of Sweida in southern Syria"): the first such town."""
+    place = resolve(best)
+    if place is None or place.precision != "country":
+        return best
+    near = _neighbourhood(view, best.anchor)
+    for cand in sorted(scored, key=lambda c: c.anchor.i):
+        other = resolve(cand)
+        if (
+            cand.anchor.i in near
+            and other is not None
+            and other.country == place.country
+            and other.precision in {"city", "point", "admin1"}
+        ):
+            return cand
+    return best
 
 
 def _precision(place: Place | None) -> str:
@@ -340,6 +367,47 @@ def refers_back(view: SentenceView) -> bool:
         if t.dep == "pobj" and head.text.lower() in _LOCATIVE - {"from", "to", "towards"}:
             return True
         if t.dep == "dobj" and head.lemma.lower() in _PLACE_VERBS:
+            return True
+    return False
+
+
+#: Nouns that name an event: bare and definite ("the attack", "the blast") they refer to one
+#: the article has already told, so they share its place.
+_EVENT_NOUNS = frozenset(
+    {
+        "attack", "attacks", "bombing", "bombings", "blast", "blasts", "explosion", "raid",
+        "raids", "strike", "strikes", "airstrike", "airstrikes", "assault", "ambush", "clash",
+        "clashes", "fighting", "shooting", "massacre", "killings", "offensive", "battle",
+        "protest", "protests", "demonstration", "demonstrations", "rally", "meeting", "talks",
+        "summit", "incident", "violence", "shelling", "siege", "operation",
+    }
+)  # fmt: skip
+_BACK_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def refers_to_event(view: SentenceView) -> bool:
+    """Does the sentence take up an event told before, as the subject or the locative of its
+    verb ("the attack killed 16", "16 were killed in the attack", "during the raid")? A bare
+    definite event noun, with nothing of its own saying where or which (no place, no name,
+    no adjective but "same" or "deadly"), refers back to it."""
+    for t in view.tokens:
+        if t.text.lower() not in _EVENT_NOUNS or t.pos != "NOUN":
+            continue
+        kids = list(view.children(t))
+        if not any(k.dep == "det" and k.text.lower() in _BACK_DETS for k in kids):
+            continue
+        if any(
+            k.dep in {"compound", "prep", "appos", "poss", "nmod", "acl", "relcl", "nummod"}
+            or (k.dep == "amod" and k.text.lower() not in {"same", "deadly", "latest"})
+            for k in kids
+        ):
+            continue  # "the attack on X", "the Manbij attack", "the first attack": its own
+        head = view.head(t)
+        if head is None:
+            continue
+        if t.dep in {"nsubj", "nsubjpass"} and head.pos in {"VERB", "AUX"}:
+            return True
+        if t.dep == "pobj" and head.text.lower() in {"in", "during", "amid", "at"}:
             return True
     return False
 
@@ -632,7 +700,7 @@ def _rank(
             if cur.dep == "poss":
                 cost += 1  # "Mali's northern city of Gao": Mali contains the place
             elif word not in PLACE_NOUNS and head.ent not in PLACE_LABELS:
-                if is_country:
+                if is_country and not (head.i == tok.i and word in _VISITS):
                     return None  # "a US convoy", "Syria's civil war": a nationality
                 cost += 2  # "London's transport network", "the Manbij campaign"
         elif cur.dep == "appos" and word in _REFERENCE:
