@@ -283,6 +283,7 @@ class Processor:
                 coded = [_refined(ev, told) for ev in coded]
             events.extend(coded)
             told = _told_place(coded, ps.sentence.start) or told
+        events = _lede_places(events, sents)
         quotes = find_quotes(article.text, sents, article_id=article.article_id, actor_fn=actor_fn)
         events = score_events(_speaker_as_source(events, quotes), self.calibration)
         mentions = tuple(m for ps in sents for m in ps.mentions)
@@ -295,6 +296,40 @@ class Processor:
             times=tuple(times),
             places=tuple(places),
         )
+
+
+#: How many sentences after the lede may name the town it summarises.
+_LEDE_REACH = 2
+
+
+def _lede_places(events: list[Event], sents: list[ParsedSentence]) -> list[Event]:
+    """A news story's first sentence sums up the event with its country ("six policemen were
+    killed in northern Iraq") and the next ones tell it with the town ("gunmen opened fire on
+    a checkpoint in the town of Tal Afar"): the lede's events whose place is only that country
+    (stated, or the fallback) take the first town in it stated for an event of the next
+    sentences."""
+    if len(sents) < 2:
+        return events
+    lede_end = sents[0].sentence.end
+    reach_end = sents[min(_LEDE_REACH, len(sents) - 1)].sentence.end
+    towns = [
+        ev.place
+        for ev in events
+        if lede_end <= ev.trigger.start < reach_end
+        and ev.place is not None
+        and not ev.place.inferred
+        and ev.place.char_start is not None
+        and ev.place.char_start >= lede_end
+        and ev.place.precision in {"city", "point", "admin1"}
+    ]
+    out = []
+    for ev in events:
+        if ev.trigger.start < lede_end and ev.place is not None:
+            town = next((t for t in towns if t.country == ev.place.country), None)
+            if town is not None and ev.place.precision == "country":
+                ev = replace(ev, place=replace(town, inferred=ev.place.inferred))
+        out.append(ev)
+    return out
 
 
 def _refined(event: Event, town: Place) -> Event:

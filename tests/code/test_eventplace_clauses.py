@@ -56,3 +56,30 @@ def test_place_found(processor, text, verb, expected):
 )  # fmt: skip
 def test_place_refused(processor, text, verb, wrong):
     assert _span(processor, text, verb) != wrong
+
+
+def _places(processor, text: str) -> dict[str, tuple[str | None, bool]]:
+    """Trigger word -> (the event's place name, inferred) for every event of ``text``."""
+    result = processor.process_text(text, published="2024-03-02")
+    return {
+        ev.trigger.text: (ev.place.text if ev.place else None, bool(ev.place and ev.place.inferred))
+        for ev in result.events
+    }
+
+
+def test_the_lede_country_yields_to_the_town_said_next(processor):
+    text = (
+        "A car bomb killed six policemen in northern Iraq on Friday, officials said.\n\n"
+        "Gunmen attacked a checkpoint in the city of Tikrit before dawn, police said."
+    )
+    assert _places(processor, text).get("killed", (None, False))[0] == "Tikrit"
+
+
+def test_an_event_told_again_takes_its_town(processor):
+    text = (
+        "Gunmen stormed a police station in the town of Tillaberi on Monday.\n\n"
+        "The gunmen killed four officers in the attack, the worst in Niger this year, the army "
+        "said."
+    )
+    place, inferred = _places(processor, text).get("killed", (None, True))
+    assert place == "Tillaberi" and not inferred
