@@ -83,3 +83,13 @@ def test_an_event_told_again_takes_its_town(processor):
     )
     place, inferred = _places(processor, text).get("killed", (None, True))
     assert place == "Tillaberi" and not inferred
+
+
+def test_a_visit_takes_the_country_it_goes_to_or_a_nested_locative(processor):
+    text = (
+        "The prime minister was speaking at the Lowy Institute in Sydney on the last day of an "
+        "Australian state visit."
+    )
+    start = text.index("visit")
+    place = processor.locate(text, start, start + len("visit"))
+    assert place is not None and place.country == "AUS"

@@ -761,10 +761,29 @@ def _governing_rank(
     if cand.anchor.dep != "pobj" or head is None or head.text.lower() not in _LOCATIVE:
         return None
     if view.head(head) is not gov:
-        return None
+        # "speaking at Chatham House in London on the second day of a state visit": a
+        # locative inside the verb's own locative phrase ("at X in London")
+        if tok.pos != "NOUN" or not _nested_locative(view, head, gov):
+            return None
+        return MAX_RANK
     if tok.pos == "NOUN" and tok.dep == "dobj" and view.head(tok) is gov:
         return 1  # "staged a protest in Beijing", "held talks in Moscow": the light verb's place
     return MAX_RANK
+
+
+def _nested_locative(view: SentenceView, prep: Token, gov: Token) -> bool:
+    """Is ``prep`` ("in" of "at X in London") inside a locative phrase of ``gov``: its head
+    a noun that is the object of a locative preposition of ``gov``?"""
+    noun = view.head(prep)
+    if noun is None or noun.dep != "pobj" or prep.dep != "prep":
+        return False
+    outer = view.head(noun)
+    return (
+        outer is not None
+        and outer.text.lower() in _LOCATIVE
+        and outer.dep == "prep"
+        and view.head(outer) is gov
+    )
 
 
 # --------------------------------------------------------------------------- unresolved
