@@ -93,3 +93,11 @@ def test_a_visit_takes_the_country_it_goes_to_or_a_nested_locative(processor):
     start = text.index("visit")
     place = processor.locate(text, start, start + len("visit"))
     assert place is not None and place.country == "AUS"
+
+
+def test_an_event_right_after_another_shares_its_place(processor):
+    text = (
+        "The commander was captured after heavy fighting in southern Helmand province this week "
+        "in which dozens of insurgents were killed, the general said."
+    )
+    assert _span(processor, text, "captured") == "Helmand"
