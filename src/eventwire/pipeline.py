@@ -283,7 +283,7 @@ class Processor:
                 coded = [_refined(ev, told) for ev in coded]
             events.extend(coded)
             told = _told_place(coded, ps.sentence.start) or told
-        events = _lede_places(events, sents)
+        events = _same_story(_lede_places(events, sents))
         quotes = find_quotes(article.text, sents, article_id=article.article_id, actor_fn=actor_fn)
         events = score_events(_speaker_as_source(events, quotes), self.calibration)
         mentions = tuple(m for ps in sents for m in ps.mentions)
@@ -328,6 +328,30 @@ def _lede_places(events: list[Event], sents: list[ParsedSentence]) -> list[Event
             town = next((t for t in towns if t.country == ev.place.country), None)
             if town is not None and ev.place.precision == "country":
                 ev = replace(ev, place=replace(town, inferred=ev.place.inferred))
+        out.append(ev)
+    return out
+
+
+#: How many sentences on an event of the same type still tells the same incident.
+_STORY_REACH = 3
+
+
+def _same_story(events: list[Event]) -> list[Event]:
+    """News tells one incident over several sentences with the same kind of verb ("a bomb
+    killed four soldiers in Manbij ... the Pentagon confirmed that two soldiers were
+    killed"): an event with no place of its own takes the town of the last event of the same
+    type stated a few sentences before. The text does not state it for this event, so it
+    stays ``inferred``."""
+    told: dict[str, tuple[int, Place]] = {}
+    out = []
+    for ev in events:
+        p = ev.place
+        if p is not None and not p.inferred and p.precision in {"city", "point", "admin1"}:
+            told[ev.plover.type] = (ev.sentence, p)
+        elif p is None or p.inferred:
+            last = told.get(ev.plover.type)
+            if last is not None and 0 < ev.sentence - last[0] <= _STORY_REACH:
+                ev = replace(ev, place=replace(last[1], inferred=True))
         out.append(ev)
     return out
 

@@ -101,3 +101,25 @@ def test_an_event_right_after_another_shares_its_place(processor):
         "in which dozens of insurgents were killed, the general said."
     )
     assert _span(processor, text, "captured") == "Helmand"
+
+
+def test_an_event_done_while_doing_something_shares_its_place(processor):
+    text = (
+        'The army said: "Three soldiers were killed by a mine while conducting a routine patrol '
+        'in Mali yesterday."'
+    )
+    start = text.index("killed")
+    place = processor.locate(text, start, start + len("killed"))
+    assert place is not None and place.country == "MLI" and not place.inferred
+
+
+def test_the_same_incident_told_again_keeps_its_town_marked_inferred(processor):
+    text = (
+        "Militants killed five soldiers in the town of Kidal on Tuesday.\n\n"
+        "The defence ministry confirmed that five soldiers were killed by the militants.\n\n"
+        "The ministry said two civilians were injured."
+    )
+    result = processor.process_text(text, published="2024-03-02")
+    second = [ev for ev in result.events if ev.sentence == 1 and ev.plover.type == "ASSAULT"]
+    assert second, [(ev.sentence, ev.trigger.text, ev.plover.type) for ev in result.events]
+    assert all(ev.place and ev.place.text == "Kidal" and ev.place.inferred for ev in second)

@@ -485,6 +485,9 @@ def _norp_place(view: SentenceView, t: Token) -> bool:
         return False
     if t.dep == "dobj":  # "retook Kidal"
         return head.lemma.lower() in _PLACE_VERBS or head.text.lower() in _PLACE_VERBS
+    if t.dep == "pobj" and head.text.lower() == "of":  # "the town of Kidal"
+        owner = view.head(head)
+        return owner is not None and owner.text.lower() in PLACE_NOUNS
     return t.dep == "pobj" and head.text.lower() in _LOCATIVE
 
 
@@ -634,6 +637,19 @@ def _same_event(view: SentenceView, a: Token, b: Token) -> bool:
     return (a.dep == "conj" and a.head == b.i) or (b.dep == "conj" and b.head == a.i)
 
 
+#: Subordinators of a clause that happens at the same time as its head.
+_WHILE = frozenset({"while", "when", "as"})
+
+
+def _meanwhile(view: SentenceView, clause: Token, tok: Token) -> bool:
+    """Is ``clause`` what the trigger's actors were doing when it happened ("killed while
+    conducting a patrol in Syria", "shot as they crossed the bridge")? It is in the same
+    place."""
+    if clause.dep != "advcl" or clause.head != tok.i or clause.pos != "VERB":
+        return False
+    return any(k.dep == "mark" and k.text.lower() in _WHILE for k in view.children(clause))
+
+
 def _lead_verb(view: SentenceView, tok: Token) -> Token | None:
     """The verb whose place a trigger shares: the first of coordinated verbs ("raided the
     village of X and killed two herders") or the verb a participle follows ("attacked a bus
@@ -673,7 +689,11 @@ def _rank(
             top, tok = cur, lead  # judged as the lead verb's place, one step further
             cost += 1
             break
-        if head.i in triggers and not _same_event(view, head, tok):
+        if (
+            head.i in triggers
+            and not _same_event(view, head, tok)
+            and not _meanwhile(view, head, tok)
+        ):
             if head.pos not in {"NOUN", "PROPN"} or not any(
                 a.i == tok.i for a in view.ancestors(head)
             ):
