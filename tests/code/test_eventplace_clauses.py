@@ -123,3 +123,10 @@ def test_the_same_incident_told_again_keeps_its_town_marked_inferred(processor):
     second = [ev for ev in result.events if ev.sentence == 1 and ev.plover.type == "ASSAULT"]
     assert second, [(ev.sentence, ev.trigger.text, ev.plover.type) for ev in result.events]
     assert all(ev.place and ev.place.text == "Kidal" and ev.place.inferred for ev in second)
+
+
+def test_people_protest_where_they_are_from(processor):
+    text = "About 2,000 Taiwan students demonstrated on Saturday against the new labour law."
+    start = text.index("demonstrated")
+    place = processor.locate(text, start, start + len("demonstrated"))
+    assert place is not None and place.country == "TWN"

@@ -125,6 +125,8 @@ _OWNED_SITES = frozenset(
 #: ("protesting against the operation in Gaza") is where the grievance is, not the protest.
 _PROTEST = frozenset({"protest", "demonstrate", "rally", "march", "strike", "riot", "picket"})
 _GRIEVANCE = frozenset({"against", "over", "about"})
+#: People named by where they are from; protesting, they protest there.
+_PEOPLE = frozenset({"people", "residents", "students", "workers", "farmers", "villagers"})
 #: Nouns of going somewhere: a country naming one is where it goes ("a UK state visit").
 _VISITS = frozenset({"visit", "visits", "trip", "tour", "mission"})
 #: Words that make a place a reference point ("60 km northeast of Monrovia", "far from X").
@@ -725,9 +727,12 @@ def _rank(
             if cur.dep == "poss":
                 cost += 1  # "Mali's northern city of Gao": Mali contains the place
             elif word not in PLACE_NOUNS and head.ent not in PLACE_LABELS:
-                if is_country and not (head.i == tok.i and word in _VISITS):
+                if word in _PEOPLE and tok.lemma.lower() in _PROTEST and head.dep == "nsubj":
+                    cost += 1  # "Hong Kong people demonstrated": people protest where they live
+                elif is_country and not (head.i == tok.i and word in _VISITS):
                     return None  # "a US convoy", "Syria's civil war": a nationality
-                cost += 2  # "London's transport network", "the Manbij campaign"
+                else:
+                    cost += 2  # "London's transport network", "the Manbij campaign"
         elif cur.dep == "appos" and word in _REFERENCE:
             cost += 4
         elif cur.dep == "appos" and cur.text.lower() in PLACE_NOUNS:
