@@ -212,3 +212,85 @@ def test_blue_helmets_are_un_peacekeepers(processor):
     text = "The military government demanded that the blue helmets leave Mali."
     ev = _by_trigger(processor, text, "demanded")
     assert _countries(ev.target) == ["UNO"]
+
+
+def test_a_refusal_is_aimed_at_the_object_of_the_refused_act(processor):
+    # with a control verb the event is the embedded act: its object is the target
+    ev = _by_trigger(processor, "Canada has refused to take back its citizens.", "refused")
+    assert (_countries(ev.source), _countries(ev.target)) == (["CAN"], ["CAN"])
+    ev = _by_trigger(processor, "Germany pledged to put its own citizens on trial.", "pledged")
+    assert _countries(ev.target) == ["DEU"]
+
+
+def test_an_embedded_object_that_says_nothing_of_its_side_is_no_target(processor):
+    # "troops" alone would take a country from the context (here Mali, the wrong side)
+    ev = _by_trigger(processor, "France agreed to send troops to Mali.", "agreed")
+    assert "MLI" not in _countries(ev.target) or ev.target[0].text != "troops"
+
+
+ATTACK_STORY = (
+    "Al-Shabaab claimed responsibility for a bombing at a hotel in Mogadishu on Friday. "
+    "At least 12 people were killed in the attack."
+)
+
+
+def test_a_toll_told_after_the_attack_has_the_attacks_author(processor):
+    # news names an attack's author once; the toll that follows refers back to that attack
+    ev = _by_trigger(processor, ATTACK_STORY, "killed")
+    assert [a.text for a in ev.source] == ["Al-Shabaab"]
+    # the actor keeps the offsets of the mention that names it, in the earlier sentence
+    assert ATTACK_STORY[ev.source[0].start : ev.source[0].end] == "Al-Shabaab"
+    assert ev.source[0].start < ev.evidence_start
+
+
+def test_a_toll_is_not_given_an_author_when_two_attackers_were_named(processor):
+    text = (
+        "Al-Shabaab attacked a police post in Mogadishu on Friday. "
+        "Kenyan jets bombed a camp near Kismayo on Saturday. "
+        "At least 12 people were killed."
+    )
+    ev = _by_trigger(processor, text, "killed")
+    assert ev.source == ()
+
+
+def test_the_attackers_own_fighters_killed_are_not_its_victims(processor):
+    text = (
+        "Boko Haram fighters attacked an army base near Maiduguri on Sunday. "
+        "Twenty Boko Haram fighters were killed."
+    )
+    ev = _by_trigger(processor, text, "killed")
+    assert all(a.text != "Boko Haram fighters" for a in ev.source)
+
+
+def test_what_a_speaker_says_another_actor_should_do_is_a_demand(processor):
+    ev = _by_trigger(
+        processor, "Obama tweeted on Friday that China should free the activists.", "should"
+    )
+    assert ev.plover.type == "REQUEST"
+    assert (_countries(ev.source), _countries(ev.target)) == (["USA"], ["CHN"])
+    # and the act asked for is not a plan of the one asked
+    evs = _events(processor, "The minister said Japan should apologise to Korea.")
+    assert all(e.modality != "planned" for e in evs if e.trigger.text == "apologise")
+
+
+def test_calling_for_someone_to_act_is_a_request_to_them(processor):
+    # the parser makes "for" the mark of a clause whose subject is the one asked
+    text = "The Brazilian president called for the G7 members to cancel the debt."
+    ev = _by_trigger(processor, text, "called")
+    assert ev.plover.type == "REQUEST" and _countries(ev.source) == ["BRA"]
+    assert ev.target and ev.target[0].text == "G7 members"
+
+
+def test_the_subject_of_face_undergoes_the_act(processor):
+    ev = _by_trigger(
+        processor, "The Kenyan president faces criticism from the opposition.", "criticism"
+    )
+    assert _countries(ev.target) == ["KEN"] and all(a.country != "KEN" for a in ev.source)
+
+
+def test_the_pope_is_the_holy_see():
+    from eventwire.resolve.actors import resolve_phrase
+
+    for text in ("Pope Francis", "the Pope", "the pontiff"):
+        actor = resolve_phrase(text, date="2020-03-01")
+        assert actor is not None and actor.country == "VAT", text
