@@ -278,7 +278,7 @@ class Processor:
                 times=s_times,
                 fallback_place=here,
             )
-            if again and told is not None:
+            if told is not None and (again or refers_to_event(view, strict=False)):
                 # "killed in the attack, the deadliest in Syria": the country named around the
                 # event told before does not beat the town it happened in
                 coded = [_refined(ev, told) for ev in coded]

@@ -130,3 +130,13 @@ def test_people_protest_where_they_are_from(processor):
     start = text.index("demonstrated")
     place = processor.locate(text, start, start + len("demonstrated"))
     assert place is not None and place.country == "TWN"
+
+
+def test_naming_the_incident_narrows_a_country_to_its_town(processor):
+    text = (
+        "Gunmen stormed a police station in the town of Tillaberi on Monday.\n\n"
+        'Condemning the attack, the ministry said: "The gunmen killed four officers in Niger '
+        'yesterday."'
+    )
+    places = _places(processor, text)
+    assert places.get("killed", (None, True))[0] == "Tillaberi"

@@ -392,11 +392,13 @@ _EVENT_NOUNS = frozenset(
 _BACK_DETS = frozenset({"the", "this", "that", "these", "those"})
 
 
-def refers_to_event(view: SentenceView) -> bool:
-    """Does the sentence take up an event told before, as the subject or the locative of its
-    verb ("the attack killed 16", "16 were killed in the attack", "during the raid")? A bare
-    definite event noun, with nothing of its own saying where or which (no place, no name,
-    no adjective but "same" or "deadly"), refers back to it."""
+def refers_to_event(view: SentenceView, *, strict: bool = True) -> bool:
+    """Does the sentence take up an event told before? A bare definite event noun, with
+    nothing of its own saying where or which (no place, no name, no adjective but "same",
+    "deadly" or "latest"), refers back to it. ``strict``: only as the subject or the locative
+    of a verb ("the attack killed 16", "16 were killed in the attack", "during the raid"),
+    where the sentence's events happen in it; else anywhere ("acknowledging the attack, the
+    army said soldiers were killed in Syria"), which only says which incident is meant."""
     for t in view.tokens:
         if t.text.lower() not in _EVENT_NOUNS or t.pos != "NOUN":
             continue
@@ -412,6 +414,8 @@ def refers_to_event(view: SentenceView) -> bool:
         head = view.head(t)
         if head is None:
             continue
+        if not strict:
+            return True
         if t.dep in {"nsubj", "nsubjpass"} and head.pos in {"VERB", "AUX"}:
             return True
         if t.dep == "pobj" and head.text.lower() in {"in", "during", "amid", "at"}:
