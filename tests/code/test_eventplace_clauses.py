@@ -140,3 +140,18 @@ def test_naming_the_incident_narrows_a_country_to_its_town(processor):
     )
     places = _places(processor, text)
     assert places.get("killed", (None, True))[0] == "Tillaberi"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a site's own name in apposition is finer than the town naming the site
+        ("The rebels' main Herat army base, Camp Zafar Heights, was captured on Friday by "
+         "government troops.", "Camp Zafar Heights"),
+        # after a settlement noun the apposition is its container: the town stays
+        ("Gunmen captured a ferry that docked at the wharf in Jolo town, Sulu, on Sunday.",
+         "Jolo"),
+    ],
+)  # fmt: skip
+def test_named_site(processor, text, expected):
+    assert _span(processor, text, "captured") == expected

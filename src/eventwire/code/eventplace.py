@@ -204,6 +204,7 @@ def rank_place(
         scored, key=lambda s: (s[0], _FINENESS.get(_precision(resolve(s[2])), 1), s[1])
     )
     best = _town_within(view, best, [s[2] for s in scored], resolve)
+    best = _named_site(view, best, [s[2] for s in scored])
     # For callers, rank 0 means "the parse attaches the place to this trigger".
     if rank <= ATTACHED_RANK and (
         _under(view, best.anchor, tok) or _under_light_verb(view, best.anchor, tok)
@@ -220,6 +221,28 @@ def rank_place(
 
 
 _FINENESS = {"point": 0, "city": 0, "admin1": 1, "": 1, "country": 2, "region": 3}
+
+
+#: Place nouns for settlements and units: a name in apposition to one is its container.
+_SETTLEMENTS = frozenset(
+    {"city", "town", "village", "hamlet", "province", "district", "region", "governorate",
+     "state", "county", "municipality", "commune", "prefecture", "department", "territory",
+     "oblast", "township", "locality", "subdistrict", "cercle", "capital", "suburb"}
+)  # fmt: skip
+
+
+def _named_site(view: SentenceView, best: _Candidate, scored: list[_Candidate]) -> _Candidate:
+    """ "the Kabul military base, Darulaman Palace": the site's own name, in apposition to
+    the place noun the town modifies, is the finer place (the town stays its container)."""
+    if best.anchor.dep not in {"nmod", "compound", "amod"}:
+        return best
+    head = view.head(best.anchor)
+    if head is None or head.text.lower() not in PLACE_NOUNS - _SETTLEMENTS:
+        return best  # "Lamitan town, Basilan": after a settlement the apposition contains it
+    for cand in scored:
+        if cand.anchor.dep == "appos" and cand.anchor.head == head.i:
+            return cand
+    return best
 
 
 def _town_within(
