@@ -294,3 +294,25 @@ def test_the_pope_is_the_holy_see():
     for text in ("Pope Francis", "the Pope", "the pontiff"):
         actor = resolve_phrase(text, date="2020-03-01")
         assert actor is not None and actor.country == "VAT", text
+
+
+def test_a_stateless_people_acts_in_the_state_the_text_places_it(processor):
+    # Kurds live in four states: the one the sentence names, never the attacker's
+    ev = _by_trigger(processor, "Turkish jets bombed Kurdish fighters in northern Iraq.", "bombed")
+    assert _countries(ev.target) == ["IRQ"]
+    ev = _by_trigger(
+        processor, "Turkey has resumed shelling a Kurdish enclave inside Syria.", "shelling"
+    )
+    assert _countries(ev.target) == ["SYR"]
+    ev = _by_trigger(processor, "Tuareg rebels attacked an army post in Mali.", "attacked")
+    assert _countries(ev.source) == ["MLI"]
+
+
+def test_a_participle_describing_a_noun_reports_no_cooperation(processor):
+    text = (
+        "Earlier this year, a Kenyan soldier working with an African force in eastern Congo "
+        "was shot dead by rebels."
+    )
+    evs = _events(processor, text)
+    assert [e.trigger.text for e in evs] == ["shot"]
+    assert _countries(evs[0].target) == ["KEN"]
