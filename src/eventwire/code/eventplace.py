@@ -341,16 +341,19 @@ def _owns_site(view: SentenceView, anchor: Token, place: Place | None) -> bool:
     )
 
 
-#: Prepositions that put one event right after another, in the same place as a rule
-#: ("captured after clashes in Kandahar").
-_SEQUENCE = frozenset({"after", "following", "before"})
-
-
-def _in_locative(view: SentenceView, noun: Token, also: frozenset[str] = frozenset()) -> bool:
-    """Is the event noun the object of a locative preposition ("killed in clashes", "during
-    the raid"), or of one of ``also``? Then what happens there happens in its place too."""
+def _in_locative(view: SentenceView, noun: Token) -> bool:
+    """Is the event noun the object of a locative preposition ("killed in the Raqqa
+    offensive", "during the raid")? Then what happens there happens in its place too."""
     head = view.head(noun)
-    return noun.dep == "pobj" and head is not None and head.text.lower() in _LOCATIVE | also
+    return noun.dep == "pobj" and head is not None and head.text.lower() in _LOCATIVE
+
+
+def _of_object(view: SentenceView, noun: Token) -> bool:
+    """Is the event noun what another noun is "of" ("the anniversary of the massacre")? Its
+    place is then that event's, not one ours happens in ("captured after clashes in
+    Kandahar", "killed in clashes in Makhmur" still share theirs)."""
+    head = view.head(noun)
+    return noun.dep == "pobj" and head is not None and head.text.lower() == "of"
 
 
 def _appos_place(view: SentenceView, anchor: Token) -> bool:
@@ -727,7 +730,7 @@ def _rank(
                 a.i == tok.i for a in view.ancestors(head)
             ):
                 return None  # another event's place
-            if not _in_locative(view, head, _SEQUENCE):
+            if _of_object(view, head):
                 return None  # "marched to mark the anniversary of the X massacre": its place
             cost += 1  # "killed in clashes in Makhmur": the clashes happen there too
         if head.lemma.lower() in _REPORTING and head.pos == "VERB" or head.text == "according":
