@@ -316,3 +316,58 @@ def test_a_participle_describing_a_noun_reports_no_cooperation(processor):
     evs = _events(processor, text)
     assert [e.trigger.text for e in evs] == ["shot"]
     assert _countries(evs[0].target) == ["KEN"]
+
+
+def test_whoever_a_clause_is_about_took_part_in_the_meeting_it_is_set_at(processor):
+    text = (
+        "The Kenyan president spoke to reporters ahead of a meeting in Nairobi with the Ugandan "
+        "foreign minister."
+    )
+    ev = _by_trigger(processor, text, "meeting")
+    assert (_countries(ev.source), _countries(ev.target)) == (["KEN"], ["UGA"])
+    text = "The Nigerian president raised the issue at a meeting with Chinese officials."
+    ev = _by_trigger(processor, text, "meeting")
+    assert (_countries(ev.source), _countries(ev.target)) == (["NGA"], ["CHN"])
+
+
+def test_a_report_set_at_a_meeting_is_not_a_participant(processor):
+    # "reported" tells of the meeting; the agency did not take part in it
+    text = "The Kenyan news agency reported during a meeting of Ugandan and Kenyan ministers."
+    evs = [e for e in _events(processor, text) if e.trigger.text == "meeting"]
+    assert all(a.text != "Kenyan news agency" for e in evs for a in e.source)
+
+
+def test_what_is_given_names_its_giver_only_by_its_own_words(processor):
+    # "Russian drones" are Russia's; "F-35 jets" say nothing of who sells them
+    ev = _by_trigger(processor, "The delivery of Russian drones to Mali began in May.", "delivery")
+    assert _countries(ev.source) == ["RUS"]
+    text = "Egypt protested. Congress approved the sale of F-35 jets to Turkey on Monday."
+    ev = _by_trigger(processor, text, "sale")
+    assert all(a.text != "F-35 jets" for a in ev.source)
+
+
+def test_a_blocked_act_has_not_happened(processor):
+    evs = _events(processor, "The Senate tried to block the sale of F-35 fighter jets to Turkey.")
+    assert all(e.modality not in {"asserted", "planned"} for e in evs if e.trigger.text == "sale")
+
+
+def test_a_meeting_to_be_held_is_planned(processor):
+    text = "A summit between Russia, Turkey and Iran to be held in Tehran on Friday was postponed."
+    evs = [e for e in _events(processor, text) if e.trigger.text == "summit"]
+    assert evs and all(e.modality == "planned" for e in evs)
+
+
+def test_fighting_a_named_enemy_is_no_toll_of_an_earlier_attack(processor):
+    text = (
+        "Russian jets bombed a market in Idlib on Monday. "
+        "Shia militias gathered alongside Kurdish forces who had played a lead role in fighting "
+        "Islamic State."
+    )
+    evs = [e for e in _events(processor, text) if e.trigger.text == "fighting"]
+    assert all("RUS" not in _countries(e.source) for e in evs)
+
+
+def test_a_speaker_at_a_meeting_took_part_in_it(processor):
+    text = "The US president told reporters during a meeting with the emir of Kuwait."
+    ev = _by_trigger(processor, text, "meeting")
+    assert (_countries(ev.source), _countries(ev.target)) == (["USA"], ["KWT"])

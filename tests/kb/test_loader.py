@@ -229,3 +229,15 @@ def test_a_peoples_word_is_listed_once(tmp_path):
 
     with pytest.raises(KBError, match=r"'Kurdish' is listed twice"):
         load_kb_from([DATA_DIR, tmp_path])
+
+
+def test_a_regions_actor_code_must_be_a_nonstate_code(tmp_path):
+    _write(
+        tmp_path,
+        "regions.tsv",
+        "id\tname\taliases\tmembers\tactor_code\nx\tNowhere\t\tNER\tNER\n",
+    )
+    from eventwire.kb.loader import DATA_DIR
+
+    with pytest.raises(KBError, match=r"regions.tsv:2: actor_code 'NER'"):
+        load_kb_from([DATA_DIR, tmp_path])

@@ -30,6 +30,7 @@ WINDOW = 4
 #: A claim of responsibility names the author of the attack it claims.
 CLAIM_CODES = frozenset({"015"})
 _UNIDENTIFIED = LEXICON.words("unidentified_attackers")
+_CASUALTY = LEXICON.words("casualty_words")
 _POINTING = LEXICON.words("pointing_determiners")
 _ATTACK = "|".join(sorted((re.escape(w) for w in ATTACK_NOUNS), key=len, reverse=True))
 _DETS = "|".join(sorted(re.escape(w) for w in _POINTING))
@@ -56,8 +57,9 @@ def _violent(ev: Event) -> bool:
 
 def points_back(ev: Event) -> bool:
     """Whether the event's sentence refers to an attack already told: a definite attack noun,
-    or a toll (victims and no author) which always belongs to some attack in the story."""
-    if ev.target and not ev.source:
+    or a toll ("three soldiers were killed": victims and no author), which always belongs to
+    some attack in the story. Fighting with a named enemy and no author is no toll."""
+    if ev.target and not ev.source and ev.trigger.text.lower() in _CASUALTY:
         return True
     return _DEFINITE_ATTACK.search(ev.evidence) is not None
 

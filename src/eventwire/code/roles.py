@@ -57,6 +57,10 @@ class Roles:
 #: Verbs that report a hostile act as one side's claim ("Kenya claimed that al-Shabaab attacked").
 CLAIMING = LEXICON.words("claiming")
 DEMANDING_AUX = LEXICON.words("demanding_aux")
+MEETING_SETTINGS = LEXICON.words("meeting_settings")
+SETTING_WORDS = LEXICON.words("setting_words")
+#: CAMEO root of consultations (meet, visit, host, negotiate).
+MEETING_ROOT = "04"
 #: The pattern a deontic "must" codes (CAMEO 10: demand).
 DEONTIC = Pattern(id="deontic-must", lemmas=frozenset({"must"}), pos="VERB", code="100")
 #: What such a claim codes: of one's own act, responsibility (015); of another's, an accusation.
@@ -168,7 +172,13 @@ class RoleFinder:
                     if source:
                         break
             if not source and p.of_role == "theme":  # "the delivery of Russian drones"
-                themes = [a for a in self.actors(view, of_objs, actor_fn) if a.country]
+                # only a country the phrase itself names: a guess from the article says
+                # nothing of who sells or sends ("the sale of F-35 jets")
+                themes = [
+                    a
+                    for a in self.actors(view, of_objs, actor_fn)
+                    if a.country and a.kb_id != CONTEXT_KB_ID
+                ]
                 source, inferred = themes[:1], bool(themes)
             target = self._objects(view, of_objs, p, actor_fn) if p.of_role == "target" else []
             if not target and p.code[:2] in ADDRESSED_ROOTS:
@@ -201,6 +211,18 @@ class RoleFinder:
                 if len({a.country for a in parties if a.country}) >= 2:
                     source = parties
                     target = [a for a in target if all(a.start != b.start for b in parties)]
+            if not source and p.code[:2] == MEETING_ROOT:
+                # "said ahead of a meeting with X", "raised it at talks with X": whoever the
+                # clause is about took part in the meeting it is set at
+                host = self._meeting_setting(view, tok)
+                if host is not None:
+                    heads = view.children(host, *SUBJ) or controller_subject(view, host)
+                    # ... though media only report it ("the agency reported during talks")
+                    source = [
+                        a
+                        for a in self.actors(view, heads, actor_fn)
+                        if all(a.start != b.start for b in target) and a.sector != "JRN"
+                    ]
             light = light_verb(view, tok)
             if light is not None and self._suffers(view, light):
                 # "two soldiers died in an ambush", "were wounded in the attack", "faces
@@ -418,6 +440,25 @@ class RoleFinder:
             if found:
                 return found
         return []
+
+    @staticmethod
+    def _meeting_setting(view: SentenceView, tok: Token) -> Token | None:
+        """The verb whose clause a meeting noun sets the scene of: "spoke ahead of a meeting",
+        "told reporters during talks", "on the sidelines of a summit"."""
+        prep = view.head(tok)
+        if tok.dep != "pobj" or prep is None or prep.text.lower() not in MEETING_SETTINGS:
+            return None
+        up = view.head(prep)
+        for _ in range(3):  # "ahead of", "on the sidelines of": climb to the clause's verb
+            if up is None or up.pos in {"VERB", "AUX"}:
+                break
+            if up.dep == "pobj" or up.lemma.lower() in SETTING_WORDS or up.dep == "prep":
+                up = view.head(up)
+                continue
+            return None
+        if up is None or up.pos not in {"VERB", "AUX"}:
+            return None
+        return up
 
     def _embedded_object(self, view: SentenceView, tok: Token, actor_fn: ActorFn) -> list[Actor]:
         """The party acted on by the act a commitment or refusal is about: with a control verb

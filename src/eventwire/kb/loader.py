@@ -78,6 +78,8 @@ class Region:
     name: str
     aliases: tuple[str, ...]
     members: tuple[str, ...]
+    #: the code an actor named by the region takes (Europe: EUR), if event data has one
+    actor_code: str | None = None
 
 
 @dataclass(**_kw)
@@ -394,11 +396,17 @@ def _load_regions(kb: KnowledgeBase, path: Path) -> None:
         for code in members:
             if code not in kb.countries:
                 raise KBError(f"{where}: unknown member country {code!r}")
+        actor_code = (r.get("actor_code") or "").strip() or None
+        if actor_code is not None and actor_code not in NONSTATE_CODES:
+            raise KBError(
+                f"{where}: actor_code {actor_code!r} is not one of {sorted(NONSTATE_CODES)}"
+            )
         kb.regions[r["id"].strip()] = Region(
             id=r["id"].strip(),
             name=r["name"].strip(),
             aliases=_split(r.get("aliases", "")),
             members=members,
+            actor_code=actor_code,
         )
 
     _each(kb, _rows(kb, path, ("id", "name", "members")), row)

@@ -232,9 +232,10 @@ class ActorResolver:
             for size in range(min(_MAX_NGRAM, n - i), 0, -1):
                 chunk = words[i : i + size]
                 hits, form = self._names(chunk)
-                if hits and all(h.kind == "org" for h in hits):
+                if hits and all(h.kind in {"org", "region"} for h in hits):
                     if self._inside_longer_name(words, i, i + size):
-                        hits = []  # "Social Democratic Party" is not the Democratic Party
+                        hits = []  # "Social Democratic Party" is not the Democratic Party,
+                        # "the Europe Bridge" not Europe
                 term = self._sector_term(" ".join(w.text for w in chunk))
                 negated = i > 0 and words[i - 1].text.lower() in _NOT_OF
                 if hits and not negated:
@@ -333,6 +334,8 @@ class ActorResolver:
                 region = self.kb.regions[hit.key]
                 if found.kb_id is None:
                     found.name, found.kb_id = region.name, kb_id
+                if region.actor_code and found.country is None:
+                    found.country, found.country_rank = region.actor_code, RANK["org"]
                 found.evidence.append(f"region:{form}")
                 return kind
             else:
