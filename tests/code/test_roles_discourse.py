@@ -371,3 +371,34 @@ def test_a_speaker_at_a_meeting_took_part_in_it(processor):
     text = "The US president told reporters during a meeting with the emir of Kuwait."
     ev = _by_trigger(processor, text, "meeting")
     assert (_countries(ev.source), _countries(ev.target)) == (["USA"], ["KWT"])
+
+
+def test_foreign_fighters_are_not_of_the_country_they_fight_in(processor):
+    text = "Hundreds of foreign fighters have travelled to Syria to fight against Isis."
+    ev = _by_trigger(processor, text, "fight")
+    assert "SYR" not in _countries(ev.source)
+    # a foreign minister is a country's own
+    ev = _by_trigger(processor, "Kenya's foreign minister met Uganda's president.", "met")
+    assert _countries(ev.source) == ["KEN"]
+
+
+def test_troops_a_named_country_owns_are_its(processor):
+    text = "Britain watched. Trump said he was pulling America’s 2,000 troops out of Syria."
+    ev = _by_trigger(processor, text, "pulling")
+    assert "GBR" not in _countries(ev.target)
+
+
+def test_its_in_an_infinitive_belongs_to_the_controlling_subject(processor):
+    ev = _by_trigger(
+        processor, "Germany pledged on Monday to put its foreign fighters on trial.", "pledged"
+    )
+    assert _countries(ev.target) == ["DEU"]
+
+
+def test_an_attack_noun_aimed_at_an_area_is_aimed_at_its_country(processor):
+    ev = _by_trigger(
+        processor, "The Turkish assault on the Afrin enclave in Syria began on Saturday.", "assault"
+    )
+    assert (_countries(ev.source), _countries(ev.target)) == (["TUR"], ["SYR"])
+    ev = _by_trigger(processor, "Turkey launched an incursion into Syria on Sunday.", "incursion")
+    assert _countries(ev.target) == ["SYR"]
