@@ -279,7 +279,7 @@ class Processor:
                 fallback_place=here,
             )
             if told is not None and (again or refers_to_event(view, strict=False)):
-                # "killed in the attack, the deadliest in Syria": the country named around the
+                # "killed in the raid, the worst in Niger this year": the country named around the
                 # event told before does not beat the town it happened in
                 coded = [_refined(ev, told) for ev in coded]
             events.extend(coded)
@@ -339,8 +339,8 @@ _STORY_REACH = 3
 
 
 def _same_story(events: list[Event]) -> list[Event]:
-    """News tells one incident over several sentences with the same kind of verb ("a bomb
-    killed four soldiers in Manbij ... the Pentagon confirmed that two soldiers were
+    """News tells one incident over several sentences with the same kind of verb ("militants
+    killed five soldiers in Kidal ... the ministry confirmed that five soldiers were
     killed"): an event with no place of its own takes the town of the last event of the same
     type stated a few sentences before. The text does not state it for this event, so it
     stays ``inferred``."""

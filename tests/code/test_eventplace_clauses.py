@@ -18,15 +18,14 @@ def _span(processor, text: str, verb: str) -> str | None:
     ("text", "verb", "expected"),
     [
         # a date after a name is not part of it
-        ("Some 2,000 dock workers demonstrated in two rallies in Sardinia Friday in support of "
-         "a strike.", "demonstrated", "Sardinia"),
+        ("Dock workers rallied outside the port in Sardinia Friday to back a strike.", "rallied",
+         "Sardinia"),
         # an appositive place noun says an unknown name is a place
-        ("Police detained four suspects during a raid on a house in Basti Kharan Wala, a small "
-         "village about 60 kilometres east of the city of Bahawalpur, a police chief told "
-         "reporters.", "detained", "Basti Kharan Wala"),
+        ("Police detained four suspects in Basti Kharan Wala, a small village some 60 "
+         "kilometres east of Bahawalpur, officials said.", "detained", "Basti Kharan Wala"),
         # a country naming a site it owns abroad is its owner, not where the site is
-        ("Three marines were killed when their truck hit a mine east of the US military base in "
-         "Bagram, 50 kilometres north of the capital.", "killed", "Bagram"),
+        ("A mine wounded two marines on a road outside the US air base in Bagram on Monday.",
+         "wounded", "Bagram"),
         # a known place naming the fighting the event happens in
         ("At least nine fighters were killed in the Raqqa offensive last week.", "killed",
          "Raqqa"),
@@ -40,18 +39,17 @@ def test_place_found(processor, text, verb, expected):
     ("text", "verb", "wrong"),
     [
         # a place in a relative clause of the subject says what the actor is, not where it acts
-        ("The Taliban, who control most of Helmand and Kandahar, seized the district centre and "
-         "the police post on Monday.", "seized", "Helmand"),
+        ("The militia, which holds most of Kidal and Gao, seized two army posts on Monday.",
+         "seized", "Kidal"),
         # a place inside another event's name, not reached through a locative of ours
-        ("Around 3,000 Sarajevo residents marched Saturday to mark the tenth anniversary of the "
-         "Srebrenica massacre with the city's mayor warning of new tensions.", "marched",
-         "Srebrenica"),
+        ("Hundreds of Sarajevo residents marched on Saturday in memory of the Srebrenica "
+         "massacre.", "marched", "Srebrenica"),
         # a place inside a protest's grievance
-        ("The students were protesting against the military campaign in Yemen.", "protesting",
-         "Yemen"),
+        ("Students were protesting on Monday against the bombing campaign in Yemen.",
+         "protesting", "Yemen"),
         # a place qualifying the person captured, not where the capture happened
-        ("The founder of one of Colombia's largest rebel movements was captured on Tuesday.",
-         "captured", "Colombia"),
+        ("Police captured a senior commander of Peru's main rebel movement on Tuesday.",
+         "captured", "Peru"),
     ],
 )  # fmt: skip
 def test_place_refused(processor, text, verb, wrong):
@@ -96,17 +94,14 @@ def test_a_visit_takes_the_country_it_goes_to_or_a_nested_locative(processor):
 
 
 def test_an_event_right_after_another_shares_its_place(processor):
-    text = (
-        "The commander was captured after heavy fighting in southern Helmand province this week "
-        "in which dozens of insurgents were killed, the general said."
-    )
+    text = "Troops captured the commander after two days of fighting in Helmand province."
     assert _span(processor, text, "captured") == "Helmand"
 
 
 def test_an_event_done_while_doing_something_shares_its_place(processor):
     text = (
-        'The army said: "Three soldiers were killed by a mine while conducting a routine patrol '
-        'in Mali yesterday."'
+        'The army said: "Three soldiers were killed by a mine while they were guarding a '
+        'checkpoint in Mali yesterday."'
     )
     start = text.index("killed")
     place = processor.locate(text, start, start + len("killed"))
@@ -146,11 +141,10 @@ def test_naming_the_incident_narrows_a_country_to_its_town(processor):
     ("text", "expected"),
     [
         # a site's own name in apposition is finer than the town naming the site
-        ("The rebels' main Herat army base, Camp Zafar Heights, was captured on Friday by "
-         "government troops.", "Camp Zafar Heights"),
+        ("On Friday government troops captured the old Herat army base, Camp Zafar Heights, "
+         "after a short fight.", "Camp Zafar Heights"),
         # after a settlement noun the apposition is its container: the town stays
-        ("Gunmen captured a ferry that docked at the wharf in Jolo town, Sulu, on Sunday.",
-         "Jolo"),
+        ("Gunmen captured a police post in Jolo town, Sulu, on Sunday.", "Jolo"),
     ],
 )  # fmt: skip
 def test_named_site(processor, text, expected):

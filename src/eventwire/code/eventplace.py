@@ -232,13 +232,13 @@ _SETTLEMENTS = frozenset(
 
 
 def _named_site(view: SentenceView, best: _Candidate, scored: list[_Candidate]) -> _Candidate:
-    """ "the Kabul military base, Darulaman Palace": the site's own name, in apposition to
+    """ "the Herat army base, Camp Zafar Heights": the site's own name, in apposition to
     the place noun the town modifies, is the finer place (the town stays its container)."""
     if best.anchor.dep not in {"nmod", "compound", "amod"}:
         return best
     head = view.head(best.anchor)
     if head is None or head.text.lower() not in PLACE_NOUNS - _SETTLEMENTS:
-        return best  # "Lamitan town, Basilan": after a settlement the apposition contains it
+        return best  # "Jolo town, Sulu": after a settlement the apposition contains it
     for cand in scored:
         if cand.anchor.dep == "appos" and cand.anchor.head == head.i:
             return cand
@@ -252,7 +252,7 @@ def _town_within(
     resolve: Callable[[_Candidate], Place | None],
 ) -> _Candidate:
     """A country does not beat a town inside it in the same phrase, tied to the event too
-    ("massacred 200 people in the city of Sweida in southern Syria"): the first such town."""
+    ("shelled the town of Tal Tamr in northern Syria"): the first such town."""
     place = resolve(best)
     if place is None or place.precision != "country":
         return best
@@ -348,16 +348,24 @@ def _in_locative(view: SentenceView, noun: Token) -> bool:
     return noun.dep == "pobj" and head is not None and head.text.lower() in _LOCATIVE
 
 
+#: Nouns of time that measure an event ("two days of fighting").
+_SPANS = frozenset({"day", "week", "month", "year", "hour", "night", "weekend", "round"})
+
+
 def _of_object(view: SentenceView, noun: Token) -> bool:
     """Is the event noun what another noun is "of" ("the anniversary of the massacre")? Its
-    place is then that event's, not one ours happens in ("captured after clashes in
-    Kandahar", "killed in clashes in Makhmur" still share theirs)."""
+    place is then that event's, not one ours happens in ("captured after fighting in
+    Helmand", "killed in clashes in Makhmur" still share theirs)."""
     head = view.head(noun)
-    return noun.dep == "pobj" and head is not None and head.text.lower() == "of"
+    if noun.dep != "pobj" or head is None or head.text.lower() != "of":
+        return False
+    owner = view.head(head)
+    # "two days of fighting", "a night of clashes": the span of the event itself
+    return owner is None or (owner.ent not in {"DATE", "TIME"} and owner.lemma not in _SPANS)
 
 
 def _appos_place(view: SentenceView, anchor: Token) -> bool:
-    """ "in Dunya Pur, a small town 100 km from X": an appositive place noun says the name is
+    """ "in Basti Kharan Wala, a small village 60 km from X": an appositive place noun says
     a place, whatever the NER called it."""
     return any(
         k.dep == "appos" and k.pos == "NOUN" and k.text.lower() in PLACE_NOUNS
@@ -423,7 +431,7 @@ def refers_to_event(view: SentenceView, *, strict: bool = True) -> bool:
     nothing of its own saying where or which (no place, no name, no adjective but "same",
     "deadly" or "latest"), refers back to it. ``strict``: only as the subject or the locative
     of a verb ("the attack killed 16", "16 were killed in the attack", "during the raid"),
-    where the sentence's events happen in it; else anywhere ("acknowledging the attack, the
+    where the sentence's events happen in it; else anywhere ("condemning the raid, the
     army said soldiers were killed in Syria"), which only says which incident is meant."""
     for t in view.tokens:
         if t.text.lower() not in _EVENT_NOUNS or t.pos != "NOUN":
@@ -436,7 +444,7 @@ def refers_to_event(view: SentenceView, *, strict: bool = True) -> bool:
             or (k.dep == "amod" and k.text.lower() not in {"same", "deadly", "latest"})
             for k in kids
         ):
-            continue  # "the attack on X", "the Manbij attack", "the first attack": its own
+            continue  # "the attack on X", "the Raqqa attack", "the first attack": its own
         head = view.head(t)
         if head is None:
             continue
@@ -485,7 +493,7 @@ def candidates(view: SentenceView) -> list[_Candidate]:
             i += 1
             continue
         j = i
-        # "Corsica Thursday": a date that follows a name is not part of it
+        # "Sardinia Friday": a date that follows a name is not part of it
         while (
             j + 1 < len(toks)
             and toks[j + 1].pos == "PROPN"
@@ -655,7 +663,7 @@ def _slot(view: SentenceView, a: Token) -> str:
     if a.dep == "poss" and word in PLACE_NOUNS and head.ent == "":
         return "loose"  # "Grozny's streets" (but "Patten's hotel")
     if a.dep == "compound" and head.pos == "NOUN" and _in_locative(view, head):
-        return "loose"  # "wounded in the Manbij offensive": a known place naming the fighting
+        return "loose"  # "wounded in the Raqqa offensive": a known place naming the fighting
     if a.dep in {"dobj", "nsubjpass"} and head.pos == "VERB":
         return "loose"
     return ""
@@ -675,7 +683,7 @@ _WHILE = frozenset({"while", "when", "as"})
 
 def _meanwhile(view: SentenceView, clause: Token, tok: Token) -> bool:
     """Is ``clause`` what the trigger's actors were doing when it happened ("killed while
-    conducting a patrol in Syria", "shot as they crossed the bridge")? It is in the same
+    guarding a checkpoint in Mali", "shot as they crossed the bridge")? It is in the same
     place."""
     if clause.dep != "advcl" or clause.head != tok.i or clause.pos != "VERB":
         return False
@@ -758,7 +766,7 @@ def _rank(
                 cost += 1  # "Mali's northern city of Gao": Mali contains the place
             elif word not in PLACE_NOUNS and head.ent not in PLACE_LABELS:
                 if word in _PEOPLE and tok.lemma.lower() in _PROTEST and head.dep == "nsubj":
-                    cost += 1  # "Hong Kong people demonstrated": people protest where they live
+                    cost += 1  # "Taiwan students demonstrated": people protest where they live
                 elif is_country and not (head.i == tok.i and word in _VISITS):
                     return None  # "a US convoy", "Syria's civil war": a nationality
                 else:
@@ -821,8 +829,8 @@ def _governing_rank(
     if cand.anchor.dep != "pobj" or head is None or head.text.lower() not in _LOCATIVE:
         return None
     if view.head(head) is not gov:
-        # "speaking at Chatham House in London on the second day of a state visit": a
-        # locative inside the verb's own locative phrase ("at X in London")
+        # "speaking at the Lowy Institute in Sydney during a state visit": a locative
+        # inside the verb's own locative phrase ("at X in Sydney")
         if tok.pos != "NOUN" or not _nested_locative(view, head, gov):
             return None
         return MAX_RANK
@@ -832,7 +840,7 @@ def _governing_rank(
 
 
 def _nested_locative(view: SentenceView, prep: Token, gov: Token) -> bool:
-    """Is ``prep`` ("in" of "at X in London") inside a locative phrase of ``gov``: its head
+    """Is ``prep`` ("in" of "at X in Sydney") inside a locative phrase of ``gov``: its head
     a noun that is the object of a locative preposition of ``gov``?"""
     noun = view.head(prep)
     if noun is None or noun.dep != "pobj" or prep.dep != "prep":
