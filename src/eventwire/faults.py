@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import signal
 
-_SPEC = os.environ.get("EVENTWIRE_FAULT", "")
+from eventwire.settings import from_environment
+
+_SPEC: str = from_environment("fault") or ""
 _POINT, _, _NTH = _SPEC.partition(":")
 _seen: dict[str, int] = {}
 

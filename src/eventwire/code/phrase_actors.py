@@ -153,6 +153,17 @@ class PhraseActors:
             owner = actor_fn([pron], pron)
             if owner is not None and owner.country:
                 return replace(actor, country=owner.country, kb_id=None)
+        if poss == "its" and head.dep in {"nsubj", "nsubjpass"}:
+            # "under threat from Turkey after its forces attacked": a state's "its" in a clause
+            # of its own stands for the state named last before it in the sentence
+            pron = next(k for k in view.children(head, "poss") if k.pos == "PRON")
+            for tok in reversed(view.tokens[: pron.i]):
+                if tok.ent not in {"GPE", "ORG"}:
+                    continue
+                named = actor_fn(view.noun_phrase(tok), tok)
+                if named is not None and named.country and named.kb_id != CONTEXT_KB_ID:
+                    return replace(actor, country=named.country, kb_id=None)
+                break
         return actor
 
     def _named_apposition(self, view: SentenceView, head: Token, actor_fn: ActorFn) -> Actor | None:

@@ -545,14 +545,17 @@ def _is_subject(view: SentenceView, start: int, end: int) -> bool:
 
 
 def _note_person(ctx: ActorContext, start: int, text: str, subject: bool = False) -> None:
-    """Remember a named person whose country the KB or the document gives, for pronouns."""
+    """Remember a named person, for pronouns: with the country the KB or the document gives,
+    or with none, since "he" after an unknown person is that person, not an earlier one we
+    happen to know."""
     words = words_of(text)
     learnt = ctx._learnt(words, "PERSON")
     if learnt is None:
         found = ctx.resolver.resolve_words(words, places=False)
         if found.country is None or found.kb_id is None:
-            return
-        learnt = Learnt(found.country, found.sector, found.name, found.kb_id)
+            learnt = Learnt(None, None, text)
+        else:
+            learnt = Learnt(found.country, found.sector, found.name, found.kb_id)
     ctx.people.append(replace(learnt, start=start, name=learnt.name or text))
     if subject:
         ctx.subjects.add(start)
