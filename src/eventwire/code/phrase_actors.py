@@ -124,7 +124,7 @@ class PhraseActors:
             # pronoun agrees with it ("Iranian Guards attacked its troops": not theirs)
             if cur is None:
                 return actor
-            # "Germany pledged to put its fighters on trial": the controlling subject's
+            # "Denmark vowed to bring its fighters to court": the controlling subject's
             for subj in view.children(cur, *SUBJ) or controller_subject(view, cur):
                 if subj.pos == "PRON" or not agrees(poss, subj):
                     continue
