@@ -301,7 +301,7 @@ def test_a_stateless_people_acts_in_the_state_the_text_places_it(processor):
     ev = _by_trigger(processor, "Turkish jets bombed Kurdish fighters in northern Iraq.", "bombed")
     assert _countries(ev.target) == ["IRQ"]
     ev = _by_trigger(
-        processor, "Turkey has resumed shelling a Kurdish enclave inside Syria.", "shelling"
+        processor, "Turkey shelled a Kurdish district inside Syria on Monday.", "shelled"
     )
     assert _countries(ev.target) == ["SYR"]
     ev = _by_trigger(processor, "Tuareg rebels attacked an army post in Mali.", "attacked")
