@@ -352,8 +352,10 @@ def test_a_thwarted_act_has_not_happened(processor):
 
 
 def test_a_meeting_to_be_held_is_planned(processor):
-    text = "A summit between Russia, Turkey and Iran to be held in Tehran on Friday was postponed."
-    evs = [e for e in _events(processor, text) if e.trigger.text == "summit"]
+    text = (
+        "A meeting between Egypt, Sudan and Ethiopia to be held in Cairo next week was postponed."
+    )
+    evs = [e for e in _events(processor, text) if e.trigger.text == "meeting"]
     assert evs and all(e.modality == "planned" for e in evs)
 
 
@@ -391,7 +393,9 @@ def test_its_in_an_infinitive_belongs_to_the_controlling_subject(processor):
 
 def test_an_attack_noun_aimed_at_an_area_is_aimed_at_its_country(processor):
     ev = _by_trigger(
-        processor, "The Turkish assault on the Afrin enclave in Syria began on Saturday.", "assault"
+        processor,
+        "The Israeli assault on the border enclave in Lebanon began on Saturday.",
+        "assault",
     )
     assert (_countries(ev.source), _countries(ev.target)) == (["TUR"], ["SYR"])
     ev = _by_trigger(processor, "Turkey launched an incursion into Syria on Sunday.", "incursion")
@@ -419,7 +423,7 @@ def test_civilians_as_a_source_are_not_carried_to_a_later_toll(processor):
 
 
 def test_its_in_a_clause_of_its_own_is_the_state_named_before_it(processor):
-    text = "The town is under threat from Turkey after its army attacked Afrin."
+    text = "The village is under threat from Rwanda after its army attacked Goma."
     ev = _by_trigger(processor, text, "attacked")
     assert _countries(ev.source) == ["TUR"]
 
