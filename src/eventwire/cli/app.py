@@ -287,6 +287,12 @@ def bench(
     workers: Annotated[int, typer.Option(min=1, help="Worker processes for eventwire.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 16,
     field: FieldOpt = None,
+    spacy_processes: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Processes for the spaCy baseline (set to --workers to compare scaling)."
+        ),
+    ] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
 ) -> None:
     """Throughput end to end next to spaCy alone on the same texts, start-up time, peak memory.
@@ -300,7 +306,12 @@ def bench(
         raise _fail_missing([str(corpus)])
     try:
         result = run_bench(
-            corpus, articles=articles, workers=workers, fields=fields, batch_size=batch_size
+            corpus,
+            articles=articles,
+            workers=workers,
+            fields=fields,
+            batch_size=batch_size,
+            spacy_processes=spacy_processes,
         )
     except (EventwireError, RuntimeError) as exc:
         raise _fail(exc) from None
