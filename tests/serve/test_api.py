@@ -168,6 +168,8 @@ def test_reads_go_on_from_a_snapshot_while_another_process_writes(db, tmp_path):
             res = c.get("/v1/events", params={"limit": 5})
             assert res.status_code == 200 and len(res.json()["data"]) == 5
             assert res.headers["X-Eventwire-Snapshot"]
+            again = c.get("/v1/stats")  # the file is tried once more, then the snapshot
+            assert again.status_code == 200 and again.headers["X-Eventwire-Snapshot"]
             busy = c.post(
                 "/v1/articles",
                 json={"text": "Niger met Mali."},

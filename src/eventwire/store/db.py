@@ -42,7 +42,7 @@ MIGRATIONS: tuple[tuple[int, Path], ...] = (
 )
 SCHEMA_VERSION = str(MIGRATIONS[-1][0])
 #: Rows per INSERT statement.
-_ROWS_PER_STATEMENT = 256
+_ROWS_PER_STATEMENT = 2048
 #: Tables written per batch, in the order their rows are inserted.
 DATA_TABLES = (
     "articles",
@@ -112,6 +112,7 @@ class Store:
         process open it meanwhile, even to read: while another process holds it, opening is
         retried for ``lock_timeout`` seconds, then StoreBusyError is raised."""
         self.path = Path(path)
+        self._types: dict[str, dict[str, str]] = {}
         if read_only and not self.path.exists():
             raise StoreError(f"no database at {self.path}; create one with `eventwire run`")
         deadline = time.monotonic() + lock_timeout
@@ -284,21 +285,41 @@ class Store:
             raise StoreError(f"writing a batch to {self.path} failed: {_one_line(exc)}") from None
 
     def _insert(self, table: str, data: list[dict[str, Any]]) -> None:
-        """INSERT OR IGNORE many rows by column name, a few hundred per statement
-        (``executemany`` runs one statement per row and was a third of the whole run).
+        """INSERT OR IGNORE many rows by column name: one list parameter per column, zipped
+        back into rows by ``unnest``, up to a few thousand rows per statement.
 
-        Columns are named, never positional: other branches add columns to a table in any
-        order, and a column the rows do not mention takes its default."""
+        ``executemany`` runs one statement per row and was a third of the whole run; a
+        ``VALUES`` list of one placeholder per value binds slowly (2,048 rows of 41 columns:
+        2.9 s in statements of 256 rows, 0.36 s as column lists). Columns are named, never
+        positional: other branches add columns to a table in any order, and a column the rows
+        do not mention takes its default. Each list is cast to its column's type, so a column
+        of all NULLs or of mixed ints and floats binds as the table says."""
         if not data:
             return
         cols = list(data[0])
+        types = self._column_types(table)
         names = ", ".join(f'"{c}"' for c in cols)
-        row = "(" + ", ".join("?" * len(cols)) + ")"
+        lists = ", ".join(f"unnest(?::{types[c]}[])" for c in cols)
+        sql = f"INSERT OR IGNORE INTO {table} ({names}) SELECT {lists}"
         for i in range(0, len(data), _ROWS_PER_STATEMENT):
             chunk = data[i : i + _ROWS_PER_STATEMENT]
-            sql = f"INSERT OR IGNORE INTO {table} ({names}) VALUES " + ", ".join([row] * len(chunk))
             fault("insert")
-            self.con.execute(sql, [r[c] for r in chunk for c in cols])
+            self.con.execute(sql, [[r[c] for r in chunk] for c in cols])
+
+    def _column_types(self, table: str) -> dict[str, str]:
+        """``{column: SQL type}`` of ``table``, read once per open store (the schema does not
+        change while it is open)."""
+        cache = self._types
+        if table not in cache:
+            cache[table] = {
+                name: str(kind)
+                for name, kind in self.con.execute(
+                    "SELECT column_name, data_type FROM information_schema.columns "
+                    "WHERE table_name = ? AND table_schema = 'main'",
+                    [table],
+                ).fetchall()
+            }
+        return cache[table]
 
     def record_run(
         self,
