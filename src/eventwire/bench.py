@@ -190,6 +190,16 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
+def tree_rss_kb(pid: int) -> int:
+    """The summed resident size of ``pid`` and its descendants, in KiB (0 without ``/proc``)."""
+    if not os.path.isdir("/proc"):
+        return 0
+    try:
+        return sum(_rss_kb(p) for p in _descendants(pid))
+    except OSError:
+        return 0
+
+
 def _run_child(args: list[str], sample: bool = False) -> tuple[dict[str, Any], float, float]:
     """Run a measuring child; returns (its JSON, wall seconds, peak summed RSS of its tree in MB;
     0 when not sampled or not measurable)."""
