@@ -383,7 +383,9 @@ def _jsonl_article(
     try:
         obj = json.loads(decode_utf8(line, hint="re-encode the file as UTF-8"))
     except json.JSONDecodeError as exc:
-        raise IngestError(f"malformed JSON: {exc.msg} at column {exc.colno}") from None
+        raise IngestError(
+            f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
+        ) from None
     except RecursionError:
         raise IngestError("malformed JSON: nested too deeply") from None
     if not isinstance(obj, dict):
