@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import signal
 import statistics
 import subprocess
@@ -211,12 +212,18 @@ def main() -> None:
     ap.add_argument("--calls", type=int, default=200)
     ap.add_argument("--writer-stories", type=int, default=4000)
     ap.add_argument("--corpus", type=Path, default=None)
+    ap.add_argument(
+        "--db", type=Path, default=None, help="a file built by an earlier call: copied, not built"
+    )
     args = ap.parse_args()
     corpus = args.corpus or default_corpus()
     with tempfile.TemporaryDirectory(prefix="eventwire-api-") as tmp:
         db = Path(tmp) / "bench.duckdb"
         t0 = time.perf_counter()
-        build(db, args.events)
+        if args.db is not None:
+            shutil.copyfile(args.db, db)
+        else:
+            build(db, args.events)
         with Store(db, read_only=True) as store:
             stored = store.count("events")
         print(
