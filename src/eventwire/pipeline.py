@@ -15,6 +15,7 @@ from datetime import date
 from itertools import islice
 
 from eventwire.code.coder import Coder
+from eventwire.code.discourse import attack_authors
 from eventwire.code.eventplace import attached_place, refers_back
 from eventwire.code.quotes import find_quotes
 from eventwire.code.scoring import Calibration, load_calibration, score_events
@@ -272,7 +273,8 @@ class Processor:
                 )
             )
         quotes = find_quotes(article.text, sents, article_id=article.article_id, actor_fn=actor_fn)
-        events = score_events(_speaker_as_source(events, quotes), self.calibration)
+        events = attack_authors(_speaker_as_source(events, quotes))
+        events = score_events(events, self.calibration)
         mentions = tuple(m for ps in sents for m in ps.mentions)
         return DocumentResult(
             article=article,

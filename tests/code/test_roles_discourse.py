@@ -212,3 +212,162 @@ def test_blue_helmets_are_un_peacekeepers(processor):
     text = "The military government demanded that the blue helmets leave Mali."
     ev = _by_trigger(processor, text, "demanded")
     assert _countries(ev.target) == ["UNO"]
+
+
+def test_a_refusal_is_aimed_at_the_object_of_the_refused_act(processor):
+    # with a control verb the event is the embedded act: its object is the target
+    ev = _by_trigger(processor, "Canada has refused to take back its citizens.", "refused")
+    assert (_countries(ev.source), _countries(ev.target)) == (["CAN"], ["CAN"])
+    ev = _by_trigger(processor, "Germany pledged to put its own citizens on trial.", "pledged")
+    assert _countries(ev.target) == ["DEU"]
+
+
+def test_an_embedded_object_that_says_nothing_of_its_side_is_no_target(processor):
+    # "troops" alone would take a country from the context (here Mali, the wrong side)
+    ev = _by_trigger(processor, "France agreed to send troops to Mali.", "agreed")
+    assert "MLI" not in _countries(ev.target) or ev.target[0].text != "troops"
+
+
+ATTACK_STORY = (
+    "Al-Shabaab claimed responsibility for a bombing at a hotel in Mogadishu on Friday. "
+    "At least 12 people were killed in the attack."
+)
+
+
+def test_a_toll_told_after_the_attack_has_the_attacks_author(processor):
+    # news names an attack's author once; the toll that follows refers back to that attack
+    ev = _by_trigger(processor, ATTACK_STORY, "killed")
+    assert [a.text for a in ev.source] == ["Al-Shabaab"]
+    # the actor keeps the offsets of the mention that names it, in the earlier sentence
+    assert ATTACK_STORY[ev.source[0].start : ev.source[0].end] == "Al-Shabaab"
+    assert ev.source[0].start < ev.evidence_start
+
+
+def test_a_toll_is_not_given_an_author_when_two_attackers_were_named(processor):
+    text = (
+        "Al-Shabaab attacked a police post in Mogadishu on Friday. "
+        "Kenyan jets bombed a camp near Kismayo on Saturday. "
+        "At least 12 people were killed."
+    )
+    ev = _by_trigger(processor, text, "killed")
+    assert ev.source == ()
+
+
+def test_the_attackers_own_fighters_killed_are_not_its_victims(processor):
+    text = (
+        "Boko Haram fighters attacked an army base near Maiduguri on Sunday. "
+        "Twenty Boko Haram fighters were killed."
+    )
+    ev = _by_trigger(processor, text, "killed")
+    assert all(a.text != "Boko Haram fighters" for a in ev.source)
+
+
+def test_what_a_speaker_says_another_actor_should_do_is_a_demand(processor):
+    ev = _by_trigger(
+        processor, "Obama tweeted on Friday that China should free the activists.", "should"
+    )
+    assert ev.plover.type == "REQUEST"
+    assert (_countries(ev.source), _countries(ev.target)) == (["USA"], ["CHN"])
+    # and the act asked for is not a plan of the one asked
+    evs = _events(processor, "The minister said Japan should apologise to Korea.")
+    assert all(e.modality != "planned" for e in evs if e.trigger.text == "apologise")
+
+
+def test_calling_for_someone_to_act_is_a_request_to_them(processor):
+    # the parser makes "for" the mark of a clause whose subject is the one asked
+    text = "The Brazilian president called for the G7 members to cancel the debt."
+    ev = _by_trigger(processor, text, "called")
+    assert ev.plover.type == "REQUEST" and _countries(ev.source) == ["BRA"]
+    assert ev.target and ev.target[0].text == "G7 members"
+
+
+def test_the_subject_of_face_undergoes_the_act(processor):
+    ev = _by_trigger(
+        processor, "The Kenyan president faces criticism from the opposition.", "criticism"
+    )
+    assert _countries(ev.target) == ["KEN"] and all(a.country != "KEN" for a in ev.source)
+
+
+def test_the_pope_is_the_holy_see():
+    from eventwire.resolve.actors import resolve_phrase
+
+    for text in ("Pope Francis", "the Pope", "the pontiff"):
+        actor = resolve_phrase(text, date="2020-03-01")
+        assert actor is not None and actor.country == "VAT", text
+
+
+def test_a_stateless_people_acts_in_the_state_the_text_places_it(processor):
+    # Kurds live in four states: the one the sentence names, never the attacker's
+    ev = _by_trigger(processor, "Turkish jets bombed Kurdish fighters in northern Iraq.", "bombed")
+    assert _countries(ev.target) == ["IRQ"]
+    ev = _by_trigger(
+        processor, "Turkey has resumed shelling a Kurdish enclave inside Syria.", "shelling"
+    )
+    assert _countries(ev.target) == ["SYR"]
+    ev = _by_trigger(processor, "Tuareg rebels attacked an army post in Mali.", "attacked")
+    assert _countries(ev.source) == ["MLI"]
+
+
+def test_a_participle_describing_a_noun_reports_no_cooperation(processor):
+    text = (
+        "Earlier this year, a Kenyan soldier working with an African force in eastern Congo "
+        "was shot dead by rebels."
+    )
+    evs = _events(processor, text)
+    assert [e.trigger.text for e in evs] == ["shot"]
+    assert _countries(evs[0].target) == ["KEN"]
+
+
+def test_whoever_a_clause_is_about_took_part_in_the_meeting_it_is_set_at(processor):
+    text = (
+        "The Kenyan president spoke to reporters ahead of a meeting in Nairobi with the Ugandan "
+        "foreign minister."
+    )
+    ev = _by_trigger(processor, text, "meeting")
+    assert (_countries(ev.source), _countries(ev.target)) == (["KEN"], ["UGA"])
+    text = "The Nigerian president raised the issue at a meeting with Chinese officials."
+    ev = _by_trigger(processor, text, "meeting")
+    assert (_countries(ev.source), _countries(ev.target)) == (["NGA"], ["CHN"])
+
+
+def test_a_report_set_at_a_meeting_is_not_a_participant(processor):
+    # "reported" tells of the meeting; the agency did not take part in it
+    text = "The Kenyan news agency reported during a meeting of Ugandan and Kenyan ministers."
+    evs = [e for e in _events(processor, text) if e.trigger.text == "meeting"]
+    assert all(a.text != "Kenyan news agency" for e in evs for a in e.source)
+
+
+def test_what_is_given_names_its_giver_only_by_its_own_words(processor):
+    # "Russian drones" are Russia's; "F-35 jets" say nothing of who sells them
+    ev = _by_trigger(processor, "The delivery of Russian drones to Mali began in May.", "delivery")
+    assert _countries(ev.source) == ["RUS"]
+    text = "Egypt protested. Congress approved the sale of F-35 jets to Turkey on Monday."
+    ev = _by_trigger(processor, text, "sale")
+    assert all(a.text != "F-35 jets" for a in ev.source)
+
+
+def test_a_blocked_act_has_not_happened(processor):
+    evs = _events(processor, "The Senate tried to block the sale of F-35 fighter jets to Turkey.")
+    assert all(e.modality not in {"asserted", "planned"} for e in evs if e.trigger.text == "sale")
+
+
+def test_a_meeting_to_be_held_is_planned(processor):
+    text = "A summit between Russia, Turkey and Iran to be held in Tehran on Friday was postponed."
+    evs = [e for e in _events(processor, text) if e.trigger.text == "summit"]
+    assert evs and all(e.modality == "planned" for e in evs)
+
+
+def test_fighting_a_named_enemy_is_no_toll_of_an_earlier_attack(processor):
+    text = (
+        "Russian jets bombed a market in Idlib on Monday. "
+        "Shia militias gathered alongside Kurdish forces who had played a lead role in fighting "
+        "Islamic State."
+    )
+    evs = [e for e in _events(processor, text) if e.trigger.text == "fighting"]
+    assert all("RUS" not in _countries(e.source) for e in evs)
+
+
+def test_a_speaker_at_a_meeting_took_part_in_it(processor):
+    text = "The US president told reporters during a meeting with the emir of Kuwait."
+    ev = _by_trigger(processor, text, "meeting")
+    assert (_countries(ev.source), _countries(ev.target)) == (["USA"], ["KWT"])

@@ -213,3 +213,31 @@ def test_regions_are_lists_of_countries():
     assert {"MLI", "BFA", "NER"} <= set(sahel.members)
     assert [h.kind for h in kb.lookup("the Sahel")] == ["region"]
     assert [h.key for h in kb.lookup("Horn of Africa")] == ["horn_of_africa"]
+
+
+def test_a_peoples_states_must_be_countries(tmp_path):
+    _write(tmp_path, "peoples.tsv", "id\twords\tcountries\nx\tNowhereish\tNER|QQQ\n")
+    from eventwire.kb.loader import DATA_DIR
+
+    with pytest.raises(KBError, match=r"peoples.tsv:2: unknown country 'QQQ'"):
+        load_kb_from([DATA_DIR, tmp_path])
+
+
+def test_a_peoples_word_is_listed_once(tmp_path):
+    _write(tmp_path, "peoples.tsv", "id\twords\tcountries\nx\tKurdish\tIRQ\n")
+    from eventwire.kb.loader import DATA_DIR
+
+    with pytest.raises(KBError, match=r"'Kurdish' is listed twice"):
+        load_kb_from([DATA_DIR, tmp_path])
+
+
+def test_a_regions_actor_code_must_be_a_nonstate_code(tmp_path):
+    _write(
+        tmp_path,
+        "regions.tsv",
+        "id\tname\taliases\tmembers\tactor_code\nx\tNowhere\t\tNER\tNER\n",
+    )
+    from eventwire.kb.loader import DATA_DIR
+
+    with pytest.raises(KBError, match=r"regions.tsv:2: actor_code 'NER'"):
+        load_kb_from([DATA_DIR, tmp_path])

@@ -348,3 +348,22 @@ def test_an_unknown_person_takes_the_articles_country_only_when_one_leads_clearl
     assert even is None or even.country is None
     led = _resolve(_ctx("BRA", "BRA", "USA", "BRA", "BRA"), "Jose Quixada", entity="PERSON")
     assert led is not None and led.country == "BRA" and led.kb_id == CONTEXT_KB_ID
+
+
+def test_a_count_at_the_start_of_a_sentence_begins_no_name():
+    # capitalised only because it opens the sentence: "Twenty" is no first name of a "Boko"
+    actor = resolve_phrase("Twenty Boko Haram fighters", date="2024-04-12")
+    assert actor is not None and (actor.country, actor.sector) == ("NGA", "REB")
+    assert resolve_phrase("One Nation senators") is not None  # a party named with a number
+
+
+def test_europe_as_an_actor_has_europes_code():
+    # event data codes Europe acting or acted on as EUR ("criticised Europe", "European allies")
+    for text in ("Europe", "European allies", "European leaders"):
+        actor = resolve_phrase(text, date="2019-01-01")
+        assert actor is not None and actor.country == "EUR", text
+    # a name built on the region's is another name, as for organisations
+    assert resolve_phrase("the Europe Bridge", date="2019-01-01") is None
+    # regions without an event-data code keep no country
+    actor = resolve_phrase("West African leaders", date="2019-01-01")
+    assert actor is not None and actor.country is None

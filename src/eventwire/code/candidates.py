@@ -101,11 +101,21 @@ class CandidateFinder:
         )
 
     def _holds(self, view: SentenceView, tok: Token, p: Pattern) -> bool:
+        if p.reported and tok.dep in {"acl", "amod"}:
+            return False
         # the parser tags a particle as an adverb as often as not ("pushed back")
         if p.prt and not any(k.text.lower() in p.prt for k in view.children(tok, "prt", "advmod")):
             return False
-        if p.prep and not any(
-            k.text.lower() in p.prep for k in view.children(tok, "prep", "agent")
+        if (
+            p.prep
+            and not any(k.text.lower() in p.prep for k in view.children(tok, "prep", "agent"))
+            and not any(
+                # "called for the G7 to cancel the debt": the parser makes "for" the mark of a
+                # clause whose subject is the one asked
+                m.text.lower() in p.prep
+                for c in view.children(tok, "advcl", "ccomp", "xcomp")
+                for m in view.children(c, "mark")
+            )
         ):
             return False
         if p.mod and not any(

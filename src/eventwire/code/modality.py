@@ -96,6 +96,20 @@ def _is_negated(view: SentenceView, tok: Token) -> bool:
     return any(k.dep == "neg" or k.text.lower() in {"never", "no"} for k in view.children(tok))
 
 
+def _infinitive_ahead(view: SentenceView, noun: Token) -> bool:
+    """A noun event described by a passive infinitive of its own happening ("a summit to be
+    held", "talks to be hosted by Qatar"): the event is scheduled, not reported as done."""
+    clauses = list(view.children(noun, "acl", "relcl"))
+    head = view.head(noun)
+    if noun.dep == "nsubjpass" and head is not None:
+        clauses.append(head)  # the parser often makes the infinitive the sentence's root
+    for clause in clauses:
+        aux = {k.text.lower() for k in view.children(clause, "aux", "auxpass")}
+        if "to" in aux and "be" in aux:
+            return True
+    return False
+
+
 def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = None) -> str:
     """Classify one trigger; a noun trigger's light verb ("held talks") counts as the trigger."""
     anchors = [trigger] + ([light_verb] if light_verb is not None else [])
@@ -110,6 +124,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
         return "hypothetical"  # "a potential Turkish attack": spoken of, not done
     if _predicated_unreal(view, trigger):
         return "hypothetical"  # "clashes are now a possibility", "a clash was likely"
+    if trigger.pos == "NOUN" and _infinitive_ahead(view, trigger):
+        return "planned"  # "a summit to be held in Tehran on Friday": still to come
     chain: list[Token] = []
     cur = anchors[-1]
     for anc in view.ancestors(cur):

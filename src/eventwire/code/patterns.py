@@ -47,6 +47,7 @@ _FIELDS = {
     "mode",
     "context",
     "example",
+    "reported",
 }
 
 
@@ -94,6 +95,9 @@ class Pattern:
     plover_type: str | None = None
     context: tuple[str, ...] | None = None
     example: str | None = None
+    #: only as a clause's own verb: a participle that describes a noun ("a soldier working
+    #: with the force") tells what someone is, not an act the text reports
+    reported: bool = False
 
     @property
     def specificity(self) -> int:
@@ -180,6 +184,7 @@ def load_patterns(
                     plover_type=entry.get("type"),
                     context=tuple(ctx) if isinstance(ctx, list) else ((ctx,) if ctx else None),
                     example=entry.get("example"),
+                    reported=bool(entry.get("reported", False)),
                 )
             )
     return out

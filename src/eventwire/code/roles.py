@@ -56,6 +56,11 @@ class Roles:
 
 #: Verbs that report a hostile act as one side's claim ("Kenya claimed that al-Shabaab attacked").
 CLAIMING = LEXICON.words("claiming")
+DEMANDING_AUX = LEXICON.words("demanding_aux")
+MEETING_SETTINGS = LEXICON.words("meeting_settings")
+SETTING_WORDS = LEXICON.words("setting_words")
+#: CAMEO root of consultations (meet, visit, host, negotiate).
+MEETING_ROOT = "04"
 #: The pattern a deontic "must" codes (CAMEO 10: demand).
 DEONTIC = Pattern(id="deontic-must", lemmas=frozenset({"must"}), pos="VERB", code="100")
 #: What such a claim codes: of one's own act, responsibility (015); of another's, an accusation.
@@ -125,6 +130,8 @@ class RoleFinder:
                         break
             if not target and p.code[:2] in ADDRESSED_ROOTS:
                 target = self._addressee(view, tok, obj_heads, actor_fn)
+            if not target and not obj_heads:
+                target = self._embedded_object(view, tok, actor_fn)
         else:
             rescuer = self._came_to_aid(view, tok)
             if rescuer is not None:  # "Chad came to Niger's aid": Chad helps Niger
@@ -165,7 +172,13 @@ class RoleFinder:
                     if source:
                         break
             if not source and p.of_role == "theme":  # "the delivery of Russian drones"
-                themes = [a for a in self.actors(view, of_objs, actor_fn) if a.country]
+                # only a country the phrase itself names: a guess from the article says
+                # nothing of who sells or sends ("the sale of F-35 jets")
+                themes = [
+                    a
+                    for a in self.actors(view, of_objs, actor_fn)
+                    if a.country and a.kb_id != CONTEXT_KB_ID
+                ]
                 source, inferred = themes[:1], bool(themes)
             target = self._objects(view, of_objs, p, actor_fn) if p.of_role == "target" else []
             if not target and p.code[:2] in ADDRESSED_ROOTS:
@@ -198,10 +211,22 @@ class RoleFinder:
                 if len({a.country for a in parties if a.country}) >= 2:
                     source = parties
                     target = [a for a in target if all(a.start != b.start for b in parties)]
+            if not source and p.code[:2] == MEETING_ROOT:
+                # "said ahead of a meeting with X", "raised it at talks with X": whoever the
+                # clause is about took part in the meeting it is set at
+                host = self._meeting_setting(view, tok)
+                if host is not None:
+                    heads = view.children(host, *SUBJ) or controller_subject(view, host)
+                    # ... though media only report it ("the agency reported during talks")
+                    source = [
+                        a
+                        for a in self.actors(view, heads, actor_fn)
+                        if all(a.start != b.start for b in target) and a.sector != "JRN"
+                    ]
             light = light_verb(view, tok)
-            if light is not None and p.code[:2] in VIOLENT_ROOTS and self._suffers(view, light):
-                # "two soldiers died in an ambush", "were wounded in the attack": the
-                # subject is the victim of the attack, not its author
+            if light is not None and self._suffers(view, light):
+                # "two soldiers died in an ambush", "were wounded in the attack", "faces
+                # criticism from the opposition": the subject undergoes the act, never does it
                 if not target:
                     target = self.actors(view, view.children(light, *SUBJ), actor_fn)
                 light = None
@@ -373,10 +398,10 @@ class RoleFinder:
         return out
 
     def deontic(self, view: SentenceView, actor_fn: ActorFn) -> list[tuple[Token, Pattern, Roles]]:
-        """ "X said (that) Y must Z": a demand by X on Y, whatever Z is."""
+        """ "X said (that) Y must Z" or "... should Z": a demand by X on Y, whatever Z is."""
         out = []
         for tok in view.tokens:
-            musts = [k for k in view.children(tok, "aux") if k.text.lower() == "must"]
+            musts = [k for k in view.children(tok, "aux") if k.text.lower() in DEMANDING_AUX]
             if not musts or tok.dep not in {"ccomp", "xcomp"}:
                 continue
             gov = view.head(tok)
@@ -401,7 +426,11 @@ class RoleFinder:
         """Who a demand, accusation or threat is aimed at when it has no direct object actor:
         the subject of its clause ("demanded that the US cancel ...") or the agent of its
         object ("demanded the withdrawal of Serbian forces", "an admission by Moscow")."""
-        for clause in view.children(tok, "ccomp", "xcomp"):
+        for clause in view.children(tok, "ccomp", "xcomp", "advcl"):
+            if clause.dep == "advcl" and not any(
+                m.text.lower() == "for" for m in view.children(clause, "mark")
+            ):
+                continue  # only "appealed for both sides to ...", not "after X did ..."
             subj = view.children(clause, "nsubj", "nsubjpass")
             found = self.actors(view, subj, actor_fn)
             if found:
@@ -411,6 +440,49 @@ class RoleFinder:
             if found:
                 return found
         return []
+
+    @staticmethod
+    def _meeting_setting(view: SentenceView, tok: Token) -> Token | None:
+        """The verb whose clause a meeting noun sets the scene of: "spoke ahead of a meeting",
+        "told reporters during talks", "on the sidelines of a summit"."""
+        prep = view.head(tok)
+        if tok.dep != "pobj" or prep is None or prep.text.lower() not in MEETING_SETTINGS:
+            return None
+        up = view.head(prep)
+        for _ in range(3):  # "ahead of", "on the sidelines of": climb to the clause's verb
+            if up is None or up.pos in {"VERB", "AUX"}:
+                break
+            if up.dep == "pobj" or up.lemma.lower() in SETTING_WORDS or up.dep == "prep":
+                up = view.head(up)
+                continue
+            return None
+        if up is None or up.pos not in {"VERB", "AUX"}:
+            return None
+        return up
+
+    def _embedded_object(self, view: SentenceView, tok: Token, actor_fn: ActorFn) -> list[Actor]:
+        """The party acted on by the act a commitment or refusal is about: with a control verb
+        ("refused to take back its citizens", "pledged to support Somalia") the event is the
+        embedded act, so its object is the target. Only actors tied to a country count: an
+        embedded object is often a thing ("agreed to send troops")."""
+        for clause in view.children(tok, "xcomp"):
+            if clause.pos != "VERB":
+                continue
+            heads = [h for h in view.children(clause, "dobj") if self._names_its_party(view, h)]
+            found = [a for a in self.actors(view, heads, actor_fn) if a.country]
+            if found:
+                return found
+        return []
+
+    @staticmethod
+    def _names_its_party(view: SentenceView, head: Token) -> bool:
+        """Whether a noun phrase says whose it is (a name, a nationality, a possessive):
+        "troops" alone takes its country from the context, which is often the wrong side."""
+        if head.ent in {"GPE", "NORP", "ORG", "PERSON"}:
+            return True
+        return bool(view.children(head, "poss")) or any(
+            m.ent in {"GPE", "NORP", "ORG"} for m in view.children(head, "amod", "compound")
+        )
 
     def _objects(
         self, view: SentenceView, heads: list[Token], p: Pattern, actor_fn: ActorFn

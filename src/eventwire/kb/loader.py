@@ -78,6 +78,8 @@ class Region:
     name: str
     aliases: tuple[str, ...]
     members: tuple[str, ...]
+    #: the code an actor named by the region takes (Europe: EUR), if event data has one
+    actor_code: str | None = None
 
 
 @dataclass(**_kw)
@@ -152,6 +154,8 @@ class NameHit:
 class KnowledgeBase:
     countries: dict[str, Country] = field(default_factory=dict)
     regions: dict[str, Region] = field(default_factory=dict)
+    #: A stateless people's word (lower case: "kurdish") -> the states it lives in, in order.
+    peoples: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sectors: dict[str, SectorTerm] = field(default_factory=dict)
     people: list[Person] = field(default_factory=list)
     #: Organisation id -> its latest period; ``org_periods`` has every period.
@@ -392,14 +396,36 @@ def _load_regions(kb: KnowledgeBase, path: Path) -> None:
         for code in members:
             if code not in kb.countries:
                 raise KBError(f"{where}: unknown member country {code!r}")
+        actor_code = (r.get("actor_code") or "").strip() or None
+        if actor_code is not None and actor_code not in NONSTATE_CODES:
+            raise KBError(
+                f"{where}: actor_code {actor_code!r} is not one of {sorted(NONSTATE_CODES)}"
+            )
         kb.regions[r["id"].strip()] = Region(
             id=r["id"].strip(),
             name=r["name"].strip(),
             aliases=_split(r.get("aliases", "")),
             members=members,
+            actor_code=actor_code,
         )
 
     _each(kb, _rows(kb, path, ("id", "name", "members")), row)
+
+
+def _load_peoples(kb: KnowledgeBase, path: Path) -> None:
+    def row(where: str, r: dict[str, str]) -> None:
+        _require(r, ("id", "words", "countries"), where)
+        countries = _split(r["countries"])
+        for code in countries:
+            if code not in kb.countries:
+                raise KBError(f"{where}: unknown country {code!r}")
+        for word in _split(r["words"]):
+            key = word.lower()
+            if key in kb.peoples:
+                raise KBError(f"{where}: {word!r} is listed twice")
+            kb.peoples[key] = countries
+
+    _each(kb, _rows(kb, path, ("id", "words", "countries")), row)
 
 
 def _load_sectors(kb: KnowledgeBase, path: Path) -> None:
@@ -575,6 +601,7 @@ def _index(kb: KnowledgeBase) -> None:
 LOADERS: tuple[tuple[str, Callable[[KnowledgeBase, Path], None]], ...] = (
     ("countries.tsv", _load_countries),
     ("regions.tsv", _load_regions),
+    ("peoples.tsv", _load_peoples),
     ("sectors.tsv", _load_sectors),
     ("organizations.jsonl", _load_orgs),
     ("people.jsonl", _load_people),

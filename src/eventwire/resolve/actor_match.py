@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any
 
 from eventwire.kb import KnowledgeBase, NameHit, load_kb, normalise
+from eventwire.kb.lexicon import load_lexicon
 from eventwire.kb.loader import NONSTATE_CODES
 
 
@@ -36,6 +37,7 @@ _OFFICER_WORDS = frozenset(
 _NAME_GLUE = frozenset({"the", "a", "an", "and", "of", "in", "for", "new", "former", "ex"})
 #: Longest n-gram tried against the KB.
 _MAX_NGRAM = 7
+_NUMBER_WORDS = load_lexicon("en").words("number_words")
 #: A count glued to a noun ("13-bank", "five-nation"): the noun says the sector.
 _COUNTED_PREFIX = re.compile(r"^\d+-(?=[a-z])")
 #: Capitalised words that qualify a title rather than name the body it belongs to.
@@ -224,12 +226,16 @@ class ActorResolver:
         named: tuple[str, int, int] | None = None  # (kind, first, last word) of the best name
         while i < n:
             step = 1
+            if words[i].text.lower() in _NUMBER_WORDS:
+                i += 1  # "Twenty Boko Haram fighters": a count, never the first word of a name
+                continue
             for size in range(min(_MAX_NGRAM, n - i), 0, -1):
                 chunk = words[i : i + size]
                 hits, form = self._names(chunk)
-                if hits and all(h.kind == "org" for h in hits):
+                if hits and all(h.kind in {"org", "region"} for h in hits):
                     if self._inside_longer_name(words, i, i + size):
-                        hits = []  # "Social Democratic Party" is not the Democratic Party
+                        hits = []  # "Social Democratic Party" is not the Democratic Party,
+                        # "the Europe Bridge" not Europe
                 term = self._sector_term(" ".join(w.text for w in chunk))
                 negated = i > 0 and words[i - 1].text.lower() in _NOT_OF
                 if hits and not negated:
@@ -260,6 +266,8 @@ class ActorResolver:
             w = words[j]
             if not w.text[:1].isupper() or w.text.lower() in _NAME_GLUE | _OFFICER_WORDS:
                 continue  # "Federal Reserve Chairman": an officer of the body, not a new name
+            if w.text.lower() in _NUMBER_WORDS:
+                continue  # "Twenty Boko Haram fighters": a count, not part of the name
             if j < first and _possessive(w):
                 continue  # "bin Laden's al-Qaeda": a possessor, not part of the name
             if self._names([w])[0]:
@@ -326,6 +334,8 @@ class ActorResolver:
                 region = self.kb.regions[hit.key]
                 if found.kb_id is None:
                     found.name, found.kb_id = region.name, kb_id
+                if region.actor_code and found.country is None:
+                    found.country, found.country_rank = region.actor_code, RANK["org"]
                 found.evidence.append(f"region:{form}")
                 return kind
             else:

@@ -135,6 +135,8 @@ class ActorContext:
     subjects: set[int] = field(default_factory=set)
     #: Start offsets of the article's sentences, in order.
     sentence_starts: list[int] = field(default_factory=list)
+    #: The countries each sentence names (by name, adjective or capital), in the same order.
+    sentence_countries: list[set[str]] = field(default_factory=list)
 
     def person_before(self, start: int) -> Learnt | None:
         """The person a pronoun at ``start`` most likely stands for: in its own sentence the
@@ -295,6 +297,8 @@ class ActorContext:
         core = words[: core_end(words)]
         head_norm = normalise(head or core[-1].text)
         self._ethnic(found, words)
+        # a people's state is chosen from the context, and redone once the other side is known
+        by_people = self._stateless_people(found, words, start, exclude)
         learnt = self._learnt(words, entity)
         if learnt is None and found.country is None and found.name is None and found.titles:
             learnt = self._titled_person(found, core, start)
@@ -314,7 +318,7 @@ class ActorContext:
             if country:
                 found.country, found.country_rank = country, RANK["context"]
         # a bare noun that takes the country of an earlier mention is a guess from context
-        from_context = seen_head
+        from_context = seen_head or by_people
         if found.country is None and self._wants_context(found, head_norm, entity, words):
             military = found.sector == "MIL" and head_norm not in _MILITARY_HEADS
             # a state is not on both sides of its own event, but its rebels, protesters and
@@ -393,6 +397,34 @@ class ActorContext:
             found.kb_id = found.name = None
             found.sector = found.sector or "CVL"
 
+    def _stateless_people(
+        self, found: Finding, words: list[Word], start: int, exclude: frozenset[str]
+    ) -> bool:
+        """ "Kurdish fighters", "Tuareg rebels": a people without a state acts in the state it
+        lives in; of those, the one its sentence names ("a Kurdish enclave inside Syria"), else
+        the one the article is about, never the article's focus when that is not one of them;
+        a state already on the other side of the event ("Turkey shelled a Kurdish enclave inside
+        Syria") is the least likely."""
+        if found.country is not None:
+            return False
+        peoples = self.resolver.kb.peoples
+        here: set[str] = set()
+        if self.sentence_countries and start >= 0:
+            at = bisect.bisect_right(self.sentence_starts, start) - 1
+            if 0 <= at < len(self.sentence_countries):
+                here = self.sentence_countries[at]
+        for w in words:
+            states = peoples.get(w.text.lower())
+            if states:
+                counts = self.country_counts
+                best = max(
+                    states,
+                    key=lambda c: (c not in exclude, c in here, counts.get(c, 0), -states.index(c)),
+                )
+                found.country, found.country_rank = best, RANK["adjective"]
+                return True
+        return False
+
     def _state_sector(self, found: Finding, words: list[Word]) -> str | None:
         """A country named as the agent acts through its government; its people, when the
         phrase is a demonym alone ("Palestinians")."""
@@ -450,6 +482,7 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
     ctx = ActorContext(resolver)
     kb = resolver.kb
     for ps in sentences:
+        ctx.sentence_countries.append(set())
         for m in ps.mentions:
             before = [t for t in ps.tokens if t.idx < m.start]
             if before and before[-1].text.lower() == "ethnic":
@@ -457,6 +490,7 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
             for hit in kb.lookup(m.text):
                 if hit.kind in {"country", "adjective", "metonym"}:
                     ctx.note_country(hit.key)
+                    ctx.sentence_countries[-1].add(hit.key)
                     break
                 if hit.kind == "person":
                     person = kb.person(hit.key, resolver.day)
