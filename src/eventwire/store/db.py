@@ -437,12 +437,22 @@ class Store:
             f"a.source AS publisher, s.text AS evidence_text, {canon} "
             f"JOIN articles a USING (article_id) LEFT JOIN sentences s "
             f"ON s.article_id = e.article_id AND s.idx = e.sentence "
-            f"WHERE {where} ORDER BY {ORDER_BY}"
         )
-        if limit is not None:
-            sql += f" LIMIT {int(limit) + 1}"
         try:
-            cur = self.con.execute(sql, args)
+            if limit is not None:
+                # the page's ids first, over events and articles alone, then its rows: DuckDB
+                # joined the sentences and canonical events of every matching event before
+                # keeping a page (100,000 events: 0.95 s a page, the ids alone 0.11 s)
+                page = self.con.execute(
+                    "SELECT e.event_id FROM events e JOIN articles a USING (article_id) "
+                    f"WHERE {where} ORDER BY {ORDER_BY} LIMIT {int(limit) + 1}",
+                    args,
+                ).fetchall()
+                sql += "WHERE e.event_id IN (SELECT unnest(?::VARCHAR[])) "
+                args = [[r[0] for r in page]]
+            else:
+                sql += f"WHERE {where} "
+            cur = self.con.execute(sql + f"ORDER BY {ORDER_BY}", args)
             cols = [d[0] for d in cur.description]
             rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
             more = limit is not None and len(rows) > limit
