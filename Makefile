@@ -6,7 +6,7 @@ EW := $(VENV)/bin/eventwire
 DB ?= eventwire.duckdb
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: demo test bench lint quality install install-dev browser clean
+.PHONY: demo test bench lint quality install install-dev browser java clean
 # root installs Debian packages itself; anyone else through sudo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -40,7 +40,14 @@ browser:
 	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; } || \
 	  echo "make: chromium could not be installed; the dashboard's browser test will be skipped"
 
-test: install-dev browser
+# a Java runtime for the Spark engine's test (pyspark runs Spark in a JVM)
+java:
+	@command -v java >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openjdk-17-jre-headless >/dev/null; } || \
+	  echo "make: Java could not be installed; the Spark engine's test will fail"
+
+test: install-dev browser java
 	$(VENV)/bin/pytest -q
 
 lint: install-dev

@@ -82,6 +82,17 @@ def _no_network():
         pytest.fail(f"network access attempted: {found}")
 
 
+@pytest.fixture(autouse=True)
+def _settings_from_environment():
+    """Each test starts with the environment's settings: a CLI command run in-process installs
+    its own for the process, which must not leak into the next test."""
+    from eventwire.settings import install
+
+    install(None)
+    yield
+    install(None)
+
+
 @pytest.fixture(scope="session")
 def processor():
     from eventwire.pipeline import Processor

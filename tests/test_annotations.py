@@ -48,5 +48,12 @@ def test_guardian_round_is_well_formed_and_matches_the_readme():
     got = Counter(r["verdict"] for r in rows if r["round"] == 8)
     # tests/data/README.md, round 8
     assert (got["correct"], got["partial"], got["wrong-actors"], got["wrong"]) == (45, 12, 15, 14)
+    got = Counter(r["verdict"] for r in rows if r["round"] == 9)
+    # tests/data/README.md, round 9
+    assert (got["correct"], got["partial"], got["wrong-actors"], got["wrong"]) == (25, 6, 20, 19)
+    # round 9 judged no article of round 8, nor one kept for development reading
+    r8 = {r["story"] for r in rows if r["round"] == 8}
+    devread = {"guardian-284", "guardian-93", "guardian-694", "guardian-130", "guardian-605"}
+    assert not any(r["story"] in r8 | devread for r in rows if r["round"] == 9)
     # never an article of real_news_events' development half
     assert not any(r["story"] in {"guardian-118", "guardian-112", "guardian-303"} for r in rows)

@@ -137,6 +137,9 @@ def _child(argv: list[str]) -> None:
         dt = time.perf_counter() - t0
         print(json.dumps({"seconds": dt, "rss_mb": _peak_self_mb()}))
         return
+    if kind == "spark":
+        print(json.dumps(_spark_child(argv[1], Path(argv[2]), argv[3])))
+        return
     from eventwire.runner import run
     from eventwire.workers import WorkerPool
 
@@ -157,6 +160,38 @@ def _child(argv: list[str]) -> None:
             s = run([argv[1]], argv[2], batch_size=batch, pool=pool)
             dt = time.perf_counter() - t0
     print(json.dumps({"seconds": dt, "rss_mb": _peak_self_mb(), **s.counts()}))
+
+
+def _spark_child(data: str, folder: Path, master: str) -> dict[str, Any]:
+    """The Spark engine over ``data`` on ``master``, then ``load``: the session started and
+    every executor's processor built before timing (as the local side builds its own)."""
+    from eventwire.engines import spark as engine
+    from eventwire.engines.tables import load
+    from eventwire.settings import current
+
+    settings = current()
+    session = engine.session(master)
+    try:
+        sc = session.sparkContext
+        slots = max(sc.defaultParallelism, 1)
+        # one processor per Python worker, kept for the timed job (Spark reuses its workers)
+        sc.parallelize(range(slots), slots).mapPartitions(
+            lambda _: [bool(engine._processor(settings))]
+        ).collect()
+        t0 = time.perf_counter()
+        s = engine.run([data], folder / "tables", settings=settings, spark=session)
+        dt = time.perf_counter() - t0
+    finally:
+        session.stop()
+    t1 = time.perf_counter()
+    loaded = load(folder / "tables", folder / "bench.duckdb")
+    dt += time.perf_counter() - t1
+    return {
+        "seconds": dt,
+        "rss_mb": _peak_self_mb(),
+        "events": loaded.events,
+        "rejects": s.rejects,
+    }
 
 
 def _descendants(pid: int) -> list[int]:
@@ -296,6 +331,8 @@ class BenchResult:
     peak_rss_mb: float
     events: int
     rejects: int
+    #: "local", or "spark" (``run --engine spark`` + ``load``, on ``local[workers]`` or a master)
+    engine: str = "local"
 
     @property
     def articles_per_s(self) -> float:
@@ -329,6 +366,7 @@ class BenchResult:
             "events": self.events,
             "rejects": self.rejects,
             "corpus": self.corpus,
+            "engine": self.engine,
         }
 
 
@@ -339,11 +377,17 @@ def bench(
     workers: int = 1,
     fields: Mapping[str, str] | None = None,
     batch_size: int = 16,
+    engine: str = "local",
+    master: str | None = None,
     spacy_processes: int = 1,
 ) -> BenchResult:
-    """Measure start-up, eventwire and spaCy alone on the first ``articles`` documents;
-    ``spacy_processes``: run the spaCy baseline in that many processes at once (compare
-    ``workers=N`` with ``spacy_processes=N`` for the scaling of the work, not of the cores)."""
+    """Measure start-up, eventwire and spaCy alone on the first ``articles`` documents.
+
+    ``engine="spark"`` times ``run --engine spark`` plus ``load`` on ``master`` (default
+    ``local[workers]``) instead of the local engine; peak memory then sums the JVM and its
+    Python workers. ``spacy_processes``: run the spaCy baseline in that many processes at
+    once (compare ``workers=N`` with ``spacy_processes=N`` for the scaling of the work, not of
+    the cores)."""
     corpus = corpus or default_corpus()
     if corpus is None:
         raise ConfigError(f"no corpus given and {DEFAULT_CORPUS} not found; pass --corpus FILE")
@@ -365,9 +409,13 @@ def bench(
             spacy_res, _, _ = _run_child(["spacy", str(data), str(batch_size)])
             spacy_s = spacy_res["seconds"]
         db = Path(tmp) / "bench.duckdb"
-        ew, _, tree_mb = _run_child(
-            ["eventwire", str(data), str(db), str(workers), str(batch_size)], sample=True
-        )
+        if engine == "spark":
+            where = master or f"local[{workers}]"
+            ew, _, tree_mb = _run_child(["spark", str(data), tmp, where], sample=True)
+        else:
+            ew, _, tree_mb = _run_child(
+                ["eventwire", str(data), str(db), str(workers), str(batch_size)], sample=True
+            )
     return BenchResult(
         corpus=str(corpus),
         articles=docs,
@@ -380,6 +428,7 @@ def bench(
         peak_rss_mb=max(tree_mb, ew["rss_mb"]),
         events=ew["events"],
         rejects=ew["rejects"],
+        engine=engine,
     )
 
 
@@ -402,7 +451,7 @@ def report(r: BenchResult) -> str:
             f"start-up (fresh process to a ready processor): {r.startup_s:.2f} s",
             f"{f'spaCy alone (nlp.pipe, {r.spacy_processes} process(es)):':36s}{r.spacy_s:7.1f} s  "
             f"{r.articles / r.spacy_s:7.1f} articles/s  {r.spacy_words_per_s:8.0f} words/s",
-            f"{f'eventwire run, workers={r.workers}:':36s}{r.eventwire_s:7.1f} s  "
+            f"{f'eventwire run ({r.engine}), workers={r.workers}:':36s}{r.eventwire_s:7.1f} s  "
             f"{r.articles_per_s:7.1f} articles/s  {r.words_per_s:8.0f} words/s  "
             f"peak RSS {r.peak_rss_mb:.0f} MB (all processes)",
             f"eventwire / spaCy words/s: {r.ratio_vs_spacy:.2f}  "

@@ -7,8 +7,9 @@ file in the same folder and are renamed into place, so a concurrent reader (anot
 starting up) sees the old file, the new one or none, never half of one.  An unwritable or
 unreadable cache is logged and costs a rebuild, never an error.
 
-The folder is ``$EVENTWIRE_CACHE_DIR``, else ``$EVENTWIRE_CACHE`` (older name), else
-``$XDG_CACHE_HOME/eventwire``, else ``~/.cache/eventwire``.
+The folder is the ``cache_dir`` setting: ``$EVENTWIRE_CACHE_DIR``, else ``$EVENTWIRE_CACHE``
+(older name), else ``$XDG_CACHE_HOME/eventwire``, else ``~/.cache/eventwire`` (see
+:mod:`eventwire.settings`).
 """
 
 from __future__ import annotations
@@ -24,13 +25,10 @@ log = logging.getLogger(__name__)
 
 
 def cache_dir() -> Path:
-    """The folder for compiled caches (see the module docstring for the override order)."""
-    for var in ("EVENTWIRE_CACHE_DIR", "EVENTWIRE_CACHE"):
-        env = os.environ.get(var)
-        if env:
-            return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "eventwire"
+    """The folder for compiled caches: this process's ``cache_dir`` setting."""
+    from eventwire.settings import current
+
+    return current().cache_dir
 
 
 def read_marshal(path: Path) -> Any | None:

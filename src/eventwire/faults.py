@@ -14,7 +14,9 @@ import os
 import signal
 import threading
 
-_SPEC = os.environ.get("EVENTWIRE_FAULT", "")
+from eventwire.settings import from_environment
+
+_SPEC: str = from_environment("fault") or ""
 _POINT, _, _WHEN = _SPEC.partition(":")
 _NTH, _, _DELAY = _WHEN.partition("+")
 _seen: dict[str, int] = {}

@@ -9,7 +9,9 @@ Three shapes, all built here and nowhere else:
   columns a file does not have yet (older files) read as their defaults;
 * :func:`flat_row`: one flat row per event with every field, for the CSV, JSONL and Parquet
   exports and the API's table views; :data:`FLAT_COLUMNS` is its column order and types;
-* :func:`canonical_row`: the ``canonical_events`` row a report founds.
+* :func:`canonical_row`: the ``canonical_events`` row a report founds;
+* :func:`document_rows`: every table's rows for a batch of coded documents (the store's
+  ``write_batch`` and the Spark engine's Parquet tables).
 """
 
 from __future__ import annotations
@@ -18,7 +20,30 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from eventwire.records import Acled, Actor, Cameo, Event, Place, Plover, Span, TimeSpan
+from eventwire.records import (
+    Acled,
+    Actor,
+    Cameo,
+    DocumentResult,
+    Event,
+    Place,
+    Plover,
+    Reject,
+    Span,
+    TimeSpan,
+)
+
+#: The tables :func:`document_rows` fills, in the order the store inserts them.
+DOCUMENT_TABLES = (
+    "articles",
+    "sentences",
+    "events",
+    "event_actors",
+    "places",
+    "quotes",
+    "rejects",
+    "article_minhash",
+)
 
 
 def day(value: str | None) -> date | None:
@@ -309,3 +334,85 @@ def flat_row(e: Event, article: Mapping[str, Any] | None = None) -> dict[str, An
         last_seen=_iso(art.get("last_seen")),
     )
     return {k: flat.get(k) for k in FLAT_COLUMNS}
+
+
+def document_rows(
+    results: Iterable[DocumentResult],
+    rejects: Iterable[Reject],
+    near: dict[str, str],
+    sigs: dict[str, dict[str, Any]] | None = None,
+) -> dict[str, list[dict[str, Any]]]:
+    """Rows per table (:data:`DOCUMENT_TABLES`), by column name, for a batch of results and
+    rejects (and the near-duplicate signatures of the batch's articles, in ``sigs`` by article
+    id). The store writes these; the Spark engine writes the same rows to Parquet."""
+    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in DOCUMENT_TABLES}
+    for res in results:
+        a = res.article
+        if sigs and a.article_id in sigs:
+            rows["article_minhash"].append(sigs[a.article_id])
+        rows["articles"].append(
+            {
+                "article_id": a.article_id,
+                "title": a.title,
+                "url": a.url,
+                "source": a.source,
+                "published": a.published,
+                "published_day": day(a.published),
+                "published_source": a.published_source,
+                "origin": a.origin,
+                "fmt": a.fmt,
+                "language": a.language,
+                "near_duplicate_of": near.get(a.article_id),
+                "text": a.text,
+            }
+        )
+        for s in res.sentences:
+            rows["sentences"].append(
+                {
+                    "article_id": s.article_id,
+                    "idx": s.index,
+                    "paragraph": s.paragraph,
+                    "start_char": s.start,
+                    "end_char": s.end,
+                    "text": s.text,
+                }
+            )
+        for e in res.events:
+            rows["events"].append(event_row(e))
+            rows["event_actors"].extend(actor_rows(e))
+        for p in res.places:
+            rows["places"].append(
+                {
+                    "article_id": a.article_id,
+                    "start_char": p.char_start,
+                    "end_char": p.char_end,
+                    "text": p.text,
+                    "name": p.name,
+                    "country": p.country,
+                    "admin1": p.admin1,
+                    "lat": p.lat,
+                    "lon": p.lon,
+                    "precision": p.precision,
+                    "geonameid": p.geonameid,
+                }
+            )
+        for q in res.quotes:
+            sp = q.speaker
+            rows["quotes"].append(
+                {
+                    "quote_id": q.quote_id,
+                    "article_id": q.article_id,
+                    "sentence": q.sentence,
+                    "text": q.text,
+                    "start_char": q.start,
+                    "end_char": q.end,
+                    "speaker_text": sp.text if sp else None,
+                    "speaker_country": sp.country if sp else None,
+                    "speaker_sector": sp.sector if sp else None,
+                    "speaker_name": sp.name if sp else None,
+                    "cue": q.cue,
+                }
+            )
+    for r in rejects:
+        rows["rejects"].append({"origin": r.origin, "stage": r.stage, "reason": r.reason})
+    return rows

@@ -44,6 +44,7 @@ from eventwire.resolve.actors import (
 from eventwire.resolve.localities import hierarchy_after, resolve_within
 from eventwire.resolve.places import PlaceResolver, find_toponyms
 from eventwire.resolve.times import find_times, resolve_time, to_timespan
+from eventwire.settings import Settings, current, install
 from eventwire.syntax import SentenceView
 from eventwire.watchdog import DocumentTimeout, time_limit
 
@@ -88,16 +89,30 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 class Processor:
     """Turns articles into :class:`DocumentResult` records. One per process; reuse it."""
 
-    def __init__(self, batch_size: int = 16, time_limit: float | None = DOC_TIME_LIMIT) -> None:
+    def __init__(
+        self,
+        batch_size: int | None = None,
+        time_limit: float | None = -1.0,
+        *,
+        settings: Settings | None = None,
+    ) -> None:
+        """``settings`` (default: this process's, :func:`eventwire.settings.current`) choose the
+        model, the KB folders, the caches and the batch size; given, they become this
+        process's, so the stages that read no parameter (the KB loader, the gazetteer) agree.
+        An explicit ``batch_size`` or ``time_limit`` (seconds, None: no limit) wins over the
+        settings' (``-1``: the settings')."""
+        if settings is not None:
+            install(settings)
+        self.settings = settings if settings is not None else current()
         self.kb = load_kb()
-        self.nlp = get_nlp()
+        self.nlp = get_nlp(self.settings.model)
         self.coder = Coder(self.kb)
         self.places = PlaceResolver()
-        self.batch_size = batch_size
+        self.batch_size = batch_size if batch_size is not None else self.settings.batch_size
         #: the scoring pass's table: raw confidence -> probability, and the counting threshold
         self.calibration: Calibration = load_calibration()
         #: seconds one document's coding may take before it becomes a reject (None: no limit)
-        self.time_limit = time_limit
+        self.time_limit = self.settings.time_limit if time_limit == -1.0 else time_limit
 
     # -- public entry points ------------------------------------------------------------
     def process_text(

@@ -24,6 +24,7 @@ from eventwire.ingest.dedup import NearDuplicateIndex
 from eventwire.ingest.sources import iter_documents
 from eventwire.records import COUNTED_MODALITIES, Article, DocumentResult, Reject
 from eventwire.safetext import escape
+from eventwire.settings import Settings
 from eventwire.store.canonical import canonical_count, merge
 from eventwire.store.db import Store, signature_row
 from eventwire.workers import WorkerPool, process_parallel
@@ -88,13 +89,15 @@ def run(
     on_progress: Callable[[int], None] | None = None,
     fields: Mapping[str, str] | None = None,
     pool: WorkerPool | None = None,
+    settings: Settings | None = None,
 ) -> RunSummary:
     """Ingest, code and store ``paths`` into the DuckDB file ``db``; returns what happened.
 
     ``follow_symlinks`` lets a link inside an input folder lead outside it (see
     :func:`~eventwire.ingest.sources.iter_documents`). ``fields`` maps our JSONL field names to
     the input's (``{"text": "body"}``); ``pool`` is an already started :class:`WorkerPool` to
-    code with (``workers`` is then ignored)."""
+    code with (``workers`` is then ignored); ``settings`` go to the processors (default: each
+    process's own, :func:`eventwire.settings.current`)."""
     inputs = [str(p) for p in paths]
     summary = RunSummary()
     near_index = NearDuplicateIndex()
@@ -143,7 +146,9 @@ def run(
                 yield item
 
         batch: list[DocumentResult] = []
-        for res in process_parallel(fresh_articles(), workers, batch_size=batch_size, pool=pool):
+        for res in process_parallel(
+            fresh_articles(), workers, batch_size=batch_size, pool=pool, settings=settings
+        ):
             if isinstance(res, Reject):
                 reject(res)
             else:

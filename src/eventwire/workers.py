@@ -8,7 +8,6 @@ stores, and needs neither spaCy nor the knowledge base; each worker builds its o
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 import signal
 import time
 from collections import deque
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from eventwire.errors import WorkerError
 from eventwire.faults import fault
 from eventwire.records import Article, DocumentResult, Reject
+from eventwire.settings import Settings, single_threaded_children
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Processor
@@ -28,14 +28,14 @@ _worker: Processor | None = None
 _init_error: BaseException | None = None
 
 
-def _init_worker(ready: Any = None, batch_size: int = 16) -> None:
+def _init_worker(ready: Any = None, batch_size: int = 16, settings: Settings | None = None) -> None:
     """Build this worker's processor. A failure is kept and raised by every task, so the caller
     sees the error: an initializer that raised would be restarted by the pool, forever."""
     global _worker, _init_error
     try:
         from eventwire.pipeline import Processor
 
-        _worker = Processor(batch_size=batch_size)
+        _worker = Processor(batch_size=batch_size, settings=settings)
     except Exception as exc:  # re-raised in the caller by _work
         _init_error = exc
     finally:
@@ -52,10 +52,6 @@ def _work(batch: list[Article]) -> list[DocumentResult | Reject]:
     return list(_worker.process_articles(batch))
 
 
-#: Thread-count variables of the numeric libraries under spaCy.
-_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-
-
 class WorkerPool:
     """``workers`` spawned processes, each building its own :class:`Processor` once (from the
     start-up cache, so in about the time of one ``eventwire code``). A context manager.
@@ -66,8 +62,17 @@ class WorkerPool:
     slower one.
     """
 
-    def __init__(self, workers: int, *, batch_size: int = 16, in_flight: int = 4) -> None:
+    def __init__(
+        self,
+        workers: int,
+        *,
+        batch_size: int = 16,
+        in_flight: int = 4,
+        settings: Settings | None = None,
+    ) -> None:
+        """``settings`` go to every worker (default: each worker's environment's)."""
         self.workers = workers
+        self.settings = settings
         self.batch_size = batch_size
         self.in_flight = in_flight
         self._ctx = mp.get_context("spawn")
@@ -79,18 +84,12 @@ class WorkerPool:
     def __enter__(self) -> WorkerPool:
         # Spawned workers start clean and read the environment at import: one BLAS thread
         # each, so N workers use N cores instead of fighting over them.
-        saved = {k: os.environ.get(k) for k in _THREAD_VARS}
-        os.environ.update({k: "1" for k in _THREAD_VARS})
-        try:
+        with single_threaded_children():
             self._pool = self._ctx.Pool(
-                self.workers, initializer=_init_worker, initargs=(self._ready, self.batch_size)
+                self.workers,
+                initializer=_init_worker,
+                initargs=(self._ready, self.batch_size, self.settings),
             )
-        finally:
-            for k, v in saved.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
         self._note_workers()
         return self
 
@@ -163,16 +162,18 @@ def process_parallel(
     batch_size: int = 16,
     in_flight: int = 4,
     pool: WorkerPool | None = None,
+    settings: Settings | None = None,
 ) -> Iterator[DocumentResult | Reject]:
     """Process across ``workers`` processes (in this one when 1), results in input order;
-    ``pool``: an already started :class:`WorkerPool` to use instead of a new one."""
+    ``pool``: an already started :class:`WorkerPool` to use instead of a new one; ``settings``
+    go to the processor(s)."""
     if pool is not None:
         yield from pool.process(articles)
         return
     if workers <= 1:
         from eventwire.pipeline import Processor
 
-        yield from Processor(batch_size=batch_size).process_articles(articles)
+        yield from Processor(batch_size=batch_size, settings=settings).process_articles(articles)
         return
-    with WorkerPool(workers, batch_size=batch_size, in_flight=in_flight) as new:
+    with WorkerPool(workers, batch_size=batch_size, in_flight=in_flight, settings=settings) as new:
         yield from new.process(articles)

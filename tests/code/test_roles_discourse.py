@@ -346,9 +346,9 @@ def test_what_is_given_names_its_giver_only_by_its_own_words(processor):
     assert all(a.text != "F-35 jets" for a in ev.source)
 
 
-def test_a_blocked_act_has_not_happened(processor):
-    evs = _events(processor, "The Senate tried to block the sale of F-35 fighter jets to Turkey.")
-    assert all(e.modality not in {"asserted", "planned"} for e in evs if e.trigger.text == "sale")
+def test_a_thwarted_act_has_not_happened(processor):
+    evs = _events(processor, "Kenyan police thwarted an attack on a church in Mombasa.")
+    assert all(e.modality != "asserted" for e in evs if e.trigger.text == "attack")
 
 
 def test_a_meeting_to_be_held_is_planned(processor):
@@ -371,3 +371,70 @@ def test_a_speaker_at_a_meeting_took_part_in_it(processor):
     text = "The US president told reporters during a meeting with the emir of Kuwait."
     ev = _by_trigger(processor, text, "meeting")
     assert (_countries(ev.source), _countries(ev.target)) == (["USA"], ["KWT"])
+
+
+def test_foreign_fighters_are_not_of_the_country_they_fight_in(processor):
+    text = "Hundreds of foreign fighters have travelled to Syria to fight against Isis."
+    ev = _by_trigger(processor, text, "fight")
+    assert "SYR" not in _countries(ev.source)
+    # a foreign minister is a country's own
+    ev = _by_trigger(processor, "Kenya's foreign minister met Uganda's president.", "met")
+    assert _countries(ev.source) == ["KEN"]
+
+
+def test_troops_a_named_country_owns_are_its(processor):
+    text = "Britain watched. Trump said he was pulling America’s 2,000 troops out of Syria."
+    ev = _by_trigger(processor, text, "pulling")
+    assert "GBR" not in _countries(ev.target)
+
+
+def test_its_in_an_infinitive_belongs_to_the_controlling_subject(processor):
+    ev = _by_trigger(
+        processor, "Germany pledged on Monday to put its foreign fighters on trial.", "pledged"
+    )
+    assert _countries(ev.target) == ["DEU"]
+
+
+def test_an_attack_noun_aimed_at_an_area_is_aimed_at_its_country(processor):
+    ev = _by_trigger(
+        processor, "The Turkish assault on the Afrin enclave in Syria began on Saturday.", "assault"
+    )
+    assert (_countries(ev.source), _countries(ev.target)) == (["TUR"], ["SYR"])
+    ev = _by_trigger(processor, "Turkey launched an incursion into Syria on Sunday.", "incursion")
+    assert _countries(ev.target) == ["SYR"]
+
+
+def test_demonstrating_something_is_no_protest(processor):
+    text = "Putin met Sisi in Cairo, demonstrating Russia’s new clout in Egypt."
+    assert all(e.plover.type != "PROTEST" for e in _events(processor, text))
+
+
+def test_what_an_actor_can_do_has_not_happened(processor):
+    text = "Assad knows he can bomb the Syrian opposition from its last redoubts."
+    evs = [e for e in _events(processor, text) if e.trigger.text == "bomb"]
+    assert all(e.modality == "hypothetical" for e in evs)
+
+
+def test_civilians_as_a_source_are_not_carried_to_a_later_toll(processor):
+    # civilians given as an attack's source are most often its victims misread; a toll in the
+    # next sentence is not pinned on them
+    text = "Villagers attacked a police post in Kilis. Two Turkish soldiers were killed."
+    assert [a.sector for a in _by_trigger(processor, text, "attacked").source] == ["CVL"]
+    ev = _by_trigger(processor, text, "killed")
+    assert ev.source == ()
+
+
+def test_its_in_a_clause_of_its_own_is_the_state_named_before_it(processor):
+    text = "The town is under threat from Turkey after its army attacked Afrin."
+    ev = _by_trigger(processor, text, "attacked")
+    assert _countries(ev.source) == ["TUR"]
+
+
+def test_he_after_an_unknown_person_is_that_person(processor):
+    # the last person named is the one "he" stands for, even when we cannot tell who it is
+    text = (
+        "Bashar al-Assad spoke on Monday. Joe Bloggs, a volunteer from Leeds, flew home. "
+        "He was arrested by police at the airport."
+    )
+    evs = [e for e in _events(processor, text) if e.trigger.text == "arrested"]
+    assert all("SYR" not in _countries(e.target) for e in evs)

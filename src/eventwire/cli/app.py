@@ -16,6 +16,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -55,6 +56,13 @@ FieldOpt = Annotated[
 ]
 
 
+class Engine(StrEnum):
+    """Where ``run`` codes: this machine (into --db) or Spark (Parquet into --out)."""
+
+    local = "local"
+    spark = "spark"
+
+
 def _check_date(value: str | None) -> str | None:
     if value is None:
         return None
@@ -70,9 +78,33 @@ def main_options(
     verbose: Annotated[
         int, typer.Option("-v", "--verbose", count=True, help="-v info, -vv debug.")
     ] = 0,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="TOML settings file (else $EVENTWIRE_CONFIG); see docs/settings.md.",
+        ),
+    ] = None,
 ) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    from eventwire.settings import install, load
+
+    try:  # built once for the whole command; flags are applied on top by the command
+        install(load(config))
+    except EventwireError as exc:
+        raise _fail(exc) from None
+
+
+def _settings(**flags: Any) -> Any:
+    """This command's settings: the process's with the flags that were given."""
+    from eventwire.settings import current, install, with_values
+
+    try:
+        return install(with_values(current(), **{k: v for k, v in flags.items() if v is not None}))
+    except EventwireError as exc:
+        raise _fail(exc) from None
 
 
 def _fail(exc: Exception, code: int = 1) -> typer.Exit:
@@ -106,8 +138,28 @@ def run(
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")
     ] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 16,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Worker processes (setting: workers; 1).")
+    ] = None,
+    batch_size: Annotated[
+        int | None,
+        typer.Option(min=1, help="Documents per spaCy batch (setting: batch_size; 16)."),
+    ] = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            help="local: this machine, into --db; spark: Parquet tables into --out "
+            "(then `eventwire load`).",
+        ),
+    ] = Engine.local,
+    master: Annotated[
+        str | None,
+        typer.Option(help="Spark master URL (setting: spark_master; local[*])."),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for the Spark engine's Parquet tables (replaced)."),
+    ] = None,
     commit_every: Annotated[
         int,
         typer.Option(min=1, help="Documents per transaction: what a killed run loses at most."),
@@ -131,6 +183,12 @@ def run(
     _check_date(published)
     fields = _fields(field)
     missing = _missing([str(p) for p in paths])
+    settings = _settings(workers=workers, batch_size=batch_size, spark_master=master)
+    if engine is Engine.spark:
+        _run_spark(paths, out_dir, settings, published, fields, follow_symlinks, missing)
+        return
+    if out_dir is not None:
+        raise typer.BadParameter("--out is for --engine spark; the local engine writes --db")
     try:
         with RunProgress(paths, console) as progress:
             summary = run_job(
@@ -138,11 +196,12 @@ def run(
                 db,
                 published=published,
                 follow_symlinks=follow_symlinks,
-                workers=workers,
-                batch_size=batch_size,
+                workers=settings.workers,
+                batch_size=settings.batch_size,
                 commit_every=commit_every,
                 on_progress=progress.advance,
                 fields=fields,
+                settings=settings,
             )
     except EventwireError as exc:
         raise _fail(exc) from None
@@ -173,6 +232,76 @@ def run(
     if summary.articles + summary.duplicates == 0:
         what = "every input was rejected" if summary.rejects else "no documents found"
         raise _fail(EventwireError(f"nothing stored: {what}"), EXIT_NOTHING_STORED)
+
+
+def _run_spark(
+    paths: list[Path],
+    out_dir: Path | None,
+    settings: Any,
+    published: str | None,
+    fields: dict[str, str],
+    follow_symlinks: bool,
+    missing: list[str],
+) -> None:
+    """``run --engine spark``: Parquet tables into ``out_dir``."""
+    if out_dir is None:
+        raise typer.BadParameter("--engine spark writes Parquet tables: give --out DIR")
+    try:
+        from eventwire.engines.spark import run as spark_run
+
+        summary = spark_run(
+            paths,
+            out_dir,
+            settings=settings,
+            published=published,
+            fields=fields,
+            follow_symlinks=follow_symlinks,
+        )
+    except EventwireError as exc:
+        raise _fail(exc) from None
+    out.print(
+        f"articles: {summary.articles}  duplicates: {summary.duplicates}  "
+        f"rejects: {summary.rejects}  events: {summary.events} reports  "
+        f"({summary.seconds:.1f} s on {settings.spark_master}) -> {escape(str(out_dir))}; "
+        f"import with: eventwire load {escape(str(out_dir))} --db FILE",
+        markup=False,
+        soft_wrap=True,
+    )
+    if missing:
+        raise _fail_missing([escape(m) for m in missing])
+    if summary.articles + summary.duplicates == 0:
+        what = "every input was rejected" if summary.rejects else "no documents found"
+        raise _fail(EventwireError(f"nothing written: {what}"), EXIT_NOTHING_STORED)
+
+
+@app.command()
+def load(
+    folder: Annotated[Path, typer.Argument(help="Folder written by `run --engine spark --out`.")],
+    db: DbOpt = Path("eventwire.duckdb"),
+) -> None:
+    """Import the Spark engine's Parquet tables into a DuckDB file, link near duplicates and
+    merge canonical events. Loading the same folder twice changes nothing."""
+    from eventwire.engines.tables import load as load_tables
+
+    try:
+        summary = load_tables(folder, db)
+    except EventwireError as exc:
+        raise _fail(exc) from None
+    out.print(
+        f"articles: {summary.articles} new  near-duplicates: {summary.near_duplicates}  "
+        f"rejects: {summary.rejects} new  events: {summary.events} ({summary.mentions} reports, "
+        f"{summary.new_events} new)  ({summary.seconds:.1f} s) -> {escape(str(db))}",
+        markup=False,
+        soft_wrap=True,
+    )
+
+
+@app.command("settings")
+def show_settings() -> None:
+    """Print the settings in force (defaults < config file < environment), as JSON."""
+    from eventwire.settings import as_dict, current
+
+    out.print_json(json.dumps(as_dict(current())))
 
 
 @app.command()
@@ -294,6 +423,12 @@ def bench(
         ),
     ] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
+    engine: Annotated[
+        Engine, typer.Option(help="Time the local engine or the Spark engine (run + load).")
+    ] = Engine.local,
+    master: Annotated[
+        str | None, typer.Option(help="Spark master for --engine spark (default local[WORKERS]).")
+    ] = None,
 ) -> None:
     """Throughput end to end next to spaCy alone on the same texts, start-up time, peak memory.
 
@@ -311,6 +446,8 @@ def bench(
             workers=workers,
             fields=fields,
             batch_size=batch_size,
+            engine=engine.value,
+            master=master,
             spacy_processes=spacy_processes,
         )
     except (EventwireError, RuntimeError) as exc:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -33,7 +32,9 @@ def serve(
         ) from None
     if not db.exists():
         raise _fail(EventwireError(f"no database at {db}; create one with `eventwire run`"))
-    token = os.environ.get(TOKEN_ENV) or None
+    from eventwire.settings import current
+
+    token = current().api_token
     app = create_app(db, token=token)
     console.print(
         f"serving {db} on http://{host}:{port}/ (writes "

@@ -103,6 +103,8 @@ class CandidateFinder:
     def _holds(self, view: SentenceView, tok: Token, p: Pattern) -> bool:
         if p.reported and tok.dep in {"acl", "amod"}:
             return False
+        if p.intransitive and view.children(tok, "dobj"):
+            return False
         # the parser tags a particle as an adverb as often as not ("pushed back")
         if p.prt and not any(k.text.lower() in p.prt for k in view.children(tok, "prt", "advmod")):
             return False

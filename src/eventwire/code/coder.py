@@ -91,10 +91,14 @@ def one_identity(events: list[Event]) -> list[Event]:
 
 
 def _aimed_at_area(view: SentenceView, tok: Token) -> bool:
-    """A violent verb whose object is an area, a town or a position, not an actor."""
+    """A violent verb whose object is an area, a town or a position, not an actor; or an
+    attack noun aimed at one ("the assault on the Afrin enclave", "an incursion into Syria")."""
+    areas = ATTACKED_AREAS | PLACE_NOUNS | ATTACKED_PLACES
+    if tok.pos == "NOUN":
+        aimed = view.prep_objects(tok, ("on", "against", "into"))
+        return any(o.lemma.lower() in areas or o.ent in {"GPE", "LOC"} for o in aimed)
     if tok.pos != "VERB":
         return False
-    areas = ATTACKED_AREAS | PLACE_NOUNS | ATTACKED_PLACES
     return any(o.lemma.lower() in areas for o in view.children(tok, *OBJ, *PASSIVE_SUBJ))
 
 

@@ -27,6 +27,8 @@ from eventwire.records import Actor, Event
 
 #: How many sentences back an attack's author is still the one a toll refers to.
 WINDOW = 4
+#: Sectors of people an attack befalls: an event that gives them as its source was misread.
+VICTIM_SECTORS = frozenset({"CVL", "REF"})
 #: A claim of responsibility names the author of the attack it claims.
 CLAIM_CODES = frozenset({"015"})
 _UNIDENTIFIED = LEXICON.words("unidentified_attackers")
@@ -73,7 +75,8 @@ def attack_authors(events: list[Event]) -> list[Event]:
         ev = events[i]
         stated = _identified(ev.source)
         if stated and (_violent(ev) or (ev.cameo.code or "") in CLAIM_CODES):
-            authors.append((ev.sentence, ev.source))
+            if not any(a.sector in VICTIM_SECTORS for a in ev.source):
+                authors.append((ev.sentence, ev.source))  # civilians are no attack's author
             continue
         if stated or not _violent(ev) or not _unknown_author(ev.source) or not points_back(ev):
             continue

@@ -48,6 +48,7 @@ _FIELDS = {
     "context",
     "example",
     "reported",
+    "intransitive",
 }
 
 
@@ -98,6 +99,9 @@ class Pattern:
     #: only as a clause's own verb: a participle that describes a noun ("a soldier working
     #: with the force") tells what someone is, not an act the text reports
     reported: bool = False
+    #: only with no direct object: "demonstrated in the capital" is a protest, "demonstrated
+    #: its clout" a show
+    intransitive: bool = False
 
     @property
     def specificity(self) -> int:
@@ -185,6 +189,7 @@ def load_patterns(
                     context=tuple(ctx) if isinstance(ctx, list) else ((ctx,) if ctx else None),
                     example=entry.get("example"),
                     reported=bool(entry.get("reported", False)),
+                    intransitive=bool(entry.get("intransitive", False)),
                 )
             )
     return out

@@ -18,6 +18,7 @@ from eventwire.code.grammar import (
     SUBJ,
     ActorFn,
     agrees,
+    controller_subject,
     is_dateline,
 )
 from eventwire.kb import KnowledgeBase
@@ -105,6 +106,12 @@ class PhraseActors:
     ) -> Actor:
         """ "Iran said its forces captured ...": a possessive pronoun in a reported clause is
         the speaker's, so the forces are Iran's, not the country the article mentions most."""
+        for k in view.children(head, "poss"):
+            if k.pos == "PROPN":
+                # "America's 2,000 troops": the named owner's, not the article's focus
+                owner = actor_fn(view.noun_phrase(k), k)
+                if owner is not None and owner.country and owner.kb_id != CONTEXT_KB_ID:
+                    return replace(actor, country=owner.country, kb_id=None)
         if not any(
             k.pos == "PRON" and k.text.lower() in {"its", "their", "his", "her"}
             for k in view.children(head, "poss")
@@ -117,7 +124,8 @@ class PhraseActors:
             # pronoun agrees with it ("Iranian Guards attacked its troops": not theirs)
             if cur is None:
                 return actor
-            for subj in view.children(cur, *SUBJ):
+            # "Germany pledged to put its fighters on trial": the controlling subject's
+            for subj in view.children(cur, *SUBJ) or controller_subject(view, cur):
                 if subj.pos == "PRON" or not agrees(poss, subj):
                     continue
                 owner = actor_fn(view.noun_phrase(subj), subj)
@@ -145,6 +153,17 @@ class PhraseActors:
             owner = actor_fn([pron], pron)
             if owner is not None and owner.country:
                 return replace(actor, country=owner.country, kb_id=None)
+        if poss == "its" and head.dep in {"nsubj", "nsubjpass"}:
+            # "under threat from Turkey after its forces attacked": a state's "its" in a clause
+            # of its own stands for the state named last before it in the sentence
+            pron = next(k for k in view.children(head, "poss") if k.pos == "PRON")
+            for tok in reversed(view.tokens[: pron.i]):
+                if tok.ent not in {"GPE", "ORG"}:
+                    continue
+                named = actor_fn(view.noun_phrase(tok), tok)
+                if named is not None and named.country and named.kb_id != CONTEXT_KB_ID:
+                    return replace(actor, country=named.country, kb_id=None)
+                break
         return actor
 
     def _named_apposition(self, view: SentenceView, head: Token, actor_fn: ActorFn) -> Actor | None:

@@ -8,7 +8,6 @@ here once, so every set reports the same way and the CLI, the gate and the repor
 from __future__ import annotations
 
 import json
-import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -91,8 +90,10 @@ def data_root(repo: Path | None = None) -> Path | None:
     this checkout, the layout CI has), then ``../shared/eval`` from the working directory (an
     installed, non-editable package).
     """
-    env = os.environ.get(ENV_DATA)
-    candidates = [Path(env)] if env else []
+    from eventwire.settings import current
+
+    env = current().eval_data
+    candidates = [env] if env else []
     checkout = repo if repo is not None else repo_root()
     candidates += [checkout.parent / "shared" / "eval", Path.cwd().parent / "shared" / "eval"]
     for cand in candidates:

@@ -41,6 +41,7 @@ __all__ = [
     "document_from_html",
     "document_from_text",
     "iter_documents",
+    "jsonl_record",
     "parse_fields",
 ]
 
@@ -67,6 +68,8 @@ FORMATS = {
     ".markdown": "markdown",
     ".jsonl": "jsonl",
     ".jsonl.gz": "jsonl",
+    ".warc": "warc",
+    ".warc.gz": "warc",
 }
 _FMT_VALUES = {"html", "text", "markdown", "jsonl"}
 _FRONT_MATTER_KEYS = {"title", "published", "date", "source", "url"}
@@ -136,9 +139,10 @@ def iter_documents(
 
     When walking a directory, hidden entries (``.name``) and files named ``README.md`` /
     ``README.txt`` (any case) are skipped silently; files named explicitly are always read.
-    ``.html``/``.htm``, ``.txt``, ``.md``/``.markdown``, ``.jsonl`` and ``.jsonl.gz`` are
-    read; any other file is rejected as unsupported. ``max_bytes`` bounds one document: a whole
-    file, or one JSONL line (JSONL files themselves may be any size, but a ``.jsonl.gz``
+    ``.html``/``.htm``, ``.txt``, ``.md``/``.markdown``, ``.jsonl``/``.jsonl.gz`` and
+    ``.warc``/``.warc.gz`` (each HTML response record an article) are read; any other file is
+    rejected as unsupported. ``max_bytes`` bounds one document: a whole file, a WARC record, or
+    one JSONL line (JSONL files themselves may be any size, but a ``.jsonl.gz``
     stops with a reject after ``max_inflated`` decompressed bytes or at a compression ratio
     over :data:`MAX_RATIO`). A document with more than ``max_chars`` characters of text,
     or an HTML page of more than ``extract.MAX_ELEMENTS`` elements, is rejected before the
@@ -275,6 +279,9 @@ def _read_file(
     if fmt == "jsonl":
         yield from _read_jsonl(path, fallback, limits, fields)
         return
+    if fmt == "warc":
+        yield from _read_warc(path, fallback, limits)
+        return
     if info.st_size > max_bytes:
         yield _reject(origin, _too_large("file", info.st_size, max_bytes))
         return
@@ -358,6 +365,78 @@ def _read_jsonl(
             yield _guarded(line_origin, partial(_limited, build, limits.max_chars))
     if not emitted:
         yield _reject(origin, "empty file")
+
+
+def jsonl_record(
+    line: bytes,
+    origin: str,
+    *,
+    published: str | None = None,
+    fields: Mapping[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = MAX_TEXT_CHARS,
+) -> Article | Reject | None:
+    """One JSONL line (without its line break) read as :func:`iter_documents` reads it: an
+    Article, a Reject naming ``origin`` (``path:line``), or None for a blank line. For engines
+    that split a file themselves (Spark reads a file's lines in many tasks)."""
+    if len(line) > max_bytes:
+        return _reject(origin, _too_large("line", len(line), max_bytes))
+    if not line.strip():
+        return None
+    build = partial(_jsonl_article, line, origin, _cli_date(published), fields)
+    return _guarded(origin, partial(_limited, build, max_chars))
+
+
+# -- WARC ---------------------------------------------------------------------------------------
+
+#: Content types of the WARC responses read as articles; other responses (images, scripts,
+#: style sheets: most of a crawl) are skipped without a reject.
+_WARC_HTML = ("text/html", "application/xhtml+xml")
+
+
+def _read_warc(path: Path, fallback: str | None, limits: _Limits) -> Iterator[Article | Reject]:
+    """One article per HTML response record, its origin ``path:N`` (the N-th record), its URL
+    the record's target URI. WARC files may be any size; ``max_bytes`` bounds one record."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    origin = escape(str(path))
+    number = 0
+    pages = 0
+    try:
+        with path.open("rb") as fh:
+            for number, record in enumerate(ArchiveIterator(fh), 1):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                kind = (record.http_headers.get_header("Content-Type") or "").lower()
+                if not kind.startswith(_WARC_HTML):
+                    continue
+                pages += 1
+                where = f"{origin}:{number}"
+                data = record.content_stream().read(limits.max_bytes + 1)
+                if len(data) > limits.max_bytes:
+                    yield _reject(where, _too_large("record", len(data), limits.max_bytes))
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                build = partial(_warc_article, data, where, url, fallback)
+                yield _guarded(where, partial(_limited, build, limits.max_chars))
+    except OSError as exc:
+        yield _reject(origin, f"cannot read file: {exc.strerror or exc}")
+        return
+    except (ArchiveLoadFailed, EOFError, ValueError, zlib.error) as exc:
+        reason = " ".join(str(exc).split())[:200]
+        yield _reject(f"{origin}:{number + 1}", f"corrupt WARC file: {reason}")
+        return
+    if not pages:
+        yield _reject(origin, "no HTML response records in the WARC file")
+
+
+def _warc_article(data: bytes, origin: str, url: str | None, fallback: str | None) -> Article:
+    html = decode_html(data)
+    if not html.strip():
+        raise IngestError("empty response")
+    own = _Meta(url=url)
+    return _html_article(html, origin=origin, fmt="warc", own=own, cli_published=fallback)
 
 
 def _read_line(fh: IO[bytes] | Inflated, max_bytes: int) -> tuple[bytes | None, int]:

@@ -10,7 +10,6 @@ validate``). The file formats are described in ``docs/kb.md``.
 from __future__ import annotations
 
 import json
-import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -688,14 +687,20 @@ def _duplicate_offices(kb: KnowledgeBase) -> list[str]:
 
 
 def user_dirs() -> list[Path]:
-    """The folders or files named in ``EVENTWIRE_KB`` (os.pathsep-separated)."""
-    return [Path(p) for p in os.environ.get("EVENTWIRE_KB", "").split(os.pathsep) if p]
+    """The folders or files of the ``kb`` setting (``EVENTWIRE_KB``, os.pathsep-separated)."""
+    from eventwire.settings import current
+
+    return list(current().kb)
 
 
-@lru_cache(maxsize=1)
 def load_kb() -> KnowledgeBase:
-    """The packaged KB plus the folders in ``EVENTWIRE_KB`` (os.pathsep-separated); cached."""
-    return load_kb_from([DATA_DIR, *user_dirs()])
+    """The packaged KB plus the folders of the ``kb`` setting (``EVENTWIRE_KB``); cached."""
+    return _load_kb(tuple(user_dirs()))
+
+
+@lru_cache(maxsize=2)
+def _load_kb(user: tuple[Path, ...]) -> KnowledgeBase:
+    return load_kb_from([DATA_DIR, *user])
 
 
 def coverage(kb: KnowledgeBase) -> dict[str, int]:

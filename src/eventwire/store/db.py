@@ -19,7 +19,7 @@ import duckdb
 from eventwire.errors import StoreError
 from eventwire.faults import fault
 from eventwire.ingest.dedup import NearDuplicateIndex
-from eventwire.mapping import actor_from_row, actor_rows, day, event_from_row, event_row
+from eventwire.mapping import DOCUMENT_TABLES, actor_from_row, document_rows, event_from_row
 from eventwire.query import (
     ORDER_BY,
     SORT_DAY,
@@ -44,16 +44,7 @@ SCHEMA_VERSION = str(MIGRATIONS[-1][0])
 #: Rows per INSERT statement.
 _ROWS_PER_STATEMENT = 2048
 #: Tables written per batch, in the order their rows are inserted.
-DATA_TABLES = (
-    "articles",
-    "sentences",
-    "events",
-    "event_actors",
-    "places",
-    "quotes",
-    "rejects",
-    "article_minhash",
-)
+DATA_TABLES = DOCUMENT_TABLES
 #: Errors about a value DuckDB refuses (a lone surrogate, a bad number), not about the database.
 _DATA_ERRORS = (
     duckdb.InvalidInputException,
@@ -577,76 +568,6 @@ def _rows(
     near: dict[str, str],
     sigs: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
-    """Rows per table, by column name, for a batch of results and rejects (and the
-    near-duplicate signatures of the batch's articles, in ``sigs`` by article id)."""
-    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in DATA_TABLES}
-    for res in results:
-        a = res.article
-        if sigs and a.article_id in sigs:
-            rows["article_minhash"].append(sigs[a.article_id])
-        rows["articles"].append(
-            {
-                "article_id": a.article_id,
-                "title": a.title,
-                "url": a.url,
-                "source": a.source,
-                "published": a.published,
-                "published_day": day(a.published),
-                "published_source": a.published_source,
-                "origin": a.origin,
-                "fmt": a.fmt,
-                "language": a.language,
-                "near_duplicate_of": near.get(a.article_id),
-                "text": a.text,
-            }
-        )
-        for s in res.sentences:
-            rows["sentences"].append(
-                {
-                    "article_id": s.article_id,
-                    "idx": s.index,
-                    "paragraph": s.paragraph,
-                    "start_char": s.start,
-                    "end_char": s.end,
-                    "text": s.text,
-                }
-            )
-        for e in res.events:
-            rows["events"].append(event_row(e))
-            rows["event_actors"].extend(actor_rows(e))
-        for p in res.places:
-            rows["places"].append(
-                {
-                    "article_id": a.article_id,
-                    "start_char": p.char_start,
-                    "end_char": p.char_end,
-                    "text": p.text,
-                    "name": p.name,
-                    "country": p.country,
-                    "admin1": p.admin1,
-                    "lat": p.lat,
-                    "lon": p.lon,
-                    "precision": p.precision,
-                    "geonameid": p.geonameid,
-                }
-            )
-        for q in res.quotes:
-            sp = q.speaker
-            rows["quotes"].append(
-                {
-                    "quote_id": q.quote_id,
-                    "article_id": q.article_id,
-                    "sentence": q.sentence,
-                    "text": q.text,
-                    "start_char": q.start,
-                    "end_char": q.end,
-                    "speaker_text": sp.text if sp else None,
-                    "speaker_country": sp.country if sp else None,
-                    "speaker_sector": sp.sector if sp else None,
-                    "speaker_name": sp.name if sp else None,
-                    "cue": q.cue,
-                }
-            )
-    for r in rejects:
-        rows["rejects"].append({"origin": r.origin, "stage": r.stage, "reason": r.reason})
-    return rows
+    """Rows per table (:data:`DATA_TABLES`, in that order) of a batch: the one mapping in
+    :func:`eventwire.mapping.document_rows`, which the Spark engine uses too."""
+    return document_rows(results, rejects, near, sigs)
