@@ -16,7 +16,7 @@ from itertools import islice
 
 from eventwire.code.coder import Coder
 from eventwire.code.discourse import attack_authors
-from eventwire.code.eventplace import attached_place, refers_back
+from eventwire.code.eventplace import attached_place, refers_back, refers_to_event
 from eventwire.code.quotes import find_quotes
 from eventwire.code.scoring import Calibration, load_calibration, score_events
 from eventwire.ingest.dedup import article_id as content_id
@@ -268,25 +268,38 @@ class Processor:
         times = self._times(article, sents)
         places = find_toponyms(sents, self.places, countries=_top_countries(ctx))
         fallback = self._fallback(article.text, ctx, places)
-        events = []
+        events: list[Event] = []
+        told: Place | None = None  # the place of the last event told with a town of its own
         for ps in sents:
             s_times = [
                 t for t in times if ps.sentence.start <= (t.char_start or -1) < ps.sentence.end
             ]
             # "... killed there", "... attacked the town": the place named just before is the
-            # one the text points back to (stated, so not inferred)
+            # one the text points back to (stated, so not inferred); "killed in the attack":
+            # the place of the event told before
+            view = SentenceView(ps)
             before = _antecedent(places, ps.sentence.start)
-            here = before if before is not None and refers_back(SentenceView(ps)) else fallback
-            events.extend(
-                self.coder.code(
-                    ps,
-                    article_id=article.article_id,
-                    actor_fn=actor_fn,
-                    place_fn=place_fn,
-                    times=s_times,
-                    fallback_place=here,
-                )
+            here = fallback
+            again = told is not None and refers_to_event(view)
+            if before is not None and refers_back(view):
+                here = before
+            elif again:
+                here = told
+            coded = self.coder.code(
+                ps,
+                article_id=article.article_id,
+                actor_fn=actor_fn,
+                place_fn=place_fn,
+                times=s_times,
+                fallback_place=here,
             )
+            if told is not None and (again or refers_to_event(view, strict=False)):
+                # "killed in the raid, the worst in Niger this year": the country named around the
+                # event told before does not beat the town it happened in
+                coded = [_refined(ev, told) for ev in coded]
+            events.extend(coded)
+            told = _told_place(coded, ps.sentence.start) or told
+        events = _same_story(_lede_places(events, sents))
         quotes = find_quotes(article.text, sents, article_id=article.article_id, actor_fn=actor_fn)
         events = attack_authors(_speaker_as_source(events, quotes))
         events = score_events(events, self.calibration)
@@ -300,6 +313,85 @@ class Processor:
             times=tuple(times),
             places=tuple(places),
         )
+
+
+#: How many sentences after the lede may name the town it summarises.
+_LEDE_REACH = 2
+
+
+def _lede_places(events: list[Event], sents: list[ParsedSentence]) -> list[Event]:
+    """A news story's first sentence sums up the event with its country ("six policemen were
+    killed in northern Iraq") and the next ones tell it with the town ("gunmen opened fire on
+    a checkpoint in the town of Tal Afar"): the lede's events whose place is only that country
+    (stated, or the fallback) take the first town in it stated for an event of the next
+    sentences."""
+    if len(sents) < 2:
+        return events
+    lede_end = sents[0].sentence.end
+    reach_end = sents[min(_LEDE_REACH, len(sents) - 1)].sentence.end
+    towns = [
+        ev.place
+        for ev in events
+        if lede_end <= ev.trigger.start < reach_end
+        and ev.place is not None
+        and not ev.place.inferred
+        and ev.place.char_start is not None
+        and ev.place.char_start >= lede_end
+        and ev.place.precision in {"city", "point", "admin1"}
+    ]
+    out = []
+    for ev in events:
+        if ev.trigger.start < lede_end and ev.place is not None:
+            town = next((t for t in towns if t.country == ev.place.country), None)
+            if town is not None and ev.place.precision == "country":
+                ev = replace(ev, place=replace(town, inferred=ev.place.inferred))
+        out.append(ev)
+    return out
+
+
+#: How many sentences on an event of the same type still tells the same incident.
+_STORY_REACH = 3
+
+
+def _same_story(events: list[Event]) -> list[Event]:
+    """News tells one incident over several sentences with the same kind of verb ("militants
+    killed five soldiers in Kidal ... the ministry confirmed that five soldiers were
+    killed"): an event with no place of its own takes the town of the last event of the same
+    type stated a few sentences before. The text does not state it for this event, so it
+    stays ``inferred``."""
+    told: dict[str, tuple[int, Place]] = {}
+    out = []
+    for ev in events:
+        p = ev.place
+        if p is not None and not p.inferred and p.precision in {"city", "point", "admin1"}:
+            told[ev.plover.type] = (ev.sentence, p)
+        elif p is None or p.inferred:
+            last = told.get(ev.plover.type)
+            if last is not None and 0 < ev.sentence - last[0] <= _STORY_REACH:
+                ev = replace(ev, place=replace(last[1], inferred=True))
+        out.append(ev)
+    return out
+
+
+def _refined(event: Event, town: Place) -> Event:
+    """The event with ``town`` for a place that is only the country ``town`` lies in."""
+    p = event.place
+    if p is None or p.precision != "country" or p.country != town.country:
+        return event
+    return replace(event, place=town)
+
+
+def _told_place(events: list[Event], start: int) -> Place | None:
+    """The last town or subdivision a sentence states as an event's own place."""
+    found = None
+    for ev in events:
+        p = ev.place
+        if p is None or p.inferred or p.char_start is None or p.char_start < start:
+            continue
+        if p.precision in {"city", "point", "admin1"} and p.lat is not None:
+            if found is None or (found.char_start or 0) < p.char_start:
+                found = p
+    return found
 
 
 def _antecedent(places: list[Place], start: int) -> Place | None:

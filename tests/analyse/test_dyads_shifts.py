@@ -133,3 +133,15 @@ def test_default_split_is_the_median_day(db):
     with Store(db, read_only=True) as store:
         shift = shifts(store, "NER")
     assert shift.split is not None and "2023-09-01" <= shift.split <= "2024-02-01"
+
+
+def test_a_partner_withdrawing_its_troops_is_no_cooperation(tmp_path, make_event, make_db):
+    # CAMEO puts a troop withdrawal (087) in QuadClass 2; between partners it ends cooperation
+    evs = [
+        make_event("m1", "RUS", "NER", day="2024-04-10", quad=2, article_id="a1"),
+        make_event("w1", "USA", "NER", day="2024-08-05", quad=2, code="087", article_id="a2"),
+    ]
+    with Store(make_db(tmp_path / "w.duckdb", evs), read_only=True) as store:
+        shift = shifts(store, "NER", split="2024-01-01")
+    assert [p.partner for p in shift.partners] == ["RUS"]
+    assert shift.partners[0].cooperation.share_after == 1.0

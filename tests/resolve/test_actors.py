@@ -367,3 +367,9 @@ def test_europe_as_an_actor_has_europes_code():
     # regions without an event-data code keep no country
     actor = resolve_phrase("West African leaders", date="2019-01-01")
     assert actor is not None and actor.country is None
+
+
+def test_the_coalition_against_islamic_state_is_coded_by_its_leader():
+    for text in ("US-led coalition", "the international coalition against Islamic State"):
+        actor = resolve_phrase(text, date="2018-01-01")
+        assert actor is not None and actor.country == "USA", text

@@ -3,10 +3,11 @@
 A partner is the country on the other side of an event the focal country is on (either
 direction). Within a period, a partner's *cooperation share* is its part of the focal
 country's cooperative (QuadClass 1-2) event-partner pairs, and its *conflict share* the same
-for QuadClass 3-4. Between the periods before and after ``split`` each share's change is
-tested with a two-proportion z-test (pooled), and partners are ranked by the size of the
-change in their cooperation share (then conflict share). Each change keeps the event ids behind
-it, so every number can be traced to its evidence.
+for QuadClass 3-4; a withdrawal of troops (CAMEO 087) counts in neither, since between
+partners it ends a cooperation rather than being one. Between the periods before and after
+``split`` each share's change is tested with a two-proportion z-test (pooled), and partners
+are ranked by the size of the change in their cooperation share (then conflict share). Each
+change keeps the event ids behind it, so every number can be traced to its evidence.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from eventwire.query import EventQuery, dyad_sql, resolve_country
 from eventwire.store.db import Store
 
 COOPERATION = (1, 2)
+#: CAMEO 087: military de-escalation, troops withdrawn. QuadClass 2 between adversaries, but
+#: between partners the end of a cooperation: left out of both shares.
+WITHDRAWAL_CODE = "087"
 CONFLICT = (3, 4)
 
 
@@ -116,7 +120,7 @@ def _pairs(store: Store, focal: str, query: EventQuery) -> list[dict[str, Any]]:
     sql, args = dyad_sql(q)
     return store.fetch(
         f"WITH d AS ({sql}) "
-        "SELECT DISTINCT event_id, day, quad_class, goldstein, "
+        "SELECT DISTINCT event_id, day, quad_class, goldstein, cameo_code, "
         "CASE WHEN source_country = ? THEN target_country ELSE source_country END AS partner "
         "FROM d WHERE (source_country = ? OR target_country = ?) "
         "AND coalesce(source_country, '') <> coalesce(target_country, '') "
@@ -182,6 +186,8 @@ def shifts(
     for r in _pairs(store, code, q):
         if r["day"] is None or r["partner"] is None:
             continue
+        if str(r.get("cameo_code") or "").startswith(WITHDRAWAL_CODE):
+            continue  # a partner pulling its forces out ends cooperation; it is not cooperation
         period = "before" if r["day"] < cut else "after"
         kind = "coop" if r["quad_class"] in COOPERATION else "conf"
         (coop if kind == "coop" else conf)[period] += 1

@@ -1,8 +1,8 @@
 """Discourse pass: what a sentence leaves unsaid because an earlier one said it.
 
 News tells an attack once with its author ("Islamic State claimed the bombing") and then reports
-its toll and aftermath without repeating who did it ("16 people were killed in the attack", "the
-bomber struck inside a restaurant"). An event coder that reads sentence by sentence leaves those
+its toll and aftermath without repeating who did it ("a dozen people died in the blast", "the
+gunmen fled"). An event coder that reads sentence by sentence leaves those
 events without a source, although any reader knows it. This pass links such an agentless attack
 to the attack the text refers back to, when that is unambiguous:
 

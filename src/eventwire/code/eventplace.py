@@ -112,8 +112,23 @@ _AGENT_NOUNS = frozenset(
         "ambassador", "military", "navy", "warships", "jets", "aircraft", "planes", "fighters",
         "peacekeepers", "guards", "agents", "adviser", "advisers", "embassy", "delegation",
         "team", "coalition", "regime", "parliament", "speaker", "company", "firm",
+        "movement", "movements", "faction", "factions", "militia", "militias",
     }
 )  # fmt: skip
+#: Sites a country owns abroad: a country naming one ("a US base") is its owner, not where it
+#: lies ("Mali's base" is still in Mali: possessives are judged as containers).
+_OWNED_SITES = frozenset(
+    {"base", "bases", "embassy", "embassies", "consulate", "outpost", "warship", "warships",
+     "ship", "vessel", "compound", "mission"}
+)  # fmt: skip
+#: Protest verbs and the prepositions that give their grievance: a place inside the grievance
+#: ("protesting against the operation in Gaza") is where the grievance is, not the protest.
+_PROTEST = frozenset({"protest", "demonstrate", "rally", "march", "strike", "riot", "picket"})
+_GRIEVANCE = frozenset({"against", "over", "about"})
+#: People named by where they are from; protesting, they protest there.
+_PEOPLE = frozenset({"people", "residents", "students", "workers", "farmers", "villagers"})
+#: Nouns of going somewhere: a country naming one is where it goes ("a UK state visit").
+_VISITS = frozenset({"visit", "visits", "trip", "tour", "mission"})
 #: Words that make a place a reference point ("60 km northeast of Monrovia", "far from X").
 _REFERENCE = frozenset(
     {
@@ -188,6 +203,8 @@ def rank_place(
     rank, _, best = min(
         scored, key=lambda s: (s[0], _FINENESS.get(_precision(resolve(s[2])), 1), s[1])
     )
+    best = _town_within(view, best, [s[2] for s in scored], resolve)
+    best = _named_site(view, best, [s[2] for s in scored])
     # For callers, rank 0 means "the parse attaches the place to this trigger".
     if rank <= ATTACHED_RANK and (
         _under(view, best.anchor, tok) or _under_light_verb(view, best.anchor, tok)
@@ -204,6 +221,52 @@ def rank_place(
 
 
 _FINENESS = {"point": 0, "city": 0, "admin1": 1, "": 1, "country": 2, "region": 3}
+
+
+#: Place nouns for settlements and units: a name in apposition to one is its container.
+_SETTLEMENTS = frozenset(
+    {"city", "town", "village", "hamlet", "province", "district", "region", "governorate",
+     "state", "county", "municipality", "commune", "prefecture", "department", "territory",
+     "oblast", "township", "locality", "subdistrict", "cercle", "capital", "suburb"}
+)  # fmt: skip
+
+
+def _named_site(view: SentenceView, best: _Candidate, scored: list[_Candidate]) -> _Candidate:
+    """ "the Herat army base, Camp Zafar Heights": the site's own name, in apposition to
+    the place noun the town modifies, is the finer place (the town stays its container)."""
+    if best.anchor.dep not in {"nmod", "compound", "amod"}:
+        return best
+    head = view.head(best.anchor)
+    if head is None or head.text.lower() not in PLACE_NOUNS - _SETTLEMENTS:
+        return best  # "Jolo town, Sulu": after a settlement the apposition contains it
+    for cand in scored:
+        if cand.anchor.dep == "appos" and cand.anchor.head == head.i:
+            return cand
+    return best
+
+
+def _town_within(
+    view: SentenceView,
+    best: _Candidate,
+    scored: list[_Candidate],
+    resolve: Callable[[_Candidate], Place | None],
+) -> _Candidate:
+    """A country does not beat a town inside it in the same phrase, tied to the event too
+    ("shelled the town of Tal Tamr in northern Syria"): the first such town."""
+    place = resolve(best)
+    if place is None or place.precision != "country":
+        return best
+    near = _neighbourhood(view, best.anchor)
+    for cand in sorted(scored, key=lambda c: c.anchor.i):
+        other = resolve(cand)
+        if (
+            cand.anchor.i in near
+            and other is not None
+            and other.country == place.country
+            and other.precision in {"city", "point", "admin1"}
+        ):
+            return cand
+    return best
 
 
 def _precision(place: Place | None) -> str:
@@ -256,13 +319,57 @@ def _acceptable_unknown(view: SentenceView, cand: _Candidate) -> bool:
     if cand.slot != "loose":
         return False
     if cand.anchor.dep == "pobj":
-        return cand.labelled
+        return cand.labelled or _appos_place(view, cand.anchor)
     # "Eritrea captured Badme": the object of a verb that acts on places
     head = view.head(cand.anchor)
     return (
         head is not None
         and head.lemma.lower() in _PLACE_VERBS
         and cand.anchor.ent not in _ORG_LABELS - {"ORG"}
+    )
+
+
+def _owns_site(view: SentenceView, anchor: Token, place: Place | None) -> bool:
+    """Is this country the owner of the site it modifies ("a US base", "the French embassy")?"""
+    head = view.head(anchor)
+    return (
+        place is not None
+        and place.precision == "country"
+        and anchor.dep in {"compound", "nmod", "amod"}
+        and head is not None
+        and head.text.lower() in _OWNED_SITES
+    )
+
+
+def _in_locative(view: SentenceView, noun: Token) -> bool:
+    """Is the event noun the object of a locative preposition ("killed in the Raqqa
+    offensive", "during the raid")? Then what happens there happens in its place too."""
+    head = view.head(noun)
+    return noun.dep == "pobj" and head is not None and head.text.lower() in _LOCATIVE
+
+
+#: Nouns of time that measure an event ("two days of fighting").
+_SPANS = frozenset({"day", "week", "month", "year", "hour", "night", "weekend", "round"})
+
+
+def _of_object(view: SentenceView, noun: Token) -> bool:
+    """Is the event noun what another noun is "of" ("the anniversary of the massacre")? Its
+    place is then that event's, not one ours happens in ("captured after fighting in
+    Helmand", "killed in clashes in Makhmur" still share theirs)."""
+    head = view.head(noun)
+    if noun.dep != "pobj" or head is None or head.text.lower() != "of":
+        return False
+    owner = view.head(head)
+    # "two days of fighting", "a night of clashes": the span of the event itself
+    return owner is None or (owner.ent not in {"DATE", "TIME"} and owner.lemma not in _SPANS)
+
+
+def _appos_place(view: SentenceView, anchor: Token) -> bool:
+    """ "in Basti Kharan Wala, a small village 60 km from X": an appositive place noun says
+    a place, whatever the NER called it."""
+    return any(
+        k.dep == "appos" and k.pos == "NOUN" and k.text.lower() in PLACE_NOUNS
+        for k in view.children(anchor)
     )
 
 
@@ -305,6 +412,51 @@ def refers_back(view: SentenceView) -> bool:
     return False
 
 
+#: Nouns that name an event: bare and definite ("the attack", "the blast") they refer to one
+#: the article has already told, so they share its place.
+_EVENT_NOUNS = frozenset(
+    {
+        "attack", "attacks", "bombing", "bombings", "blast", "blasts", "explosion", "raid",
+        "raids", "strike", "strikes", "airstrike", "airstrikes", "assault", "ambush", "clash",
+        "clashes", "fighting", "shooting", "massacre", "killings", "offensive", "battle",
+        "protest", "protests", "demonstration", "demonstrations", "rally", "meeting", "talks",
+        "summit", "incident", "violence", "shelling", "siege", "operation",
+    }
+)  # fmt: skip
+_BACK_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def refers_to_event(view: SentenceView, *, strict: bool = True) -> bool:
+    """Does the sentence take up an event told before? A bare definite event noun, with
+    nothing of its own saying where or which (no place, no name, no adjective but "same",
+    "deadly" or "latest"), refers back to it. ``strict``: only as the subject or the locative
+    of a verb ("the attack killed 16", "16 were killed in the attack", "during the raid"),
+    where the sentence's events happen in it; else anywhere ("condemning the raid, the
+    army said soldiers were killed in Syria"), which only says which incident is meant."""
+    for t in view.tokens:
+        if t.text.lower() not in _EVENT_NOUNS or t.pos != "NOUN":
+            continue
+        kids = list(view.children(t))
+        if not any(k.dep == "det" and k.text.lower() in _BACK_DETS for k in kids):
+            continue
+        if any(
+            k.dep in {"compound", "prep", "appos", "poss", "nmod", "acl", "relcl", "nummod"}
+            or (k.dep == "amod" and k.text.lower() not in {"same", "deadly", "latest"})
+            for k in kids
+        ):
+            continue  # "the attack on X", "the Raqqa attack", "the first attack": its own
+        head = view.head(t)
+        if head is None:
+            continue
+        if not strict:
+            return True
+        if t.dep in {"nsubj", "nsubjpass"} and head.pos in {"VERB", "AUX"}:
+            return True
+        if t.dep == "pobj" and head.text.lower() in {"in", "during", "amid", "at"}:
+            return True
+    return False
+
+
 # --------------------------------------------------------------------------- candidates
 
 
@@ -341,7 +493,13 @@ def candidates(view: SentenceView) -> list[_Candidate]:
             i += 1
             continue
         j = i
-        while j + 1 < len(toks) and toks[j + 1].pos == "PROPN" and j + 1 not in taken:
+        # "Sardinia Friday": a date that follows a name is not part of it
+        while (
+            j + 1 < len(toks)
+            and toks[j + 1].pos == "PROPN"
+            and j + 1 not in taken
+            and toks[j + 1].ent not in _NOT_PLACES
+        ):
             j += 1
         run = _glue(view, list(toks[i : j + 1]))
         # "Anefis (Kidal)", "the town of Djibo": a written hierarchy or a place noun says it
@@ -367,6 +525,9 @@ def _norp_place(view: SentenceView, t: Token) -> bool:
         return False
     if t.dep == "dobj":  # "retook Kidal"
         return head.lemma.lower() in _PLACE_VERBS or head.text.lower() in _PLACE_VERBS
+    if t.dep == "pobj" and head.text.lower() == "of":  # "the town of Kidal"
+        owner = view.head(head)
+        return owner is not None and owner.text.lower() in PLACE_NOUNS
     return t.dep == "pobj" and head.text.lower() in _LOCATIVE
 
 
@@ -501,6 +662,8 @@ def _slot(view: SentenceView, a: Token) -> str:
         return "strict"
     if a.dep == "poss" and word in PLACE_NOUNS and head.ent == "":
         return "loose"  # "Grozny's streets" (but "Patten's hotel")
+    if a.dep == "compound" and head.pos == "NOUN" and _in_locative(view, head):
+        return "loose"  # "wounded in the Raqqa offensive": a known place naming the fighting
     if a.dep in {"dobj", "nsubjpass"} and head.pos == "VERB":
         return "loose"
     return ""
@@ -512,6 +675,19 @@ def _slot(view: SentenceView, a: Token) -> str:
 def _same_event(view: SentenceView, a: Token, b: Token) -> bool:
     """Coordinated verbs of one clause ("shot and killed") report one event."""
     return (a.dep == "conj" and a.head == b.i) or (b.dep == "conj" and b.head == a.i)
+
+
+#: Subordinators of a clause that happens at the same time as its head.
+_WHILE = frozenset({"while", "when", "as"})
+
+
+def _meanwhile(view: SentenceView, clause: Token, tok: Token) -> bool:
+    """Is ``clause`` what the trigger's actors were doing when it happened ("killed while
+    guarding a checkpoint in Mali", "shot as they crossed the bridge")? It is in the same
+    place."""
+    if clause.dep != "advcl" or clause.head != tok.i or clause.pos != "VERB":
+        return False
+    return any(k.dep == "mark" and k.text.lower() in _WHILE for k in view.children(clause))
 
 
 def _lead_verb(view: SentenceView, tok: Token) -> Token | None:
@@ -538,6 +714,7 @@ def _rank(
         return None  # a place doing something is an actor ("China may use", "Israel demanded")
     is_country = place is not None and place.precision == "country"
     cost = 0
+    clause = False  # the path went through a clause of its own
     cur = cand.anchor
     top: Token | None = None  # the node right under the trigger
     lead = _lead_verb(view, tok)
@@ -552,11 +729,17 @@ def _rank(
             top, tok = cur, lead  # judged as the lead verb's place, one step further
             cost += 1
             break
-        if head.i in triggers and not _same_event(view, head, tok):
+        if (
+            head.i in triggers
+            and not _same_event(view, head, tok)
+            and not _meanwhile(view, head, tok)
+        ):
             if head.pos not in {"NOUN", "PROPN"} or not any(
                 a.i == tok.i for a in view.ancestors(head)
             ):
                 return None  # another event's place
+            if _of_object(view, head):
+                return None  # "marched to mark the anniversary of the X massacre": its place
             cost += 1  # "killed in clashes in Makhmur": the clashes happen there too
         if head.lemma.lower() in _REPORTING and head.pos == "VERB" or head.text == "according":
             return None  # "the source told Xinhua", "according to Los Angeles television"
@@ -577,12 +760,17 @@ def _rank(
         elif cur.dep in {"compound", "poss", "amod", "nmod"}:
             if word in _AGENT_NOUNS or head.ent in _ORG_LABELS or head.ent == "NORP":
                 return None  # "U.S. forces", "Mexico's police chief": who, not where
+            if cur is cand.anchor and _owns_site(view, cur, place):
+                return None  # "the US military base in X", "the French embassy": the owner
             if cur.dep == "poss":
                 cost += 1  # "Mali's northern city of Gao": Mali contains the place
             elif word not in PLACE_NOUNS and head.ent not in PLACE_LABELS:
-                if is_country:
+                if word in _PEOPLE and tok.lemma.lower() in _PROTEST and head.dep == "nsubj":
+                    cost += 1  # "Taiwan students demonstrated": people protest where they live
+                elif is_country and not (head.i == tok.i and word in _VISITS):
                     return None  # "a US convoy", "Syria's civil war": a nationality
-                cost += 2  # "London's transport network", "the Manbij campaign"
+                else:
+                    cost += 2  # "London's transport network", "the Manbij campaign"
         elif cur.dep == "appos" and word in _REFERENCE:
             cost += 4
         elif cur.dep == "appos" and cur.text.lower() in PLACE_NOUNS:
@@ -591,6 +779,7 @@ def _rank(
             cost += 1 if cur.i in triggers else 3  # "captured, and acknowledged ... in Madrid"
         elif cur.dep in {"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "pcomp"}:
             cost += 1
+            clause = clause or cur.dep in {"relcl", "acl"}
         elif cur.dep not in _NP_DEPS and cur.dep not in {
             "pobj", "prep", "dobj", "nsubjpass", "attr", "agent", "oprd", "dative", "case",
         }:  # fmt: skip
@@ -605,6 +794,8 @@ def _rank(
     if top.dep == "prep":
         if word in _LOCATIVE or (word == "of" and tok.pos == "NOUN"):
             return cost  # "arrival of a plane at Niamey airport": the noun's own argument
+        if word in _GRIEVANCE and tok.lemma.lower() in _PROTEST:
+            return None  # "protested against the war in X": what they protest, not where
         return cost + 3
     if top.dep in {"dobj", "nsubjpass", "attr", "oprd"}:
         if tok.lemma.lower() in _PLACE_VERBS or tok.text.lower() in _PLACE_VERBS:
@@ -612,7 +803,7 @@ def _rank(
             return cost if cand.labelled or top.i != cand.anchor.i else cost + 1
         return cost + 3
     if top.dep in {"nsubj", "csubj", "expl"}:
-        if top.i == cand.anchor.i or word in _AGENT_NOUNS or cost > 1:
+        if top.i == cand.anchor.i or word in _AGENT_NOUNS or cost > 1 or clause:
             return None  # the actor ("Eritrea captured Badme"), or said of the actor
         return cost + 5  # "Hong Kong people demonstrated": where the actors come from
     if top.dep in {"npadvmod", "advmod"}:
@@ -638,10 +829,29 @@ def _governing_rank(
     if cand.anchor.dep != "pobj" or head is None or head.text.lower() not in _LOCATIVE:
         return None
     if view.head(head) is not gov:
-        return None
+        # "speaking at the Lowy Institute in Sydney during a state visit": a locative
+        # inside the verb's own locative phrase ("at X in Sydney")
+        if tok.pos != "NOUN" or not _nested_locative(view, head, gov):
+            return None
+        return MAX_RANK
     if tok.pos == "NOUN" and tok.dep == "dobj" and view.head(tok) is gov:
         return 1  # "staged a protest in Beijing", "held talks in Moscow": the light verb's place
     return MAX_RANK
+
+
+def _nested_locative(view: SentenceView, prep: Token, gov: Token) -> bool:
+    """Is ``prep`` ("in" of "at X in Sydney") inside a locative phrase of ``gov``: its head
+    a noun that is the object of a locative preposition of ``gov``?"""
+    noun = view.head(prep)
+    if noun is None or noun.dep != "pobj" or prep.dep != "prep":
+        return False
+    outer = view.head(noun)
+    return (
+        outer is not None
+        and outer.text.lower() in _LOCATIVE
+        and outer.dep == "prep"
+        and view.head(outer) is gov
+    )
 
 
 # --------------------------------------------------------------------------- unresolved
@@ -661,7 +871,7 @@ def _container(
         if other is cand or other.anchor.i not in near:
             continue
         place = resolve(other)
-        if place is None:
+        if place is None or _owns_site(view, other.anchor, place):
             continue
         dist = near[other.anchor.i]
         if best is None or dist < best[0]:

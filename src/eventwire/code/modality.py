@@ -96,6 +96,15 @@ def _is_negated(view: SentenceView, tok: Token) -> bool:
     return any(k.dep == "neg" or k.text.lower() in {"never", "no"} for k in view.children(tok))
 
 
+def _phone_call(view: SentenceView, tok: Token) -> bool:
+    """ "a telephone call in which they discussed ...": a call on the telephone is a
+    conversation that took place, not a call for something."""
+    return tok.pos == "NOUN" and any(
+        k.lemma.lower() in {"telephone", "phone", "video"}
+        for k in view.children(tok, "compound", "amod")
+    )
+
+
 def _infinitive_ahead(view: SentenceView, noun: Token) -> bool:
     """A noun event described by a passive infinitive of its own happening ("a summit to be
     held", "talks to be hosted by Qatar"): the event is scheduled, not reported as done."""
@@ -149,7 +158,9 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
         w
         for anc in chain
         for w in (anc, *view.children(anc, "dobj"))  # "reiterated its demand that X ease"
-        if w.lemma.lower() in REQUESTING_LEMMAS and w.lemma.lower() not in PLAN_LEMMAS
+        if w.lemma.lower() in REQUESTING_LEMMAS
+        and w.lemma.lower() not in PLAN_LEMMAS
+        and not _phone_call(view, w)
     ]
     if asking:
         return "hypothetical"  # "demanded that they cancel plans to sell": only asked for
@@ -165,7 +176,11 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
             return "hypothetical"
         if tok is not trigger and tok.lemma.lower() in PLAN_LEMMAS:
             return "planned"
-        if tok is not trigger and tok.lemma.lower() in REQUESTING_LEMMAS:
+        if (
+            tok is not trigger
+            and tok.lemma.lower() in REQUESTING_LEMMAS
+            and not _phone_call(view, tok)
+        ):
             return "hypothetical"  # what is demanded has not happened
         if auxes & CONDITIONAL_AUX:
             return "hypothetical" if conditional else "planned"

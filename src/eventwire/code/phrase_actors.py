@@ -106,12 +106,6 @@ class PhraseActors:
     ) -> Actor:
         """ "Iran said its forces captured ...": a possessive pronoun in a reported clause is
         the speaker's, so the forces are Iran's, not the country the article mentions most."""
-        for k in view.children(head, "poss"):
-            if k.pos == "PROPN":
-                # "America's 2,000 troops": the named owner's, not the article's focus
-                owner = actor_fn(view.noun_phrase(k), k)
-                if owner is not None and owner.country and owner.kb_id != CONTEXT_KB_ID:
-                    return replace(actor, country=owner.country, kb_id=None)
         if not any(
             k.pos == "PRON" and k.text.lower() in {"its", "their", "his", "her"}
             for k in view.children(head, "poss")
@@ -124,7 +118,7 @@ class PhraseActors:
             # pronoun agrees with it ("Iranian Guards attacked its troops": not theirs)
             if cur is None:
                 return actor
-            # "Germany pledged to put its fighters on trial": the controlling subject's
+            # "Denmark vowed to bring its fighters to court": the controlling subject's
             for subj in view.children(cur, *SUBJ) or controller_subject(view, cur):
                 if subj.pos == "PRON" or not agrees(poss, subj):
                     continue

@@ -39,7 +39,13 @@ PUBLISHED: dict[tuple[str, str], str] = {
 
 #: Sets tuned on, reported per fold as well: rules are written from fold A's misses and kept
 #: only when fold B does not get worse (``eventwire eval SET --fold A|B``).
-FOLD_SETS = ("real_news_events", "plover_gsr", "cameo_petrarch_validation")
+FOLD_SETS = (
+    "real_news_events",
+    "plover_gsr",
+    "cameo_petrarch_validation",
+    "event_location_halterman",
+    "geowebnews",
+)
 
 #: Metrics the table leaves out (counts and helpers that are not quality figures).
 _HIDDEN_SUFFIXES = ("_cases", "_items", "gold_timexes", "gold_toponyms", "geocoded")

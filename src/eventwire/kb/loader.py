@@ -388,13 +388,20 @@ def _load_countries(kb: KnowledgeBase, path: Path) -> None:
     _each(kb, _rows(kb, path, ("iso3", "name")), row)
 
 
+def _known_countries(
+    kb: KnowledgeBase, codes: tuple[str, ...], where: str, what: str
+) -> tuple[str, ...]:
+    """``codes`` when every one is a country of the KB; else an error naming the first one."""
+    for code in codes:
+        if code not in kb.countries:
+            raise KBError(f"{where}: unknown {what} {code!r}")
+    return codes
+
+
 def _load_regions(kb: KnowledgeBase, path: Path) -> None:
     def row(where: str, r: dict[str, str]) -> None:
         _require(r, ("id", "name", "members"), where)
-        members = _split(r["members"])
-        for code in members:
-            if code not in kb.countries:
-                raise KBError(f"{where}: unknown member country {code!r}")
+        members = _known_countries(kb, _split(r["members"]), where, "member country")
         actor_code = (r.get("actor_code") or "").strip() or None
         if actor_code is not None and actor_code not in NONSTATE_CODES:
             raise KBError(
@@ -414,10 +421,7 @@ def _load_regions(kb: KnowledgeBase, path: Path) -> None:
 def _load_peoples(kb: KnowledgeBase, path: Path) -> None:
     def row(where: str, r: dict[str, str]) -> None:
         _require(r, ("id", "words", "countries"), where)
-        countries = _split(r["countries"])
-        for code in countries:
-            if code not in kb.countries:
-                raise KBError(f"{where}: unknown country {code!r}")
+        countries = _known_countries(kb, _split(r["countries"]), where, "country")
         for word in _split(r["words"]):
             key = word.lower()
             if key in kb.peoples:
