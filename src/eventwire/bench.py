@@ -6,6 +6,9 @@ Each side runs in its own child process, so its memory is its own:
 * **start-up**: a fresh process importing eventwire and building a :class:`Processor` (model,
   KB ruler, gazetteer, coder), wall time from the parent;
 * **spaCy alone**: the same pipeline's ``nlp.pipe`` over the texts, model loaded before timing;
+  with ``spacy_processes=N``, N processes each piping every N-th text, started together once
+  all have loaded the model (the fair baseline for ``--workers N``: spaCy's own best on N
+  cores, with no results sent anywhere);
 * **eventwire**: :func:`eventwire.runner.run` over the texts into a fresh DuckDB file: ingest,
   dedup, parse, resolve, code, store. The processor is built before timing, as spaCy's model
   is: in the process for one worker, in every worker of a started :class:`WorkerPool` for
@@ -106,8 +109,9 @@ def _peak_self_mb() -> float:
 
 
 def _child(argv: list[str]) -> None:
-    """Entry point of the measuring children: ``startup``, ``spacy PATH B``, ``eventwire PATH
-    DB WORKERS B``; prints one JSON object."""
+    """Entry point of the measuring children: ``startup``, ``spacy PATH B [K N]`` (every N-th
+    text from the K-th; with N, waits for a line on stdin after loading the model, so N such
+    children start together), ``eventwire PATH DB WORKERS B``; prints one JSON object."""
     kind = argv[0]
     if kind == "startup":
         from eventwire.pipeline import Processor
@@ -115,11 +119,18 @@ def _child(argv: list[str]) -> None:
         Processor()
         print(json.dumps({"rss_mb": _peak_self_mb()}))
         return
-    texts = [json.loads(line)["text"] for line in open(argv[1], encoding="utf-8")]
     if kind == "spacy":
+        # only this side holds the texts: the eventwire side streams them, and its memory is
+        # what must stay flat with the corpus size
+        with open(argv[1], encoding="utf-8") as fh:
+            texts = [json.loads(line)["text"] for line in fh]
         from eventwire.nlp.model import get_nlp
 
         nlp = get_nlp()
+        if len(argv) > 3:  # one of N: take its share, say it is ready, wait for the start
+            texts = texts[int(argv[3]) :: int(argv[4])]
+            print("ready", flush=True)
+            sys.stdin.readline()
         t0 = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=int(argv[2])):
             pass
@@ -214,6 +225,16 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
+def tree_rss_kb(pid: int) -> int:
+    """The summed resident size of ``pid`` and its descendants, in KiB (0 without ``/proc``)."""
+    if not os.path.isdir("/proc"):
+        return 0
+    try:
+        return sum(_rss_kb(p) for p in _descendants(pid))
+    except OSError:
+        return 0
+
+
 def _run_child(args: list[str], sample: bool = False) -> tuple[dict[str, Any], float, float]:
     """Run a measuring child; returns (its JSON, wall seconds, peak summed RSS of its tree in MB;
     0 when not sampled or not measurable)."""
@@ -252,6 +273,47 @@ def _run_child(args: list[str], sample: bool = False) -> tuple[dict[str, Any], f
     return json.loads(out.strip().splitlines()[-1]), wall, peak / 1024
 
 
+def _run_spacy_processes(data: Path, batch_size: int, n: int) -> float:
+    """Wall seconds for ``n`` spaCy processes to pipe the texts between them, from a common
+    start (all models loaded) to the last one's end."""
+    cmd = [
+        sys.executable,
+        "-c",
+        "import sys; from eventwire.bench import _child; _child(sys.argv[1:])",
+    ]
+    procs = [
+        subprocess.Popen(
+            [*cmd, "spacy", str(data), str(batch_size), str(k), str(n)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for k in range(n)
+    ]
+    try:
+        for proc in procs:  # every model loaded before the clock starts
+            assert proc.stdout is not None
+            if proc.stdout.readline().strip() != "ready":
+                raise RuntimeError("bench child spacy failed before it was ready")
+        t0 = time.perf_counter()
+        for proc in procs:
+            assert proc.stdin is not None
+            proc.stdin.write("go\n")
+            proc.stdin.flush()
+        for proc in procs:
+            _, err = proc.communicate()
+            if proc.returncode != 0:
+                tail = "\n".join(err.strip().splitlines()[-5:])
+                raise RuntimeError(f"bench child spacy failed ({proc.returncode}):\n{tail}")
+        return time.perf_counter() - t0
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+
 # -- the bench ------------------------------------------------------------------------------------
 
 
@@ -261,6 +323,8 @@ class BenchResult:
     articles: int
     words: int
     workers: int
+    #: processes sharing the spaCy baseline's texts (1: the single-process baseline)
+    spacy_processes: int
     startup_s: float
     eventwire_s: float
     spacy_s: float
@@ -298,6 +362,7 @@ class BenchResult:
             "articles": self.articles,
             "words": self.words,
             "workers": self.workers,
+            "spacy_processes": self.spacy_processes,
             "events": self.events,
             "rejects": self.rejects,
             "corpus": self.corpus,
@@ -314,12 +379,15 @@ def bench(
     batch_size: int = 16,
     engine: str = "local",
     master: str | None = None,
+    spacy_processes: int = 1,
 ) -> BenchResult:
     """Measure start-up, eventwire and spaCy alone on the first ``articles`` documents.
 
     ``engine="spark"`` times ``run --engine spark`` plus ``load`` on ``master`` (default
     ``local[workers]``) instead of the local engine; peak memory then sums the JVM and its
-    Python workers."""
+    Python workers. ``spacy_processes``: run the spaCy baseline in that many processes at
+    once (compare ``workers=N`` with ``spacy_processes=N`` for the scaling of the work, not of
+    the cores)."""
     corpus = corpus or default_corpus()
     if corpus is None:
         raise ConfigError(f"no corpus given and {DEFAULT_CORPUS} not found; pass --corpus FILE")
@@ -335,7 +403,11 @@ def bench(
                 f"no readable document in {corpus}; name its text field with --field text=NAME"
             )
         _, startup, _ = _run_child(["startup"])
-        spacy_res, _, _ = _run_child(["spacy", str(data), str(batch_size)])
+        if spacy_processes > 1:
+            spacy_s = _run_spacy_processes(data, batch_size, spacy_processes)
+        else:
+            spacy_res, _, _ = _run_child(["spacy", str(data), str(batch_size)])
+            spacy_s = spacy_res["seconds"]
         db = Path(tmp) / "bench.duckdb"
         if engine == "spark":
             where = master or f"local[{workers}]"
@@ -349,14 +421,26 @@ def bench(
         articles=docs,
         words=words,
         workers=workers,
+        spacy_processes=spacy_processes,
         startup_s=startup,
         eventwire_s=ew["seconds"],
-        spacy_s=spacy_res["seconds"],
+        spacy_s=spacy_s,
         peak_rss_mb=max(tree_mb, ew["rss_mb"]),
         events=ew["events"],
         rejects=ew["rejects"],
         engine=engine,
     )
+
+
+def measure_run(data: Path, db: Path, *, workers: int = 1, batch_size: int = 16) -> dict[str, Any]:
+    """The eventwire side alone (no spaCy baseline, no start-up figure): ``eventwire run`` over
+    the eventwire JSONL ``data`` (see :func:`prepare`) into ``db`` in a child process; returns
+    its seconds, its counts and ``peak_rss_mb`` (the summed peak of its process tree). For
+    memory over long corpora, where a baseline would double the time."""
+    ew, wall, tree_mb = _run_child(
+        ["eventwire", str(data), str(db), str(workers), str(batch_size)], sample=True
+    )
+    return {**ew, "wall_s": wall, "peak_rss_mb": max(tree_mb, ew["rss_mb"])}
 
 
 def report(r: BenchResult) -> str:
@@ -365,7 +449,7 @@ def report(r: BenchResult) -> str:
         [
             f"corpus: {r.articles} articles, {r.words} words ({Path(r.corpus).name})",
             f"start-up (fresh process to a ready processor): {r.startup_s:.2f} s",
-            f"{'spaCy alone (nlp.pipe, 1 process):':36s}{r.spacy_s:7.1f} s  "
+            f"{f'spaCy alone (nlp.pipe, {r.spacy_processes} process(es)):':36s}{r.spacy_s:7.1f} s  "
             f"{r.articles / r.spacy_s:7.1f} articles/s  {r.spacy_words_per_s:8.0f} words/s",
             f"{f'eventwire run ({r.engine}), workers={r.workers}:':36s}{r.eventwire_s:7.1f} s  "
             f"{r.articles_per_s:7.1f} articles/s  {r.words_per_s:8.0f} words/s  "

@@ -29,3 +29,7 @@ class StoreError(EventwireError):
 
 class EvalError(EventwireError):
     """A gold set is missing or malformed."""
+
+
+class WorkerError(EventwireError):
+    """A worker process of ``--workers N`` died (killed, out of memory) while coding."""

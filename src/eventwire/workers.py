@@ -8,12 +8,15 @@ stores, and needs neither spaCy nor the knowledge base; each worker builds its o
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from eventwire.errors import WorkerError
+from eventwire.faults import fault
 from eventwire.records import Article, DocumentResult, Reject
 from eventwire.settings import Settings, single_threaded_children
 
@@ -42,6 +45,7 @@ def _init_worker(ready: Any = None, batch_size: int = 16, settings: Settings | N
 
 
 def _work(batch: list[Article]) -> list[DocumentResult | Reject]:
+    fault("work")  # a test hook: a worker killed while it holds a batch
     if _init_error is not None:
         raise _init_error
     assert _worker is not None
@@ -74,6 +78,8 @@ class WorkerPool:
         self._ctx = mp.get_context("spawn")
         self._ready = self._ctx.Value("i", 0)
         self._pool: Any = None
+        #: every worker process seen, by pid (a dead one leaves the pool's own list)
+        self._known: dict[int, Any] = {}
 
     def __enter__(self) -> WorkerPool:
         # Spawned workers start clean and read the environment at import: one BLAS thread
@@ -84,7 +90,32 @@ class WorkerPool:
                 initializer=_init_worker,
                 initargs=(self._ready, self.batch_size, self.settings),
             )
+        self._note_workers()
         return self
+
+    def _note_workers(self) -> None:
+        # multiprocessing.Pool keeps its processes in ``_pool``; no public API lists them
+        for proc in getattr(self._pool, "_pool", ()):
+            self._known.setdefault(proc.pid, proc)
+
+    def _check_workers(self) -> None:
+        """Raise WorkerError when a worker died. ``multiprocessing.Pool`` replaces a dead
+        worker but never answers the batch it held: without this check the run waited
+        forever (a ``kill -9`` of a worker, or the kernel's out-of-memory killer)."""
+        self._note_workers()
+        for pid, proc in self._known.items():
+            code = proc.exitcode
+            if code is not None and code != 0:
+                how = f"exit {code}"
+                if code < 0:
+                    try:
+                        how = f"killed by {signal.Signals(-code).name}"
+                    except ValueError:
+                        how = f"killed by signal {-code}"
+                raise WorkerError(
+                    f"worker process {pid} died ({how}) while coding; what was stored is kept: "
+                    "run the same command again to go on from there"
+                )
 
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
@@ -115,7 +146,14 @@ class WorkerPool:
                 pending.append(self._pool.apply_async(_work, (batch,)))
             if not pending:
                 break
-            yield from pending.popleft().get()
+            head = pending.popleft()
+            while True:
+                try:
+                    results = head.get(timeout=0.5)
+                    break
+                except mp.TimeoutError:
+                    self._check_workers()
+            yield from results
 
 
 def process_parallel(

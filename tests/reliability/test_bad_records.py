@@ -6,7 +6,9 @@ import json
 import os
 
 import duckdb
+import pytest
 
+from eventwire.ingest.sources import iter_documents
 from eventwire.records import Article, DocumentResult, Reject
 from eventwire.runner import run
 from eventwire.store.db import Store
@@ -80,3 +82,21 @@ def test_file_name_that_is_not_utf8_is_stored_escaped(tmp_path):
     assert summary.articles == 1
     assert [r.origin for r in summary.reject_list] == [f"{folder}/empty\\xff.txt"]
     assert set(_rejects(db)) == {f"{folder}/empty\\xff.txt"}
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_utf16_without_a_bom_is_a_reject_that_says_so(tmp_path, codec, suffix):
+    """Issue 17: such a file was rejected as "binary file"; we still do not guess an
+    encoding, but the reason says what the file is and what to do."""
+    path = tmp_path / f"story{suffix}"
+    body = GOOD if suffix == ".txt" else f"<html><body><p>{GOOD}</p></body></html>"
+    path.write_bytes(body.encode(codec))
+    (rej,) = list(iter_documents([path]))
+    order = "little-endian" if codec.endswith("le") else "big-endian"
+    assert isinstance(rej, Reject)
+    assert rej.reason.startswith(f"looks like UTF-16 ({order}) without a byte-order mark")
+    noise = tmp_path / f"noise{suffix}"
+    noise.write_bytes(bytes(range(256)) * 8)
+    (other,) = list(iter_documents([noise]))
+    assert isinstance(other, Reject) and other.reason == "binary file, not text"

@@ -9,7 +9,7 @@ import json
 import duckdb
 
 from eventwire.ingest.extract import MAX_ELEMENTS
-from eventwire.ingest.sources import MAX_RATIO, MAX_TEXT_CHARS, iter_documents
+from eventwire.ingest.sources import MAX_RATIO, MAX_RUN_WORDS, MAX_TEXT_CHARS, iter_documents
 from eventwire.records import Article, Reject
 from eventwire.runner import LISTED_REJECTS, run
 
@@ -89,3 +89,17 @@ def test_rejects_are_stored_as_they_come_and_listed_up_to_a_bound(tmp_path):
     assert len(summary.reject_list) == LISTED_REJECTS
     assert stored() == total
     assert stored_midway and stored_midway[0] >= total // 2 - 64
+
+
+def test_prose_without_sentence_ends_is_rejected_before_the_nlp(tmp_path):
+    """60,000 words without punctuation (under the length limit) took 1.4 GB and a minute of
+    parsing before the watchdog; the longest run in the shared corpora is 133 words."""
+    words = "army minister border talks police rebels market village troops".split()
+    flood = tmp_path / "flood.txt"
+    flood.write_text(" ".join(words[i % 9] for i in range(60_000)), encoding="utf-8")
+    rej = _only(list(iter_documents([flood])))
+    assert isinstance(rej, Reject)
+    assert rej.reason.startswith(f"60000 words without a sentence end (limit {MAX_RUN_WORDS})")
+    under = tmp_path / "list.txt"  # a long list, but under the limit, and the rest punctuated
+    under.write_text(GOOD + " " + ", ".join(["Niamey"] * (MAX_RUN_WORDS - 1)) + ".\n" + GOOD)
+    assert isinstance(_only(list(iter_documents([under]))), Article)

@@ -168,6 +168,8 @@ def test_reads_go_on_from_a_snapshot_while_another_process_writes(db, tmp_path):
             res = c.get("/v1/events", params={"limit": 5})
             assert res.status_code == 200 and len(res.json()["data"]) == 5
             assert res.headers["X-Eventwire-Snapshot"]
+            again = c.get("/v1/stats")  # the file is tried once more, then the snapshot
+            assert again.status_code == 200 and again.headers["X-Eventwire-Snapshot"]
             busy = c.post(
                 "/v1/articles",
                 json={"text": "Niger met Mali."},
@@ -265,9 +267,35 @@ def test_posted_wire_copies_join_one_canonical_event(client):
         res = client.post("/v1/articles", json=rec, headers=auth)
         assert res.status_code == 201, res.text
     params = {"dyad": "USA:CHN", "plover": "CONSULT"}
-    reports = client.get("/v1/events", params=params).json()["data"]
+    reports = client.get("/v1/events", params={**params, "canonical": "false"}).json()["data"]
     assert len(reports) == 3
-    (event,) = client.get("/v1/events", params={**params, "canonical": "true"}).json()["data"]
+    (event,) = client.get("/v1/events", params=params).json()["data"]
     assert event["canonical"]["num_articles"] == 3
     assert event["canonical"]["num_sources"] == 3
     assert event["canonical"]["first_seen"] == "2023-11-15"
+
+
+def test_lists_and_counts_default_to_canonical_events_as_the_cli_does(client):
+    """Wire copies of one story: the API's default is one event (as `eventwire events` and
+    the run summary), ``canonical=false`` the reports (the CLI's ``--mentions``)."""
+    import json
+    from pathlib import Path
+
+    wires = Path(__file__).parents[1] / "data" / "wires" / "biden_xi.jsonl"
+    auth = {"Authorization": "Bearer s3cret"}
+    for line in wires.read_text().splitlines():
+        assert client.post("/v1/articles", json=json.loads(line), headers=auth).status_code == 201
+    params = {"dyad": "USA:CHN", "plover": "CONSULT"}
+    (event,) = client.get("/v1/events", params=params).json()["data"]
+    assert event["canonical"]["num_articles"] == 3
+    reports = client.get("/v1/events", params={**params, "canonical": "false"}).json()["data"]
+    assert len(reports) == 3
+    timeline = client.get("/v1/dyads/USA/CHN/timeline", params={"plover": "CONSULT"}).json()
+    assert sum(r["events"] for r in timeline["data"]) == 1
+    agg = client.get("/v1/agg", params={**params, "by": "plover_type"}).json()["data"]
+    assert [r["events"] for r in agg] == [1]
+    stats = client.get("/v1/stats").json()
+    listed = len(client.get("/v1/events", params={"limit": 1000}).json()["data"])
+    every = client.get("/v1/events", params={"limit": 1000, "canonical": "false"}).json()
+    assert stats["events_counted"] == listed < stats["reports_counted"] == len(every["data"])
+    assert sum(stats["by_quad_class"].values()) == listed

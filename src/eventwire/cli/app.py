@@ -416,6 +416,12 @@ def bench(
     workers: Annotated[int, typer.Option(min=1, help="Worker processes for eventwire.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per spaCy batch.")] = 16,
     field: FieldOpt = None,
+    spacy_processes: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Processes for the spaCy baseline (set to --workers to compare scaling)."
+        ),
+    ] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
     engine: Annotated[
         Engine, typer.Option(help="Time the local engine or the Spark engine (run + load).")
@@ -442,6 +448,7 @@ def bench(
             batch_size=batch_size,
             engine=engine.value,
             master=master,
+            spacy_processes=spacy_processes,
         )
     except (EventwireError, RuntimeError) as exc:
         raise _fail(exc) from None

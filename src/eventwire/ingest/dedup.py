@@ -147,8 +147,13 @@ class NearDuplicateIndex:
         if best is not None:
             logger.debug("%s nearly duplicates %s (J~%.2f)", article_id, best[2], -best[0])
             return best[2]
-        self._lsh.insert(article_id, minhash)
-        self._hashes[article_id] = minhash
+        # kept lean: a MinHash carries its own permutation tables (2 KB at 128 permutations),
+        # which only hashing needs; the index holds one signature per article of every run
+        from datasketch import LeanMinHash
+
+        lean = LeanMinHash(minhash)
+        self._lsh.insert(article_id, lean)
+        self._hashes[article_id] = lean
         self._order[article_id] = self._next
         self._next += 1
         return None

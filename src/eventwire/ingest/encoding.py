@@ -13,7 +13,7 @@ import re
 
 from eventwire.errors import IngestError
 
-__all__ = ["decode_html", "decode_text", "decode_utf8", "looks_binary"]
+__all__ = ["decode_html", "decode_text", "decode_utf8", "looks_binary", "utf16_without_bom"]
 
 logger = logging.getLogger(__name__)
 
@@ -55,12 +55,46 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(sample) > _BINARY_RATIO
 
 
+def _binary(data: bytes) -> IngestError:
+    """The reject for bytes that are not text, saying so when they are UTF-16 without a BOM
+    (which we do not guess: the user re-encodes it or adds the mark)."""
+    order = utf16_without_bom(data)
+    if order:
+        return IngestError(
+            f"looks like UTF-16 ({order}) without a byte-order mark; re-encode it as UTF-8 "
+            "or add the mark"
+        )
+    return IngestError("binary file, not text")
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``"little-endian"`` or ``"big-endian"`` when ``data`` reads as UTF-16 text with no BOM:
+    mostly Latin script, so one byte of each pair is NUL, and it decodes to printable text."""
+    sample = data[: _BINARY_SAMPLE & ~1]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for order, codec, zeros, rest in (
+        ("little-endian", "utf-16-le", odd, even),
+        ("big-endian", "utf-16-be", even, odd),
+    ):
+        if zeros.count(0) >= 0.6 * len(zeros) and rest.count(0) <= 0.05 * len(rest):
+            try:
+                text = sample.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            printable = sum(c.isprintable() or c in "\t\n\r" for c in text)
+            if printable >= 0.95 * len(text):
+                return order
+    return None
+
+
 def decode_text(data: bytes) -> str:
     """Decode a plain-text document: UTF-8 (optionally with a BOM) or a BOM-marked UTF-16."""
     if data.startswith(_UTF16_BOMS):
         return _decode_utf16(data)
     if looks_binary(data):
-        raise IngestError("binary file, not text")
+        raise _binary(data)
     return decode_utf8(data, hint="re-encode it as UTF-8")
 
 
@@ -69,7 +103,7 @@ def decode_html(data: bytes) -> str:
     if data.startswith(_UTF16_BOMS):
         return _decode_utf16(data)
     if looks_binary(data):
-        raise IngestError("binary file, not text")
+        raise _binary(data)
     if data.startswith(codecs.BOM_UTF8):
         return decode_utf8(data, hint="re-encode it as UTF-8")
     declared = _declared_charset(data[:_SNIFF_BYTES])

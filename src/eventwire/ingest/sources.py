@@ -36,6 +36,7 @@ __all__ = [
     "FORMATS",
     "JSONL_FIELDS",
     "MAX_RATIO",
+    "MAX_RUN_WORDS",
     "MAX_TEXT_CHARS",
     "document_from_html",
     "document_from_text",
@@ -51,6 +52,13 @@ DEFAULT_MAX_BYTES = 20_000_000
 #: Characters of text per document at most. The NLP stage's time grows a little faster than
 #: the text (400,000 characters took 25 s); a news article has a few thousand.
 MAX_TEXT_CHARS = 500_000
+#: Words in a row without a sentence end (``.!?;:`` or a line break) at most. spaCy parses
+#: such a run as one sentence and the coder's passes over a sentence grow faster than its
+#: length: 60,000 words of prose without punctuation (390,000 characters, under the length
+#: limit) took 1.4 GB and ran into the 60 s watchdog after a minute of parsing. The longest
+#: run in the shared corpora (20,000 articles) is 133 words, a list of names.
+MAX_RUN_WORDS = 1_000
+_SENTENCE_END = re.compile(r"[.!?;:\n\u2026\u3002]")
 #: File name ending (lower case) -> Article.fmt.
 FORMATS = {
     ".html": "html",
@@ -454,7 +462,9 @@ def _jsonl_article(
     try:
         obj = json.loads(decode_utf8(line, hint="re-encode the file as UTF-8"))
     except json.JSONDecodeError as exc:
-        raise IngestError(f"malformed JSON: {exc.msg} at column {exc.colno}") from None
+        raise IngestError(
+            f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
+        ) from None
     except RecursionError:
         raise IngestError("malformed JSON: nested too deeply") from None
     if not isinstance(obj, dict):
@@ -586,10 +596,21 @@ def _check_length(article: Article, max_chars: int) -> Article:
         raise IngestError(
             f"text too long ({len(article.text)} characters > limit {max_chars}); split it"
         )
+    run = longest_run(article.text)
+    if run > MAX_RUN_WORDS:
+        raise IngestError(
+            f"{run} words without a sentence end (limit {MAX_RUN_WORDS}); not prose we can "
+            "parse: punctuate or split it"
+        )
     reason = language_reason(article.text)
     if reason:
         raise IngestError(reason)
     return article
+
+
+def longest_run(text: str) -> int:
+    """The most words in ``text`` between two sentence ends (see :data:`MAX_RUN_WORDS`)."""
+    return max((len(part.split()) for part in _SENTENCE_END.split(text)), default=0)
 
 
 def _pick_date(

@@ -108,10 +108,15 @@ def filters(
         bool, Query(alias="all", description="Include candidates, negated, hypothetical.")
     ] = False,
     canonical: Annotated[
-        bool, Query(description="One row per canonical event instead of one per report.")
-    ] = False,
+        bool,
+        Query(
+            description="One row per canonical event however many articles reported it "
+            "(default, as on the command line); false: one row per report."
+        ),
+    ] = True,
 ) -> EventQuery:
-    """The shared event filters (the CLI's options, same names)."""
+    """The shared event filters (the CLI's options, same names and defaults: counts and lists
+    are of canonical events unless ``canonical=false``, the CLI's ``--mentions``)."""
     return build_query(**locals()).resolved()
 
 
@@ -262,18 +267,21 @@ def create_app(
         with database.read() as db_:
             s = db_.store
             counts = {t: s.count(t) for t in ("articles", "events", "quotes", "rejects")}
-            counted = s.count_events(EventQuery())
+            counted = s.count_events(EventQuery(canonical=True))
+            reports = s.count_events(EventQuery())
             span = s.fetch(
                 "SELECT min(coalesce(e.date_start, a.published_day)) AS first, "
                 "max(coalesce(e.date_start, a.published_day)) AS last "
                 "FROM events e JOIN articles a USING (article_id)"
             )[0]
-            by_quad = aggregate(s, ["quad_class"])
-            dyads = aggregate(s, ["source_country", "target_country"], limit=10)
+            canonical = EventQuery(canonical=True)
+            by_quad = aggregate(s, ["quad_class"], query=canonical)
+            dyads = aggregate(s, ["source_country", "target_country"], limit=10, query=canonical)
         mark(response, db_.snapshot)
         return {
             "tables": counts,
             "events_counted": counted,
+            "reports_counted": reports,
             "first_day": span["first"].isoformat() if span["first"] else None,
             "last_day": span["last"].isoformat() if span["last"] else None,
             "by_quad_class": {str(r["quad_class"]): r["events"] for r in by_quad},

@@ -41,7 +41,7 @@ FIELDS = (
 )
 LISTS = ("actor", "source", "target", "plover", "cameo", "place_country", "modality", "sector")
 #: filters kept in the URL and passed on to the API as they are
-EXTRA = ("bbox", "modality", "sector", "min_probability")
+EXTRA = ("bbox", "modality", "sector", "min_probability", "canonical")
 QUADS = {
     1: "verbal cooperation",
     2: "material cooperation",
@@ -103,12 +103,14 @@ def url_filters(request: Request) -> dict[str, list[str]]:
 
 def to_query(params: dict[str, list[str]]) -> EventQuery:
     """The EventQuery of the address's filters (raises ConfigError or ValueError on a bad one)."""
-    kw: dict[str, Any] = {}
+    kw: dict[str, Any] = {"canonical": True}  # as the API and the CLI: one row per event
     for key, values in params.items():
         if key == "quad_class":
             kw[key] = [int(v) for v in values]
         elif key == "all":
             kw["include_all"] = values[-1].lower() in ("1", "true", "yes", "on")
+        elif key == "canonical":
+            kw["canonical"] = values[-1].lower() in ("1", "true", "yes", "on")
         elif key == "min_probability":
             kw[key] = float(values[-1])
         elif key in LISTS:

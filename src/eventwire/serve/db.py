@@ -30,6 +30,10 @@ from pathlib import Path
 
 from eventwire.store.db import Store, StoreBusyError
 
+#: Seconds a file found held by a writer is taken to stay held (each request still tries it
+#: once, so a finished run's data is answered from the next request on).
+BUSY_MEMORY = 5.0
+
 
 @dataclass(slots=True)
 class Opened:
@@ -58,6 +62,10 @@ class Database:
         self._stamp: tuple[int, int] | None = None
         self._snapshot_time: str | None = None
         self._lock = threading.Lock()
+        #: until when (monotonic) a writer is taken to hold the file: requests meanwhile try
+        #: it once, without waiting, before the snapshot (a run holds it for minutes, and
+        #: waiting ``lock_timeout`` on every request put 0.25 s on each answer)
+        self._busy_until = 0.0
 
     def _file_stamp(self) -> tuple[int, int]:
         st = self.path.stat()
@@ -91,9 +99,14 @@ class Database:
         """A read-only store: the live file, else the latest snapshot; StoreBusyError when
         the file is held by a writer and there is no snapshot."""
         with self._lock:
+            busy = time.monotonic() < self._busy_until
             try:
-                store = Store(self.path, read_only=True, lock_timeout=self.lock_timeout)
+                store = Store(
+                    self.path, read_only=True, lock_timeout=0 if busy else self.lock_timeout
+                )
+                self._busy_until = 0.0
             except StoreBusyError:
+                self._busy_until = time.monotonic() + BUSY_MEMORY
                 if not self.snapshot_path.exists() or self._snapshot_time is None:
                     raise
                 store = Store(self.snapshot_path, read_only=True, lock_timeout=self.lock_timeout)

@@ -42,7 +42,7 @@ MIGRATIONS: tuple[tuple[int, Path], ...] = (
 )
 SCHEMA_VERSION = str(MIGRATIONS[-1][0])
 #: Rows per INSERT statement.
-_ROWS_PER_STATEMENT = 256
+_ROWS_PER_STATEMENT = 2048
 #: Tables written per batch, in the order their rows are inserted.
 DATA_TABLES = DOCUMENT_TABLES
 #: Errors about a value DuckDB refuses (a lone surrogate, a bad number), not about the database.
@@ -103,6 +103,7 @@ class Store:
         process open it meanwhile, even to read: while another process holds it, opening is
         retried for ``lock_timeout`` seconds, then StoreBusyError is raised."""
         self.path = Path(path)
+        self._types: dict[str, dict[str, str]] = {}
         if read_only and not self.path.exists():
             raise StoreError(f"no database at {self.path}; create one with `eventwire run`")
         deadline = time.monotonic() + lock_timeout
@@ -275,21 +276,41 @@ class Store:
             raise StoreError(f"writing a batch to {self.path} failed: {_one_line(exc)}") from None
 
     def _insert(self, table: str, data: list[dict[str, Any]]) -> None:
-        """INSERT OR IGNORE many rows by column name, a few hundred per statement
-        (``executemany`` runs one statement per row and was a third of the whole run).
+        """INSERT OR IGNORE many rows by column name: one list parameter per column, zipped
+        back into rows by ``unnest``, up to a few thousand rows per statement.
 
-        Columns are named, never positional: other branches add columns to a table in any
-        order, and a column the rows do not mention takes its default."""
+        ``executemany`` runs one statement per row and was a third of the whole run; a
+        ``VALUES`` list of one placeholder per value binds slowly (2,048 rows of 41 columns:
+        2.9 s in statements of 256 rows, 0.36 s as column lists). Columns are named, never
+        positional: other branches add columns to a table in any order, and a column the rows
+        do not mention takes its default. Each list is cast to its column's type, so a column
+        of all NULLs or of mixed ints and floats binds as the table says."""
         if not data:
             return
         cols = list(data[0])
+        types = self._column_types(table)
         names = ", ".join(f'"{c}"' for c in cols)
-        row = "(" + ", ".join("?" * len(cols)) + ")"
+        lists = ", ".join(f"unnest(?::{types[c]}[])" for c in cols)
+        sql = f"INSERT OR IGNORE INTO {table} ({names}) SELECT {lists}"
         for i in range(0, len(data), _ROWS_PER_STATEMENT):
             chunk = data[i : i + _ROWS_PER_STATEMENT]
-            sql = f"INSERT OR IGNORE INTO {table} ({names}) VALUES " + ", ".join([row] * len(chunk))
             fault("insert")
-            self.con.execute(sql, [r[c] for r in chunk for c in cols])
+            self.con.execute(sql, [[r[c] for r in chunk] for c in cols])
+
+    def _column_types(self, table: str) -> dict[str, str]:
+        """``{column: SQL type}`` of ``table``, read once per open store (the schema does not
+        change while it is open)."""
+        cache = self._types
+        if table not in cache:
+            cache[table] = {
+                name: str(kind)
+                for name, kind in self.con.execute(
+                    "SELECT column_name, data_type FROM information_schema.columns "
+                    "WHERE table_name = ? AND table_schema = 'main'",
+                    [table],
+                ).fetchall()
+            }
+        return cache[table]
 
     def record_run(
         self,
@@ -407,12 +428,22 @@ class Store:
             f"a.source AS publisher, s.text AS evidence_text, {canon} "
             f"JOIN articles a USING (article_id) LEFT JOIN sentences s "
             f"ON s.article_id = e.article_id AND s.idx = e.sentence "
-            f"WHERE {where} ORDER BY {ORDER_BY}"
         )
-        if limit is not None:
-            sql += f" LIMIT {int(limit) + 1}"
         try:
-            cur = self.con.execute(sql, args)
+            if limit is not None:
+                # the page's ids first, over events and articles alone, then its rows: DuckDB
+                # joined the sentences and canonical events of every matching event before
+                # keeping a page (100,000 events: 0.95 s a page, the ids alone 0.11 s)
+                page = self.con.execute(
+                    "SELECT e.event_id FROM events e JOIN articles a USING (article_id) "
+                    f"WHERE {where} ORDER BY {ORDER_BY} LIMIT {int(limit) + 1}",
+                    args,
+                ).fetchall()
+                sql += "WHERE e.event_id IN (SELECT unnest(?::VARCHAR[])) "
+                args = [[r[0] for r in page]]
+            else:
+                sql += f"WHERE {where} "
+            cur = self.con.execute(sql + f"ORDER BY {ORDER_BY}", args)
             cols = [d[0] for d in cur.description]
             rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
             more = limit is not None and len(rows) > limit
