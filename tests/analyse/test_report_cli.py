@@ -75,3 +75,12 @@ def test_agg_and_timeline_commands(corpus_db):
     )
     assert res.exit_code == 0, res.output
     assert json.loads(res.output)[0]["period"].endswith("-01-01")
+
+
+def test_event_table_never_presents_an_inferred_place_as_the_events(corpus_db):
+    # the demo corpus has events placed only by their article's dateline or main country
+    res = runner.invoke(app, ["events", "--db", str(corpus_db), "--format", "table"])
+    assert res.exit_code == 0, res.output
+    assert "(place) = the article's dateline or main country" in res.output
+    rows = [ln for ln in res.output.splitlines() if "│" in ln]
+    assert any("(" in ln.split("│")[6] for ln in rows if len(ln.split("│")) > 7)

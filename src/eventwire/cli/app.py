@@ -560,7 +560,12 @@ def show(event_id: str, db: DbOpt = Path("eventwire.duckdb")) -> None:
     if ev.place:
         out.print(
             f"place: {ev.place.name}, {ev.place.admin1 or '-'}, {ev.place.country} "
-            f"({ev.place.lat}, {ev.place.lon}; {ev.place.precision})",
+            f"({ev.place.lat}, {ev.place.lon}; {ev.place.precision})"
+            + (
+                " - inferred: the article's dateline or main country, not stated"
+                if ev.place.inferred
+                else ""
+            ),
             markup=False,
         )
     if article:
@@ -580,6 +585,14 @@ def _actors(actors: tuple) -> str:
     )
 
 
+def _place_cell(ev: Event) -> str:
+    """The event's place; in brackets when it is only the article's fallback (inferred), so a
+    table never presents a dateline as where the event happened."""
+    if ev.place is None:
+        return "-"
+    return f"({ev.place.name})" if ev.place.inferred else ev.place.name
+
+
 def _table(evs: list[Event], meta: list[dict] | None = None) -> None:
     table = Table(show_lines=False)
     cols = ("date", "source", "event", "target", "modality", "place", "prob", "reports", "trigger")
@@ -596,7 +609,7 @@ def _table(evs: list[Event], meta: list[dict] | None = None) -> None:
                     f"{ev.cameo.code} {ev.plover.type}",
                     _actors(ev.target),
                     ev.modality,
-                    ev.place.name if ev.place else "-",
+                    _place_cell(ev),
                     f"{_probability(ev):.2f}",
                     str(art.get("num_mentions") or 1),
                     escape(ev.trigger.text),
@@ -604,6 +617,10 @@ def _table(evs: list[Event], meta: list[dict] | None = None) -> None:
             )
         )
     out.print(table)
+    if any(ev.place is not None and ev.place.inferred for ev in evs):
+        out.print(
+            "(place) = the article's dateline or main country, not a place stated for the event"
+        )
     # CAMEO statements with no PLOVER counterpart (015 claims of responsibility) are named
     by_type = Counter(ev.plover.type or f"CAMEO {ev.cameo.code} only" for ev in evs)
     dyads = Counter(
