@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cached_property
 
+from eventwire.kb.lexicon import load_lexicon
 from eventwire.records import ParsedSentence, Token
 
 #: Dependents that leave a noun phrase: clauses and punctuation are not part of an actor's name.
@@ -30,6 +31,9 @@ _NP_STOP = frozenset(
     }
 )
 _NP_PREPS = frozenset({"of"})
+
+#: Adverbs the parser makes the head of a two-word preposition ("out of", "away from").
+COMPOUND_PREP_HEADS = load_lexicon("en").words("compound_prep_heads")
 
 
 class SentenceView:
@@ -154,6 +158,12 @@ class SentenceView:
         for prep in self.children(tok, "prep", "agent", "dative"):
             if prep.text.lower() in preps:
                 out.extend(self.children(prep, "pobj", "pcomp"))
+            elif prep.text.lower() in COMPOUND_PREP_HEADS and not self.children(prep, "pobj"):
+                # "pulled out of Syria", "moved away from Moscow": the parser hangs the
+                # preposition under the adverb; the object is the relation's all the same
+                for inner in self.children(prep, "prep"):
+                    if inner.text.lower() in preps:
+                        out.extend(self.children(inner, "pobj", "pcomp"))
         return out
 
     def span_text(self, toks: list[Token]) -> tuple[str, int, int]:

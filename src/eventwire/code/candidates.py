@@ -8,6 +8,10 @@ from dataclasses import replace
 
 from eventwire.code.grammar import (
     ASKED_FOR_WORDS,
+    ATTACKED_AREAS,
+    NOT_PLACE_ENTITIES,
+    PLACE_ENTITIES,
+    PLACE_NOUNS,
     BODY_NOUNS,
     COMMENT_ROOTS,
     NAME_ENTITIES,
@@ -145,6 +149,8 @@ class CandidateFinder:
                 return False
             if words & p.not_obj:
                 return False
+        if p.place_obj and not self._place_objects(view, tok, p):
+            return False
         if p.clause and not view.children(tok, "xcomp", "ccomp"):
             return False
         if p.clause_lemma and not any(
@@ -173,6 +179,26 @@ class CandidateFinder:
             if not words & p.subj:
                 return False
         return True
+
+    @staticmethod
+    def _place_objects(view: SentenceView, tok: Token, p: Pattern) -> bool:
+        """What the trigger's target prepositions govern names places: a named place or a
+        place noun ("withdrew from Kherson", "pulled out of the town"), not an accord or a
+        race. A verb needs such an object; a noun needs none, but no "of" object either
+        ("the withdrawal of support" is no retreat)."""
+        objects = view.prep_objects(tok, p.target_preps)
+        if tok.pos == "VERB" and not objects:
+            return False
+        if tok.pos != "VERB" and view.prep_objects(tok, ("of",)):
+            return False
+        return all(
+            o.ent in PLACE_ENTITIES
+            or o.lemma.lower() in PLACE_NOUNS | ATTACKED_AREAS
+            # the parser calls many towns persons ("from Kherson"); no one withdraws from a
+            # person, and bodies, accords and events carry labels of their own
+            or (o.text[:1].isupper() and o.ent not in NOT_PLACE_ENTITIES)
+            for o in objects
+        )
 
     def _object_words(self, view: SentenceView, tok: Token) -> set[str]:
         """Lemmas that count as the trigger's object for pattern constraints."""

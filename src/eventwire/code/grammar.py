@@ -83,6 +83,12 @@ def head_word(text: str) -> str:
 ASKED_FOR_WORDS = LEXICON.words("asked_for_words")
 #: Entity labels whose capitalised words are a name, never a trigger.
 NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
+#: Entity labels that name a place.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+#: Entity labels of a modifier that can be the agent of its noun ("the US decision").
+AGENT_ENTITIES = frozenset({"NORP", "GPE", "ORG"})
+#: Entity labels of names that are not places (bodies, peoples, laws, events, works).
+NOT_PLACE_ENTITIES = frozenset({"ORG", "NORP", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
 #: Determiners that make a noun phrase generic ("each country", "any government").
 GENERIC_DETS = LEXICON.words("generic_dets")
 #: Clause links from a claimed act up to the verb of claiming.
@@ -147,6 +153,18 @@ def controller_subject(view: SentenceView, tok: Token) -> list[Token]:
             owner = view.children(head, "poss")
             if owner:
                 return owner
+            if (
+                cur.dep == "acl"
+                and head.lemma.lower() in PLAN_NOUNS
+                and any(k.text.lower() == "to" for k in view.children(cur, "aux"))
+            ):
+                # "the American decision to pull out": a nationality or a named body before
+                # a noun of intent is whose decision it is, as a possessive would be
+                named = [
+                    k for k in view.children(head, "amod", "compound") if k.ent in AGENT_ENTITIES
+                ]
+                if named:
+                    return named
         if cur.dep == "ccomp" and head.lemma.lower() in DECLARING | REPORTING:
             return []  # "..., killing 156 people, the agency reported": not the agency
         if view.children(head, *PASSIVE_SUBJ):

@@ -49,6 +49,7 @@ _FIELDS = {
     "example",
     "reported",
     "intransitive",
+    "place_obj",
 }
 
 
@@ -102,6 +103,10 @@ class Pattern:
     #: only with no direct object: "demonstrated in the capital" is a protest, "demonstrated
     #: its clout" a show
     intransitive: bool = False
+    #: what the trigger's target prepositions govern names a place ("withdrew from Kherson"
+    #: is a retreat, "withdrew from the treaty" is not); a verb needs one such object, a noun
+    #: may have none ("the French withdrawal") but no "of" object
+    place_obj: bool = False
 
     @property
     def specificity(self) -> int:
@@ -190,6 +195,7 @@ def load_patterns(
                     example=entry.get("example"),
                     reported=bool(entry.get("reported", False)),
                     intransitive=bool(entry.get("intransitive", False)),
+                    place_obj=bool(entry.get("place_obj", False)),
                 )
             )
     return out

@@ -110,6 +110,7 @@ class RoleFinder:
                     src_heads = controller_subject(view, tok)
             src_heads = self._speaker_for_pronoun(view, tok, src_heads)
             source = self.actors(view, src_heads, actor_fn)
+            source = self._state_agents(source, [h for h in src_heads if h.dep == "amod"], p)
             if p.code[:2] in VIOLENT_ROOTS and any(
                 h.lemma.lower() in ATTACK_NOUNS for h in src_heads
             ):
@@ -154,13 +155,7 @@ class RoleFinder:
             ]
             src_heads += modifiers
             source = self.actors(view, src_heads, actor_fn)
-            if p.code[:2] in VIOLENT_ROOTS:
-                # "the Iranian offensive", "Israeli strikes": a nation's attack is its forces'
-                starts = {m.idx for m in modifiers}
-                source = [
-                    replace(a, sector="MIL") if a.start in starts and a.sector == "CVL" else a
-                    for a in source
-                ]
+            source = self._state_agents(source, modifiers, p)
             if not source:  # "a military coup", "the ousting ... in a military coup"
                 for head in [tok, *view.prep_objects(tok, p.source_preps)]:
                     mods = [
@@ -240,6 +235,20 @@ class RoleFinder:
             target = self._owner_of_claim(view, tok, actor_fn, light)
         source = [a for a in source if all(a.start != b.start for b in target)]
         return Roles(tuple(source), tuple(target), light, inferred)
+
+    @staticmethod
+    def _state_agents(actors: list[Actor], modifiers: list[Token], p: Pattern) -> list[Actor]:
+        """A nationality word that acts ("the Iranian offensive", "the French withdrawal",
+        "the American decision to ...") stands for its state: its forces when the act is
+        violence or a troop movement, else its government - not its civilians."""
+        starts = {m.idx for m in modifiers}
+        if not starts:
+            return actors
+        sector = "MIL" if p.code[:2] in VIOLENT_ROOTS or p.mode == "withdraw" else "GOV"
+        return [
+            replace(a, sector=sector) if a.start in starts and a.sector == "CVL" else a
+            for a in actors
+        ]
 
     def _attack_author(self, view: SentenceView, noun: Token, actor_fn: ActorFn) -> list[Actor]:
         """Who carried out an attack named by a noun ("a bombing claimed by al-Shabaab", "an

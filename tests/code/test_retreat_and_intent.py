@@ -1,0 +1,74 @@
+"""Leaving a place is a retreat, and a nation named before a noun of intent is who intends.
+
+Each sentence is our own, about real events, and states the fact of language the rule encodes.
+"""
+
+from __future__ import annotations
+
+
+def _events(processor, text: str, published: str = "2024-04-12"):
+    return list(processor.process_text(text, published=published).events)
+
+
+def _by_trigger(processor, text: str, trigger: str):
+    evs = [e for e in _events(processor, text) if e.trigger.text == trigger]
+    assert evs, [(e.cameo.code, e.trigger.text) for e in _events(processor, text)]
+    return evs[0]
+
+
+def test_withdrawing_from_a_town_is_a_retreat(processor):
+    # the parser labels Kherson a person; a town is what one withdraws from
+    ev = _by_trigger(processor, "Russia withdrew from Kherson in November 2022.", "withdrew")
+    assert ev.plover.type == "RETREAT" and ev.cameo.code == "087"
+    assert [a.country for a in ev.source] == ["RUS"]
+    assert [a.country for a in ev.target] == ["UKR"]
+
+
+def test_pulling_out_of_a_country_reads_through_out_of(processor):
+    ev = _by_trigger(processor, "The Malian army pulled out of Tessalit in 2022.", "pulled")
+    assert ev.cameo.code == "087"
+    assert [a.country for a in ev.source] == ["MLI"]
+
+
+def test_withdrawing_from_an_accord_is_not_a_retreat(processor):
+    ev = _by_trigger(
+        processor, "Washington withdrew from the Iran nuclear deal in 2018.", "withdrew"
+    )
+    assert ev.plover.type != "RETREAT"
+
+
+def test_withdrawing_staff_from_a_country_is_no_troop_retreat(processor):
+    # a direct object that is not a force: the act is about the staff, not a retreat
+    text = "The United Nations withdrew its aid workers from Kabul in August 2021."
+    assert all(
+        e.cameo.code != "087" or e.pattern != "withdraw-place" for e in _events(processor, text)
+    )
+
+
+def test_a_nations_withdrawal_is_its_forces_retreat(processor):
+    ev = _by_trigger(
+        processor, "The French withdrawal from Mali ended in August 2022.", "withdrawal"
+    )
+    assert ev.plover.type == "RETREAT"
+    assert [(a.country, a.sector) for a in ev.source] == [("FRA", "MIL")]
+    assert [a.country for a in ev.target] == ["MLI"]
+
+
+def test_a_withdrawal_of_support_is_no_retreat(processor):
+    text = "The Danish withdrawal of support for the project came in May."
+    assert all(e.plover.type != "RETREAT" for e in _events(processor, text))
+
+
+def test_nationality_before_a_decision_is_who_decides(processor):
+    text = "The American decision to impose sanctions on Iran angered Tehran in 2018."
+    ev = _by_trigger(processor, text, "impose")
+    assert [(a.country, a.sector) for a in ev.source] == [("USA", "GOV")]
+    assert [a.country for a in ev.target] == ["IRN"]
+
+
+def test_a_participle_after_the_noun_names_what_was_done_to_it(processor):
+    # "officials accused of ...": the officials are accused, the nationality accuses nobody
+    text = "Rwanda wants the French officers accused of aiding the killers to stand trial."
+    for ev in _events(processor, text):
+        if ev.trigger.text == "accused":
+            assert "FRA" not in [a.country for a in ev.source]
