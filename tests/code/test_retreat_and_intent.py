@@ -72,3 +72,33 @@ def test_a_participle_after_the_noun_names_what_was_done_to_it(processor):
     for ev in _events(processor, text):
         if ev.trigger.text == "accused":
             assert "FRA" not in [a.country for a in ev.source]
+
+
+def test_pushing_fighters_into_a_forest_is_force(processor):
+    text = "Nigerian troops pushed Boko Haram fighters into the Sambisa forest in 2016."
+    ev = _by_trigger(processor, text, "pushed")
+    assert ev.plover.type == "ASSAULT"
+
+
+def test_pushed_to_the_edge_of_a_desert_reads_the_place_through_edge(processor):
+    text = "Iraqi forces pushed the militants to the edge of the desert in 2017."
+    assert _by_trigger(processor, text, "pushed").plover.type == "ASSAULT"
+
+
+def test_pushed_towards_an_idea_is_no_force(processor):
+    text = "Sanctions pushed Caracas towards closer ties with Beijing in 2019."
+    assert all(e.plover.type != "ASSAULT" for e in _events(processor, text))
+
+
+def test_pressing_a_government_to_open_a_market_is_pressure(processor):
+    # "market" belongs to the act asked for, not to what is pressed
+    ev = _by_trigger(processor, "Washington pressed Tokyo to open its rice market.", "pressed")
+    assert ev.cameo.root == "10"
+    assert [a.country for a in ev.target] == ["JPN"]
+
+
+def test_pulling_out_a_military_is_a_retreat(processor):
+    ev = _by_trigger(
+        processor, "Russia pulled its military out of Afrin in January 2018.", "pulled"
+    )
+    assert ev.cameo.code == "087"

@@ -14,9 +14,11 @@ from eventwire.code.grammar import (
     NAME_ENTITIES,
     NOT_PLACE_ENTITIES,
     OBJ,
+    PART_NOUNS,
     PLACE_ENTITIES,
     PLACE_NOUNS,
     SUBJ,
+    TERRAIN_NOUNS,
     TIME_PREPS,
     controller_subject,
 )
@@ -25,6 +27,19 @@ from eventwire.records import (
     Token,
 )
 from eventwire.syntax import SentenceView
+
+
+def _names_place(view: SentenceView, tok: Token) -> bool:
+    """A named place, a place or terrain noun, or part of one ("the edge of the desert")."""
+    for part in view.prep_objects(tok, ("of",)) if tok.lemma.lower() in PART_NOUNS else ():
+        return _names_place(view, part)
+    return (
+        tok.ent in PLACE_ENTITIES
+        or tok.lemma.lower() in PLACE_NOUNS | TERRAIN_NOUNS | ATTACKED_AREAS
+        # the parser calls many towns persons ("from Kherson"); no one withdraws from a
+        # person, and bodies, accords and events carry labels of their own
+        or (tok.text[:1].isupper() and tok.ent not in NOT_PLACE_ENTITIES)
+    )
 
 
 class CandidateFinder:
@@ -136,6 +151,10 @@ class CandidateFinder:
             return False
         if p.obj or p.not_obj:
             words = self._object_words(view, tok)
+            if p.not_obj and not p.obj and tok.pos == "VERB" and view.children(tok, "dobj"):
+                # "pressed Tokyo to open its market": what is pressed is Tokyo; the object of
+                # the act asked for says nothing of the sense
+                words = self._object_words(view, tok, embedded=False)
             if p.not_obj and not view.children(tok, *OBJ):
                 # "had their demands met": with no object, the subject is what is met; "the
                 # offensive was met by artillery fire": the agent is what it met
@@ -191,17 +210,11 @@ class CandidateFinder:
             return False
         if tok.pos != "VERB" and view.prep_objects(tok, ("of",)):
             return False
-        return all(
-            o.ent in PLACE_ENTITIES
-            or o.lemma.lower() in PLACE_NOUNS | ATTACKED_AREAS
-            # the parser calls many towns persons ("from Kherson"); no one withdraws from a
-            # person, and bodies, accords and events carry labels of their own
-            or (o.text[:1].isupper() and o.ent not in NOT_PLACE_ENTITIES)
-            for o in objects
-        )
+        return all(_names_place(view, o) for o in objects)
 
-    def _object_words(self, view: SentenceView, tok: Token) -> set[str]:
-        """Lemmas that count as the trigger's object for pattern constraints."""
+    def _object_words(self, view: SentenceView, tok: Token, embedded: bool = True) -> set[str]:
+        """Lemmas that count as the trigger's object for pattern constraints; ``embedded``:
+        with the objects of a clause the verb governs ("allow refugees to return")."""
         heads: list[Token] = []
         if tok.pos == "VERB":
             direct = view.children(tok, *OBJ, "nsubjpass")
@@ -210,7 +223,7 @@ class CandidateFinder:
                 heads += view.prep_objects(obj, ("of",))
             if tok.lemma.lower() in {"arrive", "land"}:
                 heads += view.children(tok, *SUBJ)
-            for xc in view.children(tok, "xcomp"):  # "allow refugees to return"
+            for xc in view.children(tok, "xcomp") if embedded else ():  # "allow refugees to return"
                 heads += [xc, *view.children(xc, *OBJ)]
             heads += view.prep_objects(tok, ("for", "on", "to", "of"))
         else:

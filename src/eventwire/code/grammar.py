@@ -105,6 +105,8 @@ COMMENT_ROOTS = frozenset({"01", "05", "11"})
 TIME_PREPS = LEXICON.words("time_preps")
 #: Nouns that name a place by its country ("the Rwandan capital", "a Malian town").
 PLACE_NOUNS = LEXICON.words("place_nouns")
+TERRAIN_NOUNS = LEXICON.words("terrain_nouns")
+PART_NOUNS = LEXICON.words("part_nouns")
 #: Sectors of the state itself.
 STATE = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 #: Sectors that alone do not make an event political (a company, an unknown "it").
