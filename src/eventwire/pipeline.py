@@ -203,6 +203,7 @@ class Processor:
             if not toks:
                 return None
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            before = text[max(start - 12, 0) : start].split()
             return ctx.resolve(
                 words_of_tokens(toks),
                 text=text[start:end],
@@ -211,6 +212,7 @@ class Processor:
                 head=head.text,
                 entity=head.ent or None,
                 exclude=exclude,
+                determiner=before[-1].lower() if before else None,
             )
 
         return resolve

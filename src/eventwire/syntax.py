@@ -156,13 +156,14 @@ class SentenceView:
         """Objects of the given prepositions under ``tok`` ("with Moscow" -> Moscow)."""
         out = []
         for prep in self.children(tok, "prep", "agent", "dative"):
-            if prep.text.lower() in preps:
+            word = prep.text.lower()
+            if word in preps:
                 out.extend(self.children(prep, "pobj", "pcomp"))
-            elif prep.text.lower() in COMPOUND_PREP_HEADS and not self.children(prep, "pobj"):
+            if word in COMPOUND_PREP_HEADS and not self.children(prep, "pobj"):
                 # "pulled out of Syria", "moved away from Moscow": the parser hangs the
                 # preposition under the adverb; the object is the relation's all the same
                 for inner in self.children(prep, "prep"):
-                    if inner.text.lower() in preps:
+                    if word in preps or inner.text.lower() in preps:
                         out.extend(self.children(inner, "pobj", "pcomp"))
         return out
 

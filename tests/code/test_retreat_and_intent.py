@@ -102,3 +102,9 @@ def test_pulling_out_a_military_is_a_retreat(processor):
         processor, "Russia pulled its military out of Afrin in January 2018.", "pulled"
     )
     assert ev.cameo.code == "087"
+
+
+def test_fighters_pushed_out_of_a_country_describes_them(processor):
+    # a participle after the noun says what the fighters are, it reports no attack
+    text = "Niger sheltered hundreds of fighters pushed out of Chad in 2021."
+    assert all(e.pattern != "push-to-place" for e in _events(processor, text))

@@ -435,3 +435,33 @@ def test_he_after_an_unknown_person_is_that_person(processor):
     )
     evs = [e for e in _events(processor, text) if e.trigger.text == "arrested"]
     assert all("SYR" not in _countries(e.target) for e in evs)
+
+
+def test_the_militants_are_the_armed_group_named_before(processor):
+    text = (
+        "Boko Haram abducted 276 schoolgirls from Chibok in April 2014. Two years later "
+        "Nigerian troops attacked the militants in the Sambisa forest."
+    )
+    ev = _by_trigger(processor, text, "attacked")
+    assert [(a.country, a.sector) for a in ev.target] == [("NGA", "REB")]
+    assert ev.target[0].name == "Boko Haram"
+
+
+def test_the_group_reaches_back_only_a_few_sentences(processor):
+    text = (
+        "Al-Shabaab bombed a hotel in Mogadishu in 2022. The city rebuilt the hotel. Tourists "
+        "returned in 2023. Trade grew. Ports reopened. Kenyan troops later pushed the group out "
+        "of Kismayo."
+    )
+    ev = _by_trigger(processor, text, "pushed")
+    assert all(a.name != "Al-Shabaab" for a in ev.target)
+
+
+def test_militants_without_the_are_not_the_group_named_before(processor):
+    # a bare plural introduces new people; only "the militants" points back
+    text = (
+        "Boko Haram abducted 276 schoolgirls from Chibok in April 2014. Militants attacked a "
+        "market in Maiduguri in 2015."
+    )
+    ev = _by_trigger(processor, text, "attacked")
+    assert all(a.name != "Boko Haram" for a in ev.source)

@@ -124,6 +124,8 @@ class CandidateFinder:
             return False
         if p.intransitive and view.children(tok, "dobj"):
             return False
+        if p.transitive and not view.children(tok, "dobj"):
+            return False
         # the parser tags a particle as an adverb as often as not ("pushed back")
         if p.prt and not any(k.text.lower() in p.prt for k in view.children(tok, "prt", "advmod")):
             return False

@@ -50,6 +50,7 @@ _FIELDS = {
     "reported",
     "intransitive",
     "place_obj",
+    "transitive",
 }
 
 
@@ -107,6 +108,9 @@ class Pattern:
     #: is a retreat, "withdrew from the treaty" is not); a verb needs one such object, a noun
     #: may have none ("the French withdrawal") but no "of" object
     place_obj: bool = False
+    #: only with a direct object: "pushed the rebels out of Kidal" is force, "the column
+    #: pushed out of Kidal" an advance
+    transitive: bool = False
 
     @property
     def specificity(self) -> int:
@@ -196,6 +200,7 @@ def load_patterns(
                     reported=bool(entry.get("reported", False)),
                     intransitive=bool(entry.get("intransitive", False)),
                     place_obj=bool(entry.get("place_obj", False)),
+                    transitive=bool(entry.get("transitive", False)),
                 )
             )
     return out

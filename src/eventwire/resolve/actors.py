@@ -11,6 +11,8 @@ article's date. The document-level :class:`ActorContext` adds what one article t
   a country already on the other side of the event), and the office holder a bare "the
   president" names on the article's date;
 * a definite noun seen before with a country ("Russian instructors" ... "the instructors");
+* a definite "the group", "the militants" with no name of its own: the armed group named last
+  within a few sentences ("Boko Haram abducted ... the militants");
 * a country for a named person or group the KB does not know.
 """
 
@@ -56,6 +58,13 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 #: Heads a "military" modifier does not make a junta ("the military", "the army" are MIL).
 _MILITARY_HEADS = LEXICON.words("military_heads")
 _NAMED_ENTITIES = frozenset({"PERSON", "ORG"})
+#: Heads of a definite description that stands for the armed group named last.
+_GROUP_ANAPHORS = LEXICON.words("group_anaphors")
+_DEFINITE_DETS = LEXICON.words("definite_dets")
+#: Sectors of a named organisation that "the group", "the militants" may stand for.
+_ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
+#: How many sentences back "the group" may reach for its name.
+GROUP_REACH = 3
 #: Pronouns that stand for one person named before them ("his" as a possessor).
 PERSONAL_PRONOUNS = LEXICON.words("personal_pronouns")
 #: Nouns for an attacker whom the text does not identify: such a person belongs to no country
@@ -138,6 +147,17 @@ class ActorContext:
     sentence_starts: list[int] = field(default_factory=list)
     #: The countries each sentence names (by name, adjective or capital), in the same order.
     sentence_countries: list[set[str]] = field(default_factory=list)
+    #: Armed groups the KB knows, in the order the article names them: what "the group" and
+    #: "the militants" stand for.
+    armed: list[Learnt] = field(default_factory=list)
+
+    def group_before(self, start: int) -> Learnt | None:
+        """The armed group named last before ``start``, within :data:`GROUP_REACH`
+        sentences."""
+        own = bisect.bisect_right(self.sentence_starts, start) - 1
+        first = self.sentence_starts[max(own - GROUP_REACH, 0)] if self.sentence_starts else 0
+        before = [g for g in self.armed if first <= g.start < start]
+        return before[-1] if before else None
 
     def person_before(self, start: int) -> Learnt | None:
         """The person a pronoun at ``start`` most likely stands for: in its own sentence the
@@ -208,16 +228,23 @@ class ActorContext:
         head: str | None = None,
         entity: str | None = None,
         exclude: frozenset[str] = frozenset(),
+        determiner: str | None = None,
     ) -> Actor | None:
         """Resolve one actor phrase in context; ``None`` when nothing identifies it.
 
         A phrase that names no country ("the junta", "the government") takes one from the
         document; ``exclude`` keeps it off the countries already on the other side of the event.
+        ``determiner``: the word before the phrase, when the phrase leaves it out ("the").
         """
         if len(words) == 1 and words[0].text.lower() in PERSONAL_PRONOUNS:
             return self._pronoun(text, start, end)
         found, from_context = self._resolved(
-            words, start=start, head=head, entity=entity, exclude=exclude
+            words,
+            start=start,
+            head=head,
+            entity=entity,
+            exclude=exclude,
+            definite=(determiner or words[0].text.lower()) in _DEFINITE_DETS,
         )
         if (from_context or found.country is None) and found.name is None:
             variant = self._variant_spelling(words, entity)
@@ -291,6 +318,7 @@ class ActorContext:
         head: str | None = None,
         entity: str | None = None,
         exclude: frozenset[str] = frozenset(),
+        definite: bool = False,
     ) -> tuple[Finding, bool]:
         found = self.resolver.resolve_words(words, head=head, places=entity != "PERSON")
         if not words:
@@ -303,6 +331,14 @@ class ActorContext:
         learnt = self._learnt(words, entity)
         if learnt is None and found.country is None and found.name is None and found.titles:
             learnt = self._titled_person(found, core, start)
+        if (
+            learnt is None
+            and found.name is None
+            and found.country_rank > RANK["org"]
+            and head_norm in _GROUP_ANAPHORS
+            and (definite or words[0].text.lower() in _DEFINITE_DETS)
+        ):
+            learnt = self.group_before(start)  # "Boko Haram ... the militants"
         seen_head = False
         if learnt is None and found.country is None:
             learnt = self._seen_head(head_norm, start, exclude)
@@ -504,6 +540,10 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                     break
                 if hit.kind == "org":  # a national body says where the story is
                     org = kb.orgs[hit.key]
+                    if org.sector in _ARMED_SECTORS:
+                        ctx.armed.append(
+                            Learnt(org.country, org.sector, org.name, hit.key, (), m.start)
+                        )
                     if not _agency_acronym(org, m.text):  # "AMI" may be a company
                         ctx.note_country(org.country)
                     if org.country not in kb.countries:
