@@ -290,12 +290,15 @@ def after_cursor(key: tuple[Any, ...], args: list[Any]) -> str:
 
 def dyad_sql(q: EventQuery) -> tuple[str, list[Any]]:
     """SQL of one row per (event, source actor, target actor) for the events of ``q``: the
-    event's day (:data:`SORT_DAY`; NULL when it has none), codes, and both actors' country and
-    sector (NULL for a missing side). Analysis groups over it."""
+    event's day (:data:`SORT_DAY`; NULL when it has none) and the last day of its date range
+    (``day_end``: a date "in July" runs to 31 July), codes, and both actors' country and sector
+    (NULL for a missing side). Analysis groups over it."""
     where, args = where_clause(q)
     sql = (
         "SELECT e.event_id, "
         f"CASE WHEN {SORT_DAY} < DATE '9999-01-01' THEN {SORT_DAY} END AS day, "
+        f"CASE WHEN {SORT_DAY} < DATE '9999-01-01' "
+        "THEN coalesce(e.date_end, e.date_start, a.published_day) END AS day_end, "
         "e.quad_class, e.goldstein, e.cameo_code, e.cameo_root, e.plover_type, e.modality, "
         "e.place_country, e.probability, "
         "s.country AS source_country, s.sector AS source_sector, "

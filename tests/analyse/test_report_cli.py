@@ -8,6 +8,7 @@ import re
 from typer.testing import CliRunner
 
 from eventwire.cli.app import app
+from eventwire.store.db import Store
 
 runner = CliRunner()
 
@@ -32,20 +33,71 @@ def test_report_refuses_an_unknown_country_with_a_hint(corpus_db, tmp_path):
     assert res.exit_code == 1 and "NER (Niger)" in res.output
 
 
-def test_demo_shift_counts_no_withdrawal_as_cooperation(corpus_db):
-    """On the demo corpus France's departure from Niger is no cooperation (docs/cli.md): its
-    events with Niger are conflict only; this pins what the data says rather than the story."""
-    res = runner.invoke(
-        app,
-        ["partners", "NER", "--db", str(corpus_db), "--from", "2023-01-01", "--format", "json"],
-    )
+#: The coup in Niger: the date the question "how have Niger's partnerships shifted since the
+#: coup?" is about. The demo corpus covers the partnership with France before it (2022).
+COUP = "2023-07-26"
+
+
+def _shift(corpus_db, *args: str) -> dict:
+    res = runner.invoke(app, ["partners", "NER", "--db", str(corpus_db), *args, "--format", "json"])
     assert res.exit_code == 0, res.output
-    shift = json.loads(res.output)
+    return json.loads(res.output)
+
+
+def test_demo_report_shows_france_falling_and_russia_rising_since_the_coup(corpus_db, tmp_path):
+    """The shift the demo corpus is written to show, as the stored events give it: France's
+    share of Niger's cooperation falls after the coup and Russia's rises. The figures are
+    computed from the database, never written here; the report shows the same ones."""
+    shift = _shift(corpus_db, "--from", "2022-01-01", "--split", COUP)
+    assert shift["split"] == COUP and shift["split_rule"] == "given"
     by = {p["partner"]: p for p in shift["partners"]}
-    fra = by["FRA"]
-    assert fra["cooperation"]["before"] == fra["cooperation"]["after"] == 0
-    assert fra["conflict"]["before"] + fra["conflict"]["after"] > 0
-    assert by["RUS"]["cooperation"]["before"] > 0 and by["RUS"]["cooperation"]["after"] > 0
+    fra, rus = by["FRA"]["cooperation"], by["RUS"]["cooperation"]
+    assert fra["share_after"] < fra["share_before"]
+    assert rus["share_after"] > rus["share_before"]
+    # every event behind those shares is a stored event between Niger and that partner, on
+    # the right side of the coup
+    with Store(corpus_db, read_only=True) as store:
+        for code, period in (("FRA", "before"), ("RUS", "after")):
+            ids = by[code]["events"][period]
+            stored = list(store.events(event_ids=ids))
+            assert ids and sorted(ev.event_id for ev in stored) == sorted(ids)
+            for ev in stored:
+                assert {"NER", code} <= {a.country for a in (*ev.source, *ev.target)}
+                day = ev.date.start if ev.date and ev.date.start else None
+                assert day is None or (day < COUP if period == "before" else day >= COUP)
+    out = tmp_path / "ner.html"
+    args = ["--db", str(corpus_db), "--from", "2022-01-01", "--split", COUP, "--out", str(out)]
+    res = runner.invoke(app, ["report", "NER", *args])
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    for s in (fra, rus):
+        assert f"{s['share_before']:.0%} ({s['before']}/{s['before_total']})" in html
+        assert f"{s['share_after']:.0%} ({s['after']}/{s['after_total']})" in html
+    assert f"before and after {COUP}" in html and "given with <code>--split</code>" in html
+
+
+def test_demo_withdrawals_are_stored_but_no_cooperation(corpus_db):
+    """France's and the United States' troop withdrawals from Niger (CAMEO 087) are stored
+    events, yet count in neither share: France has no cooperation with Niger after the coup."""
+    with Store(corpus_db, read_only=True) as store:
+        withdrawals = {
+            a.country
+            for ev in store.events()
+            if ev.cameo.code == "087" and any(t.country == "NER" for t in ev.target)
+            for a in ev.source
+        }
+    assert {"FRA", "USA"} <= withdrawals
+    by = {p["partner"]: p for p in _shift(corpus_db, "--split", COUP)["partners"]}
+    assert by["FRA"]["cooperation"]["after"] == 0
+
+
+def test_report_with_the_default_split_says_it_is_the_median_day(corpus_db, tmp_path):
+    out = tmp_path / "median.html"
+    args = ["--db", str(corpus_db), "--from", "2023-01-01", "--out", str(out)]
+    res = runner.invoke(app, ["report", "NER", *args])
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    assert "is the median day of the events" in html and "--split" in html
 
 
 def test_events_accepts_a_country_name_and_says_what_it_matched(corpus_db):

@@ -3,7 +3,8 @@
 Everything is inline (CSS and SVG charts; no script, no font, no CDN), so the file opens
 offline and can be mailed. It holds: events per month by QuadClass with summed Goldstein, the
 partners table, the partnership shift between two periods (cooperation and conflict shares
-with a two-proportion z-test), and the evidence sentence of every event behind a shift.
+with Fisher's exact test; how the split was chosen, and a warning when a period holds too few
+events to say much), and the evidence sentence of every event behind a shift.
 """
 
 from __future__ import annotations
@@ -33,7 +34,10 @@ th{background:#f6f6f6}.num{text-align:right;font-variant-numeric:tabular-nums}
 .up{color:#1a7f37}.down{color:#b42318}.muted{color:#777}.legend span{margin-right:1em}
 .sw{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em}
 blockquote{margin:.2em 0 .6em 1em;color:#333}
+.warn{background:#fff4e5;border-left:3px solid #d94801;padding:.4em .8em}
 """
+#: Fewer cooperative events than this in a period and the report warns that its shares say little.
+FEW_EVENTS = 10
 
 
 def _name(code: str | None) -> str:
@@ -127,6 +131,64 @@ def _shift_svg(shift: Shift) -> str:
     return "".join(parts) + legend
 
 
+def _split_note(shift: Shift) -> str:
+    if shift.split_rule == "median":
+        return (
+            f"The split, {escape(shift.split or '-')}, is the median day of the events (the "
+            "default), so both periods hold about as many events; it is not the date of "
+            "anything. To compare before and after an event, such as a coup, give its date "
+            "with <code>--split</code>."
+        )
+    if shift.split_rule == "none":
+        return "No dated events: no split."
+    return f"The split, {escape(shift.split or '-')}, was given with <code>--split</code>."
+
+
+def _warnings(shift: Shift) -> list[str]:
+    out = []
+    totals = next(
+        ((p.cooperation.before_total, p.cooperation.after_total) for p in shift.partners),
+        (0, 0),
+    )
+    for period, n in zip(("before", "after"), totals, strict=True):
+        if n < FEW_EVENTS:
+            out.append(
+                f'<p class="warn">Only {n} cooperative event-partner pair'
+                f"{'' if n == 1 else 's'} {period} the split: shares from so few events are "
+                "fragile, and one event coded wrongly or missed moves them a lot.</p>"
+            )
+    if shift.straddling:
+        n = len(shift.straddling)
+        out.append(
+            f'<p class="muted">{n} event{"" if n == 1 else "s"} dated only to a period that '
+            "spans the split (e.g. a month) "
+            f"{'is' if n == 1 else 'are'} left out of both periods: "
+            + ", ".join(f"<a href='#e-{escape(e)}'>{escape(e)}</a>" for e in shift.straddling)
+            + ".</p>"
+        )
+    return out
+
+
+def _evidence(row: tuple[Any, dict[str, Any]], eid: str, period: str) -> str:
+    """One event behind a share: its date as precise as the text gave it, who did what to
+    whom, the evidence sentence and the article's link."""
+    ev, art = row
+    value = ev.date.value if ev.date and (ev.date.value or "")[:1].isdigit() else None
+    day = (value or (ev.date.start if ev.date else None)) or (
+        f"{(art.get('published') or '')[:10]} (published)" if art.get("published") else None
+    )
+    src = ", ".join(_name(a.country) for a in ev.source) or "?"
+    tgt = ", ".join(_name(a.country) for a in ev.target) or "?"
+    link = f' <a href="{escape(art["url"])}">source</a>' if art.get("url") else ""
+    return (
+        f"<p id='e-{escape(eid)}'><b>{escape(day or 'undated')}</b> ({escape(period)}) "
+        f"{escape(src)} → <b>{escape(ev.cameo.code)} {escape(ev.cameo.name)}</b>"
+        f" → {escape(tgt)} <span class=muted>[{escape(ev.plover.type or '')}, "
+        f"QuadClass {ev.cameo.quad_class}, p={ev.probability}, {escape(eid)}]"
+        f"</span>{link}<blockquote>{escape(ev.evidence)}</blockquote></p>"
+    )
+
+
 def _pct(x: float) -> str:
     return f"{x:.0%}"
 
@@ -181,12 +243,16 @@ def render(
             + f"<td class=num>{row['goldstein']:.1f}</td></tr>"
         )
     out.append("</table>")
+    out.append(f"<h2>Shift: before and after {escape(shift.split or '-')}</h2>")
+    out.append(f"<p>{_split_note(shift)}</p>")
     out.append(
-        f"<h2>Shift: before and after {escape(shift.split or '-')}</h2>"
         "<p>Each partner's share of the focal country's cooperative (QuadClass 1-2) and "
-        "conflictual (3-4) events in each period; the change is tested with a two-proportion "
-        "z-test (p under 0.05 is marked; with few events the test says little).</p>"
+        "conflictual (3-4) events in each period, with the counts; a troop withdrawal (CAMEO "
+        "087) counts in neither, and only states count as the two sides (not armed groups, "
+        "criminals, civilians or refugees). The change is tested with Fisher's exact test "
+        "(two-sided; p under 0.05 is marked).</p>"
     )
+    out.extend(_warnings(shift))
     out.append(_shift_svg(shift))
     out.append(
         "<table><tr><th>partner</th><th class=num>cooperation before</th>"
@@ -209,20 +275,13 @@ def render(
     for p in shift.partners:
         out.append(f"<h3 id='p-{escape(p.partner)}'>{escape(_name(p.partner))}</h3>")
         for period in ("before", "after"):
-            for eid in p.events.get(period, []):
-                if eid not in by_id:
-                    continue
-                ev, art = by_id[eid]
-                day = (ev.date.start if ev.date else None) or (art.get("published") or "")[:10]
-                src = ", ".join(_name(a.country) for a in ev.source) or "?"
-                tgt = ", ".join(_name(a.country) for a in ev.target) or "?"
-                link = f' <a href="{escape(art["url"])}">source</a>' if art.get("url") else ""
-                out.append(
-                    f"<p id='e-{escape(eid)}'><b>{escape(day or 'undated')}</b> ({period}) "
-                    f"{escape(src)} → <b>{escape(ev.cameo.code)} {escape(ev.cameo.name)}</b>"
-                    f" → {escape(tgt)} <span class=muted>[{escape(ev.plover.type or '')}, "
-                    f"QuadClass {ev.cameo.quad_class}, p={ev.probability}, {escape(eid)}]"
-                    f"</span>{link}<blockquote>{escape(ev.evidence)}</blockquote></p>"
-                )
+            out.extend(
+                _evidence(by_id[e], e, period) for e in p.events.get(period, []) if e in by_id
+            )
+    if shift.straddling:
+        out.append("<h3>Left out: dated only to a period that spans the split</h3>")
+        out.extend(
+            _evidence(by_id[e], e, "spans the split") for e in shift.straddling if e in by_id
+        )
     out.append("</body></html>")
     return "\n".join(out)

@@ -146,7 +146,7 @@ def partners(
     query: EventQuery,
 ) -> None:
     """A country's partners and the shift of its cooperation and conflict shares between two
-    periods (two-proportion z-test), with the events behind each change."""
+    periods (Fisher's exact test), with the events behind each change."""
     from eventwire.analyse.shifts import shifts
     from eventwire.store.db import Store
 
@@ -173,7 +173,17 @@ def partners(
                 "conflict p": "-" if k.p_value is None else f"{k.p_value:.3f}",
             }
         )
-    out.print(f"{shift.focal}: before / after {shift.split}", markup=False)
+    rule = {"median": " (the median day; choose one with --split)", "none": ""}
+    out.print(
+        f"{shift.focal}: before / after {shift.split}{rule.get(shift.split_rule, '')}",
+        markup=False,
+    )
+    if shift.straddling:
+        out.print(
+            f"{len(shift.straddling)} event(s) dated only to a period spanning the split: "
+            "in neither period",
+            markup=False,
+        )
     _print_rows(rows, "table")
 
 
