@@ -126,6 +126,11 @@ class CandidateFinder:
             return False
         if p.transitive and not view.children(tok, "dobj"):
             return False
+        if p.not_prep and any(
+            k.text.lower() in p.not_prep and view.children(k, "pobj")
+            for k in view.children(tok, "prep")
+        ):
+            return False
         # the parser tags a particle as an adverb as often as not ("pushed back")
         if p.prt and not any(k.text.lower() in p.prt for k in view.children(tok, "prt", "advmod")):
             return False

@@ -90,6 +90,33 @@ def one_identity(events: list[Event]) -> list[Event]:
     return [replace(ev, source=fix(ev.source), target=fix(ev.target)) for ev in events]
 
 
+def one_scene(events: list[Event]) -> list[Event]:
+    """An attack and its toll told in one sentence happened in one place: where one violent
+    event of the sentence has a place the text names ("the attack on Kharkiv killed five
+    people") and the others have only a guess, they take it, and their people whose country
+    was guessed from the article ("five people") are people of that place."""
+    violent = [e for e in events if e.cameo.root in VIOLENT_ROOTS]
+    named = [
+        e.place
+        for e in violent
+        if e.place is not None and not e.place.inferred and e.place.char_start is not None
+    ]
+    if len({p.country for p in named}) != 1 or named[0].country is None:
+        return events
+    place, country = named[0], named[0].country
+    out = []
+    for ev in events:
+        if ev in violent and (ev.place is None or ev.place.inferred):
+            ev = replace(
+                ev,
+                place=place,
+                source=tuple(localised(list(ev.source), country)),
+                target=tuple(localised(list(ev.target), country)),
+            )
+        out.append(ev)
+    return out
+
+
 def _aimed_at_area(view: SentenceView, tok: Token) -> bool:
     """A violent verb whose object is an area, a town or a position, not an actor; or an
     attack noun aimed at one ("the assault on the Afrin enclave", "an incursion into Syria")."""
@@ -99,7 +126,10 @@ def _aimed_at_area(view: SentenceView, tok: Token) -> bool:
         return any(o.lemma.lower() in areas or o.ent in {"GPE", "LOC"} for o in aimed)
     if tok.pos != "VERB":
         return False
-    return any(o.lemma.lower() in areas for o in view.children(tok, *OBJ, *PASSIVE_SUBJ))
+    return any(
+        o.lemma.lower() in areas or o.ent in {"GPE", "LOC"}
+        for o in view.children(tok, *OBJ, *PASSIVE_SUBJ)
+    )
 
 
 def event_id(article_id: str, sentence: int, trigger_start: int, code: str, part: int = 0) -> str:
@@ -151,16 +181,29 @@ class Coder:
             source, target, inferred = list(roles.source), list(roles.target), roles.inferred
             ranked = rank_place(view, tok, triggers, place_fn, fallback=fallback_place)
             place = ranked[1] if ranked else None
+            attacked = roles.target if pattern.code[:2] in VIOLENT_ROOTS else ()
             if (
                 place is not None
                 and place.char_start is not None
                 and any(
                     a.start <= place.char_start < a.end
                     and not names_place(a.text, place.char_start - a.start)
+                    # "the attack on Kharkiv": a town attacked is where the attack happened
+                    and not (a in attacked and a.sector is None)
                     for a in (*roles.source, *roles.target)
                 )
             ):
                 ranked, place = None, None  # "joined forces with Cameroon": an actor, not a place
+            if pattern.mode == "withdraw" and (ranked is None or ranked[1] is fallback_place):
+                # "withdrew from Kherson", "the withdrawal from Mali": a retreat happens at the
+                # place it leaves, which the text names as the target
+                for actor in roles.target:
+                    left = (
+                        place_fn(actor.text, actor.start, actor.end) if actor.start >= 0 else None
+                    )
+                    if left is not None and left.country and not left.inferred:
+                        ranked, place = (0, left), left
+                        break
             if (
                 ranked
                 and ranked[1] is not fallback_place
@@ -280,7 +323,7 @@ class Coder:
                         reciprocal=len(pairs) > 1,
                     )
                 )
-        return drop_restatements(one_identity(events))
+        return drop_restatements(one_identity(one_scene(events)))
 
     def _event(
         self,

@@ -51,6 +51,7 @@ _FIELDS = {
     "intransitive",
     "place_obj",
     "transitive",
+    "not_prep",
 }
 
 
@@ -111,6 +112,9 @@ class Pattern:
     #: only with a direct object: "pushed the rebels out of Kidal" is force, "the column
     #: pushed out of Kidal" an advance
     transitive: bool = False
+    #: prepositions that, governing a noun, mean another sense: "pushed the group to the edge
+    #: of its territory" moves it, "pushed the government to act" presses it
+    not_prep: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
@@ -201,6 +205,7 @@ def load_patterns(
                     intransitive=bool(entry.get("intransitive", False)),
                     place_obj=bool(entry.get("place_obj", False)),
                     transitive=bool(entry.get("transitive", False)),
+                    not_prep=_words(entry.get("not_prep")),
                 )
             )
     return out

@@ -13,7 +13,7 @@ article's date. The document-level :class:`ActorContext` adds what one article t
 * a definite noun seen before with a country ("Russian instructors" ... "the instructors");
 * a definite "the group", "the militants" with no name of its own: the armed group named last
   within a few sentences ("Boko Haram abducted ... the militants");
-* a country for a named person or group the KB does not know.
+* a country for a named group the KB does not know (never for an unknown person).
 """
 
 from __future__ import annotations
@@ -413,12 +413,14 @@ class ActorContext:
             return True
         if found.sector in _STATE_SECTORS and found.role:
             return True  # "the foreign minister", "the army chief"
-        # an unknown named person or group: the article's country is the best guess, when
-        # the article is about one country more than any other (a story on Brazil's debt
-        # talks in Washington names Americans and Brazilians alike)
+        # an unknown named group: the article's country is the best guess, when the article
+        # is about one country more than any other (a story on Brazil's debt talks in
+        # Washington names Americans and Brazilians alike); an unknown person is not - a man
+        # struck by a drone in an article about Britain may be of any country until the text
+        # says which (issue 13: no country from the focus the text does not tie to him)
         named = entity in _NAMED_ENTITIES and words[-1].text[:1].isupper()
         if named and found.kb_id is None:
-            return self._dominant_country()
+            return entity != "PERSON" and self._dominant_country()
         # a domestic actor named by its sector alone ("rebels", "protesters", "police"): most
         # likely the article's country, never one already on the other side of the event
         return found.sector is not None and found.sector != "UNK" and found.kb_id is None
