@@ -465,3 +465,22 @@ def test_militants_without_the_are_not_the_group_named_before(processor):
     )
     ev = _by_trigger(processor, text, "attacked")
     assert all(a.name != "Boko Haram" for a in ev.source)
+
+
+def test_an_indefinite_attack_is_a_new_one_not_the_strike_told_before(processor):
+    # "The strike" points back to France's strike; "an attack on gendarmes" is another act,
+    # whose author the text does not give
+    text = (
+        "French jets struck a militant camp near Tera in Niger in June 2022. The strike "
+        "followed an attack on a unit of Nigerien gendarmes."
+    )
+    for ev in _events(processor, text):
+        if ev.trigger.text == "attack":
+            assert "FRA" not in _countries(ev.source)
+
+
+def test_joint_operations_against_a_group_attack_it(processor):
+    text = "Chadian and Cameroonian soldiers conducted joint operations against Boko Haram in 2015."
+    ev = _by_trigger(processor, text, "operations")
+    assert ev.plover.type == "ASSAULT"
+    assert set(_countries(ev.source)) == {"TCD", "CMR"}

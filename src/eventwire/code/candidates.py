@@ -158,6 +158,8 @@ class CandidateFinder:
             return False
         if p.obj or p.not_obj:
             words = self._object_words(view, tok)
+            if p.prep:  # "spoke by telephone": the object of the required preposition
+                words |= {o.lemma.lower() for o in view.prep_objects(tok, p.prep)}
             if p.not_obj and not p.obj and tok.pos == "VERB" and view.children(tok, "dobj"):
                 # "pressed Tokyo to open its market": what is pressed is Tokyo; the object of
                 # the act asked for says nothing of the sense

@@ -63,7 +63,10 @@ def points_back(ev: Event) -> bool:
     some attack in the story. Fighting with a named enemy and no author is no toll."""
     if ev.target and not ev.source and ev.trigger.text.lower() in _CASUALTY:
         return True
-    return _DEFINITE_ATTACK.search(ev.evidence) is not None
+    # the definite noun must name this event: in "the strike followed an attack on ...", the
+    # strike points back, the attack is a new one
+    at = ev.trigger.start - ev.evidence_start
+    return any(m.start() <= at < m.end() for m in _DEFINITE_ATTACK.finditer(ev.evidence))
 
 
 def attack_authors(events: list[Event]) -> list[Event]:
