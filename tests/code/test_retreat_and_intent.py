@@ -108,3 +108,35 @@ def test_fighters_pushed_out_of_a_country_describes_them(processor):
     # a participle after the noun says what the fighters are, it reports no attack
     text = "Niger sheltered hundreds of fighters pushed out of Chad in 2021."
     assert all(e.pattern != "push-to-place" for e in _events(processor, text))
+
+
+def test_pulling_out_with_nothing_named_is_a_retreat(processor):
+    ev = _by_trigger(processor, "The United States will pull out by April.", "pull out")
+    assert ev.plover.mode == "withdraw" or ev.cameo.code in {"087", "0356"}
+
+
+def test_pulling_out_of_a_race_is_no_retreat(processor):
+    text = "The senator pulled out of the race in March."
+    assert all(e.cameo.code != "087" for e in _events(processor, text))
+
+
+def test_a_decision_by_someone_to_act_is_theirs(processor):
+    text = "Critics lambasted the decision by Donald Trump to pull out of the Iran nuclear deal."
+    ev = _by_trigger(processor, text, "pull")
+    assert [a.country for a in ev.source] == ["USA"]
+
+
+def test_what_led_someone_to_resign_is_not_who_resigned(processor):
+    # "led X to resign": X resigns (object control), not the scandal
+    ev = _by_trigger(processor, "The dispute prompted Jim Mattis to quit his post.", "quit")
+    assert [a.country for a in ev.source] == ["USA"]
+
+
+def test_a_convoy_leaving_a_country_is_a_retreat(processor):
+    ev = _by_trigger(processor, "The last US convoy left Syria on Friday.", "left")
+    assert ev.cameo.code == "087" and [a.country for a in ev.source] == ["USA"]
+
+
+def test_fighters_pushed_out_of_a_town_are_not_pressed(processor):
+    text = "Hundreds of fighters pushed out of Mosul regrouped in the desert."
+    assert all(e.cameo.root != "10" for e in _events(processor, text))

@@ -126,13 +126,16 @@ class CandidateFinder:
             return False
         if p.transitive and not view.children(tok, "dobj"):
             return False
-        if p.not_prep and any(
-            k.text.lower() in p.not_prep and view.children(k, "pobj")
-            for k in view.children(tok, "prep")
-        ):
+        if p.not_prep and view.prep_objects(tok, p.not_prep):
             return False
         # the parser tags a particle as an adverb as often as not ("pushed back")
-        if p.prt and not any(k.text.lower() in p.prt for k in view.children(tok, "prt", "advmod")):
+        if p.prt and not any(
+            k.text.lower() in p.prt
+            for k in view.children(tok, "prt", "advmod", "prep")
+            # ... or as a preposition with no object ("will pull out by April"), not one that
+            # heads a phrase ("pushed out of Syria")
+            if k.dep != "prep" or not view.children(k, "pobj", "prep")
+        ):
             return False
         if (
             p.prep

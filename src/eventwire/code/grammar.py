@@ -165,6 +165,8 @@ def controller_subject(view: SentenceView, tok: Token) -> list[Token]:
                 named = [
                     k for k in view.children(head, "amod", "compound") if k.ent in AGENT_ENTITIES
                 ]
+                # "decisions by Donald Trump to pull out": the by-phrase is whose decision
+                named = named or view.prep_objects(head, ("by",))
                 if named:
                     return named
         if cur.dep == "ccomp" and head.lemma.lower() in DECLARING | REPORTING:
