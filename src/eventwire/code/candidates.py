@@ -17,6 +17,7 @@ from eventwire.code.grammar import (
     PART_NOUNS,
     PLACE_ENTITIES,
     PLACE_NOUNS,
+    QUESTION_WORDS,
     SUBJ,
     TERRAIN_NOUNS,
     TIME_PREPS,
@@ -71,6 +72,8 @@ class CandidateFinder:
             o.lemma.lower() in ASKED_FOR_WORDS for o in view.prep_objects(tok, ("for",))
         ):
             return None  # "when pressed for comment": a reporter's question, no demand
+        if tok.lemma.lower() in {"ask", "question"} and self._asks_a_question(view, tok):
+            return None  # "asked whether the deals required ...": a question, no request
         if pos == "NOUN" and self._names_a_body(view, tok):
             return None  # "the industry aid review body", "the Meet the Press programme"
         if pos == "VERB" and tok.text[:1].isupper() and self._title_inside(view, tok):
@@ -79,6 +82,15 @@ class CandidateFinder:
             if self._holds(view, tok, pattern):
                 return pattern
         return None
+
+    @staticmethod
+    def _asks_a_question(view: SentenceView, tok: Token) -> bool:
+        """The verb governs an indirect question ("asked whether ...", "asked her why ...")."""
+        for clause in view.children(tok, "ccomp", "xcomp", "advcl"):
+            lead = min([clause, *view.subtree(clause)], key=lambda t: t.i)
+            if lead.text.lower() in QUESTION_WORDS:
+                return True
+        return False
 
     @staticmethod
     def _title_inside(view: SentenceView, tok: Token) -> bool:

@@ -12,7 +12,12 @@ from dataclasses import replace
 
 from eventwire.code.acled import acled_view
 from eventwire.code.candidates import CandidateFinder
-from eventwire.code.eventhood import drop_restatements, natural_cause
+from eventwire.code.eventhood import (
+    drop_restatements,
+    electoral_win,
+    natural_cause,
+    verbal_attack,
+)
 from eventwire.code.eventplace import PlaceFn, names_place, rank_place
 from eventwire.code.eventtime import TimeAttacher
 from eventwire.code.grammar import (
@@ -59,6 +64,8 @@ from eventwire.records import (
 from eventwire.syntax import SentenceView
 
 CODER_VERSION = "eventwire-coder/0.1"
+#: What a politician's verbal "attack" is: criticism (CAMEO 111, PLOVER ACCUSE).
+VERBAL_ATTACK_CODE = "111"
 
 
 def localised(actors: list[Actor], country: str) -> list[Actor]:
@@ -268,6 +275,10 @@ class Coder:
                     inferred = True
             if pattern.code[:2] in VIOLENT_ROOTS and natural_cause(view, tok):
                 continue  # "the storm killed ten people": no one acted
+            if electoral_win(view, tok, pattern.code):
+                continue  # "beat Trump in the election": a win at the polls
+            if verbal_attack(view, tok, pattern.code, source, target):
+                pattern = replace(pattern, code=VERBAL_ATTACK_CODE, plover_type=None, mode=None)
             if not source and tok.pos == "VERB" and not view.children(tok, *PASSIVE_SUBJ, *SUBJ):
                 # an act embedded in another event's phrase, with no subject of its own, is done
                 # by that event's actors ("X pledged support to Y, with plans to send

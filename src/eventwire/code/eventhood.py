@@ -6,10 +6,18 @@ cancelled is modality.py.)"""
 from __future__ import annotations
 
 from eventwire.code.grammar import (
+    BOMB_WORDS,
+    CONTEST_LEMMAS,
+    ELECTION_WORDS,
+    HARM_WORDS,
     NATURAL_CAUSES,
     SUBJ,
+    VERBAL_ATTACK_LEMMAS,
+    VIOLENT_ROOTS,
+    mentions,
 )
 from eventwire.records import (
+    Actor,
     Event,
     Token,
 )
@@ -49,3 +57,46 @@ def natural_cause(view: SentenceView, tok: Token) -> bool:
     if tok.pos != "VERB":
         return False
     return any(s.lemma.lower() in NATURAL_CAUSES for s in view.children(tok, *SUBJ))
+
+
+#: Sectors of people and bodies whose "attacks" on one another are words: politicians, parties,
+#: legislators, judges, the press.
+POLITICAL_PEOPLE = frozenset({"ELI", "PTY", "LEG", "JUD", "JRN", "OPP"})
+#: Sectors that fight: their attacks are force.
+ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF", "COP", "SPY", "CRM"})
+
+
+def _a_person(view: SentenceView, actor: Actor) -> bool:
+    """A named person or a personal pronoun, or a politician by sector."""
+    if actor.sector in ARMED_SECTORS:
+        return False  # the parser calls armed groups persons ("Al-Shabaab attacked ...")
+    toks = [t for t in view.tokens if actor.start <= t.idx < actor.end]
+    return actor.sector in POLITICAL_PEOPLE or any(
+        t.ent == "PERSON" or t.text.lower() in {"he", "she", "his", "her"} for t in toks
+    )
+
+
+def verbal_attack(
+    view: SentenceView, tok: Token, code: str, source: list[Actor], target: list[Actor]
+) -> bool:
+    """ "Bush attacked Trump, calling him a loser", "Clinton went on the offensive against
+    Trump", "Trump's attacks on a federal judge": in politics a person's attack on a person
+    or an idea is criticism (ACCUSE), unless the sentence names weapons, wounds or bombs."""
+    if code[:2] not in VIOLENT_ROOTS or tok.lemma.lower() not in VERBAL_ATTACK_LEMMAS:
+        return False
+    if not source or not all(_a_person(view, a) for a in source):
+        return False
+    if not target or not all(_a_person(view, a) for a in target):
+        return False
+    return not mentions(view, HARM_WORDS | BOMB_WORDS)
+
+
+def electoral_win(view: SentenceView, tok: Token, code: str) -> bool:
+    """ "the candidate best suited to beat Trump in the general election", "Sanders crushed
+    Clinton in the primary": beating someone at the polls is no act of force."""
+    return (
+        code[:2] in VIOLENT_ROOTS
+        and tok.lemma.lower() in CONTEST_LEMMAS
+        and mentions(view, ELECTION_WORDS)
+        and not mentions(view, HARM_WORDS | BOMB_WORDS)
+    )

@@ -114,6 +114,11 @@ NON_POLITICAL = frozenset({None, "BUS"})
 REPORTING = LEXICON.words("reporting")
 #: Words that make a killing or attack a bombing (CAMEO 183), not conventional fighting.
 BOMB_WORDS = LEXICON.words("bomb_words")
+HARM_WORDS = LEXICON.words("harm_words")
+QUESTION_WORDS = LEXICON.words("question_words")
+ELECTION_WORDS = LEXICON.words("election_words")
+CONTEST_LEMMAS = LEXICON.words("contest_lemmas")
+VERBAL_ATTACK_LEMMAS = LEXICON.words("verbal_attack_lemmas")
 #: Nouns naming an attack, whose author is the actor when they are a violent verb's subject.
 ATTACK_NOUNS = LEXICON.words("attack_nouns")
 #: Nouns of intent through which an embedded act stays its governor's ("plans to send").

@@ -1,0 +1,54 @@
+"""Political talk is not force or a request: verbal attacks, questions, wins at the polls.
+
+Each sentence is our own, about real people and events, and states the fact of language the
+rule encodes (found in judging round 10 on US election coverage).
+"""
+
+from __future__ import annotations
+
+
+def _events(processor, text: str, published: str = "2016-04-12"):
+    return list(processor.process_text(text, published=published).events)
+
+
+def _by_trigger(processor, text: str, trigger: str):
+    evs = [e for e in _events(processor, text) if e.trigger.text == trigger]
+    assert evs, [(e.cameo.code, e.trigger.text) for e in _events(processor, text)]
+    return evs[0]
+
+
+def test_a_politician_attacking_a_rival_criticises_him(processor):
+    ev = _by_trigger(processor, "Jeb Bush attacked Donald Trump, calling him a loser.", "attacked")
+    assert ev.plover.type == "ACCUSE" and ev.cameo.code == "111"
+
+
+def test_going_on_the_offensive_against_a_rival_is_criticism(processor):
+    text = "Hillary Clinton went on the offensive against Donald Trump on Thursday."
+    assert _by_trigger(processor, text, "offensive").plover.type == "ACCUSE"
+
+
+def test_an_attack_with_a_knife_stays_an_assault(processor):
+    text = "A man attacked the senator with a knife in Oslo."
+    assert _by_trigger(processor, text, "attacked").plover.type == "ASSAULT"
+
+
+def test_a_state_attacking_a_state_stays_an_assault(processor):
+    text = "Russia attacked Ukraine in February 2022."
+    assert _by_trigger(processor, text, "attacked").plover.type == "ASSAULT"
+
+
+def test_asking_why_is_a_question_not_a_request(processor):
+    text = "A reporter asked Senator Susan Collins why she voted against the bill."
+    assert all(e.cameo.root != "02" for e in _events(processor, text))
+
+
+def test_asking_someone_to_act_is_a_request(processor):
+    ev = _by_trigger(processor, "Mali asked Russia to send instructors in 2021.", "asked")
+    assert ev.cameo.root == "02"
+
+
+def test_beating_a_rival_in_an_election_is_no_assault(processor):
+    text = "Bernie Sanders crushed Hillary Clinton in the New Hampshire primary."
+    assert all(e.plover.type != "ASSAULT" for e in _events(processor, text))
+    text = "Analysts said Sanders was best placed to beat Donald Trump in the general election."
+    assert all(e.plover.type != "ASSAULT" for e in _events(processor, text))
