@@ -93,3 +93,17 @@ def test_pipeline_keeps_candidates_with_their_evidence(processor) -> None:
     assert all(e.probability is not None for e in res.events)
     candidates = [e for e in res.events if not e.counted]
     assert all(e.evidence for e in candidates)
+
+
+def test_a_retreat_with_its_source_is_complete_without_a_target(processor):
+    # withdrawals and resignations are one party's act: they count like a dyad
+    ev = next(
+        e
+        for e in processor.process_text(
+            "The American army pulled out in August 2021.", published="2024-04-12"
+        ).events
+        if e.plover.type == "RETREAT"
+    )
+    from eventwire.code.scoring import features
+
+    assert features(ev)[0] is True

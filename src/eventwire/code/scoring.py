@@ -3,7 +3,8 @@
 Event datasets are dyadic: ICEWS, GDELT and PETRARCH record who did what to whom, and a row
 with one side missing is a partial record. On whole articles (``real_news_events``) an event
 whose source and target are both named is fully right about half the time, one with a side
-missing about one time in ten, and a plan (what someone will do) less often than an act. The
+missing about one time in ten (a retreat or a resignation has no other side: its source is
+enough, :data:`SOLO_TYPES`), and a plan (what someone will do) less often than an act. The
 probability is read from a small table of those cells, fitted on fold A of
 ``real_news_events`` by ``python -m eventwire.eval.calibrate --write`` and checked on fold B;
 events under its threshold are kept as candidates (``counted=False``): stored with their
@@ -31,9 +32,16 @@ TABLE = KB_DIR / "calibration" / "event_probability.json"
 FEATURES = ("both_sides", "planned")
 
 
+#: PLOVER types that are one party's act, complete without a target: a withdrawal or a
+#: resignation has no other side ("the US decision to pull out", "Mattis quit").
+SOLO_TYPES = frozenset({"RETREAT"})
+
+
 def features(ev: Event) -> tuple[bool, bool]:
-    """The cell of an event: are both sides named, is it only planned."""
-    return (bool(ev.source) and bool(ev.target), ev.modality == "planned")
+    """The cell of an event: are its sides named (both, or the one a solo act has), is it only
+    planned."""
+    sides = bool(ev.source) and (bool(ev.target) or ev.plover.type in SOLO_TYPES)
+    return (sides, ev.modality == "planned")
 
 
 @dataclass(frozen=True, slots=True)
