@@ -140,3 +140,22 @@ def test_a_convoy_leaving_a_country_is_a_retreat(processor):
 def test_fighters_pushed_out_of_a_town_are_not_pressed(processor):
     text = "Hundreds of fighters pushed out of Mosul regrouped in the desert."
     assert all(e.cameo.root != "10" for e in _events(processor, text))
+
+
+def test_training_units_is_military_cooperation(processor):
+    ev = _by_trigger(
+        processor, "About 800 French soldiers trained Malian units in 2014.", "trained"
+    )
+    assert ev.plover.type == "COOPERATE"
+    assert [a.country for a in ev.target] == ["MLI"]
+
+
+def test_a_reception_for_a_visitor_is_one_meeting(processor):
+    text = (
+        "Vietnam's party chief spoke at a reception for visiting Russian defence minister "
+        "Sergei Shoigu in Hanoi."
+    )
+    consults = [e for e in _events(processor, text) if e.cameo.root == "04"]
+    assert len(consults) == 1
+    assert [a.country for a in consults[0].source] == ["VNM"]
+    assert [a.country for a in consults[0].target] == ["RUS"]

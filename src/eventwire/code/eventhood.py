@@ -38,8 +38,22 @@ def drop_restatements(events: list[Event]) -> list[Event]:
             continue
         if not ev.target and _restated(ev, events):
             continue
+        if _inside_another(ev, events):
+            continue
         out.append(ev)
     return out
+
+
+def _inside_another(ev: Event, events: list[Event]) -> bool:
+    """The trigger is a word of another same-root event's actor phrase: "a reception for the
+    visiting minister" is one meeting, told once."""
+    at = ev.trigger.start
+    return any(
+        o is not ev
+        and o.cameo.root == ev.cameo.root
+        and any(a.start <= at < a.end for a in (*o.source, *o.target))
+        for o in events
+    )
 
 
 def _restated(ev: Event, events: list[Event]) -> bool:
