@@ -82,6 +82,24 @@ def test_unknown_village_takes_its_container_coordinates(processor):
     assert place.lat is not None and place.geonameid is None
 
 
+def test_a_village_named_beside_a_town_s_countryside_is_the_place(processor):
+    text = "Two rebels died in the village of Umm Kharaz in the countryside of Manbij."
+    place = _where(processor, text, "died")
+    assert _span(text, place) == "Umm Kharaz"
+    assert place is not None and place.country == "SYR"  # at Manbij, which contains it
+
+
+def test_villages_before_a_comma_and_their_town_s_suburbs_are_the_place(processor):
+    text = (
+        "The 12 fighters were killed during the clashes that broke out between the militia "
+        "and the rebels in the villages of Tal Jihan and Umm Kharaz, in Qamishli's western "
+        "suburbs."
+    )
+    place = _where(processor, text, "killed")
+    assert _span(text, place) == "Tal Jihan"
+    assert place is not None and place.country == "SYR" and place.lat is not None
+
+
 def test_unknown_place_without_container_takes_the_fallback(processor):
     text = "Fighters attacked the village of Zzyzxabad on Monday."
     fallback = processor.places.country_place("NER")

@@ -199,11 +199,29 @@ def rank_place(
             scored.append((rank, cand.anchor.i, cand))
     if not scored:
         return None
-    # Ties: the finer place ("the Belarus capital Minsk"), then the earlier one.
+    # Ties: the finer place ("the Belarus capital Minsk"), then the earlier one; a name the
+    # gazetteer lacks is as fine as a town when a town noun introduces it ("killed in the
+    # village of X in the countryside of Y": X).
     rank, _, best = min(
-        scored, key=lambda s: (s[0], _FINENESS.get(_precision(resolve(s[2])), 1), s[1])
+        scored,
+        key=lambda s: (
+            s[0],
+            0 if _named_town(view, s[2]) else _FINENESS.get(_precision(resolve(s[2])), 1),
+            s[1],
+        ),
     )
     best = _town_within(view, best, [s[2] for s in scored], resolve)
+    towns = _towns_before_container(view, best, [s[2] for s in scored])
+    around = resolve(best) if towns is not best else None  # "..., in Z's suburbs": Z
+    best = towns
+    if around is None and resolve(best) is None:
+        # "in the village of X in the countryside of Y": a town named with it lies in Y
+        around = next(
+            (p for r, _, c in sorted(scored, key=lambda s: s[1])
+             if r == rank and c is not best and (p := resolve(c)) is not None
+             and p.precision in {"city", "point", "admin1"}),
+            None,
+        )  # fmt: skip
     best = _named_site(view, best, [s[2] for s in scored])
     # For callers, rank 0 means "the parse attaches the place to this trigger".
     if rank <= ATTACHED_RANK and (
@@ -216,7 +234,7 @@ def rank_place(
     if place is not None:
         return rank, place
     text, start, end = view.span_text(list(best.toks))
-    container = _container(view, best, cands, resolve) or fallback
+    container = _container(view, best, cands, resolve) or around or fallback
     return rank, _unresolved(text, start, end, container)
 
 
@@ -266,6 +284,42 @@ def _town_within(
             and other.precision in {"city", "point", "admin1"}
         ):
             return cand
+    return best
+
+
+#: Nouns naming a settlement no bigger than a town.
+_TOWN_NOUNS = frozenset({"village", "town", "hamlet", "locality", "suburb"})
+
+
+def _named_town(view: SentenceView, cand: _Candidate) -> bool:
+    """ "the village of X", "the towns of X and Y": X is named as a town."""
+    first = cand.anchor
+    while first.dep == "conj" and (up := view.head(first)) is not None:
+        first = up
+    of = view.head(first)
+    noun = view.head(of) if of is not None and of.text.lower() == "of" else None
+    return noun is not None and noun.lemma.lower() in _TOWN_NOUNS
+
+
+def _towns_before_container(
+    view: SentenceView, best: _Candidate, scored: list[_Candidate]
+) -> _Candidate:
+    """ "in the villages of X and Y, in Z's western suburbs": the settlements named right
+    before the comma lie inside Z and are the finer place, whichever verb the parse hangs
+    "in Z" on; the first of them is taken."""
+    prep = next((a for a in view.ancestors(best.anchor) if a.dep == "prep"), None)
+    if prep is None or prep.i < 2 or view.tokens[prep.i - 1].text != ",":
+        return best
+    for cand in scored:
+        ends = {cand.toks[-1].i, *(c.i for c in view.conjuncts(cand.anchor))}
+        if cand is best or prep.i - 2 not in ends:
+            continue
+        if not _named_town(view, cand):
+            continue
+        first = cand.anchor
+        while first.dep == "conj" and (up := view.head(first)) is not None:
+            first = up
+        return next((c for c in scored if c.anchor.i == first.i), cand)
     return best
 
 

