@@ -381,3 +381,22 @@ def test_the_coalition_against_islamic_state_is_coded_by_its_leader():
     for text in ("US-led coalition", "the international coalition against Islamic State"):
         actor = resolve_phrase(text, date="2018-01-01")
         assert actor is not None and actor.country == "USA", text
+
+
+def test_an_acronym_body_keeps_its_identity_in_the_possessive():
+    from datetime import date
+
+    from eventwire.resolve.actor_match import ActorResolver
+
+    resolver = ActorResolver(load_kb(), date(2018, 1, 1))
+    found = resolver.resolve_words(words_of("the EU's foreign policy chief"))
+    assert found.country == "EUR"
+    found = resolver.resolve_words(words_of("the UN's envoy for Yemen"))
+    assert found.country == "UNO"
+
+
+def test_an_official_of_a_body_named_beside_her_name_is_the_bodys(nlp):
+    # issue 13: officials of an IGO are the IGO, not their own country
+    ctx = _context(nlp, "Jane Doe-Example, the EU's foreign policy chief, flew to Kyiv.")
+    actor = ctx.resolve(words_of("Jane Doe-Example"), text="Jane Doe-Example", start=0, end=16)
+    assert actor is not None and actor.country == "EUR"

@@ -254,7 +254,9 @@ def _acronym_form(form: str) -> bool:
 def _acronyms_match(form: str, surface: str) -> bool:
     """Each acronym word of ``form`` is written in capitals in ``surface`` (or, from four
     letters on, capitalised: "Nato")."""
-    got = surface.split()
+    # "EU's": the possessive ending is no lower-case letter of the acronym
+    got = [re.sub(r"['\u2019]s?$", "", g) or g for g in surface.split()]
+    surface = " ".join(got)
     want = form.split()
     if len(got) != len(want):
         return surface.isupper() or not surface.islower()

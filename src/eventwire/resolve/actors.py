@@ -614,9 +614,15 @@ def _learn_entity(ctx: ActorContext, view: SentenceView, start: int, end: int, t
         desc = words_of_tokens(view.noun_phrase(appos[0]))
         found, _ = ctx._resolved(desc, start=start)
         name_found = ctx.resolver.resolve_words(words_of_tokens(toks))
-        if name_found.kb_id and name_found.country:  # a KB name keeps its identity
+        office_of_body = (
+            found.country is not None
+            and found.country not in ctx.resolver.kb.countries
+            and (bool(found.titles) or found.sector in _STATE_SECTORS)
+        )
+        if name_found.kb_id and name_found.country:  # a KB name keeps its identity ...
             found.name, found.kb_id = name_found.name, name_found.kb_id
-            found.country = name_found.country
+            if not office_of_body:  # ... but an official of the EU or the UN is that body's
+                found.country = name_found.country
         found.titles = (
             found.titles
             + ctx.resolver.resolve_words(words_of_tokens(view.noun_phrase(head))).titles
