@@ -215,6 +215,12 @@ class Processor:
                 determiner=before[-1].lower() if before else None,
             )
 
+        def pair(toks: list[Token]) -> list[Actor]:
+            """ "the two sides", "both countries": the pair the text named just before."""
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            return ctx.pair(text[start:end], start, end)
+
+        resolve.pair = pair  # type: ignore[attr-defined]
         return resolve
 
     def _fallback(self, text: str, ctx: ActorContext, places: list[Place]) -> Place | None:

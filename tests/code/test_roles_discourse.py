@@ -484,3 +484,40 @@ def test_joint_operations_against_a_group_attack_it(processor):
     ev = _by_trigger(processor, text, "operations")
     assert ev.plover.type == "ASSAULT"
     assert set(_countries(ev.source)) == {"TCD", "CMR"}
+
+
+def test_the_two_sides_are_the_two_states_named_before(processor):
+    text = (
+        "Russia and Niger signed military documents in Niamey in December 2023. "
+        "Both sides agreed to intensify cooperation."
+    )
+    ev = _by_trigger(processor, text, "agreed")
+    pair = {ev.source[0].country, *(a.country for a in ev.target)}
+    assert pair == {"RUS", "NER"}
+
+
+def test_the_two_countries_accusing_each_other_act_both_ways(processor):
+    text = (
+        "Mali and Algeria signed a peace accord in 2015. "
+        "The two countries later accused each other of bad faith."
+    )
+    dyads = {
+        (e.source[0].country, e.target[0].country)
+        for e in _events(processor, text)
+        if e.trigger.text == "accused" and e.source and e.target
+    }
+    assert dyads == {("MLI", "DZA"), ("DZA", "MLI")}
+
+
+def test_two_sides_with_nothing_named_before_stay_unknown(processor):
+    evs = _events(processor, "The two sides agreed to meet again in May.")
+    assert all(not e.source for e in evs)
+
+
+def test_two_people_counted_are_not_a_pair_told_before(processor):
+    text = (
+        "Kenya and Uganda signed a border deal in 2023. "
+        "Police later arrested two opposition leaders in Kampala."
+    )
+    ev = _by_trigger(processor, text, "arrested")
+    assert all(a.text != "two opposition leaders" or a.country == "UGA" for a in ev.target)

@@ -97,6 +97,15 @@ def one_identity(events: list[Event]) -> list[Event]:
     return [replace(ev, source=fix(ev.source), target=fix(ev.target)) for ev in events]
 
 
+def each_other(view: SentenceView, tok: Token) -> bool:
+    """The trigger's object is "each other" or "one another"."""
+    for obj in view.children(tok, *OBJ):
+        words = {k.text.lower() for k in view.children(obj)} | {obj.text.lower()}
+        if {"each", "other"} <= words or {"one", "another"} <= words:
+            return True
+    return False
+
+
 def one_scene(events: list[Event]) -> list[Event]:
     """An attack and its toll told in one sentence happened in one place: where one violent
     event of the sentence has a place the text names ("the attack on Kharkiv killed five
@@ -314,6 +323,9 @@ class Coder:
                 and not two_named(source[0], target[0])
             ):
                 continue  # an actor acting on itself is a parse error, not an event
+            if not target and not pattern.reciprocal and each_other(view, tok):
+                # "the two countries accused each other": each side acts on the other
+                pattern = replace(pattern, reciprocal=True)
             pairs = reciprocal_parts(pattern, source, target)
             for part, (src, tgt) in enumerate(pairs):
                 events.append(

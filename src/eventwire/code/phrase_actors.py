@@ -10,6 +10,7 @@ from dataclasses import replace
 from eventwire.code.grammar import (
     DECLARING,
     GENERIC_DETS,
+    PAIR_HEADS,
     PLACE_NOUNS,
     QUANTITY_NOUNS,
     REPORTING,
@@ -52,6 +53,13 @@ class PhraseActors:
                     continue  # "it", "they": not resolved; "he", "she": the last person named
                 if any(k.text.lower() in GENERIC_DETS for k in view.children(t, "det")):
                     continue  # "each country must negotiate": no one in particular
+                pair_fn = getattr(actor_fn, "pair", None)
+                pair = (
+                    pair_fn(view.noun_phrase(t)) if pair_fn and self._names_a_pair(view, t) else []
+                )
+                if pair:  # "the two sides agreed": the two states named just before
+                    out.extend(a for a in pair if all(a.country != b.country for b in out))
+                    continue
                 actor = actor_fn(view.noun_phrase(t), t)
                 if actor is None and t.lemma.lower() in SHELTER_NOUNS:
                     # "a camp for Congolese refugees was attacked": the people it shelters
@@ -88,6 +96,22 @@ class PhraseActors:
                     out.append(actor)
                     out.extend(self._coordinated_modifiers(view, t, actor, actor_fn))
         return out
+
+    @staticmethod
+    def _names_a_pair(view: SentenceView, tok: Token) -> bool:
+        """ "the two sides", "both countries", "the two leaders": a pair told before."""
+        if tok.lemma.lower() not in PAIR_HEADS and tok.text.lower() not in PAIR_HEADS:
+            return False
+        kids = {(k.dep, k.text.lower()) for k in view.children(tok)}
+        # "the two sides" points back; "two opposition leaders" introduces new people
+        return (
+            bool(kids & {("det", "both"), ("predet", "both")})
+            or {
+                ("nummod", "two"),
+                ("det", "the"),
+            }
+            <= kids
+        )
 
     def _shared_nationality(self, view: SentenceView, head: Token, actor_fn: ActorFn) -> str | None:
         """The country a nationality modifier of the first of coordinated nouns names ("U.S.

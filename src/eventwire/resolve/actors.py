@@ -151,6 +151,42 @@ class ActorContext:
     #: "the militants" stand for.
     armed: list[Learnt] = field(default_factory=list)
 
+    #: (offset, country) of every country named, by name, adjective, capital or a known
+    #: person, in text order: what "the two countries" and "both sides" stand for.
+    country_mentions: list[tuple[int, str]] = field(default_factory=list)
+
+    def pair_before(self, start: int) -> list[str]:
+        """The two countries "the two sides", "both countries" stand for: the last two
+        distinct ones named before ``start`` within :data:`GROUP_REACH` sentences; none when
+        fewer than two are named there."""
+        own = bisect.bisect_right(self.sentence_starts, start) - 1
+        first = self.sentence_starts[max(own - GROUP_REACH, 0)] if self.sentence_starts else 0
+        pair: list[str] = []
+        for at, country in reversed(self.country_mentions):
+            if at >= start or at < first or country in pair:
+                continue
+            pair.append(country)
+            if len(pair) == 2:
+                return pair[::-1]
+        return []
+
+    def pair(self, text: str, start: int, end: int) -> list[Actor]:
+        """ "the two sides", "both countries": one actor for each of the pair, each carrying
+        the phrase's offsets (the mentions that name them came before)."""
+        return [
+            Actor(
+                text=text,
+                start=start,
+                end=end,
+                country=country,
+                sector="GOV",
+                name=None,
+                kb_id=CONTEXT_KB_ID,
+                confidence=0.5,
+            )
+            for country in self.pair_before(start)
+        ]
+
     def group_before(self, start: int) -> Learnt | None:
         """The armed group named last before ``start``, within :data:`GROUP_REACH`
         sentences."""
@@ -534,11 +570,14 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
             for hit in kb.lookup(m.text):
                 if hit.kind in {"country", "adjective", "metonym"}:
                     ctx.note_country(hit.key)
+                    ctx.country_mentions.append((m.start, hit.key))
                     ctx.sentence_countries[-1].add(hit.key)
                     break
                 if hit.kind == "person":
                     person = kb.person(hit.key, resolver.day)
                     ctx.note_country(person.country if person else None)
+                    if person is not None and person.country in kb.countries:
+                        ctx.country_mentions.append((m.start, person.country))
                     break
                 if hit.kind == "org":  # a national body says where the story is
                     org = kb.orgs[hit.key]
