@@ -400,3 +400,16 @@ def test_an_official_of_a_body_named_beside_her_name_is_the_bodys(nlp):
     ctx = _context(nlp, "Jane Doe-Example, the EU's foreign policy chief, flew to Kyiv.")
     actor = ctx.resolve(words_of("Jane Doe-Example"), text="Jane Doe-Example", start=0, end=16)
     assert actor is not None and actor.country == "EUR"
+
+
+def test_a_surname_before_the_persons_first_office_is_someone_else():
+    from datetime import date
+
+    from eventwire.resolve.actor_match import ActorResolver
+
+    kb = load_kb()
+    # Muhammad Yunus led Bangladesh's interim government from August 2024
+    before = ActorResolver(kb, date(2024, 1, 17)).resolve_words(words_of("Yunus"))
+    after = ActorResolver(kb, date(2024, 9, 1)).resolve_words(words_of("Yunus"))
+    assert before.country is None
+    assert after.country == "BGD"

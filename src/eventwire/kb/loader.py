@@ -198,6 +198,12 @@ class KnowledgeBase:
             ),
         )
 
+    def in_public_life_by(self, person_id: str, day: date | None) -> bool:
+        """Whether the person had taken up a KB office by ``day``: a surname alone ("Yunus")
+        before someone's first office is more likely someone else of that name."""
+        offices = self.people_by_id.get(person_id, [])
+        return day is None or any(p.start is None or p.start <= day for p in offices)
+
     def org(self, org_id: str, day: date | None = None) -> Organization | None:
         """An organisation as it was on ``day`` (its sector can change: rebels who took power)."""
         periods = self.org_periods.get(org_id, [])

@@ -319,6 +319,8 @@ class ActorResolver:
                 person = self.kb.person(hit.key, self.day)
                 if person is None:
                     continue
+                if " " not in form.strip() and not self.kb.in_public_life_by(hit.key, self.day):
+                    continue  # "Yunus" in January 2024 is not Bangladesh's later leader
                 country, sector, name = person.country, person.sector, person.name
                 kb_id = f"person:{person.id}"
                 if self.day is not None and not person.holds_office_on(self.day):

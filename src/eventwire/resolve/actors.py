@@ -574,6 +574,10 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                     ctx.sentence_countries[-1].add(hit.key)
                     break
                 if hit.kind == "person":
+                    if " " not in m.text.strip() and not kb.in_public_life_by(
+                        hit.key, resolver.day
+                    ):
+                        continue  # a surname before the person's first office: someone else
                     person = kb.person(hit.key, resolver.day)
                     ctx.note_country(person.country if person else None)
                     if person is not None and person.country in kb.countries:
