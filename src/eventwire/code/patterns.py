@@ -52,6 +52,7 @@ _FIELDS = {
     "place_obj",
     "transitive",
     "not_prep",
+    "theme_obj",
 }
 
 
@@ -115,6 +116,9 @@ class Pattern:
     #: prepositions that, governing a noun, mean another sense: "pushed the group to the edge
     #: of its territory" moves it, "pushed the government to act" presses it
     not_prep: frozenset[str] = frozenset()
+    #: verbs: the direct object is what is moved, not who is acted on ("recalled its
+    #: ambassador from Paris": the target is Paris's state)
+    theme_obj: bool = False
 
     @property
     def specificity(self) -> int:
@@ -206,6 +210,7 @@ def load_patterns(
                     place_obj=bool(entry.get("place_obj", False)),
                     transitive=bool(entry.get("transitive", False)),
                     not_prep=_words(entry.get("not_prep")),
+                    theme_obj=bool(entry.get("theme_obj", False)),
                 )
             )
     return out

@@ -116,7 +116,7 @@ class RoleFinder:
             ):
                 # "a bombing claimed by al-Shabaab killed ...": the attack's author acts
                 source = [a for h in src_heads for a in self._attack_author(view, h, actor_fn)]
-            target = self._objects(view, obj_heads, p, actor_fn)
+            target = [] if p.theme_obj else self._objects(view, obj_heads, p, actor_fn)
             if p.recipient_subject:  # "demonstrators received weapons from the government"
                 givers = view.prep_objects(tok, p.source_preps)
                 for obj in obj_heads:
