@@ -413,3 +413,9 @@ def test_a_surname_before_the_persons_first_office_is_someone_else():
     after = ActorResolver(kb, date(2024, 9, 1)).resolve_words(words_of("Yunus"))
     assert before.country is None
     assert after.country == "BGD"
+
+
+def test_an_embassy_is_never_the_country_it_stands_in():
+    ctx = _ctx("COD", "COD", "COD")
+    actor = _resolve(ctx, "embassies")
+    assert actor is None or actor.country is None

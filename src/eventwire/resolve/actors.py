@@ -72,6 +72,7 @@ PERSONAL_PRONOUNS = LEXICON.words("personal_pronouns")
 #: bomber in Manbij in a story about US troops is not American).
 _UNIDENTIFIED_ATTACKERS = LEXICON.words("unidentified_attackers")
 _FOREIGN_WORDS = LEXICON.words("foreign_words")
+_MISSION_NOUNS = LEXICON.words("mission_nouns")
 
 
 #: ISO 3166 entries with no government or permanent population of their own: places, not actors.
@@ -438,8 +439,8 @@ class ActorContext:
     def _wants_context(
         self, found: Finding, head: str, entity: str | None, words: list[Word]
     ) -> bool:
-        if head in _UNIDENTIFIED_ATTACKERS:
-            return False
+        if head in _UNIDENTIFIED_ATTACKERS or head in _MISSION_NOUNS:
+            return False  # an embassy's state is never the country it stands in
         if found.sector not in _STATE_SECTORS and any(
             w.text.lower() in _FOREIGN_WORDS for w in words
         ):
