@@ -521,3 +521,12 @@ def test_two_people_counted_are_not_a_pair_told_before(processor):
     )
     ev = _by_trigger(processor, text, "arrested")
     assert all(a.text != "two opposition leaders" or a.country == "UGA" for a in ev.target)
+
+
+def test_governments_in_both_countries_are_the_pair_named_before(processor):
+    text = (
+        "France left Mali in 2022 and Burkina Faso in 2023, after the military governments "
+        "in both countries turned to Russia for security support."
+    )
+    ev = _by_trigger(processor, text, "turned")
+    assert set(_countries(ev.source)) == {"MLI", "BFA"}

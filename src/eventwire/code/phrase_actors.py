@@ -54,9 +54,12 @@ class PhraseActors:
                 if any(k.text.lower() in GENERIC_DETS for k in view.children(t, "det")):
                     continue  # "each country must negotiate": no one in particular
                 pair_fn = getattr(actor_fn, "pair", None)
-                pair = (
-                    pair_fn(view.noun_phrase(t)) if pair_fn and self._names_a_pair(view, t) else []
-                )
+                told = [t] if self._names_a_pair(view, t) else []
+                # "the military governments in both countries": the pair's own
+                told += [
+                    o for o in view.prep_objects(t, ("in", "of")) if self._names_a_pair(view, o)
+                ]
+                pair = pair_fn(view.noun_phrase(told[0])) if pair_fn and told else []
                 if pair:  # "the two sides agreed": the two states named just before
                     out.extend(a for a in pair if all(a.country != b.country for b in out))
                     continue
