@@ -52,3 +52,8 @@ def test_beating_a_rival_in_an_election_is_no_assault(processor):
     assert all(e.plover.type != "ASSAULT" for e in _events(processor, text))
     text = "Analysts said Sanders was best placed to beat Donald Trump in the general election."
     assert all(e.plover.type != "ASSAULT" for e in _events(processor, text))
+
+
+def test_appealing_to_voters_is_campaigning_not_a_request(processor):
+    text = "Both candidates will appeal to the state's voters in a debate on Thursday."
+    assert all(e.cameo.root != "02" for e in _events(processor, text))
