@@ -57,3 +57,16 @@ def test_beating_a_rival_in_an_election_is_no_assault(processor):
 def test_appealing_to_voters_is_campaigning_not_a_request(processor):
     text = "Both candidates will appeal to the state's voters in a debate on Thursday."
     assert all(e.cameo.root != "02" for e in _events(processor, text))
+
+
+def test_the_one_criticised_for_a_killing_did_it_not_the_critic(processor):
+    text = "Clinton criticized the Tulsa police officer for shooting and killing an unarmed man."
+    ev = _by_trigger(processor, text, "killing")
+    assert [a.sector for a in ev.source] == ["COP"]
+
+
+def test_the_one_accused_of_shelling_shelled(processor):
+    text = "The UN accused Russia of shelling civilian areas in Kharkiv in May 2024."
+    ev = _by_trigger(processor, text, "shelling")
+    assert [a.country for a in ev.source] == ["RUS"]
+    assert [a.country for a in ev.target] == ["UKR"]

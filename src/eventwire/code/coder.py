@@ -25,6 +25,7 @@ from eventwire.code.grammar import (
     ATTACKED_PLACES,
     BOMB_WORDS,
     DISASTER_WORDS,
+    JUDGING_VERBS,
     LOCAL_SECTORS,
     NON_POLITICAL,
     OBJ,
@@ -95,6 +96,25 @@ def one_identity(events: list[Event]) -> list[Event]:
         )
 
     return [replace(ev, source=fix(ev.source), target=fix(ev.target)) for ev in events]
+
+
+def judged_act(view: SentenceView, tok: Token, judge: Token) -> bool:
+    """``tok`` is the act a verb of judging is about ("criticised X for killing Y", "praised
+    X for freeing Y", "accused X of shelling Y"): it hangs from the judging verb's "for" or
+    "of" (through coordinated acts), and that verb judges someone."""
+    if judge.lemma.lower() not in JUDGING_VERBS:
+        return False
+    cur = tok
+    for _ in range(6):
+        head = view.head(cur)
+        if head is None:
+            return False
+        if head.dep == "prep" and head.text.lower() in {"for", "of", "over"}:
+            return view.head(head) is judge
+        if cur.dep not in {"conj", "pcomp", "xcomp", "pobj"}:
+            return False
+        cur = head
+    return False
 
 
 def each_other(view: SentenceView, tok: Token) -> bool:
@@ -294,7 +314,18 @@ class Coder:
                 # trainers"); never the other way round, never from a sibling clause, and never
                 # when its own subject is just unknown ("after Pelosi visited Taiwan")
                 for other_tok, _, other in pending:
-                    if other.source and self.role_finder.embedded_in(view, tok, other_tok):
+                    if not self.role_finder.embedded_in(view, tok, other_tok):
+                        continue
+                    if judged_act(view, tok, other_tok):
+                        # "criticised the officer for killing X", "blamed Kenya for failing
+                        # to ...": the one judged did it, not the judge; with no one else
+                        # named, the act concerned the judge ("criticised the government for
+                        # refusing to explain")
+                        source = list(other.target)
+                        target = target or list(other.source)
+                        inferred = True
+                        break
+                    if other.source:
                         source = list(other.source)
                         target = target or list(other.target)
                         inferred = True
