@@ -70,3 +70,8 @@ def test_the_one_accused_of_shelling_shelled(processor):
     ev = _by_trigger(processor, text, "shelling")
     assert [a.country for a in ev.source] == ["RUS"]
     assert [a.country for a in ev.target] == ["UKR"]
+
+
+def test_an_ad_attacking_a_candidate_criticises_him(processor):
+    text = "A super PAC is running a TV spot attacking the former governor for tax increases."
+    assert _by_trigger(processor, text, "attacking").plover.type == "ACCUSE"

@@ -10,6 +10,7 @@ from eventwire.code.grammar import (
     CONTEST_LEMMAS,
     ELECTION_WORDS,
     HARM_WORDS,
+    MESSAGE_NOUNS,
     NATURAL_CAUSES,
     SUBJ,
     VERBAL_ATTACK_LEMMAS,
@@ -98,6 +99,11 @@ def verbal_attack(
     or an idea is criticism (ACCUSE), unless the sentence names weapons, wounds or bombs."""
     if code[:2] not in VIOLENT_ROOTS or tok.lemma.lower() not in VERBAL_ATTACK_LEMMAS:
         return False
+    if mentions(view, HARM_WORDS | BOMB_WORDS):
+        return False
+    carrier = view.head(tok) if tok.dep == "acl" else None
+    if carrier is not None and carrier.lemma.lower() in MESSAGE_NOUNS:
+        return True  # "a TV spot attacking the governor": words attack with words
     if not source or not all(_a_person(view, a) for a in source):
         return False
     if not target or not all(_a_person(view, a) for a in target):

@@ -134,6 +134,7 @@ RESCUE_MOTION = LEXICON.words("rescue_motion")
 RESOLVED_PRONOUNS = LEXICON.words("resolved_pronouns")
 PAIR_HEADS = LEXICON.words("pair_heads")
 JUDGING_VERBS = LEXICON.words("judging_verbs")
+MESSAGE_NOUNS = LEXICON.words("message_nouns")
 #: Sectors of people who belong to the place where they are: a generic noun of these sectors
 #: ("residents", "police", "rebels") takes the event's place's country over the article's.
 LOCAL_SECTORS = frozenset({"CVL", "COP", "REB", "OPP", "REF", "JRN", "MED", "EDU", "LAB", "REL"})
