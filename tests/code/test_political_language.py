@@ -75,3 +75,11 @@ def test_the_one_accused_of_shelling_shelled(processor):
 def test_an_ad_attacking_a_candidate_criticises_him(processor):
     text = "A super PAC is running a TV spot attacking the former governor for tax increases."
     assert _by_trigger(processor, text, "attacking").plover.type == "ACCUSE"
+
+
+def test_neither_nor_subjects_deny_the_act(processor):
+    text = "Neither Tehran nor Baghdad has given permission for the incursions."
+    ev = _by_trigger(processor, text, "given")
+    assert ev.modality == "negated"
+    text = "Tehran has given permission for the flights."
+    assert _by_trigger(processor, text, "given").modality == "asserted"

@@ -22,6 +22,7 @@ REQUESTING_LEMMAS = LEXICON.words("requesting_lemmas")
 CLAIMING_LEMMAS = LEXICON.words("claiming_lemmas")
 #: Governing words that deny what they govern.
 NEGATING_LEMMAS = LEXICON.words("negating_lemmas")
+NEGATING_DETS = LEXICON.words("negating_determiners")
 #: "must"/"ought": an obligation is not an act ("each country must negotiate").
 #: Adverbs that make a statement a guess about what may happen.
 HEDGES = LEXICON.words("hedges")
@@ -93,7 +94,15 @@ def _holding_off(view: SentenceView, verb: Token) -> bool:
 
 
 def _is_negated(view: SentenceView, tok: Token) -> bool:
-    return any(k.dep == "neg" or k.text.lower() in {"never", "no"} for k in view.children(tok))
+    if any(k.dep == "neg" or k.text.lower() in {"never", "no"} for k in view.children(tok)):
+        return True
+    # "Neither Tehran nor Baghdad has given permission", "No country has recognised ...":
+    # a subject that names no one who acted denies the act
+    return any(
+        k.text.lower() in NEGATING_DETS
+        for subj in view.children(tok, "nsubj", "nsubjpass")
+        for k in view.children(subj, "det", "preconj", "predet", "cc")
+    )
 
 
 def _phone_call(view: SentenceView, tok: Token) -> bool:
