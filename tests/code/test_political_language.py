@@ -6,15 +6,12 @@ rule encodes (found in judging round 10 on US election coverage).
 
 from __future__ import annotations
 
+from functools import partial
 
-def _events(processor, text: str, published: str = "2016-04-12"):
-    return list(processor.process_text(text, published=published).events)
+from code_sentences import by_trigger, events
 
-
-def _by_trigger(processor, text: str, trigger: str):
-    evs = [e for e in _events(processor, text) if e.trigger.text == trigger]
-    assert evs, [(e.cameo.code, e.trigger.text) for e in _events(processor, text)]
-    return evs[0]
+_events = partial(events, published="2016-04-12")
+_by_trigger = partial(by_trigger, published="2016-04-12")
 
 
 def test_a_politician_attacking_a_rival_criticises_him(processor):

@@ -5,15 +5,8 @@ Each sentence is our own, about real events, and states the fact of language the
 
 from __future__ import annotations
 
-
-def _events(processor, text: str, published: str = "2024-04-12"):
-    return list(processor.process_text(text, published=published).events)
-
-
-def _by_trigger(processor, text: str, trigger: str):
-    evs = [e for e in _events(processor, text) if e.trigger.text == trigger]
-    assert evs, [(e.cameo.code, e.trigger.text) for e in _events(processor, text)]
-    return evs[0]
+from code_sentences import by_trigger as _by_trigger
+from code_sentences import events as _events
 
 
 def test_withdrawing_from_a_town_is_a_retreat(processor):

@@ -6,19 +6,9 @@ rule encodes.
 
 from __future__ import annotations
 
-
-def _events(processor, text: str, published: str = "2024-04-12"):
-    return list(processor.process_text(text, published=published).events)
-
-
-def _by_trigger(processor, text: str, trigger: str):
-    evs = [e for e in _events(processor, text) if e.trigger.text == trigger]
-    assert evs, [(e.cameo.code, e.trigger.text) for e in _events(processor, text)]
-    return evs[0]
-
-
-def _countries(actors) -> list[str | None]:
-    return [a.country for a in actors]
+from code_sentences import by_trigger as _by_trigger
+from code_sentences import countries as _countries
+from code_sentences import events as _events
 
 
 def test_he_is_the_person_named_last_before_it(processor):

@@ -19,8 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from eventwire.errors import KBError
 from eventwire.records import Place
+from eventwire.resolve import tsvdata
 
 if TYPE_CHECKING:
     from eventwire.resolve.places import PlaceResolver
@@ -52,33 +52,12 @@ def read_localities(path: Path = LOCALITIES_TSV) -> list[Locality]:
 @lru_cache(maxsize=4)
 def _read(path: str) -> tuple[Locality, ...]:
     out: list[Locality] = []
-    header_seen = False
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            if not header_seen:
-                if tuple(cells) != _COLUMNS:
-                    raise KBError(f"{path}:{n}: header must be the columns {', '.join(_COLUMNS)}")
-                header_seen = True
-                continue
-            if len(cells) != len(_COLUMNS):
-                raise KBError(f"{path}:{n}: {len(cells)} columns, expected {len(_COLUMNS)}")
-            name, alts, country, admin1, admin2, lat_s, lon_s = (c.strip() for c in cells)
-            try:
-                lat, lon = float(lat_s), float(lon_s)
-            except ValueError:
-                raise KBError(
-                    f"{path}:{n}: lat/lon must be numbers, not {lat_s!r}, {lon_s!r}"
-                ) from None
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise KBError(f"{path}:{n}: coordinates out of range: {lat}, {lon}")
-            if not name or not re.fullmatch(r"[A-Z]{3}", country) or not admin1:
-                raise KBError(f"{path}:{n}: name, an ISO alpha-3 country and admin1 are needed")
-            alternates = tuple(a.strip() for a in alts.split("|") if a.strip())
-            out.append(Locality(name, alternates, country, admin1, admin2, lat, lon))
+    for where, cells in tsvdata.rows(path, _COLUMNS):
+        name, alts, country, admin1, admin2, lat_s, lon_s = cells
+        lat, lon = tsvdata.point(where, lat_s, lon_s)
+        tsvdata.place_fields(where, name, country, admin1)
+        alternates = tsvdata.alternates(alts)
+        out.append(Locality(name, alternates, country, admin1, admin2, lat, lon))
     return tuple(out)
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from eventwire.errors import KBError
+from eventwire.resolve import tsvdata
 
 PRESS_NAMES_TSV = Path(__file__).resolve().parent / "data" / "press_names.tsv"
 
@@ -86,50 +87,24 @@ def read_press_names(path: Path = PRESS_NAMES_TSV) -> list[PressName]:
 @lru_cache(maxsize=4)
 def _read(path: str) -> tuple[PressName, ...]:
     out: list[PressName] = []
-    header_seen = False
     seen: dict[tuple[str, str], str] = {}
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            where = f"{path}:{n}"
-            if not header_seen:
-                if tuple(cells) != _COLUMNS:
-                    raise KBError(f"{where}: header must be the columns {', '.join(_COLUMNS)}")
-                header_seen = True
-                continue
-            if len(cells) != len(_COLUMNS):
-                raise KBError(f"{where}: {len(cells)} columns, expected {len(_COLUMNS)}")
-            name, alts, country, admin1, kind, gid_s, lat_s, lon_s = (c.strip() for c in cells)
-            if not name or not re.fullmatch(r"[A-Z]{3}", country) or not admin1:
-                raise KBError(f"{where}: name, an ISO alpha-3 country and admin1 are needed")
-            if kind not in KINDS:
-                raise KBError(f"{where}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
-            if gid_s and not gid_s.isdigit():
-                raise KBError(f"{where}: geonameid must be a number or empty, not {gid_s!r}")
-            if gid_s and kind != "city":
-                raise KBError(f"{where}: only a city has a geonameid")
-            try:
-                lat, lon = float(lat_s), float(lon_s)
-            except ValueError:
-                raise KBError(
-                    f"{where}: lat/lon must be numbers, not {lat_s!r}, {lon_s!r}"
-                ) from None
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise KBError(f"{where}: coordinates out of range: {lat}, {lon}")
-            alternates = tuple(a.strip() for a in alts.split("|") if a.strip())
-            for form in (name, *alternates):
-                if re.search(r"[0-9]", form) or len(form) < 3:
-                    raise KBError(f"{where}: {form!r}: a name has 3 or more letters, no digits")
-                other = seen.setdefault((country, form.casefold()), where)
-                if other != where:
-                    raise KBError(f"{where}: {form!r} is already a name of {other}")
-            out.append(
-                PressName(
-                    name, alternates, country, admin1, kind, int(gid_s) if gid_s else None,
-                    lat, lon, where,
-                )
-            )  # fmt: skip
+    for where, cells in tsvdata.rows(path, _COLUMNS):
+        name, alts, country, admin1, kind, gid_s, lat_s, lon_s = cells
+        tsvdata.place_fields(where, name, country, admin1)
+        if kind not in KINDS:
+            raise KBError(f"{where}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        if gid_s and not gid_s.isdigit():
+            raise KBError(f"{where}: geonameid must be a number or empty, not {gid_s!r}")
+        if gid_s and kind != "city":
+            raise KBError(f"{where}: only a city has a geonameid")
+        lat, lon = tsvdata.point(where, lat_s, lon_s)
+        alternates = tsvdata.alternates(alts)
+        for form in (name, *alternates):
+            if re.search(r"[0-9]", form) or len(form) < 3:
+                raise KBError(f"{where}: {form!r}: a name has 3 or more letters, no digits")
+            other = seen.setdefault((country, form.casefold()), where)
+            if other != where:
+                raise KBError(f"{where}: {form!r} is already a name of {other}")
+        gid = int(gid_s) if gid_s else None
+        out.append(PressName(name, alternates, country, admin1, kind, gid, lat, lon, where))
     return tuple(out)
