@@ -57,3 +57,21 @@ def test_guardian_round_is_well_formed_and_matches_the_readme():
     assert not any(r["story"] in r8 | devread for r in rows if r["round"] == 9)
     # never an article of real_news_events' development half
     assert not any(r["story"] in {"guardian-118", "guardian-112", "guardian-303"} for r in rows)
+
+
+ELECTION = Path(__file__).parent / "data" / "election_judged_events.jsonl"
+
+
+def test_election_rounds_are_well_formed_and_match_the_readme():
+    rows = [json.loads(line) for line in ELECTION.read_text(encoding="utf-8").splitlines()]
+    for row in rows:
+        # a story is named by its corpus line: the corpus's ids carry headline words
+        assert row["story"].startswith("us_election_2016.jsonl:") and row["event_id"]
+        assert row["verdict"] in VERDICTS and row["why"]
+        assert "text" not in row and "evidence" not in row  # no article text is stored
+    for n, figures in {10: (31, 4, 4, 31), 11: (23, 5, 10, 27)}.items():  # tests/data/README.md
+        got = Counter(r["verdict"] for r in rows if r["round"] == n)
+        assert (got["correct"], got["partial"], got["wrong-actors"], got["wrong"]) == figures
+    # round 11 judged no article of round 10
+    r10 = {r["story"] for r in rows if r["round"] == 10}
+    assert not any(r["story"] in r10 for r in rows if r["round"] == 11)

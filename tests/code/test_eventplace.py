@@ -91,9 +91,8 @@ def test_a_village_named_beside_a_town_s_countryside_is_the_place(processor):
 
 def test_villages_before_a_comma_and_their_town_s_suburbs_are_the_place(processor):
     text = (
-        "The 12 fighters were killed during the clashes that broke out between the militia "
-        "and the rebels in the villages of Tal Jihan and Umm Kharaz, in Qamishli's western "
-        "suburbs."
+        "Three soldiers were killed in clashes in the villages of Tal Jihan and Umm Kharaz, in "
+        "Qamishli's western suburbs."
     )
     place = _where(processor, text, "killed")
     assert _span(text, place) == "Tal Jihan"

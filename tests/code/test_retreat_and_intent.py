@@ -114,8 +114,11 @@ def test_pulling_out_of_a_race_is_no_retreat(processor):
 
 
 def test_a_decision_by_someone_to_act_is_theirs(processor):
-    text = "Critics lambasted the decision by Donald Trump to pull out of the Iran nuclear deal."
-    ev = _by_trigger(processor, text, "pull")
+    text = "Kyiv condemned the 2023 decision by Vladimir Putin to quit the Black Sea grain deal."
+    ev = _by_trigger(processor, text, "quit")
+    assert [a.country for a in ev.source] == ["RUS"]
+    text = "Allies regretted the plan by Washington to withdraw from the Paris climate accord."
+    ev = _by_trigger(processor, text, "withdraw")
     assert [a.country for a in ev.source] == ["USA"]
 
 
