@@ -56,3 +56,26 @@ def test_a_worker_that_cannot_start_raises_its_error_instead_of_hanging(tmp_path
         assert pool.wait_ready(timeout=300)
         with pytest.raises(KBError, match="malformed JSON"):
             list(pool.process(_articles()[:1]))
+
+
+def test_a_recycled_worker_is_replaced_and_results_are_unchanged(processor):
+    one = list(processor.process_articles(_articles()))
+    # one worker, replaced after every two documents: three processes code the five
+    with WorkerPool(1, batch_size=1, in_flight=1, recycle_after=2) as pool:
+        assert pool.tasks_per_worker == 2
+        recycled = list(pool.process(_articles()))
+        assert pool.processors_built >= 3
+    assert recycled == one
+    assert sum(len(r.events) for r in recycled) >= 4  # type: ignore[union-attr]
+
+
+def test_worker_documents_setting_bounds_a_workers_batches():
+    from eventwire.settings import Settings
+
+    never = WorkerPool(2, batch_size=16, settings=Settings(worker_documents=0))
+    assert never.tasks_per_worker is None
+    assert (
+        WorkerPool(2, batch_size=16, settings=Settings(worker_documents=2000)).tasks_per_worker
+        == 125
+    )
+    assert WorkerPool(2, batch_size=16, recycle_after=17).tasks_per_worker == 2

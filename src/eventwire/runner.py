@@ -17,6 +17,7 @@ import json
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from eventwire.code.coder import CODER_VERSION
@@ -100,13 +101,14 @@ def run(
     process's own, :func:`eventwire.settings.current`)."""
     inputs = [str(p) for p in paths]
     summary = RunSummary()
-    near_index = NearDuplicateIndex()
     near: dict[str, str] = {}
     signatures: dict[str, dict[str, object]] = {}
     stored_ids: list[str] = []
     pending_rejects: list[Reject] = []
     with Store(db) as store:
-        store.load_signatures(near_index)
+        # earlier runs' articles stay in the database, looked up by band: the index holds
+        # only this run's articles until their batch is written
+        near_index = store.near_duplicate_index()
         seen: set[str] = set()
 
         def reject(rej: Reject) -> None:
@@ -114,36 +116,50 @@ def run(
             summary.note_reject(rej)
             pending_rejects.append(rej)
             if len(pending_rejects) >= commit_every:
-                _store(store, summary, [], pending_rejects, near)
+                _store(store, summary, [], pending_rejects, near, near_index)
                 pending_rejects.clear()
 
         def fresh_articles() -> Iterator[Article]:
-            for item in iter_documents(
+            """The documents to code, in input order. Read a batch at a time, so the store is
+            asked once a batch which ids it holds and which stored articles share a band."""
+            docs = iter_documents(
                 inputs, published=published, follow_symlinks=follow_symlinks, fields=fields
-            ):
-                if isinstance(item, Reject):
-                    reject(item)
-                    if on_progress:
-                        on_progress(1)
-                    continue
-                if item.article_id in seen or store.has_article(item.article_id):
-                    summary.duplicates += 1
-                    if item.article_id not in seen:
-                        # stored by an earlier (perhaps killed) run: indexed as that run would
-                        # have, so a later near copy points where a clean run points it
-                        seen.add(item.article_id)
-                        near_index.add(item.article_id, item.text)
-                    if on_progress:
-                        on_progress(1)
-                    continue
-                seen.add(item.article_id)
-                earlier = near_index.add(item.article_id, item.text)
-                if earlier:
-                    near[item.article_id] = earlier
-                    summary.near_duplicates += 1
-                elif item.article_id in near_index:
-                    signatures[item.article_id] = signature_row(near_index, item.article_id)
-                yield item
+            )
+            while chunk := list(islice(docs, batch_size)):
+                ids = {i.article_id for i in chunk if isinstance(i, Article)} - seen
+                stored = store.stored_articles(ids)
+                fresh: list[Article] = []
+                to_index: list[tuple[str, str]] = []
+                for item in chunk:
+                    if isinstance(item, Reject):
+                        reject(item)
+                        if on_progress:
+                            on_progress(1)
+                        continue
+                    if item.article_id in seen or item.article_id in stored:
+                        summary.duplicates += 1
+                        if item.article_id not in seen:
+                            # stored by an earlier (perhaps killed) run: indexed as that run
+                            # would have, so a later near copy points where a clean run does
+                            seen.add(item.article_id)
+                            to_index.append((item.article_id, item.text))
+                        if on_progress:
+                            on_progress(1)
+                        continue
+                    seen.add(item.article_id)
+                    fresh.append(item)
+                    to_index.append((item.article_id, item.text))
+                found = dict(
+                    zip([a for a, _ in to_index], near_index.add_many(to_index), strict=True)
+                )
+                for item in fresh:
+                    earlier = found[item.article_id]
+                    if earlier:
+                        near[item.article_id] = earlier
+                        summary.near_duplicates += 1
+                    elif near_index.order(item.article_id) is not None:
+                        signatures[item.article_id] = signature_row(near_index, item.article_id)
+                    yield item
 
         batch: list[DocumentResult] = []
         for res in process_parallel(
@@ -158,10 +174,10 @@ def run(
             if on_progress:
                 on_progress(1)
             if len(batch) >= commit_every:
-                _store(store, summary, batch, pending_rejects, near, signatures)
+                _store(store, summary, batch, pending_rejects, near, near_index, signatures)
                 batch = []
                 pending_rejects.clear()
-        _store(store, summary, batch, pending_rejects, near, signatures)
+        _store(store, summary, batch, pending_rejects, near, near_index, signatures)
         merged = merge(store)
         summary.new_events = merged.founded
         summary.merge_seconds = merged.seconds
@@ -195,12 +211,21 @@ def _store(
     batch: list[DocumentResult],
     rejects: list[Reject],
     near: dict[str, str],
+    index: NearDuplicateIndex,
     signatures: dict[str, dict[str, object]] | None = None,
 ) -> None:
-    """Write one batch; a result the store refused is counted as a reject, not an article."""
+    """Write one batch; a result the store refused is counted as a reject, not an article.
+    The signatures written leave memory: later bodies find them in the store."""
+    refused = set()
     for res, rej in store.write_batch(batch, rejects, near, signatures):
         _count(summary, res, -1)
         summary.note_reject(rej)
+        refused.add(res.article.article_id)
     if signatures:  # written (or refused with their article): not held for the whole run
-        for res in batch:
-            signatures.pop(res.article.article_id, None)
+        written = [
+            aid
+            for res in batch
+            if signatures.pop(aid := res.article.article_id, None) is not None
+            and aid not in refused
+        ]
+        index.forget(written)

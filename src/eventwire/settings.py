@@ -47,6 +47,9 @@ class Settings:
     batch_size: int = 16
     #: worker processes of the local engine
     workers: int = 1
+    #: documents a worker process codes before a fresh one replaces it (0: never), so spaCy's
+    #: vocabulary and the heap of a long run stop growing
+    worker_documents: int = 2000
     #: seconds the coding of one document may take before it is a reject (None: no limit)
     time_limit: float | None = 60.0
     #: Spark master URL of ``--engine spark``
@@ -77,6 +80,19 @@ def _cities(value: Any) -> int:
     number = _positive_int(value)
     if number not in CITY_TABLES:
         raise ValueError(f"expected one of {', '.join(map(str, CITY_TABLES))}, got {value!r}")
+    return number
+
+
+def _count(value: Any) -> int:
+    """A whole number >= 0."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError(f"expected a whole number >= 0, got {value!r}")
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValueError(f"expected a whole number >= 0, got {value!r}") from None
+    if number < 0:
+        raise ValueError(f"expected a whole number >= 0, got {value!r}")
     return number
 
 
@@ -137,6 +153,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], Callable[[Any], Any]]] = {
     "gazetteer_cities": (("EVENTWIRE_GAZETTEER_CITIES",), _cities),
     "batch_size": (("EVENTWIRE_BATCH_SIZE",), _positive_int),
     "workers": (("EVENTWIRE_WORKERS",), _positive_int),
+    "worker_documents": (("EVENTWIRE_WORKER_DOCUMENTS",), _count),
     "time_limit": (("EVENTWIRE_TIME_LIMIT",), _seconds),
     "spark_master": (("EVENTWIRE_SPARK_MASTER",), _text),
     "eval_data": (("EVENTWIRE_EVAL_DATA",), _optional_path),

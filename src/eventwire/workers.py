@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from eventwire.errors import WorkerError
 from eventwire.faults import fault
 from eventwire.records import Article, DocumentResult, Reject
-from eventwire.settings import Settings, single_threaded_children
+from eventwire.settings import Settings, current, single_threaded_children
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Processor
@@ -60,6 +60,11 @@ class WorkerPool:
     memory stays bounded; results come back in input order. ``in_flight`` is a few batches per
     worker so a worker finishing early finds the next batch queued while the caller waits on a
     slower one.
+
+    A worker exits after coding about ``recycle_after`` documents (whole batches; default: the
+    ``worker_documents`` setting) and the pool starts a fresh one in its place: spaCy's
+    vocabulary keeps every new word it meets, and a long run's worker grew by 55-85 MB.
+    Results do not depend on which process coded a document.
     """
 
     def __init__(
@@ -69,12 +74,18 @@ class WorkerPool:
         batch_size: int = 16,
         in_flight: int = 4,
         settings: Settings | None = None,
+        recycle_after: int | None = None,
     ) -> None:
-        """``settings`` go to every worker (default: each worker's environment's)."""
+        """``settings`` go to every worker (default: each worker's environment's);
+        ``recycle_after``: documents per worker process (0: no limit)."""
         self.workers = workers
         self.settings = settings
         self.batch_size = batch_size
         self.in_flight = in_flight
+        if recycle_after is None:
+            recycle_after = (settings or current()).worker_documents
+        #: batches a worker process takes before it is replaced (None: never)
+        self.tasks_per_worker = -(-recycle_after // batch_size) if recycle_after else None
         self._ctx = mp.get_context("spawn")
         self._ready = self._ctx.Value("i", 0)
         self._pool: Any = None
@@ -89,6 +100,7 @@ class WorkerPool:
                 self.workers,
                 initializer=_init_worker,
                 initargs=(self._ready, self.batch_size, self.settings),
+                maxtasksperchild=self.tasks_per_worker,
             )
         self._note_workers()
         return self
@@ -122,6 +134,12 @@ class WorkerPool:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
+
+    @property
+    def processors_built(self) -> int:
+        """Processors the pool's worker processes have built so far: ``workers`` at start, one
+        more for each worker that replaced a recycled one."""
+        return int(self._ready.value)
 
     def wait_ready(self, timeout: float | None = None, poll: float = 0.05) -> bool:
         """Block until every worker has started (True), or ``timeout`` passed (False). A worker

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from eventwire.ingest.dedup import NearDuplicateIndex, article_id
 
 VOCABULARY = (
@@ -85,3 +87,28 @@ def test_short_texts_compare_as_a_whole() -> None:
     assert index.add("a", "Talks resume Monday") is None
     assert index.add("b", "talks  resume   MONDAY") == "a"
     assert index.add("c", "Talks resume Tuesday") is None
+
+
+def test_add_many_answers_as_adding_one_at_a_time() -> None:
+    original = story(5)
+    edited = list(original)
+    edited[3] = "The talks were described by one delegate as long and difficult."
+    items = [
+        ("orig", " ".join(original)),
+        ("edit", " ".join(edited)),  # finds the one added just before it in the same call
+        ("other", " ".join(story(6))),
+        ("orig", " ".join(original)),
+        ("blank", " ... "),
+    ]
+    one_by_one = NearDuplicateIndex()
+    expected = [one_by_one.add(a, t) for a, t in items]
+    assert expected == [None, "orig", None, "orig", None]
+    assert NearDuplicateIndex().add_many(items) == expected
+
+
+def test_forget_needs_a_store() -> None:
+    index = NearDuplicateIndex()
+    index.add("one", " ".join(story(7)))
+    with pytest.raises(ValueError, match="store"):
+        index.forget(["one"])
+    assert "one" in index

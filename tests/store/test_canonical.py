@@ -16,14 +16,13 @@ import pytest
 from typer.testing import CliRunner
 
 from eventwire.cli.app import app
-from eventwire.ingest.dedup import NearDuplicateIndex
 from eventwire.runner import run
 from eventwire.store.canonical import Report, _compatible, merge
 from eventwire.store.db import DATA_TABLES, SCHEMA, Store
 
 WIRES = Path(__file__).parents[1] / "data" / "wires" / "biden_xi.jsonl"
 #: tables a re-run must leave byte-identical (runs differ only by their timestamps; none here)
-TABLES = (*DATA_TABLES, "canonical_events", "meta")
+TABLES = (*DATA_TABLES, "article_minhash_band", "canonical_events", "meta")
 
 
 def _records() -> list[dict]:
@@ -120,6 +119,57 @@ def test_near_duplicate_found_across_runs(tmp_path):
     assert kept == [(ids["Harbour Wire"], 0)]  # a near copy is not indexed itself
 
 
+def test_stored_index_holds_nothing_in_memory_and_finds_a_stored_original(tmp_path):
+    """The index of a later run looks earlier articles up in the database by band: none is
+    held in memory, and a near copy still finds its original there."""
+    db = tmp_path / "i.duckdb"
+    first, _, third = _records()
+    run([_write(tmp_path / "a.jsonl", [first])], db)
+    with Store(db) as store:
+        (original,) = [
+            r[0] for r in store.con.execute("SELECT article_id FROM article_minhash").fetchall()
+        ]
+        bands = store.con.execute("SELECT count(*) FROM article_minhash_band").fetchone()
+        index = store.near_duplicate_index()
+        assert index.held == 0 and len(index) == 1 and original in index
+        assert bands is not None and bands[0] == 9  # 9 bands of 13 rows at threshold 0.8
+        assert index.add(original, first["text"]) == original  # known: its own bands find it
+        assert index.add("copy", third["text"]) == original
+        assert index.held == 0  # a near copy is not indexed
+
+
+def test_a_near_copy_finds_an_original_already_written_in_the_same_run(tmp_path):
+    """One document per batch and per commit: the original is written, and dropped from the
+    index's memory, before its copy is read; the copy is found in the database."""
+    db = tmp_path / "s.duckdb"
+    first, second, third = _records()
+    summary = run(
+        [_write(tmp_path / "a.jsonl", [first, second, third])], db, batch_size=1, commit_every=1
+    )
+    assert summary.near_duplicates == 1
+    con = duckdb.connect(str(db), read_only=True)
+    pointers = dict(con.execute("SELECT source, near_duplicate_of FROM articles").fetchall())
+    ids = dict(con.execute("SELECT source, article_id FROM articles").fetchall())
+    con.close()
+    assert pointers["Coastline Press"] == ids["Harbour Wire"]
+
+
+def test_signatures_without_band_keys_get_them_when_the_file_is_opened(tmp_path):
+    """A file written before the band keys (or by an older release) is indexed at the next
+    run's start, and its articles are found."""
+    db = tmp_path / "b.duckdb"
+    first, _, third = _records()
+    run([_write(tmp_path / "a.jsonl", [first])], db)
+    con = duckdb.connect(str(db))
+    con.execute("DROP TABLE article_minhash_band")
+    con.close()
+    later = run([_write(tmp_path / "b.jsonl", [third])], db)
+    assert later.near_duplicates == 1
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM article_minhash_band").fetchone() == (9,)
+    con.close()
+
+
 def test_version_1_file_opens_and_migrates(tmp_path):
     """A file written before canonical events (schema version 1) opens, is migrated, and its
     articles are indexed for near copies and merged by the next run."""
@@ -140,7 +190,7 @@ def test_version_1_file_opens_and_migrates(tmp_path):
             store.require_current()
     with Store(db) as store:
         assert store.version == 2
-        assert store.load_signatures(NearDuplicateIndex()) == 1
+        assert len(store.near_duplicate_index()) == 1
         assert merge(store).founded > 0
     later = run([_write(tmp_path / "b.jsonl", [third])], db)
     assert later.near_duplicates == 1

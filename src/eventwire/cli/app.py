@@ -308,13 +308,12 @@ def show_settings() -> None:
 def merge(db: DbOpt = Path("eventwire.duckdb")) -> None:
     """Upgrade a database to this release's schema and merge the reports not yet merged into
     canonical events (`eventwire run` does both itself)."""
-    from eventwire.ingest.dedup import NearDuplicateIndex
     from eventwire.store.canonical import merge as merge_reports
     from eventwire.store.db import Store
 
     try:
         with Store(db) as store:
-            store.load_signatures(NearDuplicateIndex())
+            store.near_duplicate_index()  # indexes a version 1 file's articles
             done = merge_reports(store)
             total = store.count("canonical_events")
     except EventwireError as exc:

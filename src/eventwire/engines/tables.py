@@ -89,8 +89,7 @@ def load(folder: str | Path, db: str | Path) -> LoadSummary:
         before = store.count("articles")
         rejects_before = store.count("rejects")
         # the stored signatures first: the new articles are indexed in input order below
-        index = NearDuplicateIndex()
-        store.load_signatures(index)
+        index = store.near_duplicate_index()
         con.execute("BEGIN TRANSACTION")
         try:
             for table in ENGINE_TABLES:
@@ -179,21 +178,8 @@ def _link_near_duplicates(store: Store, folder: Path, index: NearDuplicateIndex)
                 "WHERE article_id = ? AND near_duplicate_of IS NULL",
                 near,
             )
-        for row in signatures:
-            con.execute(
-                "INSERT OR IGNORE INTO article_minhash "
-                "(article_id, seq, threshold, num_perm, shingle, scheme, hashvalues) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    row["article_id"],
-                    row["seq"],
-                    row["threshold"],
-                    row["num_perm"],
-                    row["shingle"],
-                    row["scheme"],
-                    row["hashvalues"],
-                ],
-            )
+        if signatures:
+            store.insert_signatures(signatures)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -11,9 +11,19 @@ import hashlib
 import logging
 import re
 import unicodedata
-from typing import Any
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any, Protocol
 
-__all__ = ["NearDuplicateIndex", "article_id", "normalise_for_id"]
+import numpy as np
+
+__all__ = [
+    "NearDuplicateIndex",
+    "StoredSignatures",
+    "article_id",
+    "band_keys",
+    "normalise_for_id",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -60,34 +70,91 @@ def article_id(text: str) -> str:
     return hashlib.sha1(normalise_for_id(text).encode("utf-8")).hexdigest()[:16]
 
 
+class StoredSignatures(Protocol):
+    """Where an index finds the articles indexed before it was made: the store's
+    ``article_minhash`` rows and their band keys (:func:`band_keys`), queried by band."""
+
+    def candidates(self, keys: Sequence[int]) -> list[tuple[int, str, int, bytes]]:
+        """(band key, article id, order, signature) of the stored articles sharing one of
+        ``keys``, once per key shared."""
+        ...
+
+    def contains(self, article_id: str) -> bool: ...
+
+    def count(self) -> int: ...
+
+    def next_order(self) -> int:
+        """One past the largest stored order (0 when none is stored)."""
+        ...
+
+
+@lru_cache(maxsize=8)
+def lsh_shape(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) datasketch's ``MinHashLSH`` picks for ``threshold``: two
+    signatures are candidates when they agree on every row of one band."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return int(lsh.b), int(lsh.r)
+
+
+def band_keys(values: Any, threshold: float, num_perm: int) -> list[int]:
+    """One signed 64-bit key per band of the signature ``values`` (``num_perm`` uint64): the
+    band's number, its width and its values hashed. Equal bands give equal keys, so the
+    candidates of a signature are the articles sharing one of its keys, in memory or in the
+    database alike; a rare collision of unequal bands only adds a candidate, and every
+    candidate is confirmed by its estimated Jaccard similarity."""
+    bands, rows = lsh_shape(threshold, num_perm)
+    raw = values.astype("<u8").tobytes()
+    width = rows * 8
+    out = []
+    for band in range(bands):
+        digest = hashlib.blake2b(raw[band * width : (band + 1) * width], digest_size=8)
+        digest.update(b"%d:%d" % (band, rows))
+        out.append(int.from_bytes(digest.digest(), "little", signed=True))
+    return out
+
+
 class NearDuplicateIndex:
     """Remembers article bodies and tells whether a new one nearly repeats an earlier one.
 
-    Candidates from the LSH buckets are confirmed by their estimated Jaccard similarity, so the
-    answer does not depend on bucket collisions. Not thread-safe; one index per run, filled at
-    start from the signatures the store keeps (:meth:`load`), so near copies are found across
-    runs; :meth:`signature` is what the store keeps of each indexed body.
+    Candidates share a band of their MinHash signature (LSH) and are confirmed by their
+    estimated Jaccard similarity, so the answer does not depend on bucket collisions. Not
+    thread-safe. In memory alone by default; with :meth:`use_store`, the articles indexed
+    before live in the database and are looked up by band for each new body, so only the
+    articles indexed since and not yet stored are held in memory (:meth:`forget` drops those
+    the store has written): a run's memory no longer grows with the database. :meth:`signature`
+    is what the store keeps of each indexed body.
     """
 
     def __init__(self, threshold: float = 0.8, num_perm: int = 128, shingle: int = 5) -> None:
-        from datasketch import MinHashLSH
+        from datasketch import MinHash
 
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle = shingle
-        from datasketch import MinHash
-
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._scheme = str(MinHash(num_perm=1).scheme)
-        self._hashes: dict[str, Any] = {}
+        self._stored: StoredSignatures | None = None
+        # the bodies indexed here and not yet forgotten: values, order and band keys
+        self._values: dict[str, Any] = {}
         self._order: dict[str, int] = {}
+        self._keys: dict[str, list[int]] = {}
+        self._buckets: dict[int, list[str]] = {}
         self._next = 0
+        self._permutations: Any = None
+
+    def use_store(self, stored: StoredSignatures) -> None:
+        """Look earlier articles up in ``stored``; new ones are ordered after its last."""
+        self._stored = stored
+        self._next = max(self._next, stored.next_order())
 
     def __len__(self) -> int:
-        return len(self._hashes)
+        return len(self._values) + (self._stored.count() if self._stored else 0)
 
     def __contains__(self, article_id: str) -> bool:
-        return article_id in self._hashes
+        if article_id in self._values:
+            return True
+        return self._stored is not None and self._stored.contains(article_id)
 
     @property
     def params(self) -> tuple[float, int, int]:
@@ -99,62 +166,107 @@ class NearDuplicateIndex:
         """datasketch's hashing scheme of the signatures (stored with them)."""
         return self._scheme
 
+    @property
+    def held(self) -> int:
+        """Bodies held in memory (indexed here and not yet forgotten)."""
+        return len(self._values)
+
     def signature(self, article_id: str) -> bytes | None:
-        """The MinHash values of an indexed article as bytes (None when it is not indexed)."""
-        minhash = self._hashes.get(article_id)
-        return None if minhash is None else bytes(minhash.hashvalues.astype("<u8").tobytes())
+        """The MinHash values of an article indexed here as bytes (None when it is not held)."""
+        values = self._values.get(article_id)
+        return None if values is None else bytes(values.astype("<u8").tobytes())
 
     def order(self, article_id: str) -> int | None:
-        """The position an indexed article was added at (ties go to the earliest)."""
+        """The position an article held here was added at (ties go to the earliest)."""
         return self._order.get(article_id)
 
-    def load(self, article_id: str, signature: bytes, order: int) -> None:
-        """Index a stored signature (from :meth:`signature`) at its stored position."""
-        import numpy as np
-        from datasketch import LeanMinHash
-
-        if article_id in self._hashes:
-            return
-        values = np.frombuffer(signature, dtype="<u8").astype(np.uint64)
-        if len(values) != self.num_perm:
-            return
-        # the lean kind: a full MinHash would build its permutations again for each signature
-        minhash = LeanMinHash(seed=1, hashvalues=values, scheme=self.scheme)
-        self._lsh.insert(article_id, minhash)
-        self._hashes[article_id] = minhash
-        self._order[article_id] = order
-        self._next = max(self._next, order + 1)
+    def forget(self, article_ids: Iterable[str]) -> None:
+        """Drop articles the store now holds (with their signatures) from memory; later
+        bodies find them in the store. Only with :meth:`use_store`."""
+        if self._stored is None:
+            raise ValueError("forget() needs a store to find the forgotten articles in")
+        for article_id in article_ids:
+            if self._values.pop(article_id, None) is None:
+                continue
+            del self._order[article_id]
+            for key in self._keys.pop(article_id):
+                bucket = self._buckets[key]
+                bucket.remove(article_id)
+                if not bucket:
+                    del self._buckets[key]
 
     def add(self, article_id: str, text: str) -> str | None:
         """Return the id of an earlier near-duplicate of ``text``, or None after indexing it.
 
-        Re-adding a known id returns that id. Texts without words are neither matched nor
-        indexed: an empty body says nothing about duplication.
+        Re-adding a known id returns that id (a stored one is found by its own bands). Texts
+        without words are neither matched nor indexed: an empty body says nothing about
+        duplication.
         """
-        if article_id in self._hashes:
+        return self.add_many([(article_id, text)])[0]
+
+    def add_many(self, items: Sequence[tuple[str, str]]) -> list[str | None]:
+        """:meth:`add` for each (id, text) in turn, with one look-up in the store for all of
+        them: a query costs DuckDB about a millisecond of CPU whatever it finds, a signature
+        about a millisecond to compute, and the run's main process shares the cores with its
+        workers."""
+        prepared: list[tuple[str, Any, list[int]]] = []
+        wanted: set[int] = set()
+        for article_id, text in items:
+            minhash = None if article_id in self._values else self._minhash(text)
+            if minhash is None:
+                prepared.append((article_id, None, []))
+                continue
+            keys = band_keys(minhash.hashvalues, self.threshold, self.num_perm)
+            wanted.update(keys)
+            prepared.append((article_id, minhash.hashvalues, keys))
+        stored: dict[int, list[tuple[str, int, Any]]] = {}
+        if self._stored is not None and wanted:
+            for band_key, candidate, order, blob in self._stored.candidates(sorted(wanted)):
+                other = np.frombuffer(blob, dtype="<u8")
+                if len(other) == self.num_perm:
+                    stored.setdefault(band_key, []).append((candidate, order, other))
+        return [self._place(a, values, keys, stored) for a, values, keys in prepared]
+
+    def _place(
+        self,
+        article_id: str,
+        values: Any,
+        keys: list[int],
+        stored: dict[int, list[tuple[str, int, Any]]],
+    ) -> str | None:
+        """The earlier near-duplicate of one body among the held and the ``stored``
+        candidates (by band key), else None after holding it."""
+        if article_id in self._values:
             return article_id
-        minhash = self._minhash(text)
-        if minhash is None:
+        if values is None:
             return None
+        found: dict[str, tuple[int, Any]] = {}
+        for band_key in keys:
+            for candidate in self._buckets.get(band_key, ()):
+                found[candidate] = (self._order[candidate], self._values[candidate])
+            for candidate, order, other in stored.get(band_key, ()):
+                if candidate == article_id:  # stored before: its own bands find it
+                    return article_id
+                found.setdefault(candidate, (order, other))
         best: tuple[float, int, str] | None = None
-        for candidate in self._lsh.query(minhash):
-            similarity = minhash.jaccard(self._hashes[candidate])
+        for candidate, (order, other) in found.items():
+            # what datasketch's MinHash.jaccard estimates: the share of equal values
+            similarity = float(np.count_nonzero(values == other)) / self.num_perm
             if similarity < self.threshold:
                 continue
-            key = (-similarity, self._order[candidate], candidate)
-            if best is None or key < best:
-                best = key
+            rank = (-similarity, order, candidate)
+            if best is None or rank < best:
+                best = rank
         if best is not None:
             logger.debug("%s nearly duplicates %s (J~%.2f)", article_id, best[2], -best[0])
             return best[2]
-        # kept lean: a MinHash carries its own permutation tables (2 KB at 128 permutations),
-        # which only hashing needs; the index holds one signature per article of every run
-        from datasketch import LeanMinHash
-
-        lean = LeanMinHash(minhash)
-        self._lsh.insert(article_id, lean)
-        self._hashes[article_id] = lean
+        # only the values are kept: a MinHash carries its own permutation tables (2 KB at 128
+        # permutations), which only hashing needs
+        self._values[article_id] = values
         self._order[article_id] = self._next
+        self._keys[article_id] = keys
+        for band_key in keys:
+            self._buckets.setdefault(band_key, []).append(article_id)
         self._next += 1
         return None
 
@@ -169,6 +281,11 @@ class NearDuplicateIndex:
             shingles = {" ".join(words)}
         else:
             shingles = {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
-        minhash = MinHash(num_perm=self.num_perm)
+        # the permutations are the same for every body (seed 1): built once, not per MinHash
+        if self._permutations is None:
+            self._permutations = MinHash(num_perm=self.num_perm).permutations
+        minhash = MinHash(
+            num_perm=self.num_perm, permutations=self._permutations, scheme=self._scheme
+        )
         minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
         return minhash
