@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import islice
 
@@ -84,6 +84,41 @@ def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
         out.append((start, text[start:end]))
         start = end
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleActors:
+    """What the coder calls to turn tokens into actors, with what the article taught (its
+    ``ActorContext``): one phrase to one actor, and a pair phrase ("the two sides") to the two
+    states the text named before."""
+
+    ctx: ActorContext
+    text: str
+
+    def __call__(
+        self, toks: list[Token], head: Token, exclude: frozenset[str] = frozenset()
+    ) -> Actor | None:
+        toks = [t for t in toks if t.pos not in {"PUNCT", "SPACE"}]
+        if not toks:
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        # the noun phrase leaves its article out; "the militants" points back, "militants" not
+        before = self.text[max(start - 12, 0) : start].split()
+        return self.ctx.resolve(
+            words_of_tokens(toks),
+            text=self.text[start:end],
+            start=start,
+            end=end,
+            head=head.text,
+            entity=head.ent or None,
+            exclude=exclude,
+            determiner=before[-1].lower() if before else None,
+        )
+
+    def pair(self, toks: list[Token]) -> list[Actor]:
+        """ "the two sides", "both countries": the pair the text named just before."""
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        return self.ctx.pair(self.text[start:end], start, end)
 
 
 class Processor:
@@ -195,33 +230,8 @@ class Processor:
         """Pre-pass over the document: the countries it is about and the roles it teaches."""
         return build_context(sents, ActorResolver(self.kb, _day(article.published)))
 
-    def _actor_fn(self, ctx: ActorContext, text: str) -> Callable[..., Actor | None]:
-        def resolve(
-            toks: list[Token], head: Token, exclude: frozenset[str] = frozenset()
-        ) -> Actor | None:
-            toks = [t for t in toks if t.pos not in {"PUNCT", "SPACE"}]
-            if not toks:
-                return None
-            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            before = text[max(start - 12, 0) : start].split()
-            return ctx.resolve(
-                words_of_tokens(toks),
-                text=text[start:end],
-                start=start,
-                end=end,
-                head=head.text,
-                entity=head.ent or None,
-                exclude=exclude,
-                determiner=before[-1].lower() if before else None,
-            )
-
-        def pair(toks: list[Token]) -> list[Actor]:
-            """ "the two sides", "both countries": the pair the text named just before."""
-            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            return ctx.pair(text[start:end], start, end)
-
-        resolve.pair = pair  # type: ignore[attr-defined]
-        return resolve
+    def _actor_fn(self, ctx: ActorContext, text: str) -> ArticleActors:
+        return ArticleActors(ctx, text)
 
     def _fallback(self, text: str, ctx: ActorContext, places: list[Place]) -> Place | None:
         """Where an event with no place of its own is put: the dateline ("NIAMEY — ..."),
