@@ -15,7 +15,9 @@ _by_trigger = partial(by_trigger, published="2016-04-12")
 
 
 def test_a_politician_attacking_a_rival_criticises_him(processor):
-    ev = _by_trigger(processor, "Jeb Bush attacked Donald Trump, calling him a loser.", "attacked")
+    # (a politician the KB knows: "Jeb Bush" is not George W. Bush, and no one the KB knows)
+    text = "Hillary Clinton attacked Donald Trump, calling him unfit to lead."
+    ev = _by_trigger(processor, text, "attacked")
     assert ev.plover.type == "ACCUSE" and ev.cameo.code == "111"
 
 

@@ -419,3 +419,26 @@ def test_an_embassy_is_never_the_country_it_stands_in():
     ctx = _ctx("COD", "COD", "COD")
     actor = _resolve(ctx, "embassies")
     assert actor is None or actor.country is None
+
+
+def test_a_surname_inside_a_longer_unknown_name_is_someone_else():
+    from datetime import date
+
+    from eventwire.resolve.actor_match import ActorResolver
+
+    resolver = ActorResolver(load_kb(), date(2016, 9, 22))
+    # "Lamont" is a KB surname, but "Keith Lamont Scott" is another man altogether
+    assert resolver.resolve_words(words_of("Keith Lamont Scott")).kb_id is None
+    # a title before a surname is no longer name ("French President Macron")
+    later = ActorResolver(load_kb(), date(2018, 9, 22))
+    assert later.resolve_words(words_of("President Macron")).country == "FRA"
+
+
+def test_a_party_name_in_lower_case_is_a_leaning():
+    from datetime import date
+
+    from eventwire.resolve.actor_match import ActorResolver
+
+    resolver = ActorResolver(load_kb(), date(2016, 9, 22))
+    assert resolver.resolve_words(words_of("conservatives")).kb_id is None
+    assert resolver.resolve_words(words_of("the Conservatives")).country == "GBR"

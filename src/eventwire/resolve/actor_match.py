@@ -232,10 +232,17 @@ class ActorResolver:
             for size in range(min(_MAX_NGRAM, n - i), 0, -1):
                 chunk = words[i : i + size]
                 hits, form = self._names(chunk)
-                if hits and all(h.kind in {"org", "region"} for h in hits):
+                if hits and form.islower():
+                    # "conservatives", "socialists": in lower case a party's name is a leaning
+                    # (unless the KB writes the name so: "blue helmets")
+                    hits = [h for h in hits if h.kind != "org" or self._written_so(h.key, form)]
+                if hits and (
+                    all(h.kind in {"org", "region"} for h in hits)
+                    or (size == 1 and all(h.kind == "person" for h in hits))
+                ):
                     if self._inside_longer_name(words, i, i + size):
                         hits = []  # "Social Democratic Party" is not the Democratic Party,
-                        # "the Europe Bridge" not Europe
+                        # "the Europe Bridge" not Europe, "Keith Lamont Scott" not Lord Lamont
                 term = self._sector_term(" ".join(w.text for w in chunk))
                 negated = i > 0 and words[i - 1].text.lower() in _NOT_OF
                 if hits and not negated:
@@ -255,6 +262,11 @@ class ActorResolver:
         if found.country is None and places:
             self._place(found, words, known)
         return found
+
+    def _written_so(self, org_id: str, form: str) -> bool:
+        """The KB spells one of the organisation's names exactly as ``form``."""
+        org = self.kb.orgs.get(org_id)
+        return org is not None and form in {org.name, *org.aliases}
 
     def _inside_longer_name(self, words: list[Word], first: int, end: int) -> bool:
         """An organisation's name with an unknown capitalised word glued to it is another,
