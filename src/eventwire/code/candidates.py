@@ -32,8 +32,10 @@ from eventwire.syntax import SentenceView
 
 def _names_place(view: SentenceView, tok: Token) -> bool:
     """A named place, a place or terrain noun, or part of one ("the edge of the desert")."""
-    for part in view.prep_objects(tok, ("of",)) if tok.lemma.lower() in PART_NOUNS else ():
-        return _names_place(view, part)
+    if tok.lemma.lower() in PART_NOUNS:
+        wholes = view.prep_objects(tok, ("of",))
+        if wholes:
+            return _names_place(view, wholes[0])
     return (
         tok.ent in PLACE_ENTITIES
         or tok.lemma.lower() in PLACE_NOUNS | TERRAIN_NOUNS | ATTACKED_AREAS
@@ -172,13 +174,14 @@ class CandidateFinder:
         ):
             return False
         if p.obj or p.not_obj:
-            words = self._object_words(view, tok)
+            # "pressed Tokyo to open its market": what is pressed is Tokyo; the object of the
+            # act asked for says nothing of the sense
+            embedded = not (
+                p.not_obj and not p.obj and tok.pos == "VERB" and view.children(tok, "dobj")
+            )
+            words = self._object_words(view, tok, embedded=embedded)
             if p.prep:  # "spoke by telephone": the object of the required preposition
                 words |= {o.lemma.lower() for o in view.prep_objects(tok, p.prep)}
-            if p.not_obj and not p.obj and tok.pos == "VERB" and view.children(tok, "dobj"):
-                # "pressed Tokyo to open its market": what is pressed is Tokyo; the object of
-                # the act asked for says nothing of the sense
-                words = self._object_words(view, tok, embedded=False)
             if p.not_obj and not view.children(tok, *OBJ):
                 # "had their demands met": with no object, the subject is what is met; "the
                 # offensive was met by artillery fire": the agent is what it met

@@ -25,7 +25,6 @@ from eventwire.code.grammar import (
     ATTACKED_PLACES,
     BOMB_WORDS,
     DISASTER_WORDS,
-    JUDGING_VERBS,
     LOCAL_SECTORS,
     NON_POLITICAL,
     OBJ,
@@ -46,6 +45,8 @@ from eventwire.code.roles import (
     DEONTIC,
     RoleFinder,
     Roles,
+    each_other,
+    judged_act,
     reciprocal_parts,
 )
 from eventwire.code.rules import modal_code, ultimatum, with_code
@@ -98,34 +99,6 @@ def one_identity(events: list[Event]) -> list[Event]:
     return [replace(ev, source=fix(ev.source), target=fix(ev.target)) for ev in events]
 
 
-def judged_act(view: SentenceView, tok: Token, judge: Token) -> bool:
-    """``tok`` is the act a verb of judging is about ("criticised X for killing Y", "praised
-    X for freeing Y", "accused X of shelling Y"): it hangs from the judging verb's "for" or
-    "of" (through coordinated acts), and that verb judges someone."""
-    if judge.lemma.lower() not in JUDGING_VERBS:
-        return False
-    cur = tok
-    for _ in range(6):
-        head = view.head(cur)
-        if head is None:
-            return False
-        if head.dep == "prep" and head.text.lower() in {"for", "of", "over"}:
-            return view.head(head) is judge
-        if cur.dep not in {"conj", "pcomp", "xcomp", "pobj"}:
-            return False
-        cur = head
-    return False
-
-
-def each_other(view: SentenceView, tok: Token) -> bool:
-    """The trigger's object is "each other" or "one another"."""
-    for obj in view.children(tok, *OBJ):
-        words = {k.text.lower() for k in view.children(obj)} | {obj.text.lower()}
-        if {"each", "other"} <= words or {"one", "another"} <= words:
-            return True
-    return False
-
-
 def one_scene(events: list[Event]) -> list[Event]:
     """An attack and its toll told in one sentence happened in one place: where one violent
     event of the sentence has a place the text names ("the attack on Kharkiv killed five
@@ -142,7 +115,7 @@ def one_scene(events: list[Event]) -> list[Event]:
     place, country = named[0], named[0].country
     out = []
     for ev in events:
-        if ev in violent and (ev.place is None or ev.place.inferred):
+        if ev.cameo.root in VIOLENT_ROOTS and (ev.place is None or ev.place.inferred):
             ev = replace(
                 ev,
                 place=place,

@@ -12,6 +12,7 @@ from eventwire.code.grammar import (
     HARM_WORDS,
     MESSAGE_NOUNS,
     NATURAL_CAUSES,
+    PERSONAL_PRONOUNS,
     SUBJ,
     VERBAL_ATTACK_LEMMAS,
     VIOLENT_ROOTS,
@@ -87,7 +88,7 @@ def _a_person(view: SentenceView, actor: Actor) -> bool:
         return False  # the parser calls armed groups persons ("Al-Shabaab attacked ...")
     toks = [t for t in view.tokens if actor.start <= t.idx < actor.end]
     return actor.sector in POLITICAL_PEOPLE or any(
-        t.ent == "PERSON" or t.text.lower() in {"he", "she", "his", "her"} for t in toks
+        t.ent == "PERSON" or t.text.lower() in PERSONAL_PRONOUNS for t in toks
     )
 
 

@@ -132,6 +132,7 @@ RESCUE_MOTION = LEXICON.words("rescue_motion")
 #: Pronouns the actor resolver is asked about: "one" (a count), "he" and "she" (the person
 #: named last); "it" and "they" are left unresolved.
 RESOLVED_PRONOUNS = LEXICON.words("resolved_pronouns")
+PERSONAL_PRONOUNS = LEXICON.words("personal_pronouns")
 PAIR_HEADS = LEXICON.words("pair_heads")
 JUDGING_VERBS = LEXICON.words("judging_verbs")
 MESSAGE_NOUNS = LEXICON.words("message_nouns")

@@ -17,6 +17,7 @@ from eventwire.code.grammar import (
     CLAIM_LINKS,
     CLAIM_NOUNS,
     DECLARING,
+    JUDGING_VERBS,
     LEXICON,
     LOCAL_SECTORS,
     OBJ,
@@ -82,6 +83,34 @@ def reciprocal_parts(
         if a.country and others:
             out.append(([a], others))
     return out or [(source, target)]
+
+
+def judged_act(view: SentenceView, tok: Token, judge: Token) -> bool:
+    """``tok`` is the act a verb of judging is about ("criticised X for killing Y", "praised
+    X for freeing Y", "accused X of shelling Y"): it hangs from the judging verb's "for" or
+    "of" (through coordinated acts), and that verb judges someone."""
+    if judge.lemma.lower() not in JUDGING_VERBS:
+        return False
+    cur = tok
+    for _ in range(6):
+        head = view.head(cur)
+        if head is None:
+            return False
+        if head.dep == "prep" and head.text.lower() in {"for", "of", "over"}:
+            return view.head(head) is judge
+        if cur.dep not in {"conj", "pcomp", "xcomp", "pobj"}:
+            return False
+        cur = head
+    return False
+
+
+def each_other(view: SentenceView, tok: Token) -> bool:
+    """The trigger's object is "each other" or "one another"."""
+    for obj in view.children(tok, *OBJ):
+        words = {k.text.lower() for k in view.children(obj)} | {obj.text.lower()}
+        if {"each", "other"} <= words or {"one", "another"} <= words:
+            return True
+    return False
 
 
 class RoleFinder:
