@@ -520,3 +520,32 @@ def test_governments_in_both_countries_are_the_pair_named_before(processor):
     )
     ev = _by_trigger(processor, text, "turned")
     assert set(_countries(ev.source)) == {"MLI", "BFA"}
+
+
+def test_a_passive_relative_clause_acts_on_the_noun_it_modifies(processor):
+    # "who was arrested by police": the relative pronoun stands for the minister, the patient
+    text = "The Kenyan minister, who was arrested by police on Friday, denied the charges."
+    ev = _by_trigger(processor, text, "arrested")
+    assert _countries(ev.target) == ["KEN"] and ev.target[0].text == "Kenyan minister"
+
+
+def test_a_past_participle_modifying_a_noun_acts_on_that_noun(processor):
+    # "a Nigerian soldier killed by ...": a reduced passive relative, its patient the noun
+    text = "Mourners buried a Nigerian soldier killed by Boko Haram fighters near Maiduguri."
+    ev = _by_trigger(processor, text, "killed")
+    assert _countries(ev.target) == ["NGA"]
+    assert ev.source and ev.source[0].text == "Boko Haram fighters"
+
+
+def test_a_participle_that_only_describes_is_no_accusation(processor):
+    # "journalists accused of spying": a description of the journalists; the court that freed
+    # them is not said to accuse them
+    text = "The court freed three journalists accused of spying on Monday."
+    assert all(e.trigger.text != "accused" for e in _events(processor, text))
+
+
+def test_the_activity_a_killing_interrupted_is_no_event_of_its_own(processor):
+    # "while patrolling": the scene of the ambush, not a second act by the victims
+    text = "Two Malian soldiers were killed by jihadists while patrolling near Menaka."
+    triggers = {e.trigger.text for e in _events(processor, text)}
+    assert "killed" in triggers and "patrolling" not in triggers

@@ -14,6 +14,7 @@ from eventwire.code.grammar import (
     NAME_ENTITIES,
     NOT_PLACE_ENTITIES,
     OBJ,
+    ONGOING_MARKS,
     PART_NOUNS,
     PLACE_ENTITIES,
     PLACE_NOUNS,
@@ -21,7 +22,9 @@ from eventwire.code.grammar import (
     SUBJ,
     TERRAIN_NOUNS,
     TIME_PREPS,
+    VIOLENT_ROOTS,
     controller_subject,
+    reduced_passive,
 )
 from eventwire.code.patterns import Pattern, PatternIndex
 from eventwire.records import (
@@ -64,6 +67,13 @@ class CandidateFinder:
             return None  # "the visiting minister": a description, not an event
         if (
             pos == "VERB"
+            and tok.tag == "VBG"
+            and tok.dep == "advcl"
+            and any(m.lemma.lower() in ONGOING_MARKS for m in view.children(tok, "mark"))
+        ):
+            return None  # "was killed while fighting Isis": the activity it interrupted
+        if (
+            pos == "VERB"
             and tok.dep in {"dobj", "nsubj", "nsubjpass", "pobj"}
             and any(k.text.lower() in {"the", "a", "an"} for k in view.children(tok, "det"))
         ):
@@ -82,6 +92,15 @@ class CandidateFinder:
             return None  # "appeared on Meet the Press": a capitalised verb names a programme
         for pattern in self.index.candidates(tok.lemma, pos):
             if self._holds(view, tok, pattern):
+                if (
+                    reduced_passive(view, tok)
+                    and not view.children(tok, "agent")
+                    and pattern.code[:2] not in VIOLENT_ROOTS
+                ):
+                    # "journalists accused of spying": the participle describes the noun;
+                    # no one is said to accuse them here. Violence is told this way too ("a
+                    # soldier killed in Gao"), and so is any act whose agent is named.
+                    return None
                 return pattern
         return None
 

@@ -298,6 +298,12 @@ class Coder:
                         target = target or list(other.source)
                         inferred = True
                         break
+                    if other.target and self.role_finder.subject_undergoes(view, other_tok):
+                        # "was killed while fighting in Syria": the one who fought is the
+                        # passive's subject, the one killed
+                        source = list(other.target)
+                        inferred = True
+                        break
                     if other.source:
                         source = list(other.source)
                         target = target or list(other.target)

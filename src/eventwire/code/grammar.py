@@ -132,6 +132,8 @@ RESCUE_MOTION = LEXICON.words("rescue_motion")
 #: Pronouns the actor resolver is asked about: "one" (a count), "he" and "she" (the person
 #: named last); "it" and "they" are left unresolved.
 RESOLVED_PRONOUNS = LEXICON.words("resolved_pronouns")
+#: "while" before a progressive: the activity going on when the main event happened.
+ONGOING_MARKS = LEXICON.words("ongoing_marks")
 PERSONAL_PRONOUNS = LEXICON.words("personal_pronouns")
 PAIR_HEADS = LEXICON.words("pair_heads")
 JUDGING_VERBS = LEXICON.words("judging_verbs")
@@ -237,3 +239,17 @@ def is_dateline(view: SentenceView, tok: Token) -> bool:
         if not (t.text.isupper() or t.text == ","):
             return False
     return False
+
+
+def reduced_passive(view: SentenceView, tok: Token) -> bool:
+    """ "a soldier killed in Gao", "journalists accused of spying": a past participle that
+    modifies a noun is a passive whose patient is that noun, whatever the main verb says."""
+    head = view.head(tok)
+    return (
+        tok.pos == "VERB"
+        and tok.tag == "VBN"
+        and tok.dep == "acl"
+        and head is not None
+        and head.pos in {"NOUN", "PROPN"}
+        and not view.children(tok, *SUBJ)
+    )

@@ -34,6 +34,7 @@ from eventwire.code.grammar import (
     VIOLENT_ROOTS,
     ActorFn,
     controller_subject,
+    reduced_passive,
     light_verb,
 )
 from eventwire.code.patterns import Pattern
@@ -60,6 +61,7 @@ CLAIMING = LEXICON.words("claiming")
 DEMANDING_AUX = LEXICON.words("demanding_aux")
 MEETING_SETTINGS = LEXICON.words("meeting_settings")
 SETTING_WORDS = LEXICON.words("setting_words")
+RELATIVE_PRONOUNS = LEXICON.words("relative_pronouns")
 #: CAMEO root of consultations (meet, visit, host, negotiate).
 MEETING_ROOT = "04"
 #: The pattern a deontic "must" codes (CAMEO 10: demand).
@@ -127,11 +129,11 @@ class RoleFinder:
         inferred = False
         if tok.pos == "VERB":
             passive = bool(view.children(tok, *PASSIVE_SUBJ))
-            if passive:
+            if passive or reduced_passive(view, tok):
                 src_heads = [
                     o for a in view.children(tok, "agent") for o in view.children(a, "pobj")
                 ]
-                obj_heads = view.children(tok, *PASSIVE_SUBJ)
+                obj_heads = self._relative_antecedent(view, tok, view.children(tok, *PASSIVE_SUBJ))
             else:
                 src_heads = view.children(tok, *SUBJ)
                 obj_heads = view.children(tok, *OBJ)
@@ -266,6 +268,22 @@ class RoleFinder:
         return Roles(tuple(source), tuple(target), light, inferred)
 
     @staticmethod
+    def _relative_antecedent(view: SentenceView, tok: Token, patients: list[Token]) -> list[Token]:
+        """The patient of a passive relative clause is the noun the clause modifies ("the
+        activist who was killed by Isis"); of a reduced one ("a Briton killed in Raqqa"), the
+        noun the participle modifies."""
+        head = view.head(tok)
+        if head is None or head.pos not in {"NOUN", "PROPN"}:
+            return patients
+        if tok.dep == "relcl" and patients and all(
+            p.text.lower() in RELATIVE_PRONOUNS for p in patients
+        ):
+            return [head]
+        if tok.dep == "acl" and not patients:
+            return [head]
+        return patients
+
+    @staticmethod
     def _state_agents(actors: list[Actor], modifiers: list[Token], p: Pattern) -> list[Actor]:
         """A nationality word that acts ("the Iranian offensive", "the French withdrawal",
         "the American decision to ...") stands for its state: its forces when the act is
@@ -309,6 +327,13 @@ class RoleFinder:
             if anc.pos in {"NOUN", "PROPN"} and anc.lemma.lower() not in PLAN_NOUNS:
                 return False
         return False
+
+    def subject_undergoes(self, view: SentenceView, verb: Token) -> bool:
+        """A passive verb, written out or reduced ("a Briton killed in Raqqa"): its
+        grammatical subject, the one an adverbial clause's act belongs to, is its patient."""
+        return verb.pos == "VERB" and (
+            bool(view.children(verb, *PASSIVE_SUBJ)) or reduced_passive(view, verb)
+        )
 
     @staticmethod
     def _suffers(view: SentenceView, verb: Token) -> bool:
