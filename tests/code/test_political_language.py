@@ -82,3 +82,11 @@ def test_neither_nor_subjects_deny_the_act(processor):
     assert ev.modality == "negated"
     text = "Tehran has given permission for the flights."
     assert _by_trigger(processor, text, "given").modality == "asserted"
+
+
+def test_an_adverb_with_its_own_modifier_is_no_particle(processor):
+    # "upside down" is a manner adverb; "turned down" with a bare particle is a refusal
+    text = "Macron had turned Paris upside down to tell everyone about the war."
+    assert all(e.plover.type != "REJECT" for e in _events(processor, text))
+    ev = _by_trigger(processor, "Niger turned down the offer of mediation.", "turned down")
+    assert ev.plover.type == "REJECT"

@@ -167,7 +167,9 @@ class CandidateFinder:
             for k in view.children(tok, "prt", "advmod", "prep")
             # ... or as a preposition with no object ("will pull out by April"), not one that
             # heads a phrase ("pushed out of Syria")
-            if k.dep != "prep" or not view.children(k, "pobj", "prep")
+            if (k.dep != "prep" or not view.children(k, "pobj", "prep"))
+            # ... and not an adverb with a modifier of its own ("turned the city upside down")
+            and not (k.dep == "advmod" and view.children(k, "advmod"))
         ):
             return False
         if (
@@ -184,7 +186,8 @@ class CandidateFinder:
             return False
         if p.mod and not any(
             k.lemma.lower() in p.mod or k.text.lower() in p.mod
-            for k in view.children(tok, "compound", "amod", "nmod")
+            # an adverb qualifies a verb the way an adjective does a noun ("intervened militarily")
+            for k in view.children(tok, "compound", "amod", "nmod", "advmod")
         ):
             return False
         if p.not_mod and any(
