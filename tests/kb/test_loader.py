@@ -241,3 +241,20 @@ def test_a_regions_actor_code_must_be_a_nonstate_code(tmp_path):
 
     with pytest.raises(KBError, match=r"regions.tsv:2: actor_code 'NER'"):
         load_kb_from([DATA_DIR, tmp_path])
+
+
+def test_party_adjectives_must_be_capitalised_and_unique(tmp_path):
+    line = (
+        '{{"id": "{id}", "name": "{id} Party", "country": "GBR", "sector": "PTY", '
+        '"adjectives": {adj}}}\n'
+    )
+    _write(tmp_path, "organizations.jsonl", line.format(id="p1", adj='["tory"]'))
+    with pytest.raises(KBError, match=r"organizations.jsonl:1: adjectives must be"):
+        load_kb_from([tmp_path])
+    _write(
+        tmp_path,
+        "organizations.jsonl",
+        line.format(id="p1", adj='["Whig"]') + line.format(id="p2", adj='["Whig"]'),
+    )
+    with pytest.raises(KBError, match=r"organizations.jsonl:2: adjective 'Whig' is already p1's"):
+        load_kb_from([tmp_path])

@@ -442,3 +442,23 @@ def test_a_party_name_in_lower_case_is_a_leaning():
     resolver = ActorResolver(load_kb(), date(2016, 9, 22))
     assert resolver.resolve_words(words_of("conservatives")).kb_id is None
     assert resolver.resolve_words(words_of("the Conservatives")).country == "GBR"
+
+
+def test_a_party_adjective_before_a_title_names_the_party_country():
+    from datetime import date
+
+    from eventwire.resolve.actor_match import ActorResolver
+
+    resolver = ActorResolver(load_kb(), date(2018, 5, 15))
+
+    def country(text: str) -> str | None:
+        return resolver.resolve_words(words_of(text)).country
+
+    # the office belongs to the party, and the party to its country
+    assert country("the former Liberal Democrat leader") == "GBR"
+    assert country("a Tory minister") == "GBR"
+    assert country("a Democratic presidential candidate") == "USA"
+    # only the whole run of capitalised words, and only before a title
+    assert country("the Social Democrat leader") is None
+    assert country("the Republican Guard") is None
+    assert country("the Democratic Union party") is None

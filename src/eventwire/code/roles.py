@@ -34,8 +34,8 @@ from eventwire.code.grammar import (
     VIOLENT_ROOTS,
     ActorFn,
     controller_subject,
-    reduced_passive,
     light_verb,
+    reduced_passive,
 )
 from eventwire.code.patterns import Pattern
 from eventwire.code.phrase_actors import PhraseActors
@@ -275,8 +275,10 @@ class RoleFinder:
         head = view.head(tok)
         if head is None or head.pos not in {"NOUN", "PROPN"}:
             return patients
-        if tok.dep == "relcl" and patients and all(
-            p.text.lower() in RELATIVE_PRONOUNS for p in patients
+        if (
+            tok.dep == "relcl"
+            and patients
+            and all(p.text.lower() in RELATIVE_PRONOUNS for p in patients)
         ):
             return [head]
         if tok.dep == "acl" and not patients:

@@ -119,6 +119,9 @@ class Organization:
     members: tuple[str, ...] = ()
     start: date | None = None
     end: date | None = None
+    #: The capitalised word a party's members and offices carry ("a Tory minister", "a
+    #: Republican senator"): read as the party only before a title (kb/data docs).
+    adjectives: tuple[str, ...] = ()
 
     def active_on(self, day: date | None) -> bool:
         if day is None:
@@ -155,6 +158,8 @@ class KnowledgeBase:
     regions: dict[str, Region] = field(default_factory=dict)
     #: A stateless people's word (lower case: "kurdish") -> the states it lives in, in order.
     peoples: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: A party's member adjective, as written ("Tory", "Lib Dem") -> the party's id.
+    party_adjectives: dict[str, str] = field(default_factory=dict)
     sectors: dict[str, SectorTerm] = field(default_factory=dict)
     people: list[Person] = field(default_factory=list)
     #: Organisation id -> its latest period; ``org_periods`` has every period.
@@ -538,6 +543,16 @@ def _load_orgs(kb: KnowledgeBase, path: Path) -> None:
         for member in members:
             _check_country(kb, member, where)
         start, end = _period(obj, where)
+        adjectives = obj.get("adjectives") or []
+        if not isinstance(adjectives, list) or not all(
+            isinstance(a, str) and a[:1].isupper() for a in adjectives
+        ):
+            raise KBError(f"{where}: adjectives must be a list of capitalised words")
+        for adjective in adjectives:
+            other = kb.party_adjectives.get(adjective)
+            if other is not None and other != str(obj["id"]):
+                raise KBError(f"{where}: adjective {adjective!r} is already {other}'s")
+            kb.party_adjectives[adjective] = str(obj["id"])
         org = Organization(
             id=str(obj["id"]),
             name=obj["name"],
@@ -548,6 +563,7 @@ def _load_orgs(kb: KnowledgeBase, path: Path) -> None:
             members=tuple(members),
             start=start,
             end=end,
+            adjectives=tuple(adjectives),
         )
         kb.org_periods[org.id].append(org)
         kb.orgs[org.id] = max(kb.org_periods[org.id], key=lambda o: o.start or date.min)

@@ -259,9 +259,35 @@ class ActorResolver:
                     break
             i += step
         self._titles(found, sector_hits, words, known, named)
+        if found.country is None and sector_hits:
+            self._party_adjective(found, words, sector_hits)
         if found.country is None and places:
             self._place(found, words, known)
         return found
+
+    def _party_adjective(self, found: Finding, words: list[Word], hits: list[_Hit]) -> None:
+        """ "a Tory minister", "the Liberal Democrat leader", "a Republican senator": the
+        capitalised words right before the title that heads the phrase name the party whose
+        office it is, and so its country. Only all of them, and only there: "Republican"
+        alone, "the Republican Guard" or "the Social Democrat leader" is no US party."""
+        end = core_end(words)
+        heads = [h for h in hits if h.hi < end]
+        if not heads:
+            return
+        title_at = heads[-1].lo
+        # over up to two lower-case modifiers first ("a Democratic presidential candidate")
+        for _ in range(2):
+            if title_at > 1 and words[title_at - 1].text[:1].islower():
+                title_at -= 1
+        lo = title_at
+        while lo > 0 and words[lo - 1].text[:1].isupper():
+            lo -= 1
+        form = " ".join(w.text for w in words[lo:title_at])
+        org_id = self.kb.party_adjectives.get(form)
+        org = self.kb.org(org_id, self.day) if org_id else None
+        if org is not None:
+            found.country, found.country_rank = org.country, RANK["org"]
+            found.mentioned.append(org.country)
 
     def _written_so(self, org_id: str, form: str) -> bool:
         """The KB spells one of the organisation's names exactly as ``form``."""
