@@ -549,3 +549,18 @@ def test_the_activity_a_killing_interrupted_is_no_event_of_its_own(processor):
     text = "Two Malian soldiers were killed by jihadists while patrolling near Menaka."
     triggers = {e.trigger.text for e in _events(processor, text)}
     assert "killed" in triggers and "patrolling" not in triggers
+
+
+def test_an_object_relative_pronoun_is_the_noun_it_modifies(processor):
+    # "whom the junta had accused": the relative pronoun is the object, the rebel leaders
+    text = "Algeria hosted the Tuareg rebel leaders, whom the Malian junta had accused of treason."
+    ev = _by_trigger(processor, text, "accused")
+    assert _countries(ev.source) == ["MLI"]
+    assert ev.target and ev.target[0].text == "Tuareg rebel leaders"
+
+
+def test_a_possessive_in_an_opening_phrase_is_the_subject_after_it(processor):
+    # cataphora: "In his talks with Tinubu, Macron said ...": "his" is Macron
+    text = "In his talks with Bola Tinubu, Emmanuel Macron said France would reduce its troops."
+    ev = _by_trigger(processor, text, "talks")
+    assert _countries(ev.source) == ["FRA"] and _countries(ev.target) == ["NGA"]

@@ -22,6 +22,7 @@ from eventwire.code.grammar import (
     LOCAL_SECTORS,
     OBJ,
     PASSIVE_SUBJ,
+    PERSONAL_PRONOUNS,
     PLAN_NOUNS,
     PRESSING_VERBS,
     REPORTING,
@@ -137,6 +138,8 @@ class RoleFinder:
             else:
                 src_heads = view.children(tok, *SUBJ)
                 obj_heads = view.children(tok, *OBJ)
+                if tok.dep == "relcl":  # "the Kurds, whom Turkey accused of ...": the Kurds
+                    obj_heads = self._relative_antecedent(view, tok, obj_heads, fill=False)
                 if not src_heads:  # "X plans to install", "X agreed to withdraw"
                     src_heads = controller_subject(view, tok)
             src_heads = self._speaker_for_pronoun(view, tok, src_heads)
@@ -171,7 +174,7 @@ class RoleFinder:
                 target = self.actors(view, view.children(tok, "poss"), actor_fn)
                 return Roles(tuple(source), tuple(target), rescuer, inferred)
             of_objs = view.prep_objects(tok, ("of",))
-            src_heads = view.children(tok, "poss")
+            src_heads = [self._cataphor(view, h) for h in view.children(tok, "poss")]
             src_heads += [o for a in view.children(tok, "agent") for o in view.children(a, "pobj")]
             src_heads += view.prep_objects(tok, ("by", *p.source_preps))
             for theme in of_objs if p.of_role == "theme" else ():
@@ -268,7 +271,24 @@ class RoleFinder:
         return Roles(tuple(source), tuple(target), light, inferred)
 
     @staticmethod
-    def _relative_antecedent(view: SentenceView, tok: Token, patients: list[Token]) -> list[Token]:
+    def _cataphor(view: SentenceView, pron: Token) -> Token:
+        """ "In his talks with May, Erdogan said ...": a possessive pronoun in a phrase that
+        opens the sentence, before its subject, stands for that subject when it names a person."""
+        if pron.text.lower() not in PERSONAL_PRONOUNS:
+            return pron
+        chain = list(view.ancestors(pron))
+        if len(chain) < 2 or chain[-2].dep != "prep":
+            return pron  # only in an adjunct phrase of the main clause
+        clause = chain[-1]
+        subjects = [s for s in view.children(clause, *SUBJ) if s.ent == "PERSON"]
+        if len(subjects) == 1 and pron.i < subjects[0].i:
+            return subjects[0]
+        return pron
+
+    @staticmethod
+    def _relative_antecedent(
+        view: SentenceView, tok: Token, patients: list[Token], fill: bool = True
+    ) -> list[Token]:
         """The patient of a passive relative clause is the noun the clause modifies ("the
         activist who was killed by Isis"); of a reduced one ("a Briton killed in Raqqa"), the
         noun the participle modifies."""
@@ -281,7 +301,7 @@ class RoleFinder:
             and all(p.text.lower() in RELATIVE_PRONOUNS for p in patients)
         ):
             return [head]
-        if tok.dep == "acl" and not patients:
+        if fill and tok.dep == "acl" and not patients:
             return [head]
         return patients
 
