@@ -11,8 +11,13 @@ from bisect import bisect_right
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc
 
+from eventwire.kb.lexicon import load_lexicon
 from eventwire.nlp.model import PARAGRAPH_BREAK
 from eventwire.records import Mention, ParsedSentence, Sentence, Token
+
+#: Verb forms the model's rule lemmatizer gets wrong ("hoped" -> "hop", "waged" -> "wag"):
+#: form -> lemma, for tokens tagged as verbs (the noun "wages" keeps its own lemma).
+VERB_LEMMA_FIXES = dict(load_lexicon("en").pairs("verb_lemma_fixes"))
 
 
 def doc_to_sentences(
@@ -58,7 +63,7 @@ def doc_to_sentences(
                 i=i - sent_start,
                 text=string(r[0]),
                 idx=r[8] + offset,
-                lemma=string(r[1]),
+                lemma=_lemma(string(r[0]), string(r[1]), string(r[2])),
                 pos=string(r[2]),
                 tag=string(r[3]),
                 dep=string(r[4]),
@@ -87,3 +92,9 @@ def _signed(value: int) -> int:
 #: spaCy's ENT_IOB integers.
 _IOB = ("", "I", "O", "B")
 _PARAGRAPH_BREAK = PARAGRAPH_BREAK
+
+
+def _lemma(form: str, lemma: str, pos: str) -> str:
+    if pos == "VERB":
+        return VERB_LEMMA_FIXES.get(form.lower(), lemma)
+    return lemma
