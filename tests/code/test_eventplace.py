@@ -137,3 +137,15 @@ def test_part_of_an_organisation_name_is_not_a_place(processor):
 def test_a_known_organisation_is_not_a_town(processor):
     res = processor.process_text("Israel said it would destroy Hamas in Gaza.")
     assert all(e.place is None or e.place.country != "DEU" for e in res.events)
+
+
+def test_a_country_visited_is_where_the_visit_happens(processor):
+    # the visited country is the target and the place; the article's other country is neither
+    text = "Beijing suspended military contacts after Nancy Pelosi visited Taiwan in August 2022."
+    ev = next(
+        e
+        for e in processor.process_text(text, published="2022-08-10").events
+        if e.trigger.text == "visited"
+    )
+    assert [a.country for a in ev.target] == ["TWN"]
+    assert ev.place is not None and ev.place.country == "TWN" and not ev.place.inferred

@@ -199,6 +199,9 @@ class Coder:
                     and not names_place(a.text, place.char_start - a.start)
                     # "the attack on Kharkiv": a town attacked is where the attack happened
                     and not (a in attacked and a.sector is None)
+                    # "visited Taiwan", "withdrew from Niger": the country visited or left
+                    # is the target and where the act takes place
+                    and not (pattern.target_from_place and a in roles.target)
                     for a in (*roles.source, *roles.target)
                 )
             ):
