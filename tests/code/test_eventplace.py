@@ -149,3 +149,17 @@ def test_a_country_visited_is_where_the_visit_happens(processor):
     )
     assert [a.country for a in ev.target] == ["TWN"]
     assert ev.place is not None and ev.place.country == "TWN" and not ev.place.inferred
+
+
+def test_where_a_coordinated_act_points_is_not_where_the_first_happened(processor):
+    # "turned to Russia" is the direction of the second act, not the place of the expulsion
+    text = (
+        "Burkina Faso's junta expelled French troops last year and has turned to Russia "
+        "for military support."
+    )
+    ev = next(
+        e
+        for e in processor.process_text(text, published="2024-01-10").events
+        if e.trigger.text == "expelled"
+    )
+    assert ev.place is None or ev.place.country != "RUS"

@@ -53,6 +53,8 @@ _LOCATIVE = frozenset(
     }
 )  # fmt: skip
 #: Prepositions whose object is not where the event happened.
+#: Prepositions of direction: another trigger's "to X" is where that act goes.
+_DIRECTIONAL = frozenset({"to", "towards", "toward", "into", "from", "onto", "via"})
 _NON_LOCATIVE = frozenset(
     {"with", "for", "against", "about", "of", "than", "like", "as", "despite", "since", "after",
      "before", "until", "because", "per", "including", "except", "on behalf"}
@@ -783,6 +785,14 @@ def _rank(
             top, tok = cur, lead  # judged as the lead verb's place, one step further
             cost += 1
             break
+        if (
+            head.i in triggers
+            and head.i != tok.i
+            and cur.dep == "prep"
+            and cur.text.lower() in _DIRECTIONAL
+        ):
+            return None  # "expelled the French and turned to Russia": where the other act
+            # points, not where this one happened
         if (
             head.i in triggers
             and not _same_event(view, head, tok)
