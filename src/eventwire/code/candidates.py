@@ -221,6 +221,12 @@ class CandidateFinder:
             return False
         if p.clause and not view.children(tok, "xcomp", "ccomp"):
             return False
+        if p.infinitive and not any(
+            k.text.lower() == "to"
+            for c in view.children(tok, "xcomp", "ccomp")
+            for k in view.children(c, "aux")
+        ):
+            return False
         if p.clause_lemma and not any(
             c.lemma.lower() in p.clause_lemma for c in self._clause_verbs(view, tok)
         ):

@@ -34,6 +34,7 @@ _FIELDS = {
     "not_obj",
     "not_mod",
     "clause",
+    "infinitive",
     "target_from_place",
     "reciprocal",
     "subj",
@@ -67,6 +68,8 @@ class Pattern:
     not_obj: frozenset[str] = frozenset()
     #: the verb must govern a clause ("declined to meet", not "production declined")
     clause: bool = False
+    #: the verb must govern an infinitive ("told Turkey to halt", not "told them that ...")
+    infinitive: bool = False
     prt: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     mod: frozenset[str] = frozenset()
@@ -184,6 +187,7 @@ def load_patterns(
                     obj=_words(entry.get("obj")),
                     not_obj=_words(entry.get("not_obj")),
                     clause=bool(entry.get("clause", False)),
+                    infinitive=bool(entry.get("infinitive", False)),
                     prt=_words(entry.get("prt")),
                     prep=_words(entry.get("prep")),
                     mod=_words(entry.get("mod")),
