@@ -564,3 +564,9 @@ def test_a_possessive_in_an_opening_phrase_is_the_subject_after_it(processor):
     text = "In his talks with Bola Tinubu, Emmanuel Macron said France would reduce its troops."
     ev = _by_trigger(processor, text, "talks")
     assert _countries(ev.source) == ["FRA"] and _countries(ev.target) == ["NGA"]
+
+
+def test_a_threat_to_act_against_someone_aims_at_them(processor):
+    # the threatened act's "against" phrase names whom the threat is aimed at
+    ev = _by_trigger(processor, "Hezbollah threatened to retaliate against Israel.", "threatened")
+    assert _countries(ev.target) == ["ISR"]
