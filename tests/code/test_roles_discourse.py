@@ -570,3 +570,38 @@ def test_a_threat_to_act_against_someone_aims_at_them(processor):
     # the threatened act's "against" phrase names whom the threat is aimed at
     ev = _by_trigger(processor, "Hezbollah threatened to retaliate against Israel.", "threatened")
     assert _countries(ev.target) == ["ISR"]
+
+
+def test_parties_listed_in_pairs_clash_with_their_own_partner(processor):
+    # "between A and B, C and D": pairs, not parties all fighting each other
+    text = (
+        "The drought led to clashes between Ethiopia and Eritrea, Sudan and Chad, and Kenya "
+        "and Somalia."
+    )
+    evs = [e for e in _events(processor, text) if e.trigger.text == "clashes"]
+    dyads = {(e.source[0].country, e.target[0].country) for e in evs if e.source and e.target}
+    pairs = {("ETH", "ERI"), ("SDN", "TCD"), ("KEN", "SOM")}
+    assert {("ETH", "ERI"), ("ERI", "ETH"), ("SDN", "TCD"), ("TCD", "SDN")} <= dyads
+    assert all(d in pairs or d[::-1] in pairs for d in dyads)
+    assert all(len(e.target) == 1 for e in evs)
+
+
+def test_a_country_named_before_a_withdrawal_with_its_author_is_the_place_left(processor):
+    ev = _by_trigger(
+        processor, "Biden's Afghanistan withdrawal alarmed NATO allies.", "Afghanistan withdrawal"
+    )
+    assert _countries(ev.source) == ["USA"] and _countries(ev.target) == ["AFG"]
+
+
+def test_attacking_a_decision_is_criticism(processor):
+    # only words reach a withdrawal or a plan: an attack on one is ACCUSE, not ASSAULT
+    ev = _by_trigger(
+        processor, "Senators attacked the withdrawal from Niger as reckless.", "attacked"
+    )
+    assert ev.plover.type == "ACCUSE"
+
+
+def test_a_declared_intent_to_attack_is_not_an_attack(processor):
+    text = "Erdogan declared his intent to attack the Kurdish enclave in northern Syria."
+    ev = _by_trigger(processor, text, "attack")
+    assert ev.modality == "planned" and ev.plover.type == "THREATEN"

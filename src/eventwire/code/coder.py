@@ -339,7 +339,7 @@ class Coder:
             if not target and not pattern.reciprocal and each_other(view, tok):
                 # "the two countries accused each other": each side acts on the other
                 pattern = replace(pattern, reciprocal=True)
-            pairs = reciprocal_parts(pattern, source, target)
+            pairs = reciprocal_parts(pattern, source, target, roles.pairing)
             for part, (src, tgt) in enumerate(pairs):
                 events.append(
                     self._event(

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from eventwire.code.grammar import (
     BOMB_WORDS,
+    CLAIM_NOUNS,
     CONTEST_LEMMAS,
     ELECTION_WORDS,
     HARM_WORDS,
+    IDEA_NOUNS,
     MESSAGE_NOUNS,
     NATURAL_CAUSES,
     PERSONAL_PRONOUNS,
@@ -105,6 +107,9 @@ def verbal_attack(
     carrier = view.head(tok) if tok.dep == "acl" else None
     if carrier is not None and carrier.lemma.lower() in MESSAGE_NOUNS:
         return True  # "a TV spot attacking the governor": words attack with words
+    objects = view.children(tok, "dobj")
+    if objects and all(o.lemma.lower() in IDEA_NOUNS | CLAIM_NOUNS for o in objects):
+        return True  # "attacked the withdrawal", "attacked the plan": only words reach an idea
     if not source or not all(_a_person(view, a) for a in source):
         return False
     if not target or not all(_a_person(view, a) for a in target):

@@ -134,6 +134,8 @@ RESCUE_MOTION = LEXICON.words("rescue_motion")
 RESOLVED_PRONOUNS = LEXICON.words("resolved_pronouns")
 #: "while" before a progressive: the activity going on when the main event happened.
 ONGOING_MARKS = LEXICON.words("ongoing_marks")
+#: Decisions, policies and words: what can be attacked only with words.
+IDEA_NOUNS = LEXICON.words("idea_nouns")
 PERSONAL_PRONOUNS = LEXICON.words("personal_pronouns")
 PAIR_HEADS = LEXICON.words("pair_heads")
 JUDGING_VERBS = LEXICON.words("judging_verbs")

@@ -55,6 +55,9 @@ class Roles:
     target: tuple[Actor, ...]
     light_verb: Token | None
     inferred: bool = False
+    #: (actor start, pair number) when the text lists parties in pairs ("clashes between Iran
+    #: and Israel, and Turkey and the Kurds"): each acts on its own partner only
+    pairing: tuple[tuple[int, int], ...] = ()
 
 
 #: Verbs that report a hostile act as one side's claim ("Kenya claimed that al-Shabaab attacked").
@@ -73,16 +76,25 @@ CLAIM_OTHER = Pattern(id="claim-other-act", lemmas=CLAIMING, pos="VERB", code="1
 
 
 def reciprocal_parts(
-    pattern: Pattern, source: list[Actor], target: list[Actor]
+    pattern: Pattern,
+    source: list[Actor],
+    target: list[Actor],
+    pairing: tuple[tuple[int, int], ...] = (),
 ) -> list[tuple[list[Actor], list[Actor]]]:
     """ "The US, Russia and Switzerland met": with no target, each party of a reciprocal
-    event meets the others - one event per party, so dyads run both ways."""
+    event meets the others - one event per party, so dyads run both ways; parties listed in
+    pairs meet their own partner only."""
     countries = {a.country for a in source if a.country}
     if not pattern.reciprocal or target or len(countries) < 2:
         return [(source, target)]
+    pair_of = dict(pairing)
     out: list[tuple[list[Actor], list[Actor]]] = []
     for a in source:
-        others = [b for b in source if b.country != a.country]
+        others = [
+            b
+            for b in source
+            if b.country != a.country and pair_of.get(a.start) == pair_of.get(b.start)
+        ]
         if a.country and others:
             out.append(([a], others))
     return out or [(source, target)]
@@ -128,6 +140,7 @@ class RoleFinder:
     def roles(self, view: SentenceView, tok: Token, p: Pattern, actor_fn: ActorFn) -> Roles:
         light: Token | None = None
         inferred = False
+        pairing: tuple[tuple[int, int], ...] = ()
         if tok.pos == "VERB":
             passive = bool(view.children(tok, *PASSIVE_SUBJ))
             if passive or reduced_passive(view, tok):
@@ -187,6 +200,12 @@ class RoleFinder:
                 for m in view.children(tok, "amod", "compound")
                 if m.ent in {"NORP", "GPE", "ORG", "PERSON"} and not self._venue(m)
             ]
+            left: list[Token] = []
+            if p.mode == "withdraw" and src_heads:
+                # "Trump's Syria withdrawal": with its author named, a country's name before
+                # a withdrawal is the place left ("the US withdrawal" has no other author)
+                left = [m for m in modifiers if m.dep == "compound" and m.ent == "GPE"]
+                modifiers = [m for m in modifiers if m not in left]
             src_heads += modifiers
             source = self.actors(view, src_heads, actor_fn)
             source = self._state_agents(source, modifiers, p)
@@ -210,6 +229,7 @@ class RoleFinder:
                 ]
                 source, inferred = themes[:1], bool(themes)
             target = self._objects(view, of_objs, p, actor_fn) if p.of_role == "target" else []
+            target = target or self.actors(view, left, actor_fn)
             if not target and p.code[:2] in ADDRESSED_ROOTS:
                 # "Washington's demand that Niger expel ...": the one asked to act
                 for clause in view.children(tok, "acl", "ccomp", "relcl"):
@@ -240,6 +260,7 @@ class RoleFinder:
                 if len({a.country for a in parties if a.country}) >= 2:
                     source = parties
                     target = [a for a in target if all(a.start != b.start for b in parties)]
+                    pairing = self._listed_pairs(view, parties)
             if not source and p.code[:2] == MEETING_ROOT:
                 # "said ahead of a meeting with X", "raised it at talks with X": whoever the
                 # clause is about took part in the meeting it is set at
@@ -268,7 +289,28 @@ class RoleFinder:
         if not target:
             target = self._owner_of_claim(view, tok, actor_fn, light)
         source = [a for a in source if all(a.start != b.start for b in target)]
-        return Roles(tuple(source), tuple(target), light, inferred)
+        return Roles(tuple(source), tuple(target), light, inferred, pairing)
+
+    @staticmethod
+    def _listed_pairs(view: SentenceView, parties: list[Actor]) -> tuple[tuple[int, int], ...]:
+        """ "between Iran and Israel, Syria and Israel, and Turkey and the Kurds": an even
+        list whose members are joined by a bare "and" within a pair and by a comma between
+        pairs is a list of pairs."""
+        ordered = sorted(parties, key=lambda a: a.start)
+        if len(ordered) < 4 or len(ordered) % 2:
+            return ()
+
+        def gap(a: Actor, b: Actor) -> str:
+            words = [t.text.lower() for t in view.tokens if a.end <= t.idx < b.start]
+            return " ".join(w for w in words if w not in {"the", "a", "an"})
+
+        for k in range(len(ordered) - 1):
+            between = gap(ordered[k], ordered[k + 1])
+            if k % 2 == 0 and between != "and":
+                return ()
+            if k % 2 == 1 and "," not in between:
+                return ()
+        return tuple((a.start, k // 2) for k, a in enumerate(ordered))
 
     @staticmethod
     def _cataphor(view: SentenceView, pron: Token) -> Token:
