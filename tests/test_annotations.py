@@ -55,6 +55,13 @@ def test_guardian_round_is_well_formed_and_matches_the_readme():
     r8 = {r["story"] for r in rows if r["round"] == 8}
     devread = {"guardian-284", "guardian-93", "guardian-694", "guardian-130", "guardian-605"}
     assert not any(r["story"] in r8 | devread for r in rows if r["round"] == 9)
+    got = Counter(r["verdict"] for r in rows if r["round"] == 12)
+    # tests/data/README.md, round 12
+    assert (got["correct"], got["partial"], got["wrong-actors"], got["wrong"]) == (15, 15, 22, 12)
+    # round 12 judged no article of rounds 8-9, nor one of the 10 kept for development reading
+    r89 = {r["story"] for r in rows if r["round"] in (8, 9)}
+    aside = {f"guardian-{n}" for n in (201, 581, 327, 720, 533, 138, 55, 530, 617, 588)}
+    assert not any(r["story"] in r89 | aside for r in rows if r["round"] == 12)
     # never an article of real_news_events' development half
     assert not any(r["story"] in {"guardian-118", "guardian-112", "guardian-303"} for r in rows)
 
