@@ -90,3 +90,38 @@ def test_an_adverb_with_its_own_modifier_is_no_particle(processor):
     assert all(e.plover.type != "REJECT" for e in _events(processor, text))
     ev = _by_trigger(processor, "Niger turned down the offer of mediation.", "turned down")
     assert ev.plover.type == "REJECT"
+
+
+def test_endangering_interests_is_no_threat(processor):
+    # "threatens British interests": a danger described, not a threat made
+    text = "Critics said the president's policy threatens British interests and peace."
+    assert all(e.plover.type != "THREATEN" for e in _events(processor, text))
+
+
+def test_a_warning_about_a_danger_is_no_threat(processor):
+    # a warning addressed to no one, about what may happen, threatens no one
+    text = (
+        "The charity's director warns that more children could end up in the hands of traffickers."
+    )
+    assert all(e.plover.type != "THREATEN" for e in _events(processor, text))
+    # ... but a warning to someone, or of one's own answer, is a threat
+    ev = _by_trigger(processor, "Iran warned Israel against any attack on its territory.", "warned")
+    assert ev.plover.type == "THREATEN"
+    ev = _by_trigger(processor, "Russia warned it would respond to any strike.", "warned")
+    assert ev.plover.type == "THREATEN"
+
+
+def test_ceasing_an_act_is_not_doing_it(processor):
+    text = "When Iran and the US ceased arming the Kurdish rebels in 1975, their revolt collapsed."
+    assert all(e.modality != "asserted" for e in _events(processor, text) if e.plover.type == "AID")
+
+
+def test_refusing_to_deny_is_no_rejection(processor):
+    text = "The group's leader refused to deny that the militia plans to seize the highway."
+    assert all(e.plover.type != "REJECT" for e in _events(processor, text))
+
+
+def test_jets_sent_with_no_one_to_receive_them_are_no_aid(processor):
+    # military aid has a recipient; planes sent to a war are a deployment
+    text = "Kurdish fighters held the town of Kobani, and the United States sent jets."
+    assert all(e.plover.type != "AID" for e in _events(processor, text))

@@ -15,6 +15,7 @@ from eventwire.code.candidates import CandidateFinder
 from eventwire.code.eventhood import (
     drop_restatements,
     electoral_win,
+    idle_warning,
     natural_cause,
     verbal_attack,
 )
@@ -282,6 +283,8 @@ class Coder:
                 continue  # "the storm killed ten people": no one acted
             if electoral_win(view, tok, pattern.code):
                 continue  # "beat Trump in the election": a win at the polls
+            if idle_warning(view, tok):
+                continue  # "warned that more children could be trafficked": no threat
             if verbal_attack(view, tok, pattern.code, source, target):
                 pattern = replace(pattern, code=VERBAL_ATTACK_CODE, plover_type=None, mode=None)
             if not source and tok.pos == "VERB" and not view.children(tok, *PASSIVE_SUBJ, *SUBJ):

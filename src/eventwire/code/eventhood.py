@@ -15,6 +15,8 @@ from eventwire.code.grammar import (
     MESSAGE_NOUNS,
     NATURAL_CAUSES,
     PERSONAL_PRONOUNS,
+    REPRISAL_WORDS,
+    SPEAKER_PRONOUNS,
     SUBJ,
     VERBAL_ATTACK_LEMMAS,
     VIOLENT_ROOTS,
@@ -126,3 +128,25 @@ def electoral_win(view: SentenceView, tok: Token, code: str) -> bool:
         and mentions(view, ELECTION_WORDS)
         and not mentions(view, HARM_WORDS | BOMB_WORDS)
     )
+
+
+def idle_warning(view: SentenceView, tok: Token) -> bool:
+    """ "Tillerson warned: al-Qaida is still a grave threat", "the charity warns that more
+    children could be trafficked": a warning about a danger, addressed to no one, is no
+    threat. A threat names whom it is aimed at ("warned Israel", "warned against an
+    attack"), the warner's own reprisal ("warned of retaliation"), or what the warner will
+    do ("warned it would respond")."""
+    if tok.lemma.lower() != "warn" or view.children(tok, "dobj"):
+        return False
+    if view.prep_objects(tok, ("against",)):
+        return False
+    if any(o.lemma.lower() in REPRISAL_WORDS for o in view.prep_objects(tok, ("of", "about"))):
+        return False
+    for clause in view.children(tok, "ccomp", "xcomp"):
+        own = any(t.text.lower() in SPEAKER_PRONOUNS for t in view.children(clause, *SUBJ))
+        future = any(
+            k.text.lower() in {"will", "would", "'ll"} for k in view.children(clause, "aux")
+        )
+        if own and future:
+            return False
+    return True

@@ -136,6 +136,10 @@ RESOLVED_PRONOUNS = LEXICON.words("resolved_pronouns")
 ONGOING_MARKS = LEXICON.words("ongoing_marks")
 #: Decisions, policies and words: what can be attacked only with words.
 IDEA_NOUNS = LEXICON.words("idea_nouns")
+#: What a warner may warn of as their own answer: a warning of these is a threat.
+REPRISAL_WORDS = LEXICON.words("reprisal_words")
+#: Subjects through which a speaker announces their own act ("warned it would respond").
+SPEAKER_PRONOUNS = LEXICON.words("speaker_pronouns")
 PERSONAL_PRONOUNS = LEXICON.words("personal_pronouns")
 PAIR_HEADS = LEXICON.words("pair_heads")
 JUDGING_VERBS = LEXICON.words("judging_verbs")

@@ -598,9 +598,7 @@ class RoleFinder:
             heads = [h for h in view.children(clause, "dobj") if self._names_its_party(view, h)]
             # "threatened to retaliate against Israel": an act aimed at someone
             heads = heads or [
-                h
-                for h in view.prep_objects(clause, ("against",))
-                if self._names_its_party(view, h)
+                h for h in view.prep_objects(clause, ("against",)) if self._names_its_party(view, h)
             ]
             found = [a for a in self.actors(view, heads, actor_fn) if a.country]
             if found:
