@@ -462,3 +462,11 @@ def test_a_party_adjective_before_a_title_names_the_party_country():
     assert country("the Social Democrat leader") is None
     assert country("the Republican Guard") is None
     assert country("the Democratic Union party") is None
+
+
+def test_kurdish_forces_of_iraq_and_syria_are_told_apart():
+    # the peshmerga are the Kurdistan Region of Iraq's forces; the YPJ and the PYD are Syrian
+    assert resolve_phrase("the peshmerga", date="2017-10-16").country == "IRQ"
+    assert resolve_phrase("Kurdish peshmerga", date="2017-10-16").country == "IRQ"
+    assert resolve_phrase("the YPJ", date="2018-02-01").country == "SYR"
+    assert resolve_phrase("the PYD", date="2018-02-01").country == "SYR"
