@@ -605,3 +605,27 @@ def test_a_declared_intent_to_attack_is_not_an_attack(processor):
     text = "Erdogan declared his intent to attack the Kurdish enclave in northern Syria."
     ev = _by_trigger(processor, text, "attack")
     assert ev.modality == "planned" and ev.plover.type == "THREATEN"
+
+
+def test_killed_in_an_attack_names_the_attacks_author(processor):
+    # the attack is the instrument: "killed in a Russian raid" was done by Russia's forces
+    ev = _by_trigger(
+        processor, "Two soldiers were wounded in a Russian raid near Idlib.", "wounded"
+    )
+    assert _countries(ev.source) == ["RUS"]
+
+
+def test_whose_subject_belongs_to_the_noun_the_clause_modifies(processor):
+    text = "ECOWAS suspended Guinea, whose junta had rejected the election timetable."
+    ev = _by_trigger(processor, text, "rejected")
+    assert _countries(ev.source) == ["GIN"] and ev.source[0].sector == "MIL"
+
+
+def test_a_bare_title_is_the_office_holder_named_before(processor):
+    # "the president" after "Mr Trump": the person named who held that office on the date
+    text = (
+        "Mr Trump's administration thrives on daily spectacles. "
+        "The president's order to withdraw US troops from Syria surprised his generals."
+    )
+    ev = _by_trigger(processor, text, "withdraw", published="2018-12-21")
+    assert _countries(ev.source) == ["USA"]

@@ -148,6 +148,17 @@ class RoleFinder:
                     o for a in view.children(tok, "agent") for o in view.children(a, "pobj")
                 ]
                 obj_heads = self._relative_antecedent(view, tok, view.children(tok, *PASSIVE_SUBJ))
+                if not src_heads and p.code[:2] in VIOLENT_ROOTS:
+                    # "killed in coalition airstrikes", "wounded in a Russian raid": the
+                    # attack is the instrument, its author the one who killed
+                    for noun in view.prep_objects(tok, ("in",)):
+                        found = self._attack_author(view, noun, actor_fn)
+                        if found:
+                            return Roles(
+                                tuple(found),
+                                tuple(self._objects(view, obj_heads, p, actor_fn)),
+                                None,
+                            )
             else:
                 src_heads = view.children(tok, *SUBJ)
                 obj_heads = view.children(tok, *OBJ)
@@ -157,6 +168,7 @@ class RoleFinder:
                     src_heads = controller_subject(view, tok)
             src_heads = self._speaker_for_pronoun(view, tok, src_heads)
             source = self.actors(view, src_heads, actor_fn)
+            source = self._whose(view, tok, src_heads, source, actor_fn)
             source = self._state_agents(source, [h for h in src_heads if h.dep == "amod"], p)
             if p.code[:2] in VIOLENT_ROOTS and any(
                 h.lemma.lower() in ATTACK_NOUNS for h in src_heads
@@ -312,6 +324,29 @@ class RoleFinder:
                 return ()
         return tuple((a.start, k // 2) for k, a in enumerate(ordered))
 
+    def _whose(
+        self,
+        view: SentenceView,
+        tok: Token,
+        heads: list[Token],
+        actors: list[Actor],
+        actor_fn: ActorFn,
+    ) -> list[Actor]:
+        """ "Guinea, whose junta had rejected the timetable": a subject owned by "whose" is of
+        the country of the noun the relative clause modifies, in its own sector."""
+        antecedent = view.head(tok)
+        if (
+            tok.dep != "relcl"
+            or antecedent is None
+            or antecedent.pos not in {"NOUN", "PROPN"}
+            or not any(k.text.lower() == "whose" for h in heads for k in view.children(h, "poss"))
+        ):
+            return actors
+        owners = [a for a in self.actors(view, [antecedent], actor_fn) if a.country]
+        if len({a.country for a in owners}) != 1:
+            return actors
+        return [replace(a, country=owners[0].country, kb_id=owners[0].kb_id) for a in actors]
+
     @staticmethod
     def _cataphor(view: SentenceView, pron: Token) -> Token:
         """ "In his talks with May, Erdogan said ...": a possessive pronoun in a phrase that
@@ -375,7 +410,8 @@ class RoleFinder:
         heads += [
             m
             for m in view.children(noun, "amod", "compound")
-            if m.ent in {"NORP", "GPE", "ORG"} and not self._venue(m)
+            if (m.ent in {"NORP", "GPE", "ORG"} or m.lemma.lower() in ACTOR_MODIFIERS)
+            and not self._venue(m)
         ]
         found = self.actors(view, heads, actor_fn)
         return [replace(a, sector="MIL") if a.sector in {None, "CVL"} else a for a in found]

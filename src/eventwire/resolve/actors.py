@@ -430,7 +430,23 @@ class ActorContext:
         title = found.titles[-1]
         people = [p for p in self.titled if title in p.titles]
         before = [p for p in people if p.start < start] or people
-        return before[-1] if before else None
+        if before:
+            return before[-1]
+        return self._office_holder_before(found.role, start)
+
+    def _office_holder_before(self, role: str | None, start: int) -> Learnt | None:
+        """ "Mr Trump's administration ... the president's order": a bare title stands for
+        the last person named before it who held that office on the article's date."""
+        if not role:
+            return None
+        kb, day = self.resolver.kb, self.resolver.day
+        for p in reversed([p for p in self.people if p.start < start]):
+            if not (p.kb_id or "").startswith("person:"):
+                continue
+            person = kb.person((p.kb_id or "").split(":", 1)[1], day)
+            if person is not None and person.role == role and person.holds_office_on(day):
+                return p
+        return None
 
     def _seen_head(self, head: str, start: int, exclude: frozenset[str]) -> Learnt | None:
         seen = [h for h in self.heads.get(head, []) if h.start < start and h.country not in exclude]
