@@ -461,7 +461,7 @@ def test_a_party_adjective_before_a_title_names_the_party_country():
     # only the whole run of capitalised words, and only before a title
     assert country("the Social Democrat leader") is None
     assert country("the Republican Guard") is None
-    assert country("the Democratic Union party") is None
+    assert country("the Democratic Reform party") is None
 
 
 def test_kurdish_forces_of_iraq_and_syria_are_told_apart():
