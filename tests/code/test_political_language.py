@@ -125,3 +125,11 @@ def test_jets_sent_with_no_one_to_receive_them_are_no_aid(processor):
     # military aid has a recipient; planes sent to a war are a deployment
     text = "Kurdish fighters held the town of Kobani, and the United States sent jets."
     assert all(e.plover.type != "AID" for e in _events(processor, text))
+
+
+def test_an_act_ordered_is_not_yet_done(processor):
+    # an order commands the act; the withdrawal has not happened when it is ordered
+    ev = _by_trigger(
+        processor, "Biden ordered the withdrawal of all US troops from Kabul.", "withdrawal"
+    )
+    assert ev.modality == "planned"
