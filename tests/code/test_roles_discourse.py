@@ -629,3 +629,13 @@ def test_a_bare_title_is_the_office_holder_named_before(processor):
     )
     ev = _by_trigger(processor, text, "withdraw", published="2018-12-21")
     assert _countries(ev.source) == ["USA"]
+
+
+def test_a_peoples_place_named_in_the_phrase_gives_its_state(processor):
+    # in an article about Turkey, "the Kurdish city of Afrin" is still in Syria
+    text = (
+        "Turkey has long opposed the YPG. Turkish officials met in Ankara on Monday. "
+        "Two days later, Turkish troops shelled the Kurdish town of Afrin."
+    )
+    ev = _by_trigger(processor, text, "shelled", published="2018-02-01")
+    assert _countries(ev.target) == ["SYR"]

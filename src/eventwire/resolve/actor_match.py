@@ -546,6 +546,25 @@ class ActorResolver:
         return None, generic
 
     # -- places -------------------------------------------------------------------------------
+    def named_place_country(self, words: list[Word], among: tuple[str, ...]) -> str | None:
+        """The country, among ``among``, of a place the phrase names after "of" or "in" ("the
+        Kurdish city of Afrin", "Tuareg rebels in Kidal"); None when it names none."""
+        gaz = self._gazetteer
+        if gaz is None:
+            return None
+        for k, w in enumerate(words[:-1]):
+            if w.text.lower() not in {"of", "in"}:
+                continue
+            run = []
+            for nxt in words[k + 1 :]:
+                if not nxt.text[:1].isupper():
+                    break
+                run.append(nxt.text)
+            entry = gaz.lookup(" ".join(run)) if run else None
+            if entry is not None and entry.country in among:
+                return str(entry.country)
+        return None
+
     def _place(self, found: Finding, words: list[Word], known: list[bool]) -> None:
         """A capitalised run the KB does not know, read as a place where a place is expected:
         before a noun ("Shanghai police", "Kano State government"), after "in" ("University

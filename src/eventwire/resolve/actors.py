@@ -513,6 +513,10 @@ class ActorContext:
         for w in words:
             states = peoples.get(w.text.lower())
             if states:
+                named = self.resolver.named_place_country(words, states)
+                if named:  # "the Kurdish city of Afrin": the place's state
+                    found.country, found.country_rank = named, RANK["adjective"]
+                    return True
                 counts = self.country_counts
                 best = max(
                     states,
