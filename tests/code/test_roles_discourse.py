@@ -639,3 +639,21 @@ def test_a_peoples_place_named_in_the_phrase_gives_its_state(processor):
     )
     ev = _by_trigger(processor, text, "shelled", published="2018-02-01")
     assert _countries(ev.target) == ["SYR"]
+
+
+def test_it_is_the_state_named_as_subject_just_before(processor):
+    text = (
+        "Washington backed the Kurdish-led SDF for years. "
+        "It also sent weapons to the Kurdish fighters in 2017."
+    )
+    ev = _by_trigger(processor, text, "sent")
+    assert _countries(ev.source) == ["USA"]
+
+
+def test_it_after_two_states_as_subjects_stays_unresolved(processor):
+    text = (
+        "Russia backed Damascus while Turkey armed the rebels. "
+        "It also sent weapons to the Kurdish fighters in 2017."
+    )
+    ev = _by_trigger(processor, text, "sent")
+    assert not ev.source

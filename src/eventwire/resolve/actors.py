@@ -66,6 +66,12 @@ _ARMED_SECTORS = frozenset({"REB", "PRM", "UAF"})
 #: How many sentences back "the group" may reach for its name.
 GROUP_REACH = 3
 #: Pronouns that stand for one person named before them ("his" as a possessor).
+#: "it": a state or organisation named before (``ActorContext.body_before``).
+BODY_PRONOUNS = frozenset({"it"})
+#: Sectors of a state or organisation that "it" may stand for.
+_BODY_SECTORS = frozenset(
+    {"GOV", "MIL", "REB", "IGO", "PTY", "LEG", "JUD", "SPY", "COP", "BUS", "NGO", "JRN"}
+)
 PERSONAL_PRONOUNS = LEXICON.words("personal_pronouns")
 #: Nouns for an attacker whom the text does not identify: such a person belongs to no country
 #: until the text says so, least of all the country the article is mostly about (a suicide
@@ -155,6 +161,24 @@ class ActorContext:
     #: (offset, country) of every country named, by name, adjective, capital or a known
     #: person, in text order: what "the two countries" and "both sides" stand for.
     country_mentions: list[tuple[int, str]] = field(default_factory=list)
+    #: States and organisations named as the subject of their clause, in text order: what
+    #: "it" may stand for.
+    subject_bodies: list[Learnt] = field(default_factory=list)
+
+    def body_before(self, start: int) -> Learnt | None:
+        """ "it": the state or organisation last named as a subject, in the pronoun's own
+        sentence before it or in the sentence before; none further back, and none when that
+        sentence names two as subjects."""
+        own = bisect.bisect_right(self.sentence_starts, start) - 1
+        first = self.sentence_starts[max(own - 1, 0)] if self.sentence_starts else 0
+        here = self.sentence_starts[own] if own >= 0 else 0
+        mine = [b for b in self.subject_bodies if here <= b.start < start]
+        if mine:
+            return mine[-1]
+        before = [b for b in self.subject_bodies if first <= b.start < here]
+        if len({b.country for b in before}) == 1:
+            return before[-1]
+        return None
 
     def pair_before(self, start: int) -> list[str]:
         """The two countries "the two sides", "both countries" stand for: the last two
@@ -275,6 +299,20 @@ class ActorContext:
         """
         if len(words) == 1 and words[0].text.lower() in PERSONAL_PRONOUNS:
             return self._pronoun(text, start, end)
+        if len(words) == 1 and words[0].text.lower() in BODY_PRONOUNS:
+            body = self.body_before(start)
+            if body is None or not body.country:
+                return None
+            return Actor(
+                text=text,
+                start=start,
+                end=end,
+                country=body.country,
+                sector=body.sector,
+                name=body.name,
+                kb_id=CONTEXT_KB_ID,
+                confidence=0.5,
+            )
         found, from_context = self._resolved(
             words,
             start=start,
@@ -623,6 +661,12 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                 _learn_entity(ctx, view, m.start, m.end, m.text)
             if m.label == "PERSON":
                 _note_person(ctx, m.start, m.text, _is_subject(view, m.start, m.end))
+            elif m.label in {"GPE", "ORG"} and _is_subject(view, m.start, m.end):
+                found = resolver.resolve_words(words_of(m.text))
+                if found.country and found.sector in _BODY_SECTORS:
+                    ctx.subject_bodies.append(
+                        Learnt(found.country, found.sector, found.name, found.kb_id, (), m.start)
+                    )
         for tok in ps.tokens:
             if tok.pos == "NOUN" and tok.ent_iob == "O":
                 found = resolver.resolve_words(words_of_tokens(view.noun_phrase(tok)))
