@@ -657,3 +657,23 @@ def test_it_after_two_states_as_subjects_stays_unresolved(processor):
     )
     ev = _by_trigger(processor, text, "sent")
     assert not ev.source
+
+
+def test_a_people_lives_where_the_articles_towns_are(processor):
+    # an article about Turkey's offensive names Syrian towns: its Kurds are Syria's
+    text = (
+        "Turkish troops and their allies shelled Afrin and Manbij on Monday. "
+        "Turkey said its operation would go on. Ankara summoned the US envoy. "
+        "On Sunday Kurdish forces pulled out of the town."
+    )
+    ev = _by_trigger(processor, text, "pulled", published="2018-03-18")
+    assert _countries(ev.source) == ["SYR"]
+
+
+def test_it_in_its_own_sentence_is_the_body_named_just_before(processor):
+    text = (
+        "The Pentagon announced new funds for the SDF. "
+        "The plan angered Ankara, which said it would strike the militia."
+    )
+    ev = _by_trigger(processor, text, "strike")
+    assert _countries(ev.source) == ["TUR"]

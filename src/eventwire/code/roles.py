@@ -519,7 +519,9 @@ class RoleFinder:
             if gov is None or cur.dep not in {"ccomp", "xcomp", "conj"}:
                 break
             if gov.lemma.lower() in DECLARING | REPORTING:
-                return view.children(gov, *SUBJ) or heads
+                speakers = view.children(gov, *SUBJ)
+                # "Ankara, which said it would strike": the speaker is the relative's noun
+                return self._relative_antecedent(view, gov, speakers, fill=False) or heads
             cur = gov
         return heads
 

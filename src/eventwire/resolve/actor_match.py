@@ -546,6 +546,14 @@ class ActorResolver:
         return None, generic
 
     # -- places -------------------------------------------------------------------------------
+    def place_country(self, name: str) -> str | None:
+        """The country of a town or province the gazetteer knows by ``name`` (not a country)."""
+        gaz = self._gazetteer
+        entry = gaz.lookup(name) if gaz is not None else None
+        if entry is None or entry.kind == "country":
+            return None
+        return str(entry.country) if entry.country else None
+
     def named_place_country(self, words: list[Word], among: tuple[str, ...]) -> str | None:
         """The country, among ``among``, of a place the phrase names after "of" or "in" ("the
         Kurdish city of Afrin", "Tuareg rebels in Kidal"); None when it names none."""

@@ -164,15 +164,19 @@ class ActorContext:
     #: States and organisations named as the subject of their clause, in text order: what
     #: "it" may stand for.
     subject_bodies: list[Learnt] = field(default_factory=list)
+    #: Every state or organisation named, in text order (the subjects among them above).
+    named_bodies: list[Learnt] = field(default_factory=list)
+    #: Countries of the places the article names (towns, provinces): where its people live.
+    place_counts: Counter[str] = field(default_factory=Counter)
 
     def body_before(self, start: int) -> Learnt | None:
-        """ "it": the state or organisation last named as a subject, in the pronoun's own
-        sentence before it or in the sentence before; none further back, and none when that
-        sentence names two as subjects."""
+        """ "it": in the pronoun's own sentence, the state or organisation named last before
+        it; else the one named as a subject in the sentence before, when that sentence names
+        only one such subject; none further back."""
         own = bisect.bisect_right(self.sentence_starts, start) - 1
         first = self.sentence_starts[max(own - 1, 0)] if self.sentence_starts else 0
         here = self.sentence_starts[own] if own >= 0 else 0
-        mine = [b for b in self.subject_bodies if here <= b.start < start]
+        mine = [b for b in self.named_bodies if here <= b.start < start]
         if mine:
             return mine[-1]
         before = [b for b in self.subject_bodies if first <= b.start < here]
@@ -556,9 +560,16 @@ class ActorContext:
                     found.country, found.country_rank = named, RANK["adjective"]
                     return True
                 counts = self.country_counts
+                places = self.place_counts
                 best = max(
                     states,
-                    key=lambda c: (c not in exclude, c in here, counts.get(c, 0), -states.index(c)),
+                    key=lambda c: (
+                        c not in exclude,
+                        places.get(c, 0),
+                        c in here,
+                        counts.get(c, 0),
+                        -states.index(c),
+                    ),
                 )
                 found.country, found.country_rank = best, RANK["adjective"]
                 return True
@@ -661,12 +672,17 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                 _learn_entity(ctx, view, m.start, m.end, m.text)
             if m.label == "PERSON":
                 _note_person(ctx, m.start, m.text, _is_subject(view, m.start, m.end))
-            elif m.label in {"GPE", "ORG"} and _is_subject(view, m.start, m.end):
+            elif m.label in {"GPE", "ORG"}:
                 found = resolver.resolve_words(words_of(m.text))
                 if found.country and found.sector in _BODY_SECTORS:
-                    ctx.subject_bodies.append(
-                        Learnt(found.country, found.sector, found.name, found.kb_id, (), m.start)
-                    )
+                    body = Learnt(found.country, found.sector, found.name, found.kb_id, (), m.start)
+                    ctx.named_bodies.append(body)
+                    if _is_subject(view, m.start, m.end):
+                        ctx.subject_bodies.append(body)
+                elif m.label == "GPE" and not (found.kb_id or "").startswith("country:"):
+                    place = resolver.place_country(m.text)
+                    if place:  # "Afrin", "Aleppo": a town says where the story is set
+                        ctx.place_counts[place] += 1
         for tok in ps.tokens:
             if tok.pos == "NOUN" and tok.ent_iob == "O":
                 found = resolver.resolve_words(words_of_tokens(view.noun_phrase(tok)))
