@@ -8,6 +8,7 @@ import re
 from typer.testing import CliRunner
 
 from eventwire.cli.app import app
+from eventwire.query import EventQuery
 from eventwire.store.db import Store
 
 runner = CliRunner()
@@ -34,7 +35,8 @@ def test_report_refuses_an_unknown_country_with_a_hint(corpus_db, tmp_path):
 
 
 #: The coup in Niger: the date the question "how have Niger's partnerships shifted since the
-#: coup?" is about. The demo corpus covers the partnership with France before it (2022).
+#: coup?" is about. The demo corpus covers the partnership with France before it (2022 and the
+#: first half of 2023).
 COUP = "2023-07-26"
 
 
@@ -98,6 +100,37 @@ def test_report_with_the_default_split_says_it_is_the_median_day(corpus_db, tmp_
     assert res.exit_code == 0, res.output
     html = out.read_text(encoding="utf-8")
     assert "is the median day of the events" in html and "--split" in html
+
+
+def test_demo_report_from_2023_with_the_median_split_shows_the_shift(corpus_db, tmp_path):
+    """Issue 15's "done when": `eventwire report NER --from 2023-01-01`, with the default
+    (median) split, shows France's share of Niger's cooperation falling and Russia's rising.
+    The corpus has France-Niger cooperation in the first half of 2023 for this; the figures
+    are read from the database, and the report shows the same ones."""
+    shift = _shift(corpus_db, "--from", "2023-01-01")
+    assert shift["split_rule"] == "median" and "2023-01-01" < shift["split"]
+    by = {p["partner"]: p for p in shift["partners"]}
+    fra, rus = by["FRA"]["cooperation"], by["RUS"]["cooperation"]
+    assert fra["before"] and fra["share_after"] < fra["share_before"]
+    assert rus["share_after"] > rus["share_before"]
+    # France's cooperation before the split is the 2023 partnership: after 1 January 2023
+    ids = by["FRA"]["events"]["before"]
+    with Store(corpus_db, read_only=True) as store:
+        rows = store.query(EventQuery(event_ids=tuple(ids), include_all=True)).rows
+    assert sorted(ev.event_id for ev, _ in rows) == sorted(ids)
+    for ev, art in rows:
+        assert {"NER", "FRA"} <= {a.country for a in (*ev.source, *ev.target)}
+        day = (ev.date.start if ev.date and ev.date.start else None) or art["published"]
+        assert "2023-01-01" <= str(day)[:10] < shift["split"]
+    out = tmp_path / "ner.html"
+    args = ["--db", str(corpus_db), "--from", "2023-01-01", "--out", str(out)]
+    res = runner.invoke(app, ["report", "NER", *args])
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    for s in (fra, rus):
+        assert f"{s['share_before']:.0%} ({s['before']}/{s['before_total']})" in html
+        assert f"{s['share_after']:.0%} ({s['after']}/{s['after_total']})" in html
+    assert f"before and after {shift['split']}" in html
 
 
 def test_events_accepts_a_country_name_and_says_what_it_matched(corpus_db):
