@@ -117,6 +117,9 @@ def test_tense_at_reads_the_governing_verb(sentence: str, expected: str | None) 
         ("The memorial scheduled for [X] drew crowds.", "past"),
         ("The memorial scheduled for [X] is open to all.", "future"),
         ("Protesters planned a march on [X].", "future"),
+        # what came "after" or "following" something is dated by the agreement's own tense
+        ("Kenya agreed to reopen the border after talks in Nairobi on [X].", "past"),
+        ("Kenya agreed to reopen the border on [X].", "future"),
     ],
 )  # fmt: skip
 def test_tense_at_cues_of_intention_refusal_and_structure(

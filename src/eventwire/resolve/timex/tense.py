@@ -126,6 +126,9 @@ INTENT_NOUNS = frozenset(
     decision effort efforts attempt intention option program programme deadline timetable
     schedule ultimatum""".split()
 )
+#: Prepositions that put what follows them before the clause's own event ("after talks on
+#: April 19", "following a vote in March").
+_EARLIER = frozenset(["after", "following", "since"])
 #: Modals that, negated, report a refusal or a failure already met in news ("officials would not
 #: say Monday", "he could not be reached Friday"): past, not future.
 _REPORTED_MODALS = frozenset(["could", "would", "couldn't", "wouldn't"])
@@ -241,6 +244,10 @@ def _word_cue(words: list[str], i: int, until: bool = False, ahead: bool = False
             return "past"  # "had been scheduled to expire Friday": a plan already past
         return "future"
     if (key in INTENT_VERBS or key in INTENT_NOUNS) and following == "to":
+        if not ahead and any(w.lower() in _EARLIER for w in words[i + 2 :]):
+            # "agreed to pull out after talks on April 19": the expression dates what came
+            # before the agreement, so the agreement's own tense decides
+            return "past" if _past_form(word) else None
         return "future"  # "agreed to acquire it in January", "a deal to buy it in June"
     if i >= 2 and words[i - 1].lower() == "to" and word.islower() and key not in _NOT_VERBS:
         if any(w.lower() in DIRECTIVE_VERBS for w in words[max(0, i - 6) : i - 1]):
