@@ -30,6 +30,8 @@ class TimeAttacher:
             anchor = self._token_at(view, ts.char_start)
             if anchor is None or self._modifies_other_noun(view, anchor, ts, triggers):
                 continue  # "the coup last year" dates the coup, not the clause's event
+            if self._other_clause(view, anchor, tok):
+                continue  # "the mission the EU launched at the start of the year"
             owner = None
             for anc in view.ancestors(anchor):
                 if anc.i in triggers:
@@ -62,6 +64,23 @@ class TimeAttacher:
                 head = view.head(head) or head
             return head.pos in {"NOUN", "PROPN"} and head.i not in triggers
         return False
+
+    @staticmethod
+    def _other_clause(view: SentenceView, anchor: Token, tok: Token) -> bool:
+        """True when the time's own verb heads a subordinate clause (relative, participial,
+        adverbial) that does not contain the trigger: it dates that clause's act ("since
+        taking office in May", "a mission that the EU launched at the start of the year")."""
+        verb = next((a for a in view.ancestors(anchor) if a.pos in {"VERB", "AUX"}), None)
+        if verb is None or verb.i == tok.i:
+            return False
+        if verb.dep not in {"relcl", "acl", "advcl", "pcomp"}:
+            return False
+        if any(
+            m.lemma.lower() in {"while", "whilst", "when", "as"}
+            for m in view.children(verb, "mark")
+        ):
+            return False  # "killed while patrolling in Syria today": the same time
+        return all(a.i != verb.i for a in view.ancestors(tok))
 
     def _report_time(self, view: SentenceView, anchor: Token) -> bool:
         for anc in view.ancestors(anchor):
