@@ -133,3 +133,12 @@ def test_an_act_ordered_is_not_yet_done(processor):
         processor, "Biden ordered the withdrawal of all US troops from Kabul.", "withdrawal"
     )
     assert ev.modality == "planned"
+
+
+def test_a_foreign_envoy_summoned_stands_for_their_state(processor):
+    text = "Senegal summoned Ukraine's ambassador in Dakar after he praised the attack."
+    ev = _by_trigger(processor, text, "summoned")
+    assert [a.country for a in ev.target] == ["UKR"]
+    # one's own envoys recalled from a capital: the capital's state is the target
+    ev = _by_trigger(processor, "Mali recalled its ambassador from Algiers.", "recalled")
+    assert [a.country for a in ev.target] == ["DZA"]

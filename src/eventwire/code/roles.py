@@ -66,6 +66,8 @@ DEMANDING_AUX = LEXICON.words("demanding_aux")
 MEETING_SETTINGS = LEXICON.words("meeting_settings")
 SETTING_WORDS = LEXICON.words("setting_words")
 RELATIVE_PRONOUNS = LEXICON.words("relative_pronouns")
+#: Envoys: acted on, they stand for the state that sent them.
+ENVOY_NOUNS = LEXICON.words("envoy_nouns")
 #: CAMEO root of consultations (meet, visit, host, negotiate).
 MEETING_ROOT = "04"
 #: The pattern a deontic "must" codes (CAMEO 10: demand).
@@ -176,6 +178,17 @@ class RoleFinder:
                 # "a bombing claimed by al-Shabaab killed ...": the attack's author acts
                 source = [a for h in src_heads for a in self._attack_author(view, h, actor_fn)]
             target = [] if p.theme_obj else self._objects(view, obj_heads, p, actor_fn)
+            if p.theme_obj and not view.prep_objects(tok, p.target_preps):
+                # "summoned Ukraine's ambassador", "expelled the French envoy": a foreign
+                # envoy acted on stands for the state that sent them
+                own = {a.country for a in source}
+                target = [
+                    a
+                    for a in self.actors(
+                        view, [o for o in obj_heads if o.lemma.lower() in ENVOY_NOUNS], actor_fn
+                    )
+                    if a.country and a.country not in own
+                ]
             if p.recipient_subject:  # "demonstrators received weapons from the government"
                 givers = view.prep_objects(tok, p.source_preps)
                 for obj in obj_heads:
