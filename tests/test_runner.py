@@ -97,7 +97,10 @@ def test_examples_corpus_codes_events_with_dates_and_places(tmp_path):
     with Store(db) as store:
         events = list(store.events())
     assert len(events) >= 3 * summary.articles
-    assert sum(1 for e in events if e.date and e.date.start) >= len(events) // 3
+    # of the events a user sees (counted, and told as done, planned or claimed), at least a
+    # third carry a date from their own clause; candidates are often undated generalities
+    shown = [e for e in events if e.counted and e.modality in {"asserted", "planned", "claimed"}]
+    assert sum(1 for e in shown if e.date and e.date.start) >= len(shown) // 3
     assert all(e.place is not None for e in events)
     assert {e.modality for e in events} >= {"asserted", "planned"}
 
