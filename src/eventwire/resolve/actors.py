@@ -302,21 +302,9 @@ class ActorContext:
         ``determiner``: the word before the phrase, when the phrase leaves it out ("the").
         """
         if len(words) == 1 and words[0].text.lower() in PERSONAL_PRONOUNS:
-            return self._pronoun(text, start, end)
+            return _stand_in(text, start, end, self.person_before(start))
         if len(words) == 1 and words[0].text.lower() in BODY_PRONOUNS:
-            body = self.body_before(start)
-            if body is None or not body.country:
-                return None
-            return Actor(
-                text=text,
-                start=start,
-                end=end,
-                country=body.country,
-                sector=body.sector,
-                name=body.name,
-                kb_id=CONTEXT_KB_ID,
-                confidence=0.5,
-            )
+            return _stand_in(text, start, end, self.body_before(start))
         found, from_context = self._resolved(
             words,
             start=start,
@@ -347,23 +335,6 @@ class ActorContext:
             name=found.name,
             kb_id=CONTEXT_KB_ID if from_context else found.kb_id,
             confidence=confidence(found, from_context=from_context),
-        )
-
-    def _pronoun(self, text: str, start: int, end: int) -> Actor | None:
-        """ "he", "she": the person named last before the pronoun, carrying that person's
-        identity (the mention that proves it is the person's, ``name`` says whose)."""
-        person = self.person_before(start)
-        if person is None or not person.country:
-            return None
-        return Actor(
-            text=text,
-            start=start,
-            end=end,
-            country=person.country,
-            sector=person.sector,
-            name=person.name,
-            kb_id=CONTEXT_KB_ID,
-            confidence=0.5,
         )
 
     def _stray_acronym(self, found: Finding, words: list[Word]) -> bool:
@@ -756,3 +727,20 @@ def _learn_entity(ctx: ActorContext, view: SentenceView, start: int, end: int, t
     found = ctx.resolver.resolve_words(words_of_tokens(view.noun_phrase(head)))
     if found.titles or (found.country and not found.kb_id):
         ctx.learn(text, found, start)
+
+
+def _stand_in(text: str, start: int, end: int, antecedent: Learnt | None) -> Actor | None:
+    """A pronoun ("he", "it") as the actor it stands for, carrying that actor's identity (the
+    mention that proves it is the pronoun's, ``name`` says whose); None with no antecedent."""
+    if antecedent is None or not antecedent.country:
+        return None
+    return Actor(
+        text=text,
+        start=start,
+        end=end,
+        country=antecedent.country,
+        sector=antecedent.sector,
+        name=antecedent.name,
+        kb_id=CONTEXT_KB_ID,
+        confidence=0.5,
+    )
