@@ -86,7 +86,7 @@ def test_neither_nor_subjects_deny_the_act(processor):
 
 def test_an_adverb_with_its_own_modifier_is_no_particle(processor):
     # "upside down" is a manner adverb; "turned down" with a bare particle is a refusal
-    text = "Macron had turned Paris upside down to tell everyone about the war."
+    text = "Putin turned Ukraine's plan upside down."
     assert all(e.plover.type != "REJECT" for e in _events(processor, text))
     ev = _by_trigger(processor, "Niger turned down the offer of mediation.", "turned down")
     assert ev.plover.type == "REJECT"

@@ -55,8 +55,8 @@ class Roles:
     target: tuple[Actor, ...]
     light_verb: Token | None
     inferred: bool = False
-    #: (actor start, pair number) when the text lists parties in pairs ("clashes between Iran
-    #: and Israel, and Turkey and the Kurds"): each acts on its own partner only
+    #: (actor start, pair number) when the text lists parties in pairs ("clashes between
+    #: Ethiopia and Eritrea, and Sudan and Chad"): each acts on its own partner only
     pairing: tuple[tuple[int, int], ...] = ()
 
 
@@ -318,7 +318,7 @@ class RoleFinder:
 
     @staticmethod
     def _listed_pairs(view: SentenceView, parties: list[Actor]) -> tuple[tuple[int, int], ...]:
-        """ "between Iran and Israel, Syria and Israel, and Turkey and the Kurds": an even
+        """ "between Ethiopia and Eritrea, Sudan and Chad, and Kenya and Somalia": an even
         list whose members are joined by a bare "and" within a pair and by a comma between
         pairs is a list of pairs."""
         ordered = sorted(parties, key=lambda a: a.start)
