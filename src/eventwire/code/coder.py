@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from eventwire.code.acled import acled_view
 from eventwire.code.candidates import CandidateFinder
+from eventwire.code.clauses import subject_undergoes
 from eventwire.code.eventhood import (
     drop_restatements,
     electoral_win,
@@ -304,7 +305,7 @@ class Coder:
                         target = target or list(other.source)
                         inferred = True
                         break
-                    if other.target and self.role_finder.subject_undergoes(view, other_tok):
+                    if other.target and subject_undergoes(view, other_tok):
                         # "was killed while fighting in Syria": the one who fought is the
                         # passive's subject, the one killed
                         source = list(other.target)

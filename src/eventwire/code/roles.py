@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from eventwire.code.clauses import cataphor, listed_pairs, relative_antecedent
 from eventwire.code.grammar import (
     ACTOR_MODIFIERS,
     ADDRESSED_ROOTS,
@@ -22,7 +23,6 @@ from eventwire.code.grammar import (
     LOCAL_SECTORS,
     OBJ,
     PASSIVE_SUBJ,
-    PERSONAL_PRONOUNS,
     PLAN_NOUNS,
     PRESSING_VERBS,
     REPORTING,
@@ -65,7 +65,6 @@ CLAIMING = LEXICON.words("claiming")
 DEMANDING_AUX = LEXICON.words("demanding_aux")
 MEETING_SETTINGS = LEXICON.words("meeting_settings")
 SETTING_WORDS = LEXICON.words("setting_words")
-RELATIVE_PRONOUNS = LEXICON.words("relative_pronouns")
 #: Envoys: acted on, they stand for the state that sent them.
 ENVOY_NOUNS = LEXICON.words("envoy_nouns")
 #: CAMEO root of consultations (meet, visit, host, negotiate).
@@ -149,7 +148,7 @@ class RoleFinder:
                 src_heads = [
                     o for a in view.children(tok, "agent") for o in view.children(a, "pobj")
                 ]
-                obj_heads = self._relative_antecedent(view, tok, view.children(tok, *PASSIVE_SUBJ))
+                obj_heads = relative_antecedent(view, tok, view.children(tok, *PASSIVE_SUBJ))
                 if not src_heads and p.code[:2] in VIOLENT_ROOTS:
                     # "killed in coalition airstrikes", "wounded in a Russian raid": the
                     # attack is the instrument, its author the one who killed
@@ -165,7 +164,7 @@ class RoleFinder:
                 src_heads = view.children(tok, *SUBJ)
                 obj_heads = view.children(tok, *OBJ)
                 if tok.dep == "relcl":  # "the Kurds, whom Turkey accused of ...": the Kurds
-                    obj_heads = self._relative_antecedent(view, tok, obj_heads, fill=False)
+                    obj_heads = relative_antecedent(view, tok, obj_heads, fill=False)
                 if not src_heads:  # "X plans to install", "X agreed to withdraw"
                     src_heads = controller_subject(view, tok)
             src_heads = self._speaker_for_pronoun(view, tok, src_heads)
@@ -212,7 +211,7 @@ class RoleFinder:
                 target = self.actors(view, view.children(tok, "poss"), actor_fn)
                 return Roles(tuple(source), tuple(target), rescuer, inferred)
             of_objs = view.prep_objects(tok, ("of",))
-            src_heads = [self._cataphor(view, h) for h in view.children(tok, "poss")]
+            src_heads = [cataphor(view, h) for h in view.children(tok, "poss")]
             src_heads += [o for a in view.children(tok, "agent") for o in view.children(a, "pobj")]
             src_heads += view.prep_objects(tok, ("by", *p.source_preps))
             for theme in of_objs if p.of_role == "theme" else ():
@@ -285,7 +284,7 @@ class RoleFinder:
                 if len({a.country for a in parties if a.country}) >= 2:
                     source = parties
                     target = [a for a in target if all(a.start != b.start for b in parties)]
-                    pairing = self._listed_pairs(view, parties)
+                    pairing = listed_pairs(view, parties)
             if not source and p.code[:2] == MEETING_ROOT:
                 # "said ahead of a meeting with X", "raised it at talks with X": whoever the
                 # clause is about took part in the meeting it is set at
@@ -316,27 +315,6 @@ class RoleFinder:
         source = [a for a in source if all(a.start != b.start for b in target)]
         return Roles(tuple(source), tuple(target), light, inferred, pairing)
 
-    @staticmethod
-    def _listed_pairs(view: SentenceView, parties: list[Actor]) -> tuple[tuple[int, int], ...]:
-        """ "between Ethiopia and Eritrea, Sudan and Chad, and Kenya and Somalia": an even
-        list whose members are joined by a bare "and" within a pair and by a comma between
-        pairs is a list of pairs."""
-        ordered = sorted(parties, key=lambda a: a.start)
-        if len(ordered) < 4 or len(ordered) % 2:
-            return ()
-
-        def gap(a: Actor, b: Actor) -> str:
-            words = [t.text.lower() for t in view.tokens if a.end <= t.idx < b.start]
-            return " ".join(w for w in words if w not in {"the", "a", "an"})
-
-        for k in range(len(ordered) - 1):
-            between = gap(ordered[k], ordered[k + 1])
-            if k % 2 == 0 and between != "and":
-                return ()
-            if k % 2 == 1 and "," not in between:
-                return ()
-        return tuple((a.start, k // 2) for k, a in enumerate(ordered))
-
     def _whose(
         self,
         view: SentenceView,
@@ -359,41 +337,6 @@ class RoleFinder:
         if len({a.country for a in owners}) != 1:
             return actors
         return [replace(a, country=owners[0].country, kb_id=owners[0].kb_id) for a in actors]
-
-    @staticmethod
-    def _cataphor(view: SentenceView, pron: Token) -> Token:
-        """ "In his talks with May, Erdogan said ...": a possessive pronoun in a phrase that
-        opens the sentence, before its subject, stands for that subject when it names a person."""
-        if pron.text.lower() not in PERSONAL_PRONOUNS:
-            return pron
-        chain = list(view.ancestors(pron))
-        if len(chain) < 2 or chain[-2].dep != "prep":
-            return pron  # only in an adjunct phrase of the main clause
-        clause = chain[-1]
-        subjects = [s for s in view.children(clause, *SUBJ) if s.ent == "PERSON"]
-        if len(subjects) == 1 and pron.i < subjects[0].i:
-            return subjects[0]
-        return pron
-
-    @staticmethod
-    def _relative_antecedent(
-        view: SentenceView, tok: Token, patients: list[Token], fill: bool = True
-    ) -> list[Token]:
-        """The patient of a passive relative clause is the noun the clause modifies ("the
-        activist who was killed by Isis"); of a reduced one ("a Briton killed in Raqqa"), the
-        noun the participle modifies."""
-        head = view.head(tok)
-        if head is None or head.pos not in {"NOUN", "PROPN"}:
-            return patients
-        if (
-            tok.dep == "relcl"
-            and patients
-            and all(p.text.lower() in RELATIVE_PRONOUNS for p in patients)
-        ):
-            return [head]
-        if fill and tok.dep == "acl" and not patients:
-            return [head]
-        return patients
 
     @staticmethod
     def _state_agents(actors: list[Actor], modifiers: list[Token], p: Pattern) -> list[Actor]:
@@ -440,13 +383,6 @@ class RoleFinder:
             if anc.pos in {"NOUN", "PROPN"} and anc.lemma.lower() not in PLAN_NOUNS:
                 return False
         return False
-
-    def subject_undergoes(self, view: SentenceView, verb: Token) -> bool:
-        """A passive verb, written out or reduced ("a Briton killed in Raqqa"): its
-        grammatical subject, the one an adverbial clause's act belongs to, is its patient."""
-        return verb.pos == "VERB" and (
-            bool(view.children(verb, *PASSIVE_SUBJ)) or reduced_passive(view, verb)
-        )
 
     @staticmethod
     def _suffers(view: SentenceView, verb: Token) -> bool:
@@ -534,7 +470,7 @@ class RoleFinder:
             if gov.lemma.lower() in DECLARING | REPORTING:
                 speakers = view.children(gov, *SUBJ)
                 # "Ankara, which said it would strike": the speaker is the relative's noun
-                return self._relative_antecedent(view, gov, speakers, fill=False) or heads
+                return relative_antecedent(view, gov, speakers, fill=False) or heads
             cur = gov
         return heads
 
