@@ -12,6 +12,7 @@ from eventwire.code.grammar import (
     ELECTION_WORDS,
     HARM_WORDS,
     IDEA_NOUNS,
+    LEXICON,
     MESSAGE_NOUNS,
     NATURAL_CAUSES,
     PERSONAL_PRONOUNS,
@@ -28,6 +29,9 @@ from eventwire.records import (
     Token,
 )
 from eventwire.syntax import SentenceView
+
+#: "will", "would": the auxiliaries through which a speaker announces their own act.
+PROMISING_AUX = LEXICON.words("future_aux") | LEXICON.words("conditional_aux")
 
 
 def drop_restatements(events: list[Event]) -> list[Event]:
@@ -144,9 +148,7 @@ def idle_warning(view: SentenceView, tok: Token) -> bool:
         return False
     for clause in view.children(tok, "ccomp", "xcomp"):
         own = any(t.text.lower() in SPEAKER_PRONOUNS for t in view.children(clause, *SUBJ))
-        future = any(
-            k.text.lower() in {"will", "would", "'ll"} for k in view.children(clause, "aux")
-        )
+        future = any(k.text.lower() in PROMISING_AUX for k in view.children(clause, "aux"))
         if own and future:
             return False
     return True

@@ -70,7 +70,7 @@ GROUP_REACH = 3
 BODY_PRONOUNS = frozenset({"it"})
 #: Sectors of a state or organisation that "it" may stand for.
 _BODY_SECTORS = frozenset(
-    {"GOV", "MIL", "REB", "IGO", "PTY", "LEG", "JUD", "SPY", "COP", "BUS", "NGO", "JRN"}
+    {"GOV", "MIL", "REB", "PTY", "LEG", "JUD", "SPY", "COP", "BUS", "NGO", "JRN"}
 )
 PERSONAL_PRONOUNS = LEXICON.words("personal_pronouns")
 #: Nouns for an attacker whom the text does not identify: such a person belongs to no country
