@@ -45,6 +45,9 @@ class Settings:
     gazetteer_cities: int = 5000
     #: documents per spaCy batch
     batch_size: int = 16
+    #: characters a spaCy batch holds beyond its first document (0: no limit): a worker's
+    #: memory while it parses grows with the characters of the batch, not its documents
+    batch_chars: int = 8000
     #: worker processes of the local engine
     workers: int = 1
     #: documents a worker process codes before a fresh one replaces it (0: never), so spaCy's
@@ -152,6 +155,7 @@ _KEYS: dict[str, tuple[tuple[str, ...], Callable[[Any], Any]]] = {
     "kb": (("EVENTWIRE_KB",), _paths),
     "gazetteer_cities": (("EVENTWIRE_GAZETTEER_CITIES",), _cities),
     "batch_size": (("EVENTWIRE_BATCH_SIZE",), _positive_int),
+    "batch_chars": (("EVENTWIRE_BATCH_CHARS",), _count),
     "workers": (("EVENTWIRE_WORKERS",), _positive_int),
     "worker_documents": (("EVENTWIRE_WORKER_DOCUMENTS",), _count),
     "time_limit": (("EVENTWIRE_TIME_LIMIT",), _seconds),
