@@ -677,3 +677,14 @@ def test_it_in_its_own_sentence_is_the_body_named_just_before(processor):
     )
     ev = _by_trigger(processor, text, "strike")
     assert _countries(ev.source) == ["TUR"]
+
+
+def test_those_forces_are_the_force_named_last_whatever_the_word(processor):
+    # "those forces" after "Syrian government troops": the troops, not earlier US forces
+    text = (
+        "US forces remain in the east of the country. "
+        "As the rebels bargained for protection from Syrian government troops, those forces "
+        "were seizing other villages nearby."
+    )
+    ev = _by_trigger(processor, text, "seizing", published="2018-07-06")
+    assert _countries(ev.source) == ["SYR"]

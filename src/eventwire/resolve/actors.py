@@ -57,6 +57,9 @@ _DEICTIC_HEADS = LEXICON.words("deictic_heads")
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 #: Heads a "military" modifier does not make a junta ("the military", "the army" are MIL).
 _MILITARY_HEADS = LEXICON.words("military_heads")
+#: Nouns for armed forces: "those forces" may stand for "the troops" named before.
+_FORCE_NOUNS = LEXICON.words("force_nouns")
+_DEMONSTRATIVES = frozenset({"those", "these"})
 _NAMED_ENTITIES = frozenset({"PERSON", "ORG"})
 #: Heads of a definite description that stands for the armed group named last.
 _GROUP_ANAPHORS = LEXICON.words("group_anaphors")
@@ -390,6 +393,16 @@ class ActorContext:
         ):
             learnt = self.group_before(start)  # "Boko Haram ... the militants"
         seen_head = False
+        if (
+            learnt is None
+            and found.country is None
+            and head_norm in _FORCE_NOUNS
+            and words[0].text.lower() in _DEMONSTRATIVES
+        ):
+            # "those forces" after "Syrian government troops": the force named last, whatever
+            # word named it
+            learnt = self._seen_heads(_FORCE_NOUNS, start, exclude)
+            seen_head = learnt is not None
         if learnt is None and found.country is None:
             learnt = self._seen_head(head_norm, start, exclude)
             seen_head = learnt is not None
@@ -460,6 +473,17 @@ class ActorContext:
             if person is not None and person.role == role and person.holds_office_on(day):
                 return p
         return None
+
+    def _seen_heads(
+        self, heads: frozenset[str], start: int, exclude: frozenset[str]
+    ) -> Learnt | None:
+        seen = [
+            h
+            for head in heads
+            for h in self.heads.get(head, [])
+            if h.start < start and h.country not in exclude
+        ]
+        return max(seen, key=lambda h: h.start) if seen else None
 
     def _seen_head(self, head: str, start: int, exclude: frozenset[str]) -> Learnt | None:
         seen = [h for h in self.heads.get(head, []) if h.start < start and h.country not in exclude]
