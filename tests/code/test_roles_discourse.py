@@ -688,3 +688,14 @@ def test_those_forces_are_the_force_named_last_whatever_the_word(processor):
     )
     ev = _by_trigger(processor, text, "seizing", published="2018-07-06")
     assert _countries(ev.source) == ["SYR"]
+
+
+def test_rebels_belong_where_the_story_is_set(processor):
+    # the article names Syrian towns; its first sentence is about US forces: the rebels are
+    # Syria's, not the most mentioned country's
+    text = (
+        "US forces remain in the east of the country. Even as the rebels negotiated with "
+        "Russia for protection from Syrian troops near Daraa, the army kept shelling."
+    )
+    ev = _by_trigger(processor, text, "negotiated", published="2018-07-06")
+    assert _countries(ev.source) == ["SYR"]

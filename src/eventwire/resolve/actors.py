@@ -425,7 +425,7 @@ class ActorContext:
             # parties are its own: only state actors avoid the other side's country
             state = found.sector is None or found.sector in _STATE_SECTORS
             country = self.context_country(
-                exclude if state else frozenset(), military_rule=military
+                exclude if state else frozenset(), military_rule=military, local=not state
             )
             if country:
                 found.country, found.country_rank = country, RANK["context"]
@@ -577,9 +577,16 @@ class ActorContext:
             return "CVL"
         return "GOV"
 
-    def context_country(self, exclude: frozenset[str], *, military_rule: bool) -> str | None:
-        """The most mentioned country not excluded; for "the junta", one under military rule."""
+    def context_country(
+        self, exclude: frozenset[str], *, military_rule: bool, local: bool = False
+    ) -> str | None:
+        """The most mentioned country not excluded; for "the junta", one under military rule;
+        for ``local`` actors (rebels, protesters, police), the country whose towns the article
+        names most comes first: they belong where the story is set."""
         ranked = [c for c, _ in self.country_counts.most_common() if c not in exclude]
+        if local and self.place_counts:
+            places = self.place_counts
+            ranked.sort(key=lambda c: -places.get(c, 0))  # stable: mentions break ties
         if military_rule:
             ruled = [c for c in ranked if self.resolver.military_ruled(c)]
             if ruled:
@@ -667,14 +674,14 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                 _learn_entity(ctx, view, m.start, m.end, m.text)
             if m.label == "PERSON":
                 _note_person(ctx, m.start, m.text, _is_subject(view, m.start, m.end))
-            elif m.label in {"GPE", "ORG"}:
+            elif m.label in {"GPE", "ORG", "LOC"}:
                 found = resolver.resolve_words(words_of(m.text))
                 if found.country and found.sector in _BODY_SECTORS:
                     body = Learnt(found.country, found.sector, found.name, found.kb_id, (), m.start)
                     ctx.named_bodies.append(body)
                     if _is_subject(view, m.start, m.end):
                         ctx.subject_bodies.append(body)
-                elif m.label == "GPE" and not (found.kb_id or "").startswith("country:"):
+                elif not found.kb_id:  # the tagger calls many towns ORG ("Daraa")
                     place = resolver.place_country(m.text)
                     if place:  # "Afrin", "Aleppo": a town says where the story is set
                         ctx.place_counts[place] += 1
