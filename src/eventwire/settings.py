@@ -67,35 +67,32 @@ class Settings:
     config_file: Path | None = None
 
 
-def _positive_int(value: Any) -> int:
+def _whole(value: Any, least: int) -> int:
+    """A whole number >= ``least``, from TOML or from the environment's text."""
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise ValueError(f"expected a whole number >= 1, got {value!r}")
+        raise ValueError(f"expected a whole number >= {least}, got {value!r}")
     try:
         number = int(value)
     except ValueError:
-        raise ValueError(f"expected a whole number >= 1, got {value!r}") from None
-    if number < 1:
-        raise ValueError(f"expected a whole number >= 1, got {value!r}")
+        raise ValueError(f"expected a whole number >= {least}, got {value!r}") from None
+    if number < least:
+        raise ValueError(f"expected a whole number >= {least}, got {value!r}")
     return number
+
+
+def _positive_int(value: Any) -> int:
+    return _whole(value, 1)
+
+
+def _count(value: Any) -> int:
+    """A whole number >= 0."""
+    return _whole(value, 0)
 
 
 def _cities(value: Any) -> int:
     number = _positive_int(value)
     if number not in CITY_TABLES:
         raise ValueError(f"expected one of {', '.join(map(str, CITY_TABLES))}, got {value!r}")
-    return number
-
-
-def _count(value: Any) -> int:
-    """A whole number >= 0."""
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise ValueError(f"expected a whole number >= 0, got {value!r}")
-    try:
-        number = int(value)
-    except ValueError:
-        raise ValueError(f"expected a whole number >= 0, got {value!r}") from None
-    if number < 0:
-        raise ValueError(f"expected a whole number >= 0, got {value!r}")
     return number
 
 

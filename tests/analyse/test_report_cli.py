@@ -40,6 +40,21 @@ def test_report_refuses_an_unknown_country_with_a_hint(corpus_db, tmp_path):
 COUP = "2023-07-26"
 
 
+def _report_html(corpus_db, tmp_path, *args: str) -> str:
+    """The HTML of `eventwire report NER` over the demo database with ``args``."""
+    out = tmp_path / "ner.html"
+    res = runner.invoke(app, ["report", "NER", "--db", str(corpus_db), *args, "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    return out.read_text(encoding="utf-8")
+
+
+def _assert_shares_shown(html: str, *shares: dict) -> None:
+    """Each partner's cooperation share before and after the split is printed as computed."""
+    for s in shares:
+        assert f"{s['share_before']:.0%} ({s['before']}/{s['before_total']})" in html
+        assert f"{s['share_after']:.0%} ({s['after']}/{s['after_total']})" in html
+
+
 def _shift(corpus_db, *args: str) -> dict:
     res = runner.invoke(app, ["partners", "NER", "--db", str(corpus_db), *args, "--format", "json"])
     assert res.exit_code == 0, res.output
@@ -67,14 +82,8 @@ def test_demo_report_shows_france_falling_and_russia_rising_since_the_coup(corpu
                 assert {"NER", code} <= {a.country for a in (*ev.source, *ev.target)}
                 day = ev.date.start if ev.date and ev.date.start else None
                 assert day is None or (day < COUP if period == "before" else day >= COUP)
-    out = tmp_path / "ner.html"
-    args = ["--db", str(corpus_db), "--from", "2022-01-01", "--split", COUP, "--out", str(out)]
-    res = runner.invoke(app, ["report", "NER", *args])
-    assert res.exit_code == 0, res.output
-    html = out.read_text(encoding="utf-8")
-    for s in (fra, rus):
-        assert f"{s['share_before']:.0%} ({s['before']}/{s['before_total']})" in html
-        assert f"{s['share_after']:.0%} ({s['after']}/{s['after_total']})" in html
+    html = _report_html(corpus_db, tmp_path, "--from", "2022-01-01", "--split", COUP)
+    _assert_shares_shown(html, fra, rus)
     assert f"before and after {COUP}" in html and "given with <code>--split</code>" in html
 
 
@@ -122,14 +131,8 @@ def test_demo_report_from_2023_with_the_median_split_shows_the_shift(corpus_db, 
         assert {"NER", "FRA"} <= {a.country for a in (*ev.source, *ev.target)}
         day = (ev.date.start if ev.date and ev.date.start else None) or art["published"]
         assert "2023-01-01" <= str(day)[:10] < shift["split"]
-    out = tmp_path / "ner.html"
-    args = ["--db", str(corpus_db), "--from", "2023-01-01", "--out", str(out)]
-    res = runner.invoke(app, ["report", "NER", *args])
-    assert res.exit_code == 0, res.output
-    html = out.read_text(encoding="utf-8")
-    for s in (fra, rus):
-        assert f"{s['share_before']:.0%} ({s['before']}/{s['before_total']})" in html
-        assert f"{s['share_after']:.0%} ({s['after']}/{s['after_total']})" in html
+    html = _report_html(corpus_db, tmp_path, "--from", "2023-01-01")
+    _assert_shares_shown(html, fra, rus)
     assert f"before and after {shift['split']}" in html
 
 

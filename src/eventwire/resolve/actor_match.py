@@ -557,9 +557,6 @@ class ActorResolver:
     def named_place_country(self, words: list[Word], among: tuple[str, ...]) -> str | None:
         """The country, among ``among``, of a place the phrase names after "of" or "in" ("the
         Kurdish city of Afrin", "Tuareg rebels in Kidal"); None when it names none."""
-        gaz = self._gazetteer
-        if gaz is None:
-            return None
         for k, w in enumerate(words[:-1]):
             if w.text.lower() not in {"of", "in"}:
                 continue
@@ -568,9 +565,9 @@ class ActorResolver:
                 if not nxt.text[:1].isupper():
                     break
                 run.append(nxt.text)
-            entry = gaz.lookup(" ".join(run)) if run else None
-            if entry is not None and entry.country in among:
-                return str(entry.country)
+            country = self.place_country(" ".join(run)) if run else None
+            if country in among:
+                return country
         return None
 
     def _place(self, found: Finding, words: list[Word], known: list[bool]) -> None:
