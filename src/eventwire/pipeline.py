@@ -120,7 +120,11 @@ class ArticleActors:
     text: str
 
     def __call__(
-        self, toks: list[Token], head: Token, exclude: frozenset[str] = frozenset()
+        self,
+        toks: list[Token],
+        head: Token,
+        exclude: frozenset[str] = frozenset(),
+        not_people: frozenset[int | str] = frozenset(),
     ) -> Actor | None:
         toks = [t for t in toks if t.pos not in {"PUNCT", "SPACE"}]
         if not toks:
@@ -137,6 +141,7 @@ class ArticleActors:
             entity=head.ent or None,
             exclude=exclude,
             determiner=before[-1].lower() if before else None,
+            not_people=not_people,
         )
 
     def pair(self, toks: list[Token]) -> list[Actor]:

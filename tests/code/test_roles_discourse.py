@@ -699,3 +699,13 @@ def test_rebels_belong_where_the_story_is_set(processor):
     )
     ev = _by_trigger(processor, text, "negotiated", published="2018-07-06")
     assert _countries(ev.source) == ["SYR"]
+
+
+def test_an_object_pronoun_is_never_its_own_clauses_subject(processor):
+    # "him" cannot be Ruto, the subject of its clause, so it is the other man named before
+    text = "William Ruto met Yoweri Museveni in Kampala on Friday and urged him to reopen the border."
+    ev = _by_trigger(processor, text, "urged")
+    assert (_countries(ev.source), _countries(ev.target)) == (["KEN"], ["UGA"])
+    text = "Yoweri Museveni hosted William Ruto in Kampala. He later accused him of meddling."
+    ev = _by_trigger(processor, text, "accused")
+    assert (_countries(ev.source), _countries(ev.target)) == (["UGA"], ["KEN"])

@@ -141,6 +141,7 @@ REPRISAL_WORDS = LEXICON.words("reprisal_words")
 #: Subjects through which a speaker announces their own act ("warned it would respond").
 SPEAKER_PRONOUNS = LEXICON.words("speaker_pronouns")
 PERSONAL_PRONOUNS = LEXICON.words("personal_pronouns")
+OBJECT_PRONOUNS = LEXICON.words("object_pronouns")
 PAIR_HEADS = LEXICON.words("pair_heads")
 JUDGING_VERBS = LEXICON.words("judging_verbs")
 MESSAGE_NOUNS = LEXICON.words("message_nouns")
@@ -202,6 +203,29 @@ def controller_subject(view: SentenceView, tok: Token) -> list[Token]:
         if subj:
             return subj
         cur = head
+    return []
+
+
+def binding_subjects(view: SentenceView, tok: Token) -> list[Token]:
+    """The subjects an object pronoun ``tok`` cannot stand for: those of the verb it is the
+    object of ("Macron accused him", "met X and urged him to", "wants to meet him"). Empty
+    when ``tok`` is no object pronoun or its verb has no subject in the sentence."""
+    if tok.text.lower() not in OBJECT_PRONOUNS or tok.dep not in {*OBJ, "dative", "pobj"}:
+        return []
+    verb = view.head(tok)
+    if verb is not None and tok.dep == "pobj" and verb.dep == "prep":
+        verb = view.head(verb)  # "spoke to him"
+    for _ in range(4):
+        if verb is None or verb.pos not in {"VERB", "AUX"}:
+            return []
+        subjects = view.children(verb, *SUBJ)
+        if subjects:
+            return subjects
+        if verb.dep == "xcomp":
+            return controller_subject(view, verb)
+        if verb.dep != "conj":
+            return []
+        verb = view.head(verb)  # "met the leader and urged him": the first verb's subject
     return []
 
 

@@ -19,6 +19,7 @@ from eventwire.code.grammar import (
     SUBJ,
     ActorFn,
     agrees,
+    binding_subjects,
     controller_subject,
     is_dateline,
 )
@@ -63,7 +64,11 @@ class PhraseActors:
                 if pair:  # "the two sides agreed": the two states named just before
                     out.extend(a for a in pair if all(a.country != b.country for b in out))
                     continue
-                actor = actor_fn(view.noun_phrase(t), t)
+                binders = self._binders(view, t, actor_fn)
+                if binders:
+                    actor = actor_fn(view.noun_phrase(t), t, not_people=binders)
+                else:
+                    actor = actor_fn(view.noun_phrase(t), t)
                 if actor is None and t.lemma.lower() in SHELTER_NOUNS:
                     # "a camp for Congolese refugees was attacked": the people it shelters
                     for sheltered in view.prep_objects(t, ("for", "of")):
@@ -99,6 +104,18 @@ class PhraseActors:
                     out.append(actor)
                     out.extend(self._coordinated_modifiers(view, t, actor, actor_fn))
         return out
+
+    @staticmethod
+    def _binders(view: SentenceView, tok: Token, actor_fn: ActorFn) -> frozenset[int | str]:
+        """Mentions and names an object pronoun cannot stand for: its clause's subject."""
+        out: set[int | str] = set()
+        for subj in binding_subjects(view, tok):
+            phrase = view.noun_phrase(subj)
+            out.update({subj.idx, phrase[0].idx})
+            found = actor_fn(phrase, subj)
+            if found is not None and found.name:
+                out.add(found.name)
+        return frozenset(out)
 
     @staticmethod
     def _names_a_pair(view: SentenceView, tok: Token) -> bool:

@@ -227,14 +227,17 @@ class ActorContext:
         before = [g for g in self.armed if first <= g.start < start]
         return before[-1] if before else None
 
-    def person_before(self, start: int) -> Learnt | None:
+    def person_before(self, start: int, skip: frozenset[int | str] = frozenset()) -> Learnt | None:
         """The person a pronoun at ``start`` most likely stands for: in its own sentence the
         nearest person named before it; else, in the last sentence that names someone, the
         person who is a subject there (news goes on about whoever acted last), else the last
-        one named."""
+        one named. ``skip``: mentions (start offsets) and names the pronoun cannot stand for
+        (an object pronoun is never its own clause's subject: "Macron accused him")."""
         own = bisect.bisect_right(self.sentence_starts, start) - 1
         here = self.sentence_starts[own] if own >= 0 else 0
-        before = [p for p in self.people if p.start < start]
+        before = [
+            p for p in self.people if p.start < start and p.start not in skip and p.name not in skip
+        ]
         if not before:
             return None
         if before[-1].start >= here:
@@ -297,15 +300,17 @@ class ActorContext:
         entity: str | None = None,
         exclude: frozenset[str] = frozenset(),
         determiner: str | None = None,
+        not_people: frozenset[int | str] = frozenset(),
     ) -> Actor | None:
         """Resolve one actor phrase in context; ``None`` when nothing identifies it.
 
         A phrase that names no country ("the junta", "the government") takes one from the
         document; ``exclude`` keeps it off the countries already on the other side of the event.
         ``determiner``: the word before the phrase, when the phrase leaves it out ("the").
+        ``not_people``: mentions and names a personal pronoun cannot stand for.
         """
         if len(words) == 1 and words[0].text.lower() in PERSONAL_PRONOUNS:
-            return _stand_in(text, start, end, self.person_before(start))
+            return _stand_in(text, start, end, self.person_before(start, not_people))
         if len(words) == 1 and words[0].text.lower() in BODY_PRONOUNS:
             return _stand_in(text, start, end, self.body_before(start))
         found, from_context = self._resolved(
