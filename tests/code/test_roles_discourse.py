@@ -709,3 +709,14 @@ def test_an_object_pronoun_is_never_its_own_clauses_subject(processor):
     text = "Yoweri Museveni hosted William Ruto in Kampala. He later accused him of meddling."
     ev = _by_trigger(processor, text, "accused")
     assert (_countries(ev.source), _countries(ev.target)) == (["UGA"], ["KEN"])
+
+
+def test_who_reacts_to_an_act_is_not_its_author(processor):
+    # the subject of "condemned" or "welcomed" did not carry out the act it reacts to
+    for text, trigger in [
+        ("Senegal's president condemned the attack on the army post near Kidira.", "attack"),
+        ("The African Union welcomed the ceasefire in Sudan.", "ceasefire"),
+    ]:
+        for ev in _events(processor, text):
+            if ev.trigger.text == trigger:
+                assert _countries(ev.source) not in (["SEN"], ["AFR"]), text

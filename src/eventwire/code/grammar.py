@@ -144,6 +144,7 @@ PERSONAL_PRONOUNS = LEXICON.words("personal_pronouns")
 OBJECT_PRONOUNS = LEXICON.words("object_pronouns")
 PAIR_HEADS = LEXICON.words("pair_heads")
 JUDGING_VERBS = LEXICON.words("judging_verbs")
+REACTION_VERBS = LEXICON.words("reaction_verbs")
 MESSAGE_NOUNS = LEXICON.words("message_nouns")
 #: Sectors of people who belong to the place where they are: a generic noun of these sectors
 #: ("residents", "police", "rebels") takes the event's place's country over the article's.

@@ -25,6 +25,7 @@ from eventwire.code.grammar import (
     PASSIVE_SUBJ,
     PLAN_NOUNS,
     PRESSING_VERBS,
+    REACTION_VERBS,
     REPORTING,
     RESCUE_MOTION,
     STATE,
@@ -304,6 +305,8 @@ class RoleFinder:
                 if not target:
                     target = self.actors(view, view.children(light, *SUBJ), actor_fn)
                 light = None
+            if light is not None and light.lemma.lower() in REACTION_VERBS:
+                light = None  # "Abuja condemned the attack": a reaction, not its author
             if light is not None:
                 if not source:
                     heads = view.children(light, *SUBJ) or controller_subject(view, light)
