@@ -53,6 +53,28 @@ def test_beating_a_rival_in_an_election_is_no_assault(processor):
     assert all(e.plover.type != "ASSAULT" for e in _events(processor, text))
 
 
+def test_a_win_by_a_score_or_between_politicians_is_no_assault(processor):
+    # judging round 13: a score ("62% to 37%", "by 20 points") or two politicians and no weapon
+    for text in [
+        "Donald Trump beat Ted Cruz 53% to 37% in Indiana.",
+        "Hillary Clinton beat Bernie Sanders by 20 points in New York.",
+        "Many Republicans thought Marco Rubio could beat Hillary Clinton.",
+    ]:
+        assert all(e.plover.type != "ASSAULT" for e in _events(processor, text)), text
+    text = "Police beat the protesters in Nairobi on Tuesday."
+    assert _by_trigger(processor, text, "beat").plover.type == "ASSAULT"
+
+
+def test_a_politicians_clash_or_pounding_of_a_policy_is_words(processor):
+    # judging round 13: "clashed with" a rival, "pounded" a policy
+    text = "Ted Cruz clashed with Donald Trump over immigration on Tuesday."
+    assert _by_trigger(processor, text, "clashed").plover.type == "ACCUSE"
+    text = "Republicans pounded Barack Obama's foreign policy as weak."
+    assert _by_trigger(processor, text, "pounded").plover.type == "ACCUSE"
+    text = "Kenyan troops clashed with al-Shabaab fighters near Lamu."
+    assert _by_trigger(processor, text, "clashed").plover.type == "ASSAULT"
+
+
 def test_appealing_to_voters_is_campaigning_not_a_request(processor):
     text = "Both candidates will appeal to the state's voters in a debate on Thursday."
     assert all(e.cameo.root != "02" for e in _events(processor, text))

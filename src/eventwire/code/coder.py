@@ -282,7 +282,7 @@ class Coder:
                     inferred = True
             if pattern.code[:2] in VIOLENT_ROOTS and natural_cause(view, tok):
                 continue  # "the storm killed ten people": no one acted
-            if electoral_win(view, tok, pattern.code):
+            if electoral_win(view, tok, pattern.code, source, target):
                 continue  # "beat Trump in the election": a win at the polls
             if idle_warning(view, tok):
                 continue  # "warned that more children could be trafficked": no threat

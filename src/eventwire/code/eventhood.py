@@ -5,6 +5,8 @@ cancelled is modality.py.)"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from eventwire.code.grammar import (
     BOMB_WORDS,
     CLAIM_NOUNS,
@@ -100,6 +102,11 @@ def _a_person(view: SentenceView, actor: Actor) -> bool:
     )
 
 
+def _named_person_subject(view: SentenceView, tok: Token) -> bool:
+    """The trigger's subject is a person the tagger names, whether or not the KB knows them."""
+    return any(t.ent == "PERSON" for s in view.children(tok, *SUBJ) for t in view.noun_phrase(s))
+
+
 def verbal_attack(
     view: SentenceView, tok: Token, code: str, source: list[Actor], target: list[Actor]
 ) -> bool:
@@ -116,22 +123,34 @@ def verbal_attack(
     objects = view.children(tok, "dobj")
     if objects and all(o.lemma.lower() in IDEA_NOUNS | CLAIM_NOUNS for o in objects):
         return True  # "attacked the withdrawal", "attacked the plan": only words reach an idea
-    if not source or not all(_a_person(view, a) for a in source):
+    if source and not all(_a_person(view, a) for a in source):
         return False
+    if not source and not _named_person_subject(view, tok):
+        return False  # "Ted Cruz clashed with Trump": a person the KB does not know is one still
     if not target or not all(_a_person(view, a) for a in target):
         return False
     return not mentions(view, HARM_WORDS | BOMB_WORDS)
 
 
-def electoral_win(view: SentenceView, tok: Token, code: str) -> bool:
+def electoral_win(
+    view: SentenceView,
+    tok: Token,
+    code: str,
+    source: Sequence[Actor] = (),
+    target: Sequence[Actor] = (),
+) -> bool:
     """ "the candidate best suited to beat Trump in the general election", "Sanders crushed
-    Clinton in the primary": beating someone at the polls is no act of force."""
-    return (
-        code[:2] in VIOLENT_ROOTS
-        and tok.lemma.lower() in CONTEST_LEMMAS
-        and mentions(view, ELECTION_WORDS)
-        and not mentions(view, HARM_WORDS | BOMB_WORDS)
-    )
+    Clinton in the primary", "she beat him 51% to 36%": beating someone at the polls is no act
+    of force. Between politicians (or named people) with no weapon or wound in the sentence,
+    "beat" is winning too."""
+    if code[:2] not in VIOLENT_ROOTS or tok.lemma.lower() not in CONTEST_LEMMAS:
+        return False
+    if mentions(view, HARM_WORDS | BOMB_WORDS):
+        return False
+    if mentions(view, ELECTION_WORDS):
+        return True
+    sides = [*source, *target]
+    return bool(target) and all(_a_person(view, a) for a in sides)
 
 
 def idle_warning(view: SentenceView, tok: Token) -> bool:
