@@ -164,3 +164,33 @@ def test_a_foreign_envoy_summoned_stands_for_their_state(processor):
     # one's own envoys recalled from a capital: the capital's state is the target
     ev = _by_trigger(processor, "Mali recalled its ambassador from Algiers.", "recalled")
     assert [a.country for a in ev.target] == ["DZA"]
+
+
+def test_a_habit_told_in_the_present_is_no_event(processor):
+    # judging round 13: "frequently meets"; a past "often" reports acts that happened
+    text = "The German chancellor frequently meets with French ministers."
+    assert not any(e.cameo.root == "04" for e in _events(processor, text))
+    text = "Angela Merkel met French ministers in Paris on Monday."
+    assert any(e.cameo.root == "04" for e in _events(processor, text))
+
+
+def test_what_has_yet_to_happen_is_negated(processor):
+    text = "Paul Ryan has yet to endorse Donald Trump."
+    assert _by_trigger(processor, text, "endorse").modality == "negated"
+
+
+def test_a_supposition_or_a_simulation_is_no_act(processor):
+    # judging round 13: "Say Mexico demanded ...", "simulated an attack"
+    text = "Say Canada demanded that the United States pay for the wall."
+    assert _by_trigger(processor, text, "demanded").modality == "hypothetical"
+    text = "Russian bombers simulated an attack on the Swedish island of Gotland."
+    assert _by_trigger(processor, text, "attack").modality == "hypothetical"
+    text = "Canada demanded that the United States pay for the wall."
+    assert _by_trigger(processor, text, "demanded").modality == "asserted"
+
+
+def test_meeting_with_opposition_is_an_idiom(processor):
+    text = "The governor was met with opposition from both parties."
+    assert not any(e.cameo.root == "04" for e in _events(processor, text))
+    text = "Macron met with opposition leaders in Dakar."
+    assert any(e.cameo.root == "04" for e in _events(processor, text))

@@ -703,7 +703,9 @@ def test_rebels_belong_where_the_story_is_set(processor):
 
 def test_an_object_pronoun_is_never_its_own_clauses_subject(processor):
     # "him" cannot be Ruto, the subject of its clause, so it is the other man named before
-    text = "William Ruto met Yoweri Museveni in Kampala on Friday and urged him to reopen the border."
+    text = (
+        "William Ruto met Yoweri Museveni in Kampala on Friday and urged him to reopen the border."
+    )
     ev = _by_trigger(processor, text, "urged")
     assert (_countries(ev.source), _countries(ev.target)) == (["KEN"], ["UGA"])
     text = "Yoweri Museveni hosted William Ruto in Kampala. He later accused him of meddling."

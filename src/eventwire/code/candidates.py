@@ -204,6 +204,8 @@ class CandidateFinder:
             words = self._object_words(view, tok, embedded=embedded)
             if p.prep:  # "spoke by telephone": the object of the required preposition
                 words |= {o.lemma.lower() for o in view.prep_objects(tok, p.prep)}
+            if p.not_obj:  # "the plan was met with opposition": what it met comes after "with"
+                words |= {o.lemma.lower() for o in view.prep_objects(tok, ("with",))}
             if p.not_obj and not view.children(tok, *OBJ):
                 # "had their demands met": with no object, the subject is what is met; "the
                 # offensive was met by artillery fire": the agent is what it met

@@ -16,6 +16,7 @@ from eventwire.code.clauses import subject_undergoes
 from eventwire.code.eventhood import (
     drop_restatements,
     electoral_win,
+    habitual,
     idle_warning,
     natural_cause,
     verbal_attack,
@@ -286,6 +287,8 @@ class Coder:
                 continue  # "beat Trump in the election": a win at the polls
             if idle_warning(view, tok):
                 continue  # "warned that more children could be trafficked": no threat
+            if habitual(view, tok, roles.light_verb):
+                continue  # "frequently meets members of Congress": a habit, not an event
             if verbal_attack(view, tok, pattern.code, source, target):
                 pattern = replace(pattern, code=VERBAL_ATTACK_CODE, plover_type=None, mode=None)
             if not source and tok.pos == "VERB" and not view.children(tok, *PASSIVE_SUBJ, *SUBJ):

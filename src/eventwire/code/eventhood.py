@@ -153,6 +153,21 @@ def electoral_win(
     return bool(target) and all(_a_person(view, a) for a in sides)
 
 
+HABITUAL_ADVERBS = LEXICON.words("habitual_adverbs")
+
+
+def habitual(view: SentenceView, tok: Token, light: Token | None = None) -> bool:
+    """ "The Israeli leader frequently meets with members of Congress": what someone does as a
+    rule, told in the present, is a habit, not an event with a date (a past "often shelled"
+    reports acts that happened)."""
+    return any(
+        k.lemma.lower() in HABITUAL_ADVERBS or k.text.lower() in HABITUAL_ADVERBS
+        for verb in (tok, light)
+        if verb is not None and verb.tag in {"VBZ", "VBP"}  # the present of habits
+        for k in view.children(verb, "advmod")
+    )
+
+
 def idle_warning(view: SentenceView, tok: Token) -> bool:
     """ "Tillerson warned: al-Qaida is still a grave threat", "the charity warns that more
     children could be trafficked": a warning about a danger, addressed to no one, is no

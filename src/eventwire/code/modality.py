@@ -23,6 +23,7 @@ CLAIMING_LEMMAS = LEXICON.words("claiming_lemmas")
 #: Governing words that deny what they govern.
 NEGATING_LEMMAS = LEXICON.words("negating_lemmas")
 NEGATING_DETS = LEXICON.words("negating_determiners")
+SUPPOSING_VERBS = LEXICON.words("supposing_verbs")
 #: "must"/"ought": an obligation is not an act ("each country must negotiate").
 #: Adverbs that make a statement a guess about what may happen.
 HEDGES = LEXICON.words("hedges")
@@ -105,6 +106,36 @@ def _is_negated(view: SentenceView, tok: Token) -> bool:
     )
 
 
+def _not_yet(view: SentenceView, tok: Token) -> bool:
+    """ "has yet to endorse", "is yet to sign": the act has not happened."""
+    head = view.head(tok)
+    return (
+        tok.dep == "xcomp"
+        and head is not None
+        and head.lemma.lower() in {"have", "be"}
+        and any(k.text.lower() == "yet" for k in view.children(head, "advmod"))
+        and any(k.text.lower() == "to" for k in view.children(tok, "aux"))
+    )
+
+
+def _supposing(view: SentenceView, verb: Token) -> bool:
+    """An imperative of supposition with no subject ("Imagine Iran refused ...") governs the
+    clause, or opens it ("Say Mexico demanded ...", which the parser may attach as a child)."""
+    if (
+        verb.lemma.lower() in SUPPOSING_VERBS
+        and verb.tag == "VB"
+        and not view.children(verb, "nsubj", "nsubjpass", "aux")
+    ):
+        return True
+    first = view.tokens[0]
+    return (
+        first.i != verb.i
+        and first.lemma.lower() in SUPPOSING_VERBS
+        and first.tag == "VB"
+        and view.head(first) is verb
+    )
+
+
 def _phone_call(view: SentenceView, tok: Token) -> bool:
     """ "a telephone call in which they discussed ...": a call on the telephone is a
     conversation that took place, not a call for something."""
@@ -132,7 +163,7 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     """Classify one trigger; a noun trigger's light verb ("held talks") counts as the trigger."""
     anchors = [trigger] + ([light_verb] if light_verb is not None else [])
     for tok in anchors:
-        if _is_negated(view, tok):
+        if _is_negated(view, tok) or _not_yet(view, tok):
             return "negated"
     if any(k.text.lower() in {"any", "whatever"} for k in view.children(trigger, "det")):
         return "hypothetical"  # "any negotiations with Algeria would ...": none held yet
@@ -161,6 +192,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
             return "hypothetical"  # "persuaded Russia to hold off from an attack"
         if anc.lemma.lower() in AVERTING_LEMMAS:
             return "hypothetical"  # "fear an attack", "to prevent a war": it has not happened
+    if any(_supposing(view, anc) for anc in [*anchors, *chain]):
+        return "hypothetical"  # "Say Mexico demanded that ...": imagined
     if any(anc.lemma.lower() in CLAIMING_LEMMAS for anc in chain):
         return "claimed"  # "Kenya claimed that al-Shabaab had attacked": one side's word
     asking = [
