@@ -194,3 +194,14 @@ def test_meeting_with_opposition_is_an_idiom(processor):
     assert not any(e.cameo.root == "04" for e in _events(processor, text))
     text = "Macron met with opposition leaders in Dakar."
     assert any(e.cameo.root == "04" for e in _events(processor, text))
+
+
+def test_a_forecast_or_hindsight_with_should_demands_nothing(processor):
+    # judging round 13: "should get a boost" forecasts, "should have been" looks back
+    for text in [
+        "Clinton should also get a boost from the win in Nevada, her aides said.",
+        "The senator said Britain should have been the first to recognise the new government.",
+    ]:
+        assert not any(e.cameo.code == "100" for e in _events(processor, text)), text
+    text = "The senator said Britain must recognise the new government."
+    assert any(e.cameo.code == "100" for e in _events(processor, text))

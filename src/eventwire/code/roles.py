@@ -64,6 +64,7 @@ class Roles:
 #: Verbs that report a hostile act as one side's claim ("Kenya claimed that al-Shabaab attacked").
 CLAIMING = LEXICON.words("claiming")
 DEMANDING_AUX = LEXICON.words("demanding_aux")
+UNDERGOING_VERBS = LEXICON.words("undergoing_verbs")
 MEETING_SETTINGS = LEXICON.words("meeting_settings")
 SETTING_WORDS = LEXICON.words("setting_words")
 #: Envoys: acted on, they stand for the state that sent them.
@@ -521,6 +522,10 @@ class RoleFinder:
             musts = [k for k in view.children(tok, "aux") if k.text.lower() in DEMANDING_AUX]
             if not musts or tok.dep not in {"ccomp", "xcomp"}:
                 continue
+            if tok.lemma.lower() in UNDERGOING_VERBS or any(
+                k.lemma.lower() == "have" for k in view.children(tok, "aux")
+            ):
+                continue  # "he should get a boost": a forecast; "should have been": hindsight
             gov = view.head(tok)
             if gov is None or gov.lemma.lower() not in DECLARING:
                 continue
