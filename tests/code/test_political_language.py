@@ -205,3 +205,12 @@ def test_a_forecast_or_hindsight_with_should_demands_nothing(processor):
         assert not any(e.cameo.code == "100" for e in _events(processor, text)), text
     text = "The senator said Britain must recognise the new government."
     assert any(e.cameo.code == "100" for e in _events(processor, text))
+
+
+def test_whom_a_complaint_is_made_to_is_not_its_target(processor):
+    # judging round 13: the hearer of a complaint is not whom it is about
+    text = "The Israeli prime minister complained to a British diplomat afterwards."
+    assert "GBR" not in [a.country for a in _by_trigger(processor, text, "complained").target]
+    text = "Kenya complained to the United Nations about Somali incursions."
+    ev = _by_trigger(processor, text, "complained")
+    assert [a.country for a in ev.target] == ["SOM"]
