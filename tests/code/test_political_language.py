@@ -214,3 +214,11 @@ def test_whom_a_complaint_is_made_to_is_not_its_target(processor):
     text = "Kenya complained to the United Nations about Somali incursions."
     ev = _by_trigger(processor, text, "complained")
     assert [a.country for a in ev.target] == ["SOM"]
+
+
+def test_asking_someone_after_a_quotation_is_a_question(processor):
+    # judging round 13: a reporter's quoted question, then "asked Trump"
+    text = "“Will you release your tax returns before the vote?” the reporter asked Donald Trump."
+    assert all(e.cameo.root != "02" for e in _events(processor, text))
+    text = "“We need more troops,” Kenya asked Uganda for help."
+    assert any(e.cameo.root == "02" for e in _events(processor, text))

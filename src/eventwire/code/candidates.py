@@ -32,6 +32,9 @@ from eventwire.records import (
 )
 from eventwire.syntax import SentenceView
 
+#: Quotation marks: a quotation told before "asked" is the question asked.
+QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
+
 
 def _names_place(view: SentenceView, tok: Token) -> bool:
     """A named place, a place or terrain noun, or part of one ("the edge of the desert")."""
@@ -106,7 +109,23 @@ class CandidateFinder:
 
     @staticmethod
     def _asks_a_question(view: SentenceView, tok: Token) -> bool:
-        """The verb governs an indirect question ("asked whether ...", "asked her why ...")."""
+        """The verb governs an indirect question ("asked whether ...", "asked her why ..."), or
+        only a person with a quotation before it (“"Will you run?" she asked him”): a
+        request names what is asked for (an infinitive, a clause, "for", a thing)."""
+        if (
+            tok.lemma.lower() == "ask"
+            and not view.children(tok, "dative")
+            # the quotation before the verb is parsed as its clause; what is asked for follows
+            and not [c for c in view.children(tok, "ccomp", "xcomp", "advcl") if c.i > tok.i]
+            and not view.prep_objects(tok, ("for", "about"))
+            and (
+                any(t.text in QUOTE_MARKS for t in view.tokens if t.i < tok.i)
+                # the splitter ended the sentence at the quotation: the rest starts in lower case
+                or view.tokens[0].text[:1].islower()
+            )
+            and all(o.ent == "PERSON" or o.pos == "PRON" for o in view.children(tok, "dobj"))
+        ):
+            return True
         for clause in view.children(tok, "ccomp", "xcomp", "advcl"):
             lead = min([clause, *view.subtree(clause)], key=lambda t: t.i)
             if lead.text.lower() in QUESTION_WORDS:
