@@ -222,3 +222,11 @@ def test_asking_someone_after_a_quotation_is_a_question(processor):
     assert all(e.cameo.root != "02" for e in _events(processor, text))
     text = "“We need more troops,” Kenya asked Uganda for help."
     assert any(e.cameo.root == "02" for e in _events(processor, text))
+
+
+def test_pushing_a_policy_promotes_it_and_presses_no_one(processor):
+    # judging round 13: "pushing Obama's foreign policies" abroad
+    text = "As secretary of state, Clinton travelled the world pushing Obama's foreign policy."
+    assert all(e.cameo.root != "10" for e in _events(processor, text))
+    text = "The European Union pushed Serbia for reforms in 2015."
+    assert any(e.cameo.root == "10" for e in _events(processor, text))
