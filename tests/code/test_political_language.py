@@ -230,3 +230,11 @@ def test_pushing_a_policy_promotes_it_and_presses_no_one(processor):
     assert all(e.cameo.root != "10" for e in _events(processor, text))
     text = "The European Union pushed Serbia for reforms in 2015."
     assert any(e.cameo.root == "10" for e in _events(processor, text))
+
+
+def test_an_act_made_easier_is_not_done(processor):
+    # judging round 13: a bill "making it easier for families to sue" a state
+    text = "Congress passed a law making it easier for victims' families to sue Iran."
+    assert _by_trigger(processor, text, "sue").modality == "hypothetical"
+    text = "Victims' families sued Iran in a federal court in 2016."
+    assert _by_trigger(processor, text, "sued").modality == "asserted"

@@ -24,6 +24,7 @@ CLAIMING_LEMMAS = LEXICON.words("claiming_lemmas")
 NEGATING_LEMMAS = LEXICON.words("negating_lemmas")
 NEGATING_DETS = LEXICON.words("negating_determiners")
 SUPPOSING_VERBS = LEXICON.words("supposing_verbs")
+ENABLING_ADJECTIVES = LEXICON.words("enabling_adjectives")
 #: "must"/"ought": an obligation is not an act ("each country must negotiate").
 #: Adverbs that make a statement a guess about what may happen.
 HEDGES = LEXICON.words("hedges")
@@ -194,6 +195,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
             return "hypothetical"  # "fear an attack", "to prevent a war": it has not happened
     if any(_supposing(view, anc) for anc in [*anchors, *chain]):
         return "hypothetical"  # "Say Mexico demanded that ...": imagined
+    if any(anc.lemma.lower() in ENABLING_ADJECTIVES for anc in chain):
+        return "hypothetical"  # "making it easier for families to sue": enabled, not done
     if any(anc.lemma.lower() in CLAIMING_LEMMAS for anc in chain):
         return "claimed"  # "Kenya claimed that al-Shabaab had attacked": one side's word
     asking = [
