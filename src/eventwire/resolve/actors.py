@@ -71,6 +71,8 @@ GROUP_REACH = 3
 #: Pronouns that stand for one person named before them ("his" as a possessor).
 #: "it": a state or organisation named before (``ActorContext.body_before``).
 BODY_PRONOUNS = frozenset({"it"})
+#: Deals, policies and plans: a country modifying one names its topic ("the Iran deal").
+IDEA_NOUNS = LEXICON.words("idea_nouns")
 #: Sectors of a state or organisation that "it" may stand for.
 _BODY_SECTORS = frozenset(
     {"GOV", "MIL", "REB", "PTY", "LEG", "JUD", "SPY", "COP", "BUS", "NGO", "JRN"}
@@ -647,7 +649,8 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
             for hit in kb.lookup(m.text):
                 if hit.kind in {"country", "adjective", "metonym"}:
                     ctx.note_country(hit.key)
-                    ctx.country_mentions.append((m.start, hit.key))
+                    if not _names_a_topic(ps, m.start, m.end):
+                        ctx.country_mentions.append((m.start, hit.key))
                     ctx.sentence_countries[-1].add(hit.key)
                     break
                 if hit.kind == "person":
@@ -715,6 +718,16 @@ def _is_subject(view: SentenceView, start: int, end: int) -> bool:
                 break
             cur = up
     return False
+
+
+def _names_a_topic(ps: ParsedSentence, start: int, end: int) -> bool:
+    """A country named as the modifier of a deal, a policy or a plan ("the Iran deal", "the
+    Syria policy") is what they are about, not one of two parties the text goes on about."""
+    toks = [t for t in ps.tokens if start <= t.idx < end]
+    if not toks or toks[-1].dep not in {"compound", "nmod", "amod"}:
+        return False
+    head = ps.tokens[toks[-1].head]
+    return head.lemma.lower() in IDEA_NOUNS
 
 
 def _note_person(ctx: ActorContext, start: int, text: str, subject: bool = False) -> None:
