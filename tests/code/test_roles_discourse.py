@@ -732,3 +732,16 @@ def test_a_country_naming_a_deals_topic_is_not_one_of_the_two_sides(processor):
     )
     evs = [e for e in _events(processor, text) if e.trigger.text == "talked"]
     assert evs and {c for e in evs for c in _countries(e.source)} == {"IND", "CHN"}
+
+
+def test_a_threat_is_aimed_at_whom_the_threatened_act_or_its_condition_names(processor):
+    # a threatened act aimed by "to"; a threat made on a condition about someone
+    text = "Russia threatened to cut off gas supplies to Moldova."
+    ev = _by_trigger(processor, text, "threatened")
+    assert (_countries(ev.source), _countries(ev.target)) == (["RUS"], ["MDA"])
+    text = "North Korea threatened to close the border if South Korea holds the drills."
+    ev = _by_trigger(processor, text, "threatened")
+    assert (_countries(ev.source), _countries(ev.target)) == (["PRK"], ["KOR"])
+    # a pledge keeps its stricter reading: "to" there often names a place or a recipient
+    text = "Kenya pledged to send troops to the region."
+    assert all(a.country != "KEN" for a in _by_trigger(processor, text, "pledged").target)

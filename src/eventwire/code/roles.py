@@ -69,6 +69,8 @@ MEETING_SETTINGS = LEXICON.words("meeting_settings")
 SETTING_WORDS = LEXICON.words("setting_words")
 #: Envoys: acted on, they stand for the state that sent them.
 ENVOY_NOUNS = LEXICON.words("envoy_nouns")
+#: Prepositions that aim an embedded act at its party ("cut off power to X", "strike at X").
+AIMED_PREPS = ("against", "to", "on", "at")
 #: CAMEO root of consultations (meet, visit, host, negotiate).
 MEETING_ROOT = "04"
 #: The pattern a deontic "must" codes (CAMEO 10: demand).
@@ -205,7 +207,7 @@ class RoleFinder:
             if not target and p.code[:2] in ADDRESSED_ROOTS:
                 target = self._addressee(view, tok, obj_heads, actor_fn)
             if not target and not obj_heads:
-                target = self._embedded_object(view, tok, actor_fn)
+                target = self._embedded_object(view, tok, actor_fn, threat=p.code[:2] == "13")
         else:
             rescuer = self._came_to_aid(view, tok)
             if rescuer is not None:  # "Chad came to Niger's aid": Chad helps Niger
@@ -582,7 +584,9 @@ class RoleFinder:
             return None
         return up
 
-    def _embedded_object(self, view: SentenceView, tok: Token, actor_fn: ActorFn) -> list[Actor]:
+    def _embedded_object(
+        self, view: SentenceView, tok: Token, actor_fn: ActorFn, threat: bool = False
+    ) -> list[Actor]:
         """The party acted on by the act a commitment or refusal is about: with a control verb
         ("refused to take back its citizens", "pledged to support Somalia") the event is the
         embedded act, so its object is the target. Only actors tied to a country count: an
@@ -590,11 +594,27 @@ class RoleFinder:
         for clause in view.children(tok, "xcomp"):
             if clause.pos != "VERB":
                 continue
-            heads = [h for h in view.children(clause, "dobj") if self._names_its_party(view, h)]
-            # "threatened to retaliate against Israel": an act aimed at someone
+            objects = view.children(clause, "dobj")
+            heads = [h for h in objects if self._names_its_party(view, h)]
+            # "threatened to retaliate against Israel", "to cut off power to Nakhichevan",
+            # "to deliver blows to the United States": an act aimed at someone
             heads = heads or [
-                h for h in view.prep_objects(clause, ("against",)) if self._names_its_party(view, h)
+                h
+                for owner in ((clause, *objects) if threat else (clause,))
+                for h in view.prep_objects(owner, AIMED_PREPS if threat else ("against",))
+                if self._names_its_party(view, h)
             ]
+            if threat and not heads:
+                # "threatened to walk out if the United States deploys ...": a threat made on
+                # a condition is aimed at whoever the condition is about
+                heads = [
+                    h
+                    for owner in (clause, tok)
+                    for c in view.children(owner, "advcl")
+                    if any(m.text.lower() in {"if", "unless"} for m in view.children(c, "mark"))
+                    for h in view.children(c, *SUBJ)
+                    if self._names_its_party(view, h)
+                ]
             found = [a for a in self.actors(view, heads, actor_fn) if a.country]
             if found:
                 return found
