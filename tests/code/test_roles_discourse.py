@@ -745,3 +745,12 @@ def test_a_threat_is_aimed_at_whom_the_threatened_act_or_its_condition_names(pro
     # a pledge keeps its stricter reading: "to" there often names a place or a recipient
     text = "Kenya pledged to send troops to the region."
     assert all(a.country != "KEN" for a in _by_trigger(processor, text, "pledged").target)
+
+
+def test_whoever_staged_a_protest_or_got_an_ultimatum_is_the_target(processor):
+    text = "Ugandan police broke up a march staged by students in Kampala."
+    evs = [e for e in _events(processor, text) if e.cameo.root == "17"]
+    assert evs and all(_countries(e.target) == ["UGA"] for e in evs)
+    text = "ECOWAS issued an ultimatum to the junta in Niamey."
+    ev = _by_trigger(processor, text, "ultimatum")
+    assert _countries(ev.target) == ["NER"]

@@ -69,6 +69,7 @@ MEETING_SETTINGS = LEXICON.words("meeting_settings")
 SETTING_WORDS = LEXICON.words("setting_words")
 #: Envoys: acted on, they stand for the state that sent them.
 ENVOY_NOUNS = LEXICON.words("envoy_nouns")
+PROTEST_NOUNS = LEXICON.words("protest_nouns")
 #: Prepositions that aim an embedded act at its party ("cut off power to X", "strike at X").
 AIMED_PREPS = ("against", "to", "on", "at")
 #: CAMEO root of consultations (meet, visit, host, negotiate).
@@ -452,9 +453,17 @@ class RoleFinder:
         """Who made a demand, a refusal or a policy: its possessor or its "from"/"by"/"of"
         noun ("the unions' demand", "demands from UNITA"; "the decision of sending troops"
         names no owner)."""
+        agents = [  # "the march staged by students", "a plan drawn up by Paris"
+            o
+            for acl in view.children(claim, "acl")
+            for a in view.children(acl, "agent")
+            for o in view.children(a, "pobj")
+        ]
         owners = [
             o
-            for o in view.children(claim, "poss") + view.prep_objects(claim, ("from", "by", "of"))
+            for o in view.children(claim, "poss")
+            + view.prep_objects(claim, ("from", "by", "of"))
+            + agents
             if o.pos in {"NOUN", "PROPN"}
         ]
         return self.actors(view, owners, actor_fn)
@@ -636,8 +645,9 @@ class RoleFinder:
         """Objects as targets, except the pattern's own object word ("joined forces")."""
         keep = []
         for h in heads:
-            if h.lemma.lower() in CLAIM_NOUNS:
-                # "the unions' demand was rejected": whoever made the demand is the target
+            if h.lemma.lower() in CLAIM_NOUNS | PROTEST_NOUNS:
+                # "the unions' demand was rejected": whoever made the demand is the target;
+                # "broke up the march staged by students": the marchers
                 found = [a for a in self._claim_owners(view, h, actor_fn) if a.country or a.sector]
                 if found:
                     keep.extend(found)
