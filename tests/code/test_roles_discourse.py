@@ -754,3 +754,9 @@ def test_whoever_staged_a_protest_or_got_an_ultimatum_is_the_target(processor):
     text = "ECOWAS issued an ultimatum to the junta in Niamey."
     ev = _by_trigger(processor, text, "ultimatum")
     assert _countries(ev.target) == ["NER"]
+
+
+def test_an_investigation_against_someone_targets_them(processor):
+    text = "Kenya's anti-graft agency opened an investigation against two Ugandan ministers."
+    ev = _by_trigger(processor, text, "investigation")
+    assert _countries(ev.target) == ["UGA"]
