@@ -760,3 +760,14 @@ def test_an_investigation_against_someone_targets_them(processor):
     text = "Kenya's anti-graft agency opened an investigation against two Ugandan ministers."
     ev = _by_trigger(processor, text, "investigation")
     assert _countries(ev.target) == ["UGA"]
+
+
+def test_a_place_named_before_a_visit_is_where_it_went(processor):
+    # "his Moscow visit": the city is the destination (target and place), not a visitor
+    text = "Modi's Moscow visit angered Washington."
+    ev = _by_trigger(processor, text, "Moscow visit")
+    assert (_countries(ev.source), _countries(ev.target)) == (["IND"], ["RUS"])
+    assert ev.place is not None and ev.place.country == "RUS"
+    text = "Erdogan began his UK state visit on Sunday."
+    ev = _by_trigger(processor, text, "state visit")
+    assert (_countries(ev.source), _countries(ev.target)) == (["TUR"], ["GBR"])

@@ -209,6 +209,14 @@ class Coder:
                 )
             ):
                 ranked, place = None, None  # "joined forces with Cameroon": an actor, not a place
+            named_before = {m.idx for m in view.children(tok, "compound") if m.ent == "GPE"}
+            if pattern.code == "042" and any(a.start in named_before for a in roles.target):
+                # "his Moscow visit": the city or country named before a visit is where it was
+                for actor in roles.target:
+                    went = place_fn(actor.text, actor.start, actor.end)
+                    if actor.start in named_before and went is not None and went.country:
+                        ranked, place = (0, went), went
+                        break
             if pattern.mode == "withdraw" and (ranked is None or ranked[1] is fallback_place):
                 # "withdrew from Kherson", "the withdrawal from Mali": a retreat happens at the
                 # place it leaves, which the text names as the target

@@ -72,6 +72,8 @@ ENVOY_NOUNS = LEXICON.words("envoy_nouns")
 PROTEST_NOUNS = LEXICON.words("protest_nouns")
 #: Prepositions that aim an embedded act at its party ("cut off power to X", "strike at X").
 AIMED_PREPS = ("against", "to", "on", "at")
+#: CAMEO code of a visit.
+VISIT_CODE = "042"
 #: CAMEO root of consultations (meet, visit, host, negotiate).
 MEETING_ROOT = "04"
 #: The pattern a deontic "must" codes (CAMEO 10: demand).
@@ -230,10 +232,12 @@ class RoleFinder:
                 if m.ent in {"NORP", "GPE", "ORG", "PERSON"} and not self._venue(m)
             ]
             left: list[Token] = []
-            if p.mode == "withdraw" and src_heads:
-                # "Trump's Syria withdrawal": with its author named, a country's name before
-                # a withdrawal is the place left ("the US withdrawal" has no other author)
-                left = [m for m in modifiers if m.dep == "compound" and m.ent == "GPE"]
+            if (p.mode == "withdraw" or p.code == VISIT_CODE) and src_heads:
+                # "Trump's Syria withdrawal", "Erdogan's UK state visit": with its author
+                # named, a country's name before a withdrawal or a visit is the place left or
+                # visited ("the US withdrawal", "a US visit" have no other author)
+                # (a city too: "his Moscow visit" went to Moscow)
+                left = [m for m in view.children(tok, "compound") if m.ent == "GPE"]
                 modifiers = [m for m in modifiers if m not in left]
             src_heads += modifiers
             source = self.actors(view, src_heads, actor_fn)
