@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from itertools import islice
 
 from eventwire.code.coder import Coder
@@ -352,6 +352,7 @@ class Processor:
         quotes = find_quotes(article.text, sents, article_id=article.article_id, actor_fn=actor_fn)
         events = attack_authors(_speaker_as_source(events, quotes))
         events = score_events(events, self.calibration)
+        events = _report_week(events, _day(article.published))
         mentions = tuple(m for ps in sents for m in ps.mentions)
         return DocumentResult(
             article=article,
@@ -420,6 +421,32 @@ def _same_story(events: list[Event]) -> list[Event]:
                 ev = replace(ev, place=replace(last[1], inferred=True))
         out.append(ev)
     return out
+
+
+#: Days before publication that an undated news event is put in: news reports what happened
+#: since the last edition, and a weekly digest the past week.
+REPORT_WINDOW_DAYS = 6
+#: Modalities of events that took place (or are said to have): the ones a report dates.
+_TOOK_PLACE = frozenset({"asserted", "claimed"})
+
+
+def _report_week(events: list[Event], published: date | None) -> list[Event]:
+    """An asserted event whose text gives no time of its own happened at the latest on the day
+    the article was published, and in news most likely in the days just before: it is dated to
+    that week, flagged ``inferred`` (the text does not state it) and ``publication``."""
+    if published is None:
+        return events
+    week = TimeSpan(
+        text="",
+        start=(published - timedelta(days=REPORT_WINDOW_DAYS)).isoformat(),
+        end=published.isoformat(),
+        precision="week",
+        flags=("inferred", "publication"),
+    )
+    return [
+        replace(ev, date=week) if ev.date is None and ev.modality in _TOOK_PLACE else ev
+        for ev in events
+    ]
 
 
 def _refined(event: Event, town: Place) -> Event:

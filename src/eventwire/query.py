@@ -32,8 +32,15 @@ from eventwire.records import UNCOUNTED_MODALITIES
 
 MODALITIES = frozenset({"asserted", "planned", "claimed", "negated", "hypothetical"})
 ROLES = ("source", "target", "either")
+#: An event's dates as its text states them: a date only inferred from the publication day
+#: (flag ``publication``: "the week before the article") counts as no date here, so an
+#: undated event keeps its article's day, as it always has, in sorting, filters and timelines.
+STATED_START = (
+    "CASE WHEN list_contains(e.date_flags, 'publication') THEN NULL ELSE e.date_start END"
+)
+STATED_END = "CASE WHEN list_contains(e.date_flags, 'publication') THEN NULL ELSE e.date_end END"
 #: The day an event is sorted by: its start, else its article's publication day, else last.
-SORT_DAY = "coalesce(e.date_start, a.published_day, DATE '9999-12-31')"
+SORT_DAY = f"coalesce({STATED_START}, a.published_day, DATE '9999-12-31')"
 #: Keyset order; the last column makes it total, so cursors never skip or repeat an event.
 ORDER_BY = f"{SORT_DAY}, e.article_id, e.sentence, e.trigger_start, e.event_id"
 
@@ -228,10 +235,10 @@ def where_clause(q: EventQuery) -> tuple[str, list[Any]]:
             where.append("(e.lon >= ? OR e.lon <= ?)")
             args.extend([w, east])
     if q.since:
-        where.append("coalesce(e.date_end, a.published_day) >= CAST(? AS DATE)")
+        where.append(f"coalesce({STATED_END}, a.published_day) >= CAST(? AS DATE)")
         args.append(q.since)
     if q.until:
-        where.append("coalesce(e.date_start, a.published_day) <= CAST(? AS DATE)")
+        where.append(f"coalesce({STATED_START}, a.published_day) <= CAST(? AS DATE)")
         args.append(q.until)
     if q.modality:
         where.append(_in("e.modality", q.modality, args))
@@ -298,7 +305,7 @@ def dyad_sql(q: EventQuery) -> tuple[str, list[Any]]:
         "SELECT e.event_id, "
         f"CASE WHEN {SORT_DAY} < DATE '9999-01-01' THEN {SORT_DAY} END AS day, "
         f"CASE WHEN {SORT_DAY} < DATE '9999-01-01' "
-        "THEN coalesce(e.date_end, e.date_start, a.published_day) END AS day_end, "
+        f"THEN coalesce({STATED_END}, {STATED_START}, a.published_day) END AS day_end, "
         "e.quad_class, e.goldstein, e.cameo_code, e.cameo_root, e.plover_type, e.modality, "
         "e.place_country, e.probability, "
         "s.country AS source_country, s.sector AS source_sector, "

@@ -238,3 +238,15 @@ def test_an_act_made_easier_is_not_done(processor):
     assert _by_trigger(processor, text, "sue").modality == "hypothetical"
     text = "Victims' families sued Iran in a federal court in 2016."
     assert _by_trigger(processor, text, "sued").modality == "asserted"
+
+
+def test_an_undated_report_is_dated_to_the_week_before_publication(processor):
+    text = "Kenyan police arrested two opposition leaders in Nairobi."
+    ev = _by_trigger(processor, text, "arrested")
+    assert (ev.date.start, ev.date.end) == ("2016-04-06", "2016-04-12")
+    assert {"inferred", "publication"} <= set(ev.date.flags)
+    text = "Kenyan police arrested two opposition leaders in Nairobi on Monday."
+    ev = _by_trigger(processor, text, "arrested")
+    assert "inferred" not in ev.date.flags and ev.date.start == "2016-04-11"
+    text = "Kenyan police will arrest two opposition leaders in Nairobi."
+    assert _by_trigger(processor, text, "arrest").date is None  # what is planned is not dated

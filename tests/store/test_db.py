@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from eventwire.errors import StoreError
@@ -76,6 +78,30 @@ def test_filters_by_actor_and_date(tmp_path):
         assert list(store.events(actor="USA")) == []
         assert list(store.events(since="2024-04-11")) == []
         assert len(list(store.events(until="2024-04-10"))) == 1
+
+
+def test_a_date_inferred_from_publication_filters_as_its_articles_day(tmp_path):
+    # the pipeline dates an undated report to the week before publication (flagged); queries
+    # keep using the article's day for it, as for an event with no date at all
+    res = _result()
+    week = TimeSpan(
+        text="",
+        start="2024-04-06",
+        end="2024-04-12",
+        precision="week",
+        flags=("inferred", "publication"),
+    )
+    res = DocumentResult(
+        article=res.article,
+        sentences=res.sentences,
+        events=(replace(res.events[0], date=week),),
+    )
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([res])
+        (back,) = list(store.events())
+        assert back.date == week
+        assert list(store.events(until="2024-04-10")) == []  # not from the 6th
+        assert len(list(store.events(since="2024-04-12", until="2024-04-12"))) == 1
 
 
 def test_opening_a_missing_database_read_only_says_what_to_do(tmp_path):

@@ -158,7 +158,8 @@ def _geo_type(precision: str | None, country: str | None) -> int:
 
 
 def _day_of(ev: Event, art: dict[str, Any]) -> date | None:
-    value = (ev.date.start if ev.date else None) or (art.get("published") or "")[:10]
+    stated = ev.date is not None and "publication" not in ev.date.flags
+    value = (ev.date.start if ev.date and stated else None) or (art.get("published") or "")[:10]
     try:
         return date.fromisoformat(value) if value else None
     except ValueError:

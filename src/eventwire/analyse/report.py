@@ -173,8 +173,9 @@ def _evidence(row: tuple[Any, dict[str, Any]], eid: str, period: str) -> str:
     """One event behind a share: its date as precise as the text gave it, who did what to
     whom, the evidence sentence and the article's link."""
     ev, art = row
-    value = ev.date.value if ev.date and (ev.date.value or "")[:1].isdigit() else None
-    day = (value or (ev.date.start if ev.date else None)) or (
+    stated = ev.date if ev.date and "publication" not in ev.date.flags else None
+    value = stated.value if stated and (stated.value or "")[:1].isdigit() else None
+    day = (value or (stated.start if stated else None)) or (
         f"{(art.get('published') or '')[:10]} (published)" if art.get("published") else None
     )
     src = ", ".join(_name(a.country) for a in ev.source) or "?"

@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventwire.errors import ConfigError, EventwireError, IngestError
-from eventwire.query import EventQuery, build_query
+from eventwire.query import STATED_START, EventQuery, build_query
 from eventwire.records import Event, to_dict
 from eventwire.serve.db import Database
 from eventwire.store.canonical import merge
@@ -270,8 +270,8 @@ def create_app(
             counted = s.count_events(EventQuery(canonical=True))
             reports = s.count_events(EventQuery())
             span = s.fetch(
-                "SELECT min(coalesce(e.date_start, a.published_day)) AS first, "
-                "max(coalesce(e.date_start, a.published_day)) AS last "
+                f"SELECT min(coalesce({STATED_START}, a.published_day)) AS first, "
+                f"max(coalesce({STATED_START}, a.published_day)) AS last "
                 "FROM events e JOIN articles a USING (article_id)"
             )[0]
             canonical = EventQuery(canonical=True)

@@ -153,10 +153,11 @@ _UNPLACED = (
 )
 
 
-#: An event date precise enough to merge on: at most :data:`MAX_SPAN_DAYS` long.
+#: An event date precise enough to merge on: stated by the text (not inferred from the
+#: publication day) and at most :data:`MAX_SPAN_DAYS` long.
 _PRECISE = (
-    "e.date_start IS NOT NULL AND "
-    "datediff('day', e.date_start, coalesce(e.date_end, e.date_start)) <= {span}"
+    "e.date_start IS NOT NULL AND NOT coalesce(list_contains(e.date_flags, 'publication'), false)"
+    " AND datediff('day', e.date_start, coalesce(e.date_end, e.date_start)) <= {span}"
 )
 
 
