@@ -771,3 +771,9 @@ def test_a_place_named_before_a_visit_is_where_it_went(processor):
     text = "Erdogan began his UK state visit on Sunday."
     ev = _by_trigger(processor, text, "state visit")
     assert (_countries(ev.source), _countries(ev.target)) == (["TUR"], ["GBR"])
+
+
+def test_a_present_participle_acting_on_an_object_is_done_by_its_noun(processor):
+    text = "Ugandan troops expelling Congolese rebels from the border area were praised by Kampala."
+    ev = _by_trigger(processor, text, "expelling")
+    assert (_countries(ev.source), _countries(ev.target)) == (["UGA"], ["COD"])

@@ -41,6 +41,26 @@ def relative_antecedent(
     return patients
 
 
+def active_participle_subject(view: SentenceView, tok: Token) -> list[Token]:
+    """ "a gunman targeting and killing five officers", "troops guarding the border": a present
+    participle that modifies a noun (or is coordinated with one that does) and acts on a
+    direct object is done by that noun."""
+    part = tok
+    for _ in range(3):
+        if part.dep != "conj":
+            break
+        up = view.head(part)
+        if up is None or up is part:
+            break
+        part = up
+    head = view.head(part)
+    if part.dep != "acl" or part.tag != "VBG" or head is None:
+        return []
+    if not view.children(tok, "dobj"):
+        return []  # "nationals fighting with Isis": a description, and "with" is ambiguous
+    return [head] if head.pos in {"NOUN", "PROPN"} else []
+
+
 def cataphor(view: SentenceView, pron: Token) -> Token:
     """ "In his talks with May, Erdogan said ...": a possessive pronoun in a phrase that
     opens the sentence, before its subject, stands for that subject when it names a person."""

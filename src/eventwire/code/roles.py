@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from eventwire.code.clauses import cataphor, listed_pairs, relative_antecedent
+from eventwire.code.clauses import (
+    active_participle_subject,
+    cataphor,
+    listed_pairs,
+    relative_antecedent,
+)
 from eventwire.code.grammar import (
     ACTOR_MODIFIERS,
     ADDRESSED_ROOTS,
@@ -174,6 +179,8 @@ class RoleFinder:
                     obj_heads = relative_antecedent(view, tok, obj_heads, fill=False)
                 if not src_heads:  # "X plans to install", "X agreed to withdraw"
                     src_heads = controller_subject(view, tok)
+                if not src_heads:  # "a gunman targeting and killing five officers"
+                    src_heads = active_participle_subject(view, tok)
             src_heads = self._speaker_for_pronoun(view, tok, src_heads)
             source = self.actors(view, src_heads, actor_fn)
             source = self._whose(view, tok, src_heads, source, actor_fn)
