@@ -250,3 +250,9 @@ def test_an_undated_report_is_dated_to_the_week_before_publication(processor):
     assert "inferred" not in ev.date.flags and ev.date.start == "2016-04-11"
     text = "Kenyan police will arrest two opposition leaders in Nairobi."
     assert _by_trigger(processor, text, "arrest").date is None  # what is planned is not dated
+
+
+def test_calling_someone_a_terrorist_denounces_them(processor):
+    ev = _by_trigger(processor, "Ankara labelled the YPG a terrorist organisation.", "labelled")
+    assert ev.cameo.code == "111" and [a.country for a in ev.target] == ["SYR"]
+    assert not _events(processor, "Emmanuel Macron called Olaf Scholz a friend.")

@@ -144,6 +144,27 @@ class CandidateFinder:
         return capitalised * 2 < len(words)
 
     @staticmethod
+    def _called(view: SentenceView, tok: Token) -> set[str]:
+        """What the verb calls its object, and the words modifying it: an object predicate
+        ("labelled the group a terrorist organisation", "called the vote illegal"), an "as"
+        phrase ("referred to them as enemies") or an attribute clause the parser made."""
+        heads = list(view.children(tok, "oprd", "acomp", "attr"))
+        heads += view.prep_objects(tok, ("as",))
+        for obj in view.children(tok, "dobj", "ccomp", "xcomp"):
+            heads += view.children(obj, "attr", "oprd", "acomp")
+            heads += view.prep_objects(obj, ("as",))
+            if obj.dep in {"ccomp", "xcomp"}:
+                heads.append(obj)
+        for prep in view.children(tok, "prep"):  # "referred to them as enemies"
+            for pobj in view.children(prep, "pobj"):
+                heads += view.prep_objects(pobj, ("as",))
+        words: set[str] = set()
+        for h in heads:
+            words.add(h.lemma.lower())
+            words.update(k.lemma.lower() for k in view.children(h, "amod", "compound"))
+        return words
+
+    @staticmethod
     def _clause_verbs(view: SentenceView, tok: Token) -> list[Token]:
         """The verbs of ``tok``'s clause complement, through "continue to" and conjuncts
         ("vowed to crush", "vowed he would continue to clear", "vowed to hunt down and kill")."""
@@ -247,6 +268,8 @@ class CandidateFinder:
             for c in view.children(tok, "xcomp", "ccomp")
             for k in view.children(c, "aux")
         ):
+            return False
+        if p.as_obj and not self._called(view, tok) & p.as_obj:
             return False
         if p.clause_lemma and not any(
             c.lemma.lower() in p.clause_lemma for c in self._clause_verbs(view, tok)

@@ -45,6 +45,7 @@ _FIELDS = {
     "governor",
     "not_that",
     "clause_lemma",
+    "as_obj",
     "mode",
     "context",
     "example",
@@ -98,6 +99,9 @@ class Pattern:
     not_that: bool = False
     #: verbs: lemmas one of which must head the verb's clause complement ("vowed to crush")
     clause_lemma: frozenset[str] = frozenset()
+    #: verbs: words one of which must head what the object is called ("labelled the group a
+    #: terrorist organisation", "referred to them as enemies", "called the vote a sham")
+    as_obj: frozenset[str] = frozenset()
     mode: str | None = None
     #: PLOVER type when it differs from the CAMEO crosswalk (e.g. resignations: RETREAT).
     plover_type: str | None = None
@@ -127,7 +131,16 @@ class Pattern:
     def specificity(self) -> int:
         """Constrained patterns are stronger evidence than a bare lemma."""
         return sum(
-            bool(x) for x in (self.obj, self.prt, self.prep, self.mod, self.subj, self.clause_lemma)
+            bool(x)
+            for x in (
+                self.obj,
+                self.prt,
+                self.prep,
+                self.mod,
+                self.subj,
+                self.clause_lemma,
+                self.as_obj,
+            )
         )
 
 
@@ -205,6 +218,7 @@ def load_patterns(
                     governor=_words(entry.get("governor")),
                     not_that=bool(entry.get("not_that", False)),
                     clause_lemma=_words(entry.get("clause_lemma")),
+                    as_obj=_words(entry.get("as_obj")),
                     mode=entry.get("mode"),
                     plover_type=entry.get("type"),
                     context=tuple(ctx) if isinstance(ctx, list) else ((ctx,) if ctx else None),
