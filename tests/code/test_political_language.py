@@ -256,3 +256,11 @@ def test_calling_someone_a_terrorist_denounces_them(processor):
     ev = _by_trigger(processor, "Ankara labelled the YPG a terrorist organisation.", "labelled")
     assert ev.cameo.code == "111" and [a.country for a in ev.target] == ["SYR"]
     assert not _events(processor, "Emmanuel Macron called Olaf Scholz a friend.")
+
+
+def test_a_speakers_act_of_force_on_a_condition_is_a_threat(processor):
+    text = "Putin said Russia would strike Kyiv if the attacks on Belgorod continued."
+    ev = _by_trigger(processor, text, "strike")
+    assert (ev.plover.type, ev.modality) == ("THREATEN", "planned")
+    text = "Analysts said Russia would strike Kyiv if the attacks on Belgorod continued."
+    assert _by_trigger(processor, text, "strike").modality == "hypothetical"

@@ -40,7 +40,7 @@ from eventwire.code.grammar import (
     mentions,
     two_named,
 )
-from eventwire.code.modality import forecast, modality_of, refused
+from eventwire.code.modality import conditional_threat, forecast, modality_of, refused
 from eventwire.code.patterns import Pattern, PatternIndex, get_index
 from eventwire.code.roles import (
     CLAIM_OTHER,
@@ -398,6 +398,13 @@ class Coder:
         modality = "asserted" if synthetic else modality_of(view, tok, light)
         if modality == "planned" and forecast(view, tok, light):
             modality = "hypothetical"  # an economist's "will" is a forecast, not a plan
+        elif (
+            modality == "hypothetical"
+            and conditional_threat(view, tok)
+            and (modal_code(pattern.code, "planned") or "")[:2] == "13"
+            and not forecast(view, tok, light)
+        ):
+            modality = "planned"  # "said it would strike if ...": a threat, made
         code = pattern.code
         if code[:2] == "19" and mentions(view, BOMB_WORDS):
             code = "1831" if mentions(view, {"suicide"}) else "183"

@@ -36,6 +36,7 @@ UNREALISED_MODIFIERS = LEXICON.words("unrealised_modifiers")
 AVERTING_LEMMAS = LEXICON.words("averting_lemmas")
 #: Verbs that report what a speaker said or expects.
 SAYING = LEXICON.words("saying")
+DECLARING_LEMMAS = LEXICON.words("declaring")
 HYPOTHETICAL_AUX = LEXICON.words("hypothetical_aux")
 #: Subordinators that make their clause a condition, not a report.
 CONDITION_MARKS = LEXICON.words("condition_marks")
@@ -249,6 +250,31 @@ def refused(view: SentenceView, trigger: Token, light_verb: Token | None = None)
         cur = anc
     auxes = {k.text.lower() for k in view.children(light_verb or trigger, "aux")}
     return bool(auxes & (FUTURE_AUX | CONDITIONAL_AUX)) and _is_negated(view, light_verb or trigger)
+
+
+#: Verbs that report a speaker's own word: what follows is what the speaker says they will do.
+_WARNING_VERBS = frozenset({"warn", "threaten", "vow", "insist"})
+
+
+def conditional_threat(view: SentenceView, trigger: Token) -> bool:
+    """ "Putin said Russia would strike Kyiv if the attacks continued": an act told as what
+    will or would happen on a condition, reported from a speaker, is a threat made (the
+    condition is what a threat is), not a mere hypothesis."""
+    auxes = {k.text.lower() for k in view.children(trigger, "aux")}
+    if not auxes & (FUTURE_AUX | CONDITIONAL_AUX):
+        return False
+    conditioned = any(
+        m.text.lower() in CONDITION_MARKS
+        for clause in view.children(trigger, "advcl")
+        for m in view.children(clause, "mark")
+    )
+    gov = view.head(trigger)
+    reported = (
+        trigger.dep == "ccomp"
+        and gov is not None
+        and gov.lemma.lower() in SAYING | _WARNING_VERBS | DECLARING_LEMMAS
+    )
+    return conditioned and reported
 
 
 def forecast(view: SentenceView, trigger: Token, light_verb: Token | None = None) -> bool:
