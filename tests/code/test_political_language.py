@@ -264,3 +264,8 @@ def test_a_speakers_act_of_force_on_a_condition_is_a_threat(processor):
     assert (ev.plover.type, ev.modality) == ("THREATEN", "planned")
     text = "Analysts said Russia would strike Kyiv if the attacks on Belgorod continued."
     assert _by_trigger(processor, text, "strike").modality == "hypothetical"
+
+
+def test_a_vow_of_force_is_one_threat_not_two(processor):
+    evs = _events(processor, "Erdogan vowed to crush the YPG in Afrin.")
+    assert [e.plover.type for e in evs] == ["THREATEN"]

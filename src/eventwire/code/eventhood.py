@@ -50,10 +50,28 @@ def drop_restatements(events: list[Event]) -> list[Event]:
             continue
         if not ev.target and _restated(ev, events):
             continue
-        if _inside_another(ev, events):
+        if _inside_another(ev, events) or _promised_in_another(ev, events):
             continue
         out.append(ev)
     return out
+
+
+def _promised_in_another(ev: Event, events: list[Event]) -> bool:
+    """ "Erdogan vowed to crush the YPG": the vow is the threat, and the crushing it promises
+    (planned, so coded as a threat too) is the same threat told twice, between the same
+    parties."""
+
+    def sides(e: Event) -> tuple[frozenset[str | None], frozenset[str | None]]:
+        return frozenset(a.country for a in e.source), frozenset(a.country for a in e.target)
+
+    return ev.modality == "planned" and any(
+        o is not ev
+        and o.modality == "asserted"
+        and o.cameo.root == ev.cameo.root
+        and o.trigger.start < ev.trigger.start
+        and sides(o) == sides(ev)
+        for o in events
+    )
 
 
 def _inside_another(ev: Event, events: list[Event]) -> bool:
