@@ -777,3 +777,12 @@ def test_a_present_participle_acting_on_an_object_is_done_by_its_noun(processor)
     text = "Ugandan troops expelling Congolese rebels from the border area were praised by Kampala."
     ev = _by_trigger(processor, text, "expelling")
     assert (_countries(ev.source), _countries(ev.target)) == (["UGA"], ["COD"])
+
+
+def test_they_is_the_armed_group_named_last(processor):
+    text = "Al-Shabaab fighters stormed a hotel in Mogadishu on Friday. They killed ten guests."
+    ev = _by_trigger(processor, text, "killed")
+    assert _countries(ev.source) == ["SOM"] and ev.source[0].text == "They"
+    # with no armed group named, "they" stays unresolved
+    text = "Kenya and Uganda signed a trade deal. They later attacked the plan."
+    assert all(not e.source for e in _events(processor, text) if e.trigger.text == "attacked")

@@ -129,8 +129,9 @@ VICTIM_VERBS = LEXICON.words("victim_verbs")
 NATURAL_CAUSES = LEXICON.words("natural_causes")
 #: Motion verbs of the idiom "come to X's aid / rescue / defence".
 RESCUE_MOTION = LEXICON.words("rescue_motion")
-#: Pronouns the actor resolver is asked about: "one" (a count), "he" and "she" (the person
-#: named last); "it" and "they" are left unresolved.
+#: Pronouns the actor resolver is asked about (lexicon ``resolved_pronouns``): "one" (a
+#: count), "he" and "she" (the person named last), "it" (a state or body), "they" (an armed
+#: group); the others ("we", "you") are left unresolved.
 RESOLVED_PRONOUNS = LEXICON.words("resolved_pronouns")
 #: "while" before a progressive: the activity going on when the main event happened.
 ONGOING_MARKS = LEXICON.words("ongoing_marks")

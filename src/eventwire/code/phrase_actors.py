@@ -51,7 +51,7 @@ class PhraseActors:
                 if is_dateline(view, t):
                     continue  # "DOHA — Hamas released ...": where the story was filed
                 if t.pos == "PRON" and t.text.lower() not in RESOLVED_PRONOUNS:
-                    continue  # "it", "they": not resolved; "he", "she": the last person named
+                    continue  # "we", "you": not resolved (resolved_pronouns)
                 if any(k.text.lower() in GENERIC_DETS for k in view.children(t, "det")):
                     continue  # "each country must negotiate": no one in particular
                 pair_fn = getattr(actor_fn, "pair", None)

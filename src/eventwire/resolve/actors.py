@@ -71,6 +71,8 @@ GROUP_REACH = 3
 #: Pronouns that stand for one person named before them ("his" as a possessor).
 #: "it": a state or organisation named before (``ActorContext.body_before``).
 BODY_PRONOUNS = frozenset({"it"})
+#: "they": the armed group named last, within a few sentences (militants, rebels, a militia)
+GROUP_PRONOUNS = frozenset({"they", "them"})
 #: Deals, policies and plans: a country modifying one names its topic ("the Iran deal").
 IDEA_NOUNS = LEXICON.words("idea_nouns")
 #: Sectors of a state or organisation that "it" may stand for.
@@ -315,6 +317,8 @@ class ActorContext:
             return _stand_in(text, start, end, self.person_before(start, not_people))
         if len(words) == 1 and words[0].text.lower() in BODY_PRONOUNS:
             return _stand_in(text, start, end, self.body_before(start))
+        if len(words) == 1 and words[0].text.lower() in GROUP_PRONOUNS:
+            return _stand_in(text, start, end, self.group_before(start))
         found, from_context = self._resolved(
             words,
             start=start,
