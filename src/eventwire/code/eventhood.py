@@ -6,6 +6,7 @@ cancelled is modality.py.)"""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from eventwire.code.grammar import (
     BOMB_WORDS,
@@ -39,6 +40,7 @@ PROMISING_AUX = LEXICON.words("future_aux") | LEXICON.words("conditional_aux")
 def drop_restatements(events: list[Event]) -> list[Event]:
     """Drop a target-less event when another in the sentence has the same root and source,
     and the demand a protest makes ("marched to demand reforms"): the protest is the event."""
+    events = _promise_targets(events)
     protests = {a.country for e in events if e.cameo.root == "14" for a in e.source}
     out = []
     for ev in events:
@@ -56,10 +58,31 @@ def drop_restatements(events: list[Event]) -> list[Event]:
     return out
 
 
+def _promise_targets(events: list[Event]) -> list[Event]:
+    """ "The junta vowed to crush the insurgents": a vow with no target of its own is aimed at
+    whom the act it promises is aimed at (the promised act, told twice, is dropped below)."""
+    out = []
+    for o in events:
+        if o.modality == "asserted" and not o.target:
+            promised = [
+                ev
+                for ev in events
+                if ev.modality == "planned"
+                and ev.target
+                and ev.cameo.code == o.cameo.code  # a finer promised code wins below
+                and ev.trigger.start > o.trigger.start
+                and {a.country for a in ev.source} == {a.country for a in o.source}
+            ]
+            if promised:
+                o = replace(o, target=promised[0].target)
+        out.append(o)
+    return out
+
+
 def _promised_in_another(ev: Event, events: list[Event]) -> bool:
     """ "Erdogan vowed to crush the YPG": the vow is the threat, and the crushing it promises
-    (planned, so coded as a threat too) is the same threat told twice, between the same
-    parties."""
+    (planned, so coded as the same threat) is that threat told twice, between the same parties.
+    A promised act with a finer code ("threatened to break relations": 1313) is kept instead."""
 
     def sides(e: Event) -> tuple[frozenset[str | None], frozenset[str | None]]:
         return frozenset(a.country for a in e.source), frozenset(a.country for a in e.target)
@@ -67,7 +90,7 @@ def _promised_in_another(ev: Event, events: list[Event]) -> bool:
     return ev.modality == "planned" and any(
         o is not ev
         and o.modality == "asserted"
-        and o.cameo.root == ev.cameo.root
+        and o.cameo.code == ev.cameo.code
         and o.trigger.start < ev.trigger.start
         and sides(o) == sides(ev)
         for o in events
