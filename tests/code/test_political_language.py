@@ -269,3 +269,17 @@ def test_a_speakers_act_of_force_on_a_condition_is_a_threat(processor):
 def test_a_vow_of_force_is_one_threat_not_two(processor):
     evs = _events(processor, "Erdogan vowed to crush the YPG in Afrin.")
     assert [e.plover.type for e in evs] == ["THREATEN"]
+
+
+def test_an_act_in_a_clause_of_time_or_cause_happened(processor):
+    # "after"/"because"/"although" clauses tell what happened, whatever their governor asks
+    for mark in ("after", "because"):
+        text = f"Kenya demanded an inquiry {mark} Somali troops attacked the border post."
+        assert _by_trigger(processor, text, "attacked").modality == "asserted", mark
+    text = "Kenya will demand an inquiry if Somali troops attack the border post."
+    assert _by_trigger(processor, text, "attack").modality == "hypothetical"
+
+
+def test_no_longer_doing_something_is_negated(processor):
+    text = "Turkish officials no longer demand that Assad step down."
+    assert _by_trigger(processor, text, "demand").modality == "negated"

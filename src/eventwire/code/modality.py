@@ -67,6 +67,7 @@ _CLIMB = frozenset(
 #: Prepositions of time, cause or concession: what they govern is not the governing word's
 #: complement, so its plan or denial does not reach it.
 _ADJUNCT_PREPS = LEXICON.words("adjunct_preps")
+_ADJUNCT_MARKS = LEXICON.words("adjunct_marks")
 
 
 #: What a copula says of an event noun that makes it unrealised ("clashes are a possibility").
@@ -99,6 +100,11 @@ def _holding_off(view: SentenceView, verb: Token) -> bool:
 def _is_negated(view: SentenceView, tok: Token) -> bool:
     if any(k.dep == "neg" or k.text.lower() in {"never", "no"} for k in view.children(tok)):
         return True
+    if any(
+        k.text.lower() == "longer" and any(n.text.lower() == "no" for n in view.children(k))
+        for k in view.children(tok, "advmod")
+    ):
+        return True  # "no longer demand": they stopped
     # "Neither Tehran nor Baghdad has given permission", "No country has recognised ...":
     # a subject that names no one who acted denies the act
     return any(
@@ -182,6 +188,10 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     for anc in view.ancestors(cur):
         if cur.dep not in _CLIMB or (cur.dep == "prep" and cur.text.lower() in _ADJUNCT_PREPS):
             break  # "agreed to a truce after days of fighting": the fighting was no plan
+        if cur.dep == "advcl" and any(
+            m.text.lower() in _ADJUNCT_MARKS for m in view.children(cur, "mark")
+        ):
+            break  # "demanded an inquiry after troops attacked": the attack happened
         chain.append(anc)
         cur = anc
         if len(chain) >= 4:
