@@ -786,3 +786,19 @@ def test_they_is_the_armed_group_named_last(processor):
     # with no armed group named, "they" stays unresolved
     text = "Kenya and Uganda signed a trade deal. They later attacked the plan."
     assert all(not e.source for e in _events(processor, text) if e.trigger.text == "attacked")
+
+
+def test_an_attack_on_someone_else_is_not_the_attack_told_before(processor):
+    text = (
+        "Turkish artillery shelled Kurdish border towns near Afrin on Monday. "
+        "The US backed the Kurdish militias who led the ground assault on Islamic State "
+        "strongholds in Raqqa."
+    )
+    ev = _by_trigger(processor, text, "ground assault")
+    assert "TUR" not in _countries(ev.source)
+    # a toll still belongs to the attack told before, whoever its victims were
+    text = (
+        "Islamic State fighters attacked a Malian army base near Gao on Monday. "
+        "Five soldiers were killed in the attack."
+    )
+    assert _countries(_by_trigger(processor, text, "killed").source) == ["IMG"]

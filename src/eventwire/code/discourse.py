@@ -72,18 +72,31 @@ def points_back(ev: Event) -> bool:
 def attack_authors(events: list[Event]) -> list[Event]:
     """Events of one document, with agentless attacks given the author the text refers to."""
     order = sorted(range(len(events)), key=lambda i: (events[i].sentence, events[i].trigger.start))
-    authors: list[tuple[int, tuple[Actor, ...]]] = []
+    authors: list[tuple[int, tuple[Actor, ...], frozenset[str]]] = []
     out = list(events)
     for i in order:
         ev = events[i]
         stated = _identified(ev.source)
         if stated and (_violent(ev) or (ev.cameo.code or "") in CLAIM_CODES):
             if not any(a.sector in VICTIM_SECTORS for a in ev.source):
-                authors.append((ev.sentence, ev.source))  # civilians are no attack's author
+                # civilians are no attack's author
+                aimed = frozenset(a.country for a in ev.target if a.country)
+                authors.append((ev.sentence, ev.source, aimed))
             continue
         if stated or not _violent(ev) or not _unknown_author(ev.source) or not points_back(ev):
             continue
-        recent = [a for s, a in authors if ev.sentence - WINDOW <= s < ev.sentence]
+        # a toll's victims may be anyone caught in the attack; an attack noun's target is whom
+        # that attack was on
+        toll = ev.trigger.text.lower() in _CASUALTY
+        mine = frozenset() if toll else frozenset(a.country for a in ev.target if a.country)
+        recent = [
+            a
+            for s, a, aimed in authors
+            if ev.sentence - WINDOW <= s < ev.sentence
+            # "the ground assault on Isis strongholds" after shelling of Kurdish towns: an
+            # attack on someone else is another attack
+            and not (mine and aimed and not mine & aimed)
+        ]
         identities = {frozenset(x.country for x in a if x.country) for a in recent}
         if len(identities) != 1:
             continue  # no attack told just before, or several authors: the text does not say
