@@ -802,3 +802,13 @@ def test_an_attack_on_someone_else_is_not_the_attack_told_before(processor):
         "Five soldiers were killed in the attack."
     )
     assert _countries(_by_trigger(processor, text, "killed").source) == ["IMG"]
+
+
+def test_a_militia_guessed_from_context_never_fights_the_group_it_was_guessed_to_be(processor):
+    # "militia" was learnt as Islamic State's word; a militia fighting Islamic State is not it
+    text = (
+        "An Islamic State militia attacked a checkpoint near Idlib on Friday. Deghayes, whose "
+        "militia have been fighting Islamic State since 2016, condemned the raid."
+    )
+    ev = _by_trigger(processor, text, "fighting")
+    assert "IMG" not in _countries(ev.source) and _countries(ev.target)[0] == "IMG"

@@ -77,6 +77,8 @@ ENVOY_NOUNS = LEXICON.words("envoy_nouns")
 PROTEST_NOUNS = LEXICON.words("protest_nouns")
 #: Prepositions that aim an embedded act at its party ("cut off power to X", "strike at X").
 AIMED_PREPS = ("against", "to", "on", "at")
+#: Sectors of armed groups outside a state's forces.
+ARMED_GROUPS = frozenset({"REB", "UAF", "PRM"})
 #: CAMEO code of a visit.
 VISIT_CODE = "042"
 #: CAMEO root of consultations (meet, visit, host, negotiate).
@@ -701,11 +703,17 @@ class RoleFinder:
                     and not ({a.sector, o.sector} & BRANCHES and a.sector != o.sector)
                 )
                 # ... and civilians, protesters or rebels face their own state's police and army
-                if (
-                    a.kb_id == CONTEXT_KB_ID
-                    and a.country in banned
-                    and a.sector not in LOCAL_SECTORS
-                ):
+                if a.sector in LOCAL_SECTORS:
+                    banned = frozenset()
+                # "the militia" guessed to be the armed group named last never fights that
+                # group when the sentence names it on the other side
+                if a.sector in ARMED_GROUPS:
+                    banned |= frozenset(
+                        o.country
+                        for o in other
+                        if o.country and o.kb_id != CONTEXT_KB_ID and o.sector in ARMED_GROUPS
+                    )
+                if a.kb_id == CONTEXT_KB_ID and a.country in banned:
                     toks = [t for t in view.tokens if a.start <= t.idx < a.end]
                     head = next(
                         (
