@@ -283,3 +283,14 @@ def test_an_act_in_a_clause_of_time_or_cause_happened(processor):
 def test_no_longer_doing_something_is_negated(processor):
     text = "Turkish officials no longer demand that Assad step down."
     assert _by_trigger(processor, text, "demand").modality == "negated"
+
+
+def test_a_campaign_rally_is_no_protest(processor):
+    # judging round 14: "appeared at a Trump rally", "his rallies draw hundreds"
+    for text in [
+        "On Sunday the senator appeared at a Donald Trump rally in Ohio.",
+        "Supporters held a campaign rally in Dakar on Saturday.",
+    ]:
+        assert all(e.cameo.root != "14" for e in _events(processor, text)), text
+    text = "Thousands joined a rally against the junta in Bamako."
+    assert any(e.cameo.root == "14" for e in _events(processor, text))

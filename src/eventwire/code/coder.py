@@ -14,6 +14,7 @@ from eventwire.code.acled import acled_view
 from eventwire.code.candidates import CandidateFinder
 from eventwire.code.clauses import subject_undergoes
 from eventwire.code.eventhood import (
+    campaign_rally,
     drop_restatements,
     electoral_win,
     habitual,
@@ -295,6 +296,8 @@ class Coder:
                 continue  # "beat Trump in the election": a win at the polls
             if idle_warning(view, tok):
                 continue  # "warned that more children could be trafficked": no threat
+            if campaign_rally(view, tok):
+                continue  # "appeared at a Trump rally": a campaign meeting, not a protest
             if habitual(view, tok, roles.light_verb):
                 continue  # "frequently meets members of Congress": a habit, not an event
             if verbal_attack(view, tok, pattern.code, source, target):

@@ -197,6 +197,16 @@ def electoral_win(
 HABITUAL_ADVERBS = LEXICON.words("habitual_adverbs")
 
 
+def campaign_rally(view: SentenceView, tok: Token) -> bool:
+    """ "a Trump rally", "Sanders's rallies": a rally named after a politician is his campaign's
+    meeting with supporters, not a protest."""
+    if tok.pos != "NOUN" or tok.lemma.lower() != "rally":
+        return False
+    return any(k.ent == "PERSON" for k in view.children(tok, "compound", "poss", "nmod")) or any(
+        k.text.lower() in PERSONAL_PRONOUNS for k in view.children(tok, "poss")
+    )
+
+
 def habitual(view: SentenceView, tok: Token, light: Token | None = None) -> bool:
     """ "The Israeli leader frequently meets with members of Congress": what someone does as a
     rule, told in the present, is a habit, not an event with a date (a past "often shelled"
