@@ -294,3 +294,10 @@ def test_a_campaign_rally_is_no_protest(processor):
         assert all(e.cameo.root != "14" for e in _events(processor, text)), text
     text = "Thousands joined a rally against the junta in Bamako."
     assert any(e.cameo.root == "14" for e in _events(processor, text))
+
+
+def test_a_poll_share_backing_someone_is_no_event(processor):
+    # judging round 14: "backed by 34% of GOP voters" is a poll finding
+    assert not _events(processor, "Donald Trump is backed by 34% of Republican voters.")
+    text = "Most of the rebels rejected the peace deal."
+    assert any(e.cameo.root == "12" for e in _events(processor, text))

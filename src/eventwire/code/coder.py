@@ -20,6 +20,7 @@ from eventwire.code.eventhood import (
     habitual,
     idle_warning,
     natural_cause,
+    poll_share,
     verbal_attack,
 )
 from eventwire.code.eventplace import PlaceFn, names_place, rank_place
@@ -296,6 +297,8 @@ class Coder:
                 continue  # "beat Trump in the election": a win at the polls
             if idle_warning(view, tok):
                 continue  # "warned that more children could be trafficked": no threat
+            if poll_share(view, source):
+                continue  # "backed by 34% of voters": a poll's finding
             if campaign_rally(view, tok):
                 continue  # "appeared at a Trump rally": a campaign meeting, not a protest
             if habitual(view, tok, roles.light_verb):

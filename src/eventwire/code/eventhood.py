@@ -197,6 +197,22 @@ def electoral_win(
 HABITUAL_ADVERBS = LEXICON.words("habitual_adverbs")
 
 
+#: Words that make an actor phrase a share of people polled ("34% of voters", "a 69%
+#: majority of Republicans"): what they "support" or "back" is an opinion measured, not an
+#: act ("most of the rebels" or "a majority of MPs" may well act).
+_SHARE_WORDS = frozenset({"%", "percent"})
+
+
+def poll_share(view: SentenceView, actors: Sequence[Actor]) -> bool:
+    """ "He is backed by 34% of GOP voters", "a 69% majority of Republicans support ...": a
+    poll's finding, not an event."""
+    for a in actors:
+        words = {t.text.lower() for t in view.tokens if a.start <= t.idx < a.end}
+        if words & _SHARE_WORDS and "of" in words:
+            return True
+    return False
+
+
 def campaign_rally(view: SentenceView, tok: Token) -> bool:
     """ "a Trump rally", "Sanders's rallies": a rally named after a politician is his campaign's
     meeting with supporters, not a protest."""
