@@ -812,3 +812,10 @@ def test_a_militia_guessed_from_context_never_fights_the_group_it_was_guessed_to
     )
     ev = _by_trigger(processor, text, "fighting")
     assert "IMG" not in _countries(ev.source) and _countries(ev.target)[0] == "IMG"
+
+
+def test_a_surname_after_the_full_name_is_that_person_even_before_office(processor):
+    # "Trump" alone in 2016 could be anyone; after "Donald Trump" in the article it is him
+    text = "Donald Trump spoke in Ohio on Monday. Mitt Romney criticised Trump on Tuesday."
+    ev = _by_trigger(processor, text, "criticised", published="2016-03-01")
+    assert _countries(ev.target) == ["USA"] and ev.target[0].name == "Donald Trump"

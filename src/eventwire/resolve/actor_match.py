@@ -195,6 +195,9 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase | None = None, day: date | None = None) -> None:
         self.kb = kb or load_kb()
         self.day = day
+        #: KB people the article names in full: its bare surname is them, in office or not
+        #: ("Donald Trump ... Trump" in 2016)
+        self.named_in_full: set[str] = set()
 
     def military_ruled(self, iso3: str) -> bool:
         """True when the KB has a military head of state for ``iso3`` on the resolver's date."""
@@ -357,7 +360,11 @@ class ActorResolver:
                 person = self.kb.person(hit.key, self.day)
                 if person is None:
                     continue
-                if " " not in form.strip() and not self.kb.in_public_life_by(hit.key, self.day):
+                if (
+                    " " not in form.strip()
+                    and hit.key not in self.named_in_full
+                    and not self.kb.in_public_life_by(hit.key, self.day)
+                ):
                     continue  # "Yunus" in January 2024 is not Bangladesh's later leader
                 country, sector, name = person.country, person.sector, person.name
                 kb_id = f"person:{person.id}"

@@ -644,6 +644,12 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
     government"), titles before names, and nouns seen with a country."""
     ctx = ActorContext(resolver)
     kb = resolver.kb
+    for ps in sentences:  # people named in full anywhere: their surname alone is them
+        for m in ps.mentions:
+            if m.label == "PERSON" and " " in m.text.strip():
+                resolver.named_in_full.update(
+                    h.key for h in kb.lookup(m.text) if h.kind == "person"
+                )
     for ps in sentences:
         ctx.sentence_countries.append(set())
         for m in ps.mentions:
@@ -658,8 +664,10 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                     ctx.sentence_countries[-1].add(hit.key)
                     break
                 if hit.kind == "person":
-                    if " " not in m.text.strip() and not kb.in_public_life_by(
-                        hit.key, resolver.day
+                    if (
+                        " " not in m.text.strip()
+                        and hit.key not in resolver.named_in_full
+                        and not kb.in_public_life_by(hit.key, resolver.day)
                     ):
                         continue  # a surname before the person's first office: someone else
                     person = kb.person(hit.key, resolver.day)
