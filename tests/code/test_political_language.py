@@ -301,3 +301,11 @@ def test_a_poll_share_backing_someone_is_no_event(processor):
     assert not _events(processor, "Donald Trump is backed by 34% of Republican voters.")
     text = "Most of the rebels rejected the peace deal."
     assert any(e.cameo.root == "12" for e in _events(processor, text))
+
+
+def test_a_time_clause_of_a_future_is_still_to_come(processor):
+    # judging round 14: "even after he steps down, he will ..." - the resignation is to come
+    text = "Ban Ki-moon will keep pressing for the climate deal after he steps down."
+    assert _by_trigger(processor, text, "steps down").modality == "planned"
+    text = "Ban Ki-moon kept pressing for the climate deal after he stepped down."
+    assert _by_trigger(processor, text, "stepped").modality == "asserted"

@@ -191,6 +191,10 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
         if cur.dep == "advcl" and any(
             m.text.lower() in _ADJUNCT_MARKS for m in view.children(cur, "mark")
         ):
+            if cur.tag in {"VBZ", "VBP"} and any(
+                k.text.lower() in FUTURE_AUX for k in view.children(anc, "aux")
+            ):
+                return "planned"  # "will keep working after he steps down": still to come
             break  # "demanded an inquiry after troops attacked": the attack happened
         chain.append(anc)
         cur = anc
