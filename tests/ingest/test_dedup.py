@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
+from typing import Any
 
 import pytest
 
-from eventwire.ingest.dedup import NearDuplicateIndex, article_id
+from eventwire.ingest.dedup import SCHEME, NearDuplicateIndex, article_id, lsh_shape
+
+# Signatures and LSH shapes computed once by datasketch 2.0.0 (MinHash with its default scheme
+# and seed, MinHashLSH's parameter search with equal weights), which the stores written before
+# our own MinHash hold: ours must give the same values, or stored near duplicates go unseen.
+DATASKETCH = json.loads(
+    (Path(__file__).parents[1] / "data" / "minhash_datasketch.json").read_text("utf-8")
+)
 
 VOCABULARY = (
     "minister government talks ceasefire border troops rebels parliament election protest "
@@ -112,3 +122,22 @@ def test_forget_needs_a_store() -> None:
     with pytest.raises(ValueError, match="store"):
         index.forget(["one"])
     assert "one" in index
+
+
+@pytest.mark.parametrize("case", DATASKETCH["signatures"], ids=lambda c: f"{c['num_perm']}")
+def test_signatures_equal_the_stored_datasketch_ones(case: dict[str, Any]) -> None:
+    index = NearDuplicateIndex(num_perm=case["num_perm"], shingle=case["shingle"])
+    assert [int(v) for v in index._minhash(case["text"])] == case["values"]
+    assert index.scheme == DATASKETCH["scheme"] == SCHEME
+
+
+@pytest.mark.parametrize(
+    "case", DATASKETCH["lsh_shapes"], ids=lambda c: f"{c['threshold']}-{c['num_perm']}"
+)
+def test_lsh_shape_is_datasketchs(case: dict[str, Any]) -> None:
+    lsh_shape.cache_clear()
+    if case["bands"] < 2:  # datasketch refuses a single band too
+        with pytest.raises(ValueError, match="bands"):
+            lsh_shape(case["threshold"], case["num_perm"])
+    else:
+        assert lsh_shape(case["threshold"], case["num_perm"]) == (case["bands"], case["rows"])

@@ -140,3 +140,36 @@ def test_an_inferred_place_round_trips_and_a_stated_one_stays_stated(tmp_path):
     assert back["e1"].place is not None and back["e1"].place.inferred is False
     assert back["e2"].place is not None and back["e2"].place.inferred is True
     assert row == [("e1", False), ("e2", True)]
+
+
+def _many(n: int, start: int = 0) -> list[DocumentResult]:
+    """``n`` results of distinct long articles, each with its event."""
+    base = _result()
+    out = []
+    for k in range(start, start + n):
+        aid = f"m{k:07d}"
+        text = f"{TEXT} " + " ".join(f"word{k}x{j}" for j in range(3000))
+        art = Article(article_id=aid, text=text, published="2024-04-12", origin=f"{aid}.txt")
+        ev = replace(base.events[0], event_id=f"e{aid}", article_id=aid)
+        sent = replace(base.sentences[0], article_id=aid)
+        out.append(DocumentResult(article=art, sentences=(sent,), events=(ev,)))
+    return out
+
+
+def test_a_writing_store_bounds_duckdbs_memory(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch(_many(3))
+        limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        assert store._limit is not None and limit.endswith("MiB")
+
+
+def test_a_batch_the_memory_bound_cannot_hold_is_written_without_it(tmp_path, monkeypatch):
+    import eventwire.store.db as db
+
+    monkeypatch.setattr(db, "_CACHE_FLOOR", 2**20)
+    monkeypatch.setattr(db, "_CACHE_ROOM", 0)
+    with Store(tmp_path / "s.duckdb") as store:
+        for start in range(0, 1200, 300):
+            assert store.write_batch(_many(300, start)) == []
+        assert store._limit_lifted
+        assert (store.count("articles"), store.count("events")) == (1200, 1200)

@@ -18,10 +18,13 @@ from typing import Any, Protocol
 import numpy as np
 
 __all__ = [
+    "SCHEME",
     "NearDuplicateIndex",
     "StoredSignatures",
     "article_id",
     "band_keys",
+    "lsh_shape",
+    "minhash",
     "normalise_for_id",
 ]
 
@@ -88,14 +91,89 @@ class StoredSignatures(Protocol):
         ...
 
 
+# The signature scheme: each shingle's SHA-1 (its first 4 bytes, little-endian) mixed by the
+# 32-bit MurmurHash3 finaliser, then permuted by h -> a*h + b mod 2**32 (a odd, so a bijection)
+# with (a, b) drawn from ``np.random.RandomState(seed)``; a signature is the minimum of each
+# permutation over the shingles. "affine32" is the name datasketch 2.0.0 gives this scheme (the
+# stores written before kept it in ``article_minhash.scheme``), and the values are the same.
+SCHEME = "affine32"
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+# rows of shingles permuted at once: bounds the (rows x num_perm) working array to 2 MB
+_CHUNK = 4096
+
+
+@lru_cache(maxsize=8)
+def permutations(num_perm: int, seed: int = 1) -> tuple[Any, Any]:
+    """The (a, b) uint32 parameters of the ``num_perm`` permutations: the same draws from the
+    seeded generator as datasketch's, so stored signatures stay comparable."""
+    rng = np.random.RandomState(seed)
+    a = rng.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = rng.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+def shingle_hashes(shingles: Iterable[bytes]) -> Any:
+    """uint32 hashes of the shingles, mixed (fmix32) so that every bit of the permuted value
+    depends on every bit of the hash."""
+    digests = b"".join(hashlib.sha1(s).digest() for s in shingles)
+    h = np.frombuffer(digests, dtype="<u4").reshape(-1, 5)[:, 0].astype(np.uint32)
+    s1, m1, s2, m2, s3 = _FMIX32
+    h ^= h >> np.uint32(s1)
+    h *= np.uint32(m1)
+    h ^= h >> np.uint32(s2)
+    h *= np.uint32(m2)
+    h ^= h >> np.uint32(s3)
+    return h
+
+
+def minhash(shingles: Sequence[bytes], num_perm: int, seed: int = 1) -> Any:
+    """The MinHash signature (``num_perm`` uint32) of a non-empty set of shingles: every
+    permutation applied to every shingle hash in one array operation, not a loop."""
+    a, b = permutations(num_perm, seed)
+    hashes = shingle_hashes(shingles)
+    out = np.full(num_perm, 0xFFFFFFFF, dtype=np.uint32)
+    for start in range(0, len(hashes), _CHUNK):
+        chunk = hashes[start : start + _CHUNK, None]
+        np.minimum(out, (chunk * a + b).min(axis=0), out=out)
+    return out
+
+
+def _band_errors(threshold: float, num_perm: int) -> tuple[Any, Any, Any]:
+    """For every (bands, rows) with bands * rows <= num_perm, in the order (bands, then rows)
+    ascending: the areas under the chance of becoming candidates below ``threshold`` (false
+    positives) and of not becoming candidates above it (false negatives).
+
+    The chance, 1 - (1 - s**rows)**bands, is a polynomial of degree bands * rows <= num_perm in
+    the similarity s, so Gauss-Legendre quadrature with num_perm // 2 + 1 nodes on each side of
+    the threshold integrates it exactly (up to rounding): no adaptive integration needed."""
+    pairs = [(b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)]
+    bands = np.array([p[0] for p in pairs], dtype=np.float64)[:, None]
+    rows = np.array([p[1] for p in pairs], dtype=np.float64)[:, None]
+    nodes, weights = np.polynomial.legendre.leggauss(num_perm // 2 + 1)
+
+    def integral(lo: float, hi: float, negative: bool) -> Any:
+        s = (hi - lo) / 2 * nodes + (hi + lo) / 2
+        candidate = 1.0 - (1.0 - s**rows) ** bands
+        values = 1.0 - candidate if negative else candidate
+        return (values * weights).sum(axis=1) * (hi - lo) / 2
+
+    return np.array(pairs), integral(0.0, threshold, False), integral(threshold, 1.0, True)
+
+
 @lru_cache(maxsize=8)
 def lsh_shape(threshold: float, num_perm: int) -> tuple[int, int]:
-    """(bands, rows per band) datasketch's ``MinHashLSH`` picks for ``threshold``: two
+    """(bands, rows per band) for ``threshold``: the shape with the least false-positive plus
+    false-negative area, the first of equals in (bands, rows) order, as datasketch's
+    ``MinHashLSH`` picks it with equal weights (stored band keys depend on it). Two
     signatures are candidates when they agree on every row of one band."""
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    return int(lsh.b), int(lsh.r)
+    if not 0.0 <= threshold <= 1.0 or num_perm < 2:
+        raise ValueError(f"no LSH shape for threshold {threshold} and {num_perm} permutations")
+    pairs, false_pos, false_neg = _band_errors(threshold, num_perm)
+    best = int(np.argmin(false_pos * 0.5 + false_neg * 0.5))
+    bands, rows = (int(v) for v in pairs[best])
+    if bands < 2:
+        raise ValueError(f"threshold {threshold} needs fewer than 2 bands of {num_perm}")
+    return bands, rows
 
 
 def band_keys(values: Any, threshold: float, num_perm: int) -> list[int]:
@@ -128,12 +206,9 @@ class NearDuplicateIndex:
     """
 
     def __init__(self, threshold: float = 0.8, num_perm: int = 128, shingle: int = 5) -> None:
-        from datasketch import MinHash
-
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle = shingle
-        self._scheme = str(MinHash(num_perm=1).scheme)
         self._stored: StoredSignatures | None = None
         # the bodies indexed here and not yet forgotten: values, order and band keys
         self._values: dict[str, Any] = {}
@@ -141,7 +216,6 @@ class NearDuplicateIndex:
         self._keys: dict[str, list[int]] = {}
         self._buckets: dict[int, list[str]] = {}
         self._next = 0
-        self._permutations: Any = None
 
     def use_store(self, stored: StoredSignatures) -> None:
         """Look earlier articles up in ``stored``; new ones are ordered after its last."""
@@ -163,8 +237,8 @@ class NearDuplicateIndex:
 
     @property
     def scheme(self) -> str:
-        """datasketch's hashing scheme of the signatures (stored with them)."""
-        return self._scheme
+        """The hashing scheme of the signatures (stored with them; :data:`SCHEME`)."""
+        return SCHEME
 
     @property
     def held(self) -> int:
@@ -212,13 +286,13 @@ class NearDuplicateIndex:
         prepared: list[tuple[str, Any, list[int]]] = []
         wanted: set[int] = set()
         for article_id, text in items:
-            minhash = None if article_id in self._values else self._minhash(text)
-            if minhash is None:
+            values = None if article_id in self._values else self._minhash(text)
+            if values is None:
                 prepared.append((article_id, None, []))
                 continue
-            keys = band_keys(minhash.hashvalues, self.threshold, self.num_perm)
+            keys = band_keys(values, self.threshold, self.num_perm)
             wanted.update(keys)
-            prepared.append((article_id, minhash.hashvalues, keys))
+            prepared.append((article_id, values, keys))
         stored: dict[int, list[tuple[str, int, Any]]] = {}
         if self._stored is not None and wanted:
             for band_key, candidate, order, blob in self._stored.candidates(sorted(wanted)):
@@ -250,7 +324,7 @@ class NearDuplicateIndex:
                 found.setdefault(candidate, (order, other))
         best: tuple[float, int, str] | None = None
         for candidate, (order, other) in found.items():
-            # what datasketch's MinHash.jaccard estimates: the share of equal values
+            # the estimated Jaccard similarity: the share of equal values
             similarity = float(np.count_nonzero(values == other)) / self.num_perm
             if similarity < self.threshold:
                 continue
@@ -260,8 +334,6 @@ class NearDuplicateIndex:
         if best is not None:
             logger.debug("%s nearly duplicates %s (J~%.2f)", article_id, best[2], -best[0])
             return best[2]
-        # only the values are kept: a MinHash carries its own permutation tables (2 KB at 128
-        # permutations), which only hashing needs
         self._values[article_id] = values
         self._order[article_id] = self._next
         self._keys[article_id] = keys
@@ -271,8 +343,8 @@ class NearDuplicateIndex:
         return None
 
     def _minhash(self, text: str) -> Any:
-        from datasketch import MinHash
-
+        """The signature of a body's word shingles (the whole body when it is shorter than
+        one shingle), or None when it has no words."""
         words = _WORD.findall(normalise_for_id(text))
         if not words:
             return None
@@ -281,11 +353,4 @@ class NearDuplicateIndex:
             shingles = {" ".join(words)}
         else:
             shingles = {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
-        # the permutations are the same for every body (seed 1): built once, not per MinHash
-        if self._permutations is None:
-            self._permutations = MinHash(num_perm=self.num_perm).permutations
-        minhash = MinHash(
-            num_perm=self.num_perm, permutations=self._permutations, scheme=self._scheme
-        )
-        minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
-        return minhash
+        return minhash([s.encode("utf-8") for s in shingles], self.num_perm)

@@ -594,7 +594,14 @@ def normalise(text: str) -> str:
 
 def resolve(text: str, anchor: date | datetime | None, future: bool = False) -> Resolution | None:
     """The grammar on the whole phrase, else the longest phrase inside it, else dateparser."""
-    day = as_day(anchor)
+    return _resolve(text, as_day(anchor), future)
+
+
+@lru_cache(maxsize=4096)
+def _resolve(text: str, day: date | None, future: bool) -> Resolution | None:
+    """:func:`resolve` on a day. Pure (a Resolution is frozen), so it is cached: news repeats
+    its phrases ('annual', 'the week', a month's name; 45 % of the phrases of 1,000 Reuters
+    stories read again on the same day), and each reading tries every rule."""
     phrase = normalise(text)
     if not phrase:
         return None
