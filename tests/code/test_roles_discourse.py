@@ -790,11 +790,11 @@ def test_they_is_the_armed_group_named_last(processor):
 
 def test_an_attack_on_someone_else_is_not_the_attack_told_before(processor):
     text = (
-        "Turkish artillery shelled Kurdish border towns near Afrin on Monday. "
-        "The US backed the Kurdish militias who led the ground assault on Islamic State "
-        "strongholds in Raqqa."
+        "Turkish artillery shelled Kurdish villages near Afrin on Monday. "
+        "Washington armed the Kurdish fighters who spearheaded the offensive on Islamic State "
+        "positions in Tabqa."
     )
-    ev = _by_trigger(processor, text, "ground assault")
+    ev = _by_trigger(processor, text, "offensive")
     assert "TUR" not in _countries(ev.source)
     # a toll still belongs to the attack told before, whoever its victims were
     text = (
