@@ -309,3 +309,11 @@ def test_a_time_clause_of_a_future_is_still_to_come(processor):
     assert _by_trigger(processor, text, "steps down").modality == "planned"
     text = "Ban Ki-moon kept pressing for the climate deal after he stepped down."
     assert _by_trigger(processor, text, "stepped").modality == "asserted"
+
+
+def test_a_politicians_attack_in_a_debate_or_speech_is_words(processor):
+    # judging round 14: "her attack on Sanders in Sunday's debate"
+    text = "Hillary Clinton's attack on Bernie Sanders in Sunday's debate was a stretch."
+    assert _by_trigger(processor, text, "attack").plover.type == "ACCUSE"
+    text = "Russia attacked Ukraine in February 2022, Putin said in a speech."
+    assert _by_trigger(processor, text, "attacked").plover.type == "ASSAULT"

@@ -129,6 +129,8 @@ def natural_cause(view: SentenceView, tok: Token) -> bool:
 #: Sectors of people and bodies whose "attacks" on one another are words: politicians, parties,
 #: legislators, judges, the press.
 POLITICAL_PEOPLE = frozenset({"ELI", "PTY", "LEG", "JUD", "JRN", "OPP"})
+#: Debates, speeches, interviews, ads: where a person's attack is made with words.
+WORD_SETTINGS = LEXICON.words("word_settings")
 #: Sectors that fight: their attacks are force.
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF", "COP", "SPY", "CRM"})
 
@@ -166,6 +168,8 @@ def verbal_attack(
         return True  # "attacked the withdrawal", "attacked the plan": only words reach an idea
     if source and not all(_a_person(view, a) for a in source):
         return False
+    if source and mentions(view, WORD_SETTINGS):
+        return True  # "her attack on Sanders in Sunday's debate": made with words
     if not source and not _named_person_subject(view, tok):
         return False  # "Ted Cruz clashed with Trump": a person the KB does not know is one still
     if not target or not all(_a_person(view, a) for a in target):
