@@ -317,3 +317,11 @@ def test_a_politicians_attack_in_a_debate_or_speech_is_words(processor):
     assert _by_trigger(processor, text, "attack").plover.type == "ACCUSE"
     text = "Russia attacked Ukraine in February 2022, Putin said in a speech."
     assert _by_trigger(processor, text, "attacked").plover.type == "ASSAULT"
+
+
+def test_declining_to_criticise_someone_rejects_nothing(processor):
+    # judging round 14: "declined to criticize Clinton" is no rejection of her
+    text = "Gary Johnson declined to criticize Hillary Clinton at the town hall."
+    assert all(e.cameo.root != "12" for e in _events(processor, text))
+    text = "France refused to take back its fighters from Syria."
+    assert any(e.cameo.root == "12" for e in _events(processor, text))
