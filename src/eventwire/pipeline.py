@@ -24,6 +24,7 @@ from eventwire.kb import load_kb
 from eventwire.nlp.convert import doc_to_sentences
 from eventwire.nlp.model import get_nlp
 from eventwire.records import (
+    PUBLICATION_FLAG,
     Actor,
     Article,
     DocumentResult,
@@ -441,7 +442,7 @@ def _report_week(events: list[Event], published: date | None) -> list[Event]:
         start=(published - timedelta(days=REPORT_WINDOW_DAYS)).isoformat(),
         end=published.isoformat(),
         precision="week",
-        flags=("inferred", "publication"),
+        flags=("inferred", PUBLICATION_FLAG),
     )
     return [
         replace(ev, date=week) if ev.date is None and ev.modality in _TOOK_PLACE else ev

@@ -28,17 +28,16 @@ from typing import Any
 from eventwire.errors import ConfigError
 from eventwire.kb import load_kb, normalise
 from eventwire.kb.loader import NONSTATE_CODES
-from eventwire.records import UNCOUNTED_MODALITIES
+from eventwire.records import PUBLICATION_FLAG, UNCOUNTED_MODALITIES
 
 MODALITIES = frozenset({"asserted", "planned", "claimed", "negated", "hypothetical"})
 ROLES = ("source", "target", "either")
 #: An event's dates as its text states them: a date only inferred from the publication day
 #: (flag ``publication``: "the week before the article") counts as no date here, so an
 #: undated event keeps its article's day, as it always has, in sorting, filters and timelines.
-STATED_START = (
-    "CASE WHEN list_contains(e.date_flags, 'publication') THEN NULL ELSE e.date_start END"
-)
-STATED_END = "CASE WHEN list_contains(e.date_flags, 'publication') THEN NULL ELSE e.date_end END"
+_INFERRED = f"list_contains(e.date_flags, '{PUBLICATION_FLAG}')"
+STATED_START = f"CASE WHEN {_INFERRED} THEN NULL ELSE e.date_start END"
+STATED_END = f"CASE WHEN {_INFERRED} THEN NULL ELSE e.date_end END"
 #: The day an event is sorted by: its start, else its article's publication day, else last.
 SORT_DAY = f"coalesce({STATED_START}, a.published_day, DATE '9999-12-31')"
 #: Keyset order; the last column makes it total, so cursors never skip or repeat an event.

@@ -25,6 +25,9 @@ CONTEXT_KB_ID = "context"
 #: are counted; negated and hypothetical events are not (a tuple, so it reads as SQL too).
 COUNTED_MODALITIES = ("asserted", "planned", "claimed")
 UNCOUNTED_MODALITIES = ("negated", "hypothetical")
+#: ``TimeSpan.flags`` of a date the text does not state, given by the article's publication
+#: day (the week before it): queries, exports and the merge of reports treat it as no date.
+PUBLICATION_FLAG = "publication"
 
 
 @record

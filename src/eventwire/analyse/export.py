@@ -25,7 +25,7 @@ import duckdb
 from eventwire.errors import ConfigError
 from eventwire.kb.loader import NONSTATE_CODES
 from eventwire.mapping import FLAT_COLUMNS, flat_row
-from eventwire.records import Actor, Event
+from eventwire.records import PUBLICATION_FLAG, Actor, Event
 
 FORMATS = ("csv", "jsonl", "parquet", "gdelt", "acled")
 
@@ -158,7 +158,7 @@ def _geo_type(precision: str | None, country: str | None) -> int:
 
 
 def _day_of(ev: Event, art: dict[str, Any]) -> date | None:
-    stated = ev.date is not None and "publication" not in ev.date.flags
+    stated = ev.date is not None and PUBLICATION_FLAG not in ev.date.flags
     value = (ev.date.start if ev.date and stated else None) or (art.get("published") or "")[:10]
     try:
         return date.fromisoformat(value) if value else None

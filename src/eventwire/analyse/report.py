@@ -16,6 +16,7 @@ from typing import Any
 from eventwire.analyse.dyads import aggregate
 from eventwire.analyse.shifts import Shift, partners, shifts
 from eventwire.query import EventQuery, country_name, resolve_country
+from eventwire.records import PUBLICATION_FLAG
 from eventwire.store.db import Store
 
 QUAD_COLOURS = {1: "#6baed6", 2: "#2171b5", 3: "#fd8d3c", 4: "#d94801"}
@@ -173,7 +174,7 @@ def _evidence(row: tuple[Any, dict[str, Any]], eid: str, period: str) -> str:
     """One event behind a share: its date as precise as the text gave it, who did what to
     whom, the evidence sentence and the article's link."""
     ev, art = row
-    stated = ev.date if ev.date and "publication" not in ev.date.flags else None
+    stated = ev.date if ev.date and PUBLICATION_FLAG not in ev.date.flags else None
     value = stated.value if stated and (stated.value or "")[:1].isdigit() else None
     day = (value or (stated.start if stated else None)) or (
         f"{(art.get('published') or '')[:10]} (published)" if art.get("published") else None

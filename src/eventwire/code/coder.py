@@ -48,6 +48,7 @@ from eventwire.code.roles import (
     CLAIM_OTHER,
     CLAIM_OWN,
     DEONTIC,
+    VISIT_CODE,
     RoleFinder,
     Roles,
     each_other,
@@ -212,7 +213,7 @@ class Coder:
             ):
                 ranked, place = None, None  # "joined forces with Cameroon": an actor, not a place
             named_before = {m.idx for m in view.children(tok, "compound") if m.ent == "GPE"}
-            if pattern.code == "042" and any(a.start in named_before for a in roles.target):
+            if pattern.code == VISIT_CODE and any(a.start in named_before for a in roles.target):
                 # "his Moscow visit": the city or country named before a visit is where it was
                 for actor in roles.target:
                     went = place_fn(actor.text, actor.start, actor.end)

@@ -131,6 +131,10 @@ def natural_cause(view: SentenceView, tok: Token) -> bool:
 POLITICAL_PEOPLE = frozenset({"ELI", "PTY", "LEG", "JUD", "JRN", "OPP"})
 #: Debates, speeches, interviews, ads: where a person's attack is made with words.
 WORD_SETTINGS = LEXICON.words("word_settings")
+#: "frequently", "regularly": a present clause with one tells a habit.
+HABITUAL_ADVERBS = LEXICON.words("habitual_adverbs")
+#: "%", "percent": an actor phrase with one is a share of people polled.
+SHARE_WORDS = LEXICON.words("share_words")
 #: Sectors that fight: their attacks are force.
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF", "COP", "SPY", "CRM"})
 
@@ -198,21 +202,12 @@ def electoral_win(
     return bool(target) and all(_a_person(view, a) for a in sides)
 
 
-HABITUAL_ADVERBS = LEXICON.words("habitual_adverbs")
-
-
-#: Words that make an actor phrase a share of people polled ("34% of voters", "a 69%
-#: majority of Republicans"): what they "support" or "back" is an opinion measured, not an
-#: act ("most of the rebels" or "a majority of MPs" may well act).
-_SHARE_WORDS = frozenset({"%", "percent"})
-
-
 def poll_share(view: SentenceView, actors: Sequence[Actor]) -> bool:
     """ "He is backed by 34% of GOP voters", "a 69% majority of Republicans support ...": a
     poll's finding, not an event."""
     for a in actors:
         words = {t.text.lower() for t in view.tokens if a.start <= t.idx < a.end}
-        if words & _SHARE_WORDS and "of" in words:
+        if words & SHARE_WORDS and "of" in words:
             return True
     return False
 

@@ -267,7 +267,7 @@ def refused(view: SentenceView, trigger: Token, light_verb: Token | None = None)
 
 
 #: Verbs that report a speaker's own word: what follows is what the speaker says they will do.
-_WARNING_VERBS = frozenset({"warn", "threaten", "vow", "insist"})
+_WARNING_VERBS = LEXICON.words("warning_verbs")
 
 
 def conditional_threat(view: SentenceView, trigger: Token) -> bool:

@@ -39,7 +39,7 @@ import duckdb
 
 from eventwire.errors import StoreError
 from eventwire.mapping import canonical_row
-from eventwire.records import COUNTED_MODALITIES
+from eventwire.records import COUNTED_MODALITIES, PUBLICATION_FLAG
 
 if TYPE_CHECKING:
     from eventwire.store.db import Store
@@ -156,7 +156,8 @@ _UNPLACED = (
 #: An event date precise enough to merge on: stated by the text (not inferred from the
 #: publication day) and at most :data:`MAX_SPAN_DAYS` long.
 _PRECISE = (
-    "e.date_start IS NOT NULL AND NOT coalesce(list_contains(e.date_flags, 'publication'), false)"
+    "e.date_start IS NOT NULL AND NOT coalesce(list_contains(e.date_flags, "
+    f"'{PUBLICATION_FLAG}'), false)"
     " AND datediff('day', e.date_start, coalesce(e.date_end, e.date_start)) <= {span}"
 )
 
