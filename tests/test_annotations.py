@@ -76,7 +76,13 @@ def test_election_rounds_are_well_formed_and_match_the_readme():
         assert row["story"].startswith("us_election_2016.jsonl:") and row["event_id"]
         assert row["verdict"] in VERDICTS and row["why"]
         assert "text" not in row and "evidence" not in row  # no article text is stored
-    rounds = {10: (31, 4, 4, 31), 11: (23, 5, 10, 27), 13: (29, 5, 9, 21), 14: (27, 4, 10, 23), 15: (23, 3, 6, 32)}
+    rounds = {
+        10: (31, 4, 4, 31),
+        11: (23, 5, 10, 27),
+        13: (29, 5, 9, 21),
+        14: (27, 4, 10, 23),
+        15: (23, 3, 6, 32),
+    }
     for n, figures in rounds.items():
         got = Counter(r["verdict"] for r in rows if r["round"] == n)
         assert (got["correct"], got["partial"], got["wrong-actors"], got["wrong"]) == figures

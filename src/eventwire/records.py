@@ -21,6 +21,9 @@ def record(cls: type[_T]) -> type[_T]:
 
 #: ``Actor.kb_id`` of an actor whose country came from the document context, not its words.
 CONTEXT_KB_ID = "context"
+#: How an actor that is a country named as such is keyed (``country:IRN``), as against its
+#: officials or bodies.
+COUNTRY_KB_PREFIX = "country:"
 #: Modalities of a claim of fact (what happened, is planned, or one side says happened): these
 #: are counted; negated and hypothetical events are not (a tuple, so it reads as SQL too).
 COUNTED_MODALITIES = ("asserted", "planned", "claimed")

@@ -524,6 +524,13 @@ def test_asking_someone_to_act_is_an_appeal_and_a_legislature_faces_its_executiv
     assert [(e.modality, _countries(e.target)) for e in help_] == [("hypothetical", ["IRN"])]
 
 
+def test_a_legislature_does_not_take_the_country_it_acts_on(processor):
+    # a Senate guessed from context is never that of the state it criticises, named as such
+    evs = _events(processor, "The Senate criticised Iran on Monday.", published="2016-07-14")
+    assert [_countries(e.target) for e in evs] == [["IRN"]]
+    assert all("IRN" not in _countries(e.source) for e in evs)
+
+
 def test_offering_support_to_a_state_targets_it(processor):
     text = "The US commander held talks in Beirut, offering further military support to Lebanon."
     assert _countries(_one(processor, text, "03").target) == ["LBN"]

@@ -325,3 +325,84 @@ def test_declining_to_criticise_someone_rejects_nothing(processor):
     assert all(e.cameo.root != "12" for e in _events(processor, text))
     text = "France refused to take back its fighters from Syria."
     assert any(e.cameo.root == "12" for e in _events(processor, text))
+
+
+def test_an_attack_for_a_stand_on_guns_is_criticism(processor):
+    # judging round 15: "attacked President Obama in 2008 for being too tough on guns" - a
+    # weapon named in the reason for the attack is what it was about, not what it was made with
+    text = "Hillary Clinton attacked Bernie Sanders in 2016 for voting against gun control laws."
+    assert _by_trigger(processor, text, "attacked").plover.type == "ACCUSE"
+    text = "A man attacked the senator with a gun in Oslo."
+    assert _by_trigger(processor, text, "attacked").plover.type == "ASSAULT"
+
+
+def test_what_a_president_must_do_is_a_rule_not_a_demand(processor):
+    # judging round 15: "says a president must be ready to start making decisions"
+    text = "Hillary Clinton said a president must be ready to act from the first day."
+    assert not _events(processor, text)
+    text = "The French president said Russia must withdraw its troops from Ukraine."
+    assert any(e.cameo.root == "10" for e in _events(processor, text))
+
+
+def test_what_someone_has_to_do_is_not_done(processor):
+    # judging round 15: "Congress has to approve any future deals with Iran"
+    text = "Under the new law, the Senate has to approve the peace treaty with Iran."
+    assert all(e.modality != "asserted" for e in _events(processor, text))
+    text = "The Malian army had to withdraw from Kidal in May 2014."
+    assert _by_trigger(processor, text, "withdraw").modality == "asserted"
+
+
+def _counted(processor, text: str) -> list:
+    return [e for e in _events(processor, text) if e.counted and e.modality != "hypothetical"]
+
+
+def test_a_share_of_voters_backing_someone_is_a_poll(processor):
+    # judging round 15: "with 78 percent of Sanders voters backing Clinton"
+    text = "A Gallup poll found 78 percent of Bernie Sanders voters backing Hillary Clinton."
+    assert not _events(processor, text)
+
+
+def test_agreeing_that_someone_is_best_shares_a_view(processor):
+    # judging round 15: "Bozell agrees with Viguerie that Cruz is the GOP's best candidate"
+    text = "Mike Pence agrees with Newt Gingrich that Donald Trump is the best candidate."
+    assert not _events(processor, text)
+    text = "Russia and Turkey agreed on a ceasefire in Idlib in March 2020."
+    assert any(e.plover.type == "AGREE" for e in _events(processor, text))
+
+
+def test_what_voters_consistently_do_is_a_habit(processor):
+    # judging round 15: "Voters consistently reject establishment Republicans"
+    text = "Iowa voters consistently reject candidates who skip the state fair."
+    assert not _events(processor, text)
+
+
+def test_a_sense_or_a_belief_that_someone_acts_is_a_view(processor):
+    # judging round 15: "a sense that he rejects the norms of Washington discourse"
+    text = "Union members have a sense that Donald Trump rejects the Republican Party's rules."
+    assert not _counted(processor, text)
+
+
+def test_how_hard_it_is_to_blame_someone_blames_no_one(processor):
+    # judging round 15: "it's hard to blame him for being confused"
+    text = "It's hard to blame Hillary Clinton for being angry, the columnist wrote."
+    assert _by_trigger(processor, text, "blame").modality == "hypothetical"
+
+
+def test_whether_someone_acts_is_a_question(processor):
+    # judging round 15: "the only question is whether Sanders beats Clinton to it"
+    text = "The only question is whether Bernie Sanders criticizes Hillary Clinton first."
+    assert _by_trigger(processor, text, "criticizes").modality == "hypothetical"
+
+
+def test_a_body_named_by_whom_it_backs_is_no_support_event(processor):
+    # judging round 15: "a super PAC supporting Marco Rubio's campaign ... led the way"
+    text = "Iranian militias backing the Syrian government attacked rebels near Aleppo in 2016."
+    assert [e.cameo.root for e in _events(processor, text)] == ["19"]
+    text = "Iran backed the Syrian government throughout the war."
+    assert any(e.cameo.root == "05" for e in _events(processor, text))
+
+
+def test_a_strategy_to_fight_is_a_plan_not_a_battle(processor):
+    # judging round 15: "his strategy to fight them may not be working"
+    text = "Obama's strategy to fight Islamic State is not working, critics said."
+    assert not [e for e in _counted(processor, text) if e.cameo.root in {"18", "19"}]

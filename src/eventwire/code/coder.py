@@ -21,6 +21,8 @@ from eventwire.code.eventhood import (
     idle_warning,
     natural_cause,
     poll_share,
+    shared_view,
+    standing_support,
     verbal_attack,
 )
 from eventwire.code.eventplace import PlaceFn, names_place, rank_place
@@ -298,6 +300,10 @@ class Coder:
                 continue  # "beat Trump in the election": a win at the polls
             if idle_warning(view, tok):
                 continue  # "warned that more children could be trafficked": no threat
+            if standing_support(view, tok, pattern.code):
+                continue  # "a super PAC supporting Rubio": what the body stands for
+            if shared_view(view, tok):
+                continue  # "agrees with X that Y is the best candidate": a view shared
             if poll_share(view, source):
                 continue  # "backed by 34% of voters": a poll's finding
             if campaign_rally(view, tok):

@@ -162,8 +162,14 @@ def verbal_attack(
     or an idea is criticism (ACCUSE), unless the sentence names weapons, wounds or bombs."""
     if code[:2] not in VIOLENT_ROOTS or tok.lemma.lower() not in VERBAL_ATTACK_LEMMAS:
         return False
-    if mentions(view, HARM_WORDS | BOMB_WORDS):
+    reason = _reason(view, tok)
+    if _mentions_outside(view, HARM_WORDS | BOMB_WORDS, reason):
         return False
+    people_named = (not target and _named_person_object(view, tok)) or (
+        bool(target) and all(_a_person(view, a) for a in target)
+    )
+    if reason and source and people_named and all(_a_person(view, a) for a in source):
+        return True  # "attacked the governor for being too soft on guns": blamed, with words
     carrier = view.head(tok) if tok.dep == "acl" else None
     if carrier is not None and carrier.lemma.lower() in MESSAGE_NOUNS:
         return True  # "a TV spot attacking the governor": words attack with words
@@ -176,9 +182,33 @@ def verbal_attack(
         return True  # "her attack on Sanders in Sunday's debate": made with words
     if not source and not _named_person_subject(view, tok):
         return False  # "Ted Cruz clashed with Trump": a person the KB does not know is one still
-    if not target or not all(_a_person(view, a) for a in target):
-        return False
-    return not mentions(view, HARM_WORDS | BOMB_WORDS)
+    return people_named
+
+
+def _named_person_object(view: SentenceView, tok: Token) -> bool:
+    """What the trigger is aimed at ("attacked X", "attacks on X", "against X") is a person the
+    tagger names, whether or not the KB knows them."""
+    objects = [*view.children(tok, "dobj"), *view.prep_objects(tok, ("on", "against"))]
+    return any(t.ent == "PERSON" for o in objects for t in view.noun_phrase(o))
+
+
+def _reason(view: SentenceView, tok: Token) -> set[int]:
+    """Token positions of the reason an act is "for" ("attacked X for being soft on guns"):
+    words there say what the attack was about, not what it was made with."""
+    out: set[int] = set()
+    for prep in view.children(tok, "prep"):
+        if prep.text.lower() == "for" and any(
+            k.tag == "VBG" for k in view.children(prep, "pcomp", "pobj")
+        ):
+            out.update(t.i for t in view.subtree(prep))
+    return out
+
+
+def _mentions_outside(view: SentenceView, words: frozenset[str], skip: set[int]) -> bool:
+    return any(
+        t.i not in skip and (t.text.lower() in words or t.lemma.lower() in words)
+        for t in view.tokens
+    )
 
 
 def electoral_win(
@@ -203,13 +233,37 @@ def electoral_win(
 
 
 def poll_share(view: SentenceView, actors: Sequence[Actor]) -> bool:
-    """ "He is backed by 34% of GOP voters", "a 69% majority of Republicans support ...": a
-    poll's finding, not an event."""
+    """ "He is backed by 34% of GOP voters", "a 69% majority of Republicans support ...", "78
+    percent of his voters backing her": a poll's finding, not an event."""
     for a in actors:
-        words = {t.text.lower() for t in view.tokens if a.start <= t.idx < a.end}
+        toks = [t for t in view.tokens if a.start <= t.idx < a.end]
+        words = {t.text.lower() for t in toks}
         if words & SHARE_WORDS and "of" in words:
             return True
+        for t in toks:  # the share may stand outside the actor's phrase: "78 percent of X"
+            of = view.head(t) if t.dep == "pobj" else None
+            share = view.head(of) if of is not None and of.text.lower() == "of" else None
+            if share is not None and share.text.lower() in SHARE_WORDS:
+                return True
     return False
+
+
+def standing_support(view: SentenceView, tok: Token, code: str) -> bool:
+    """ "A super PAC supporting Rubio's campaign spent ...", "militias backing the government":
+    a participle of support that describes a noun names what the body stands for, not an act
+    of support on a date."""
+    return code[:2] == "05" and tok.tag == "VBG" and tok.dep == "acl"
+
+
+def shared_view(view: SentenceView, tok: Token) -> bool:
+    """ "Pence agrees with Gingrich that Trump is the best candidate": agreeing that something
+    is so shares a view; an agreement is about acts ("agreed that talks would resume")."""
+    if tok.lemma.lower() != "agree":
+        return False
+    return any(
+        clause.lemma.lower() == "be" and not view.children(clause, "aux")
+        for clause in view.children(tok, "ccomp")
+    )
 
 
 def campaign_rally(view: SentenceView, tok: Token) -> bool:

@@ -25,7 +25,7 @@ NEGATING_LEMMAS = LEXICON.words("negating_lemmas")
 NEGATING_DETS = LEXICON.words("negating_determiners")
 SUPPOSING_VERBS = LEXICON.words("supposing_verbs")
 ENABLING_ADJECTIVES = LEXICON.words("enabling_adjectives")
-#: "must"/"ought": an obligation is not an act ("each country must negotiate").
+BELIEF_NOUNS = LEXICON.words("belief_nouns")
 #: Adverbs that make a statement a guess about what may happen.
 HEDGES = LEXICON.words("hedges")
 #: Speakers whose "will" is a forecast, not a plan announced by its actor.
@@ -126,6 +126,19 @@ def _not_yet(view: SentenceView, tok: Token) -> bool:
     )
 
 
+def _obliged(view: SentenceView, tok: Token) -> bool:
+    """ "Congress has to approve any deal", "Iran needs to release them": what someone has or
+    needs to do, told in the present, is an obligation, not an act ("had to withdraw" did)."""
+    head = view.head(tok)
+    return (
+        tok.dep == "xcomp"
+        and head is not None
+        and head.lemma.lower() in {"have", "need"}
+        and head.tag in {"VBZ", "VBP", "VB"}
+        and any(k.text.lower() == "to" for k in view.children(tok, "aux"))
+    )
+
+
 def _supposing(view: SentenceView, verb: Token) -> bool:
     """An imperative of supposition with no subject ("Imagine Iran refused ...") governs the
     clause, or opens it ("Say Mexico demanded ...", which the parser may attach as a child)."""
@@ -173,6 +186,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     for tok in anchors:
         if _is_negated(view, tok) or _not_yet(view, tok):
             return "negated"
+    if any(_obliged(view, tok) for tok in anchors):
+        return "hypothetical"  # "has to approve": an obligation
     if any(k.text.lower() in {"any", "whatever"} for k in view.children(trigger, "det")):
         return "hypothetical"  # "any negotiations with Algeria would ...": none held yet
     if any(k.lemma.lower() in HEDGES for tok in anchors for k in view.children(tok, "advmod")):
@@ -210,8 +225,20 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
             return "hypothetical"  # "fear an attack", "to prevent a war": it has not happened
     if any(_supposing(view, anc) for anc in [*anchors, *chain]):
         return "hypothetical"  # "Say Mexico demanded that ...": imagined
-    if any(anc.lemma.lower() in ENABLING_ADJECTIVES for anc in chain):
-        return "hypothetical"  # "making it easier for families to sue": enabled, not done
+    if any(
+        anc.lemma.lower() in ENABLING_ADJECTIVES
+        or (
+            anc.lemma.lower() == "be"
+            and any(k.lemma.lower() in ENABLING_ADJECTIVES for k in view.children(anc, "acomp"))
+        )
+        for anc in chain
+    ):
+        return "hypothetical"  # "making it easier for families to sue", "it is hard to blame"
+    if any(anc.lemma.lower() in BELIEF_NOUNS for anc in chain):
+        return "hypothetical"  # "a sense that he rejects the rules": a view held
+    marks = [m for tok in [*anchors, *chain] for m in view.children(tok, "mark")]
+    if any(m.text.lower() == "whether" for m in marks):
+        return "hypothetical"  # "whether Sanders beats Clinton": a question, not a report
     if any(anc.lemma.lower() in CLAIMING_LEMMAS for anc in chain):
         return "claimed"  # "Kenya claimed that al-Shabaab had attacked": one side's word
     asking = [

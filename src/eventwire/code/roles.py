@@ -49,6 +49,7 @@ from eventwire.code.phrase_actors import PhraseActors
 from eventwire.kb import KnowledgeBase
 from eventwire.records import (
     CONTEXT_KB_ID,
+    COUNTRY_KB_PREFIX,
     Actor,
     Token,
 )
@@ -560,8 +561,13 @@ class RoleFinder:
                 for sp in speakers
             ):
                 continue
+            subjects = view.children(tok, "nsubj", "nsubjpass")
+            if any(
+                k.text.lower() in {"a", "an"} for s in subjects for k in view.children(s, "det")
+            ):
+                continue  # "a president must be ready": what any one must do, a general rule
             source = self.actors(view, speakers, actor_fn)
-            target = self.actors(view, view.children(tok, "nsubj", "nsubjpass"), actor_fn)
+            target = self.actors(view, subjects, actor_fn)
             if source or target:
                 out.append((musts[0], DEONTIC, Roles(tuple(source), tuple(target), None)))
         return out
@@ -694,13 +700,19 @@ class RoleFinder:
             out = []
             for a in actors:
                 # ... but a legislature or a court faces its own executive ("Congress is
-                # asking Obama"): branches of one state are two sides of a domestic event
+                # asking Obama"): branches of one state are two sides of a domestic event,
+                # though not when the other side is the state named as a whole ("the Senate
+                # criticised Iran" is no Iranian senate)
                 banned = frozenset(
                     o.country
                     for o in other
                     if o.country
                     and o.sector in STATE
-                    and not ({a.sector, o.sector} & BRANCHES and a.sector != o.sector)
+                    and not (
+                        {a.sector, o.sector} & BRANCHES
+                        and a.sector != o.sector
+                        and not (o.kb_id or "").startswith(COUNTRY_KB_PREFIX)
+                    )
                 )
                 # ... and civilians, protesters or rebels face their own state's police and army
                 if a.sector in LOCAL_SECTORS:

@@ -158,6 +158,8 @@ class KnowledgeBase:
     regions: dict[str, Region] = field(default_factory=dict)
     #: A stateless people's word (lower case: "kurdish") -> the states it lives in, in order.
     peoples: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: A province or city whose name holds another country's ("New Jersey") -> its country.
+    compound_places: dict[str, str] = field(default_factory=dict)
     #: A party's member adjective, as written ("Tory", "Lib Dem") -> the party's id.
     party_adjectives: dict[str, str] = field(default_factory=dict)
     sectors: dict[str, SectorTerm] = field(default_factory=dict)
@@ -444,6 +446,15 @@ def _load_peoples(kb: KnowledgeBase, path: Path) -> None:
     _each(kb, _rows(kb, path, ("id", "words", "countries")), row)
 
 
+def _load_compound_places(kb: KnowledgeBase, path: Path) -> None:
+    def row(where: str, r: dict[str, str]) -> None:
+        _require(r, ("name", "country", "contains"), where)
+        (country,) = _known_countries(kb, (r["country"].strip(),), where, "country")
+        kb.compound_places[r["name"].strip()] = country
+
+    _each(kb, _rows(kb, path, ("name", "country", "contains")), row)
+
+
 def _load_sectors(kb: KnowledgeBase, path: Path) -> None:
     def row(where: str, r: dict[str, str]) -> None:
         _require(r, ("term",), where)
@@ -629,6 +640,7 @@ LOADERS: tuple[tuple[str, Callable[[KnowledgeBase, Path], None]], ...] = (
     ("countries.tsv", _load_countries),
     ("regions.tsv", _load_regions),
     ("peoples.tsv", _load_peoples),
+    ("compound_places.tsv", _load_compound_places),
     ("sectors.tsv", _load_sectors),
     ("organizations.jsonl", _load_orgs),
     ("people.jsonl", _load_people),

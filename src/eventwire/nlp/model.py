@@ -76,6 +76,8 @@ def ruler_patterns(kb: KnowledgeBase) -> list[dict[str, str]]:
             add(form.removeprefix("the "), "GPE")
         for form in c.adjectives:
             add(form, "NORP")
+    for place in kb.compound_places:  # "New Jersey" whole, before "Jersey" can match
+        add(place, "GPE")
     for o in kb.orgs.values():
         for form in (o.name, *o.aliases):
             add(form, "ORG")

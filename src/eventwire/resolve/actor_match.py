@@ -19,6 +19,7 @@ from typing import Any
 from eventwire.kb import KnowledgeBase, NameHit, load_kb, normalise
 from eventwire.kb.lexicon import load_lexicon
 from eventwire.kb.loader import NONSTATE_CODES
+from eventwire.records import COUNTRY_KB_PREFIX
 
 
 def _possessive(word: Word) -> bool:
@@ -246,6 +247,8 @@ class ActorResolver:
                     if self._inside_longer_name(words, i, i + size):
                         hits = []  # "Social Democratic Party" is not the Democratic Party,
                         # "the Europe Bridge" not Europe, "Keith Lamont Scott" not Lord Lamont
+                if hits and self._inside_place_name(words, i, i + size, hits):
+                    hits = []  # "New Jersey", "British Columbia": a province, not the country
                 term = self._sector_term(" ".join(w.text for w in chunk))
                 negated = i > 0 and words[i - 1].text.lower() in _NOT_OF
                 if hits and not negated:
@@ -319,6 +322,21 @@ class ActorResolver:
             return True
         return False
 
+    def _inside_place_name(
+        self, words: list[Word], first: int, end: int, hits: list[NameHit]
+    ) -> bool:
+        """A country's name or adjective with a capitalised word glued to it that together
+        name a province or city of another country ("New Jersey", "New Mexico", "British
+        Columbia": ``kb.compound_places``): the words are that place, not the country."""
+        if not all(h.kind in _COUNTRY_KINDS for h in hits):
+            return False
+        places = self.kb.compound_places
+        for lo in range(max(0, first - 2), first + 1):
+            for hi in range(end, min(len(words), end + 2) + 1):
+                if hi - lo > end - first and " ".join(w.text for w in words[lo:hi]) in places:
+                    return True
+        return False
+
     def _names(self, chunk: list[Word]) -> tuple[list[NameHit], str]:
         """KB names for an n-gram: as written ("People's Republic of China"), then without
         possessive endings ("Niger's" -> "Niger")."""
@@ -387,7 +405,7 @@ class ActorResolver:
                 return kind
             else:
                 country, sector = hit.key, ("GOV" if kind == "metonym" else None)
-                kb_id = f"country:{hit.key}"
+                kb_id = f"{COUNTRY_KB_PREFIX}{hit.key}"
             if country:
                 found.mentioned.append(country)
             if rank < found.country_rank:
@@ -616,6 +634,10 @@ class ActorResolver:
                         found.evidence.append(f"place:{name}")
                         return
             i = j + 1
+
+
+#: KB entries that name a country: its name, its adjective, a metonym of its government.
+_COUNTRY_KINDS = frozenset({"country", "adjective", "metonym"})
 
 
 def _prominent(entry: Any, city_population: int = 100_000) -> bool:

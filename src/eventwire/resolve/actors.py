@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from eventwire.kb import KnowledgeBase, Organization, normalise
 from eventwire.kb.lexicon import load_lexicon
-from eventwire.records import CONTEXT_KB_ID, Actor, ParsedSentence, Token
+from eventwire.records import CONTEXT_KB_ID, COUNTRY_KB_PREFIX, Actor, ParsedSentence, Token
 from eventwire.resolve.actor_match import (
     RANK,
     ActorResolver,
@@ -332,7 +332,7 @@ class ActorContext:
             if variant is not None:
                 found, from_context = variant, False
         if found.empty or (
-            found.country in UNGOVERNED and found.kb_id == f"country:{found.country}"
+            found.country in UNGOVERNED and found.kb_id == f"{COUNTRY_KB_PREFIX}{found.country}"
         ):
             return None  # "Antarctica" is a place, never an actor
         if self._stray_acronym(found, words):
