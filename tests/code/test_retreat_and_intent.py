@@ -155,3 +155,10 @@ def test_a_reception_for_a_visitor_is_one_meeting(processor):
     assert len(consults) == 1
     assert [a.country for a in consults[0].source] == ["VNM"]
     assert [a.country for a in consults[0].target] == ["RUS"]
+
+
+def test_the_troops_withdrawn_are_moved_the_country_left_is_the_target(processor):
+    # the troops are what is moved (their own state's), the country they leave is acted on
+    text = "In December 2018 Donald Trump announced he was withdrawing US troops from Syria."
+    ev = _by_trigger(processor, text, "withdrawing", published="2018-12-20")
+    assert [a.country for a in ev.target] == ["SYR"]

@@ -771,6 +771,10 @@ def test_a_place_named_before_a_visit_is_where_it_went(processor):
     text = "Erdogan began his UK state visit on Sunday."
     ev = _by_trigger(processor, text, "state visit")
     assert (_countries(ev.source), _countries(ev.target)) == (["TUR"], ["GBR"])
+    # ... named by no one's possessive too: the visitor is whoever the clause is about
+    text = "Erdogan spoke in London on Monday on the second day of a UK state visit."
+    ev = _by_trigger(processor, text, "state visit")
+    assert (_countries(ev.source), _countries(ev.target)) == (["TUR"], ["GBR"])
 
 
 def test_a_present_participle_acting_on_an_object_is_done_by_its_noun(processor):

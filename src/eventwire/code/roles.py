@@ -242,11 +242,11 @@ class RoleFinder:
                 if m.ent in {"NORP", "GPE", "ORG", "PERSON"} and not self._venue(m)
             ]
             left: list[Token] = []
-            if (p.mode == "withdraw" or p.code == VISIT_CODE) and src_heads:
-                # "Trump's Syria withdrawal", "Erdogan's UK state visit": with its author
-                # named, a country's name before a withdrawal or a visit is the place left or
-                # visited ("the US withdrawal", "a US visit" have no other author)
-                # (a city too: "his Moscow visit" went to Moscow)
+            if (p.mode == "withdraw" and src_heads) or p.code == VISIT_CODE:
+                # "Trump's Syria withdrawal": with its author named, a country's name before
+                # a withdrawal is the place left ("the US withdrawal" has no other author);
+                # before a visit it is always the place visited ("on the second day of a UK
+                # state visit", "his Moscow visit" went to Moscow)
                 left = [m for m in view.children(tok, "compound") if m.ent == "GPE"]
                 modifiers = [m for m in modifiers if m not in left]
             src_heads += modifiers
