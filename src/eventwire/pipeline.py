@@ -21,6 +21,7 @@ from eventwire.code.quotes import find_quotes
 from eventwire.code.scoring import Calibration, load_calibration, score_events
 from eventwire.ingest.dedup import article_id as content_id
 from eventwire.kb import load_kb
+from eventwire.kb.loader import NONSTATE_CODES
 from eventwire.nlp.convert import doc_to_sentences
 from eventwire.nlp.model import get_nlp
 from eventwire.records import (
@@ -277,6 +278,36 @@ class Processor:
                 return None
         return replace(found, inferred=True) if found is not None else None
 
+    def _actors_country(self, events: list[Event]) -> list[Event]:
+        """An event with no place of its own happened in the country its actors tell: where
+        the one attacked, arrested or coerced is, the country a retreat leaves, or the one
+        country both sides belong to
+        ("Kenyan police arrested Kenyan protesters"), rather than the article's focus. Still
+        a country only, and ``inferred``: the text does not state it."""
+        out = []
+        for ev in events:
+            p = ev.place
+            if p is not None and (not p.inferred or p.precision != "country"):
+                out.append(ev)
+                continue
+            states: set[str]
+            if ev.cameo.root in _FORCE_ROOTS or ev.plover.type == "RETREAT":
+                # "... departed the country": a retreat happens where it leaves
+                states = {a.country for a in ev.target if a.country and _a_state(a.country)}
+            else:
+                src = {a.country for a in ev.source if a.country}
+                tgt = {a.country for a in ev.target if a.country}
+                states = {c for c in src if _a_state(c)} if src == tgt else set()
+            if len(states) == 1 and (p is None or p.country not in states):
+                try:
+                    here = self.places.country_place(next(iter(states)))
+                except KeyError:
+                    here = None
+                if here is not None:
+                    ev = replace(ev, place=replace(here, inferred=True))
+            out.append(ev)
+        return out
+
     def _place_fn(self, ctx: ActorContext, doc: str) -> Callable[[str, int, int], Place | None]:
         countries = _top_countries(ctx)
 
@@ -349,7 +380,7 @@ class Processor:
                 coded = [_refined(ev, told) for ev in coded]
             events.extend(coded)
             told = _told_place(coded, ps.sentence.start) or told
-        events = _same_story(_lede_places(events, sents))
+        events = self._actors_country(_same_story(_lede_places(events, sents)))
         quotes = find_quotes(article.text, sents, article_id=article.article_id, actor_fn=actor_fn)
         events = attack_authors(_speaker_as_source(events, quotes))
         events = score_events(events, self.calibration)
@@ -402,6 +433,14 @@ def _lede_places(events: list[Event], sents: list[ParsedSentence]) -> list[Event
 
 #: How many sentences on an event of the same type still tells the same incident.
 _STORY_REACH = 3
+
+
+#: CAMEO roots of acts done where their target is: coercion, assault, fighting, mass violence.
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def _a_state(code: str) -> bool:
+    return code not in NONSTATE_CODES
 
 
 def _same_story(events: list[Event]) -> list[Event]:

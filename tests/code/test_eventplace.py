@@ -163,3 +163,24 @@ def test_where_a_coordinated_act_points_is_not_where_the_first_happened(processo
         if e.trigger.text == "expelled"
     )
     assert ev.place is None or ev.place.country != "RUS"
+
+
+def _event_place(processor, text: str, trigger: str, published: str) -> Place | None:
+    result = processor.process_text(text, published=published)
+    return next(e.place for e in result.events if e.trigger.text == trigger)
+
+
+def test_an_event_with_no_place_is_put_in_its_actors_country_not_the_focus(processor):
+    # an article about Germany: the Kenyan arrest names no place, and Kenya, not Germany,
+    # is where its actors say it happened (still only inferred, at country level)
+    text = (
+        "Germany's foreign minister Annalena Baerbock spoke about Germany's policy in Berlin "
+        "on Monday. German officials said Germany would send more aid to Africa. Kenyan police "
+        "arrested three Kenyan activists on Tuesday, the officials said."
+    )
+    place = _event_place(processor, text, "arrested", "2023-05-03")
+    assert place is not None and (place.country, place.precision, place.inferred) == (
+        "KEN",
+        "country",
+        True,
+    )
