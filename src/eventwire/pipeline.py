@@ -9,6 +9,7 @@ stays flat whatever the corpus size.
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -284,6 +285,14 @@ class Processor:
         country both sides belong to
         ("Kenyan police arrested Kenyan protesters"), rather than the article's focus. Still
         a country only, and ``inferred``: the text does not state it."""
+        # the parts one reciprocal trigger is split into ("A and B fought") share one place
+        parts: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for ev in events:
+            if ev.cameo.root in _FORCE_ROOTS or ev.plover.type == "RETREAT":
+                # "... departed the country": a retreat happens where it leaves
+                parts[(ev.sentence, ev.trigger.start)] |= {
+                    a.country for a in ev.target if a.country and _a_state(a.country)
+                }
         out = []
         for ev in events:
             p = ev.place
@@ -292,8 +301,7 @@ class Processor:
                 continue
             states: set[str]
             if ev.cameo.root in _FORCE_ROOTS or ev.plover.type == "RETREAT":
-                # "... departed the country": a retreat happens where it leaves
-                states = {a.country for a in ev.target if a.country and _a_state(a.country)}
+                states = parts[(ev.sentence, ev.trigger.start)]
             else:
                 src = {a.country for a in ev.source if a.country}
                 tgt = {a.country for a in ev.target if a.country}

@@ -184,3 +184,10 @@ def test_an_event_with_no_place_is_put_in_its_actors_country_not_the_focus(proce
         "country",
         True,
     )
+
+
+def test_the_parts_of_a_fight_between_two_states_share_one_place(processor):
+    text = "Armenia and Azerbaijan fought over Nagorno-Karabakh in the autumn of 2020."
+    result = processor.process_text(text, published="2020-11-12")
+    fought = [e for e in result.events if e.trigger.text == "fought"]
+    assert len(fought) == 2 and len({e.place for e in fought}) == 1

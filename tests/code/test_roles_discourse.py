@@ -823,3 +823,13 @@ def test_a_surname_after_the_full_name_is_that_person_even_before_office(process
     text = "Donald Trump spoke in Ohio on Monday. Mitt Romney criticised Trump on Tuesday."
     ev = _by_trigger(processor, text, "criticised", published="2016-03-01")
     assert _countries(ev.target) == ["USA"] and ev.target[0].name == "Donald Trump"
+
+
+def test_all_sides_are_the_parties_told_before(processor):
+    # "urged all sides to ...": the states of the conflict the sentence has named
+    text = (
+        "In September 2020 Armenia and Azerbaijan went to war, and the EU urged all sides to "
+        "agree a ceasefire."
+    )
+    ev = _by_trigger(processor, text, "urged")
+    assert sorted(_countries(ev.target)) == ["ARM", "AZE"]
