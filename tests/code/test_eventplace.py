@@ -191,3 +191,13 @@ def test_the_parts_of_a_fight_between_two_states_share_one_place(processor):
     result = processor.process_text(text, published="2020-11-12")
     fought = [e for e in result.events if e.trigger.text == "fought"]
     assert len(fought) == 2 and len({e.place for e in fought}) == 1
+
+
+def test_the_topic_of_a_criticism_is_not_where_it_was_made(processor):
+    # "over her policy on Syria", "of weakness on Iran": what the words are about
+    text = "Donald Trump criticised Angela Merkel over her policy on Syria in 2018."
+    place = _event_place(processor, text, "criticised", "2018-07-12")
+    assert place is None or place.country != "SYR"
+    text = "Joe Biden accused Donald Trump of weakness on Iran during a rally in Ohio in 2019."
+    place = _event_place(processor, text, "accused", "2019-10-02")
+    assert place is not None and place.name == "Ohio"

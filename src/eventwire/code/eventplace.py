@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from eventwire.code.grammar import LEXICON
 from eventwire.kb import load_kb
 from eventwire.records import Place, Token
 from eventwire.syntax import SentenceView
@@ -127,6 +128,10 @@ _OWNED_SITES = frozenset(
 #: ("protesting against the operation in Gaza") is where the grievance is, not the protest.
 _PROTEST = frozenset({"protest", "demonstrate", "rally", "march", "strike", "riot", "picket"})
 _GRIEVANCE = frozenset({"against", "over", "about"})
+#: Acts of words: what their "over", "about", "on" or "of" phrase names is their topic
+#: ("criticised Merkel over her policy on Syria", "accused him of weakness on Iran").
+_SPEECH_ACTS = LEXICON.words("speech_act_lemmas")
+_TOPIC_PREPS = frozenset({"over", "about", "on", "of", "regarding", "concerning"})
 #: People named by where they are from; protesting, they protest there.
 _PEOPLE = frozenset({"people", "residents", "students", "workers", "farmers", "villagers"})
 #: Nouns of going somewhere: a country naming one is where it goes ("a UK state visit").
@@ -808,6 +813,12 @@ def _rank(
         if head.lemma.lower() in _REPORTING and head.pos == "VERB" or head.text == "according":
             return None  # "the source told Xinhua", "according to Los Angeles television"
         word = head.text.lower()
+        if (
+            cur.dep == "pobj"
+            and word in _TOPIC_PREPS - {"on", "of"}
+            and tok.lemma.lower() in _SPEECH_ACTS
+        ):
+            return None  # "criticised Merkel over her policy on Syria": the topic
         if cur.dep == "pobj" and head.dep in {"prep", "agent"}:
             owner = view.head(head)
             owner_word = owner.text.lower() if owner is not None else ""
@@ -856,6 +867,8 @@ def _rank(
     if top.dep == "agent":
         return None if cand.anchor.head == top.i else cost + 1  # "captured by Amal"
     if top.dep == "prep":
+        if word in _TOPIC_PREPS and tok.lemma.lower() in _SPEECH_ACTS:
+            return None  # "accused him of weakness on Iran": the topic, not where
         if word in _LOCATIVE or (word == "of" and tok.pos == "NOUN"):
             return cost  # "arrival of a plane at Niamey airport": the noun's own argument
         if word in _GRIEVANCE and tok.lemma.lower() in _PROTEST:
