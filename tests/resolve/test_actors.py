@@ -470,3 +470,13 @@ def test_kurdish_forces_of_iraq_and_syria_are_told_apart():
     assert resolve_phrase("Kurdish peshmerga", date="2017-10-16").country == "IRQ"
     assert resolve_phrase("the YPJ", date="2018-02-01").country == "SYR"
     assert resolve_phrase("the PYD", date="2018-02-01").country == "SYR"
+
+
+def test_a_person_of_a_province_or_city_is_of_its_country():
+    # "Senator Chris Murphy of Connecticut": the place a person is of or from is theirs
+    actor = _resolve(_ctx(), "Senator Chris Murphy of Connecticut", entity="PERSON")
+    assert actor is not None and actor.country == "USA"
+    actor = _resolve(_ctx(), "Mayor Anne Hidalgo of Paris", entity="PERSON")
+    assert actor is not None and actor.country == "FRA"
+    # a place named inside a person's name is not read as one
+    assert _resolve(_ctx(), "Jane Doe-Example", entity="PERSON") is None

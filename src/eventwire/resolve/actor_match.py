@@ -215,12 +215,18 @@ class ActorResolver:
 
     # -- the scan ---------------------------------------------------------------------------
     def resolve_words(
-        self, words: list[Word], *, head: str | None = None, places: bool = True
+        self,
+        words: list[Word],
+        *,
+        head: str | None = None,
+        places: bool = True,
+        home: bool = False,
     ) -> Finding:
         """Scan n-grams longest first; each KB hit proposes a country, sector terms a sector.
 
         ``places=False`` skips reading unknown capitalised words as place names (for a
-        mention the parser already knows to be a person).
+        mention the parser already knows to be a person); ``home`` then still reads the place
+        a person is "of" or "from" ("Senator Chris Murphy of Connecticut").
         """
         found = Finding()
         n = len(words)
@@ -267,8 +273,8 @@ class ActorResolver:
         self._titles(found, sector_hits, words, known, named)
         if found.country is None and sector_hits:
             self._party_adjective(found, words, sector_hits)
-        if found.country is None and places:
-            self._place(found, words, known)
+        if found.country is None and (places or home):
+            self._place(found, words, known, home_only=not places)
         return found
 
     def _party_adjective(self, found: Finding, words: list[Word], hits: list[_Hit]) -> None:
@@ -595,7 +601,9 @@ class ActorResolver:
                 return country
         return None
 
-    def _place(self, found: Finding, words: list[Word], known: list[bool]) -> None:
+    def _place(
+        self, found: Finding, words: list[Word], known: list[bool], *, home_only: bool = False
+    ) -> None:
         """A capitalised run the KB does not know, read as a place where a place is expected:
         before a noun ("Shanghai police", "Kano State government"), after "in" ("University
         of St. Andrews in Scotland"), or as the whole phrase ("Puerto Penasco"). Only
@@ -620,6 +628,9 @@ class ActorResolver:
             modifier = j + 1 < n and (known[j + 1] or words[j + 1].text[:1].islower())
             located = before in _PLACE_PREPS
             alone = i == 0 and j == n - 1
+            if home_only:  # a person's own place: "Senator X of Connecticut", "Y from Texas"
+                modifier, alone = False, False
+                located = before in {"of", "from"} and j == n - 1
             if modifier or located or alone:
                 sizes = range(j - i + 1, 0, -1) if not alone or located else [j - i + 1]
                 for size in sizes:

@@ -384,7 +384,9 @@ class ActorContext:
         exclude: frozenset[str] = frozenset(),
         definite: bool = False,
     ) -> tuple[Finding, bool]:
-        found = self.resolver.resolve_words(words, head=head, places=entity != "PERSON")
+        found = self.resolver.resolve_words(
+            words, head=head, places=entity != "PERSON", home=entity == "PERSON"
+        )
         if not words:
             return found, False
         core = words[: core_end(words)]
