@@ -15,9 +15,9 @@ the same bar the actor resolver sets for reading an unknown name as a place.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
+
+from eventwire.kb.regenerate import regenerate
 
 DATA = Path(__file__).resolve().parent / "data"
 OUTPUT = DATA / "compound_places.tsv"
@@ -62,20 +62,7 @@ def render(rows: list[tuple[str, str, str]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare instead of writing")
-    parser.add_argument("--output", type=Path, default=OUTPUT)
-    args = parser.parse_args(argv)
-    text = render(build_rows())
-    if args.check:
-        current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
-        if current != text:
-            print(f"{args.output} is out of date; rerun without --check", file=sys.stderr)
-            return 1
-        return 0
-    args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {len(text.splitlines()) - 4} rows to {args.output}")
-    return 0
+    return regenerate(argv, (__doc__ or "").splitlines()[0], OUTPUT, lambda: render(build_rows()))
 
 
 if __name__ == "__main__":

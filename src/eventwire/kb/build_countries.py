@@ -18,13 +18,13 @@ Output columns (tab-separated, '|' joins list fields, header line first)::
 
 from __future__ import annotations
 
-import argparse
-import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from eventwire.kb.regenerate import regenerate
 
 DATA = Path(__file__).resolve().parent / "data"
 OVERRIDES = DATA / "countries_overrides.yaml"
@@ -172,22 +172,11 @@ def render(rows: list[list[str]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare instead of writing")
-    parser.add_argument("--output", type=Path, default=OUTPUT)
-    args = parser.parse_args(argv)
+    def text() -> str:
+        overrides = yaml.safe_load(OVERRIDES.read_text(encoding="utf-8")) or {}
+        return render(build_rows(overrides))
 
-    overrides = yaml.safe_load(OVERRIDES.read_text(encoding="utf-8")) or {}
-    text = render(build_rows(overrides))
-    if args.check:
-        current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
-        if current != text:
-            print(f"{args.output} is out of date; rerun without --check", file=sys.stderr)
-            return 1
-        return 0
-    args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {len(text.splitlines()) - 1} rows to {args.output}")
-    return 0
+    return regenerate(argv, __doc__.splitlines()[0], OUTPUT, text)
 
 
 if __name__ == "__main__":
