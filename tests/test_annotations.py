@@ -82,6 +82,7 @@ def test_election_rounds_are_well_formed_and_match_the_readme():
         13: (29, 5, 9, 21),
         14: (27, 4, 10, 23),
         15: (23, 3, 6, 32),
+        16: (25, 10, 7, 22),
     }
     for n, figures in rounds.items():
         got = Counter(r["verdict"] for r in rows if r["round"] == n)
@@ -95,3 +96,5 @@ def test_election_rounds_are_well_formed_and_match_the_readme():
     assert not any(r["story"] in r13 for r in rows if r["round"] == 14)
     r14 = {r["story"] for r in rows if r["round"] in (10, 11, 13, 14)}
     assert not any(r["story"] in r14 for r in rows if r["round"] == 15)
+    r15 = {r["story"] for r in rows if r["round"] in (10, 11, 13, 14, 15)}
+    assert not any(r["story"] in r15 for r in rows if r["round"] == 16)
