@@ -95,7 +95,13 @@ class SentenceView:
                 continue
             seen.add(cur.i)
             out[cur.i] = cur
-            stack.extend(kid for kid in self._children[cur.i] if self._in_phrase(kid))
+            stack.extend(
+                kid
+                for kid in self._children[cur.i]
+                if self._in_phrase(kid)
+                # "an Istanbul-based professor": where the phrase's noun is based names it
+                or (kid.dep == "npadvmod" and cur.text.lower() == "based")
+            )
             if cur.ent:  # a name the parser split ("al", "-", "Shabab" as three subjects)
                 for tok in self._entity_rest(cur):
                     out.setdefault(tok.i, tok)

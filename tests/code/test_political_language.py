@@ -406,3 +406,32 @@ def test_a_strategy_to_fight_is_a_plan_not_a_battle(processor):
     # judging round 15: "his strategy to fight them may not be working"
     text = "Obama's strategy to fight Islamic State is not working, critics said."
     assert not [e for e in _counted(processor, text) if e.cameo.root in {"18", "19"}]
+
+
+def test_what_someone_said_he_d_do_is_planned(processor):
+    # judging round 16: "Trump said he'd welcome Bloomberg's entry": 'd is would
+    text = "Donald Trump said he'd welcome Michael Bloomberg's entry into the race."
+    assert _by_trigger(processor, text, "welcome").modality == "planned"
+
+
+def test_calling_a_debate_is_no_call_on_anyone(processor):
+    # judging round 16: "prompted Britain's Parliament to call a debate in January on ..."
+    text = (
+        "Pressure from voters led the Dutch parliament to call a debate on Monday on whether to "
+        "expel the Russian envoy."
+    )
+    assert all(e.cameo.root != "02" for e in _events(processor, text))
+
+
+def test_an_attack_on_television_is_words(processor):
+    # judging round 16: candidates who "went on the attack on television"
+    text = "Four candidates went on the attack on television in Iowa in January 2016."
+    assert _by_trigger(processor, text, "attack").plover.type == "ACCUSE"
+
+
+def test_a_legal_or_a_nomination_battle_is_no_force(processor):
+    # judging round 16: "her tough nomination battle with Sanders"
+    text = "Hillary Clinton lost her long nomination battle with Barack Obama in 2008."
+    assert not _events(processor, text)
+    text = "The battle for Mosul between Iraqi forces and Islamic State began in October 2016."
+    assert any(e.cameo.root == "19" for e in _events(processor, text))

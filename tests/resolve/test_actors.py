@@ -480,3 +480,29 @@ def test_a_person_of_a_province_or_city_is_of_its_country():
     assert actor is not None and actor.country == "FRA"
     # a place named inside a person's name is not read as one
     assert _resolve(_ctx(), "Jane Doe-Example", entity="PERSON") is None
+
+
+def test_a_lower_case_word_is_no_country_or_capital(processor):
+    # judging round 16: "male troops" read as Male, the capital of the Maldives
+    text = "In Syria, male fighters of the militia attacked a checkpoint near Aleppo in 2015."
+    result = processor.process_text(text, published="2015-06-10")
+    assert all(a.country != "MDV" for e in result.events for a in (*e.source, *e.target))
+
+
+def test_a_place_based_noun_is_of_that_place(processor):
+    # judging round 16: "an Istanbul-based college professor" given the article's country
+    text = (
+        "Donald Trump spoke in Ohio on Monday. An Istanbul-based academic was accused by the "
+        "Turkish government of plotting the failed coup of July 2016."
+    )
+    result = processor.process_text(text, published="2016-08-24")
+    accused = [e for e in result.events if e.trigger.text == "accused"]
+    assert accused and [a.country for a in accused[0].target] == ["TUR"]
+
+
+def test_a_us_party_and_state_tag_makes_a_politician_american(processor):
+    # judging round 16: "Senate Minority Leader Harry Reid (D-Nev.)" given no country
+    text = "Rep. Adam Schiff (D-Calif.) accused the White House of a cover-up in 2019."
+    result = processor.process_text(text, published="2019-10-02")
+    accused = [e for e in result.events if e.trigger.text == "accused"]
+    assert accused and [a.country for a in accused[0].source] == ["USA"]

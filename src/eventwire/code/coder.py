@@ -15,6 +15,7 @@ from eventwire.code.candidates import CandidateFinder
 from eventwire.code.clauses import subject_undergoes
 from eventwire.code.eventhood import (
     campaign_rally,
+    contest_not_force,
     drop_restatements,
     electoral_win,
     habitual,
@@ -298,6 +299,8 @@ class Coder:
                 continue  # "the storm killed ten people": no one acted
             if electoral_win(view, tok, pattern.code, source, target):
                 continue  # "beat Trump in the election": a win at the polls
+            if contest_not_force(view, tok, pattern.code):
+                continue  # "his legal battle with his former adviser": no force
             if idle_warning(view, tok):
                 continue  # "warned that more children could be trafficked": no threat
             if standing_support(view, tok, pattern.code):

@@ -135,6 +135,8 @@ WORD_SETTINGS = LEXICON.words("word_settings")
 HABITUAL_ADVERBS = LEXICON.words("habitual_adverbs")
 #: "%", "percent": an actor phrase with one is a share of people polled.
 SHARE_WORDS = LEXICON.words("share_words")
+CONTEST_MODIFIERS = LEXICON.words("contest_modifiers")
+CONFLICT_NOUNS = LEXICON.words("conflict_nouns")
 #: Sectors that fight: their attacks are force.
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF", "COP", "SPY", "CRM"})
 
@@ -208,6 +210,17 @@ def _mentions_outside(view: SentenceView, words: frozenset[str], skip: set[int])
     return any(
         t.i not in skip and (t.text.lower() in words or t.lemma.lower() in words)
         for t in view.tokens
+    )
+
+
+def contest_not_force(view: SentenceView, tok: Token, code: str) -> bool:
+    """ "his legal battle with his former adviser", "her tough nomination battle with Sanders",
+    "a court fight": a battle of law, votes or words is no act of force."""
+    if code[:2] not in VIOLENT_ROOTS or tok.lemma.lower() not in CONFLICT_NOUNS:
+        return False
+    return any(
+        k.lemma.lower() in CONTEST_MODIFIERS or k.text.lower() in CONTEST_MODIFIERS
+        for k in view.children(tok, "amod", "compound", "nmod")
     )
 
 

@@ -244,8 +244,14 @@ class ActorResolver:
                 hits, form = self._names(chunk)
                 if hits and form.islower():
                     # "conservatives", "socialists": in lower case a party's name is a leaning
-                    # (unless the KB writes the name so: "blue helmets")
-                    hits = [h for h in hits if h.kind != "org" or self._written_so(h.key, form)]
+                    # (unless the KB writes the name so: "blue helmets"); a country's or a
+                    # capital's name in lower case is an ordinary word ("male troops", "turkey")
+                    hits = [
+                        h
+                        for h in hits
+                        if h.kind not in {"country", "metonym"}
+                        and (h.kind != "org" or self._written_so(h.key, form))
+                    ]
                 if hits and (
                     all(h.kind in {"org", "region"} for h in hits)
                     or (size == 1 and all(h.kind == "person" for h in hits))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -460,6 +461,11 @@ class ActorContext:
             for name, role in self.roles.items():
                 if name.endswith(" " + key) or name.startswith(key + " "):
                     return role
+            if entity == "PERSON" or words[-1].text[:1].isupper():
+                # "Senate Minority Leader Harry Reid": a title before a learnt full name
+                for name, role in self.roles.items():
+                    if " " in name and key.endswith(" " + name):
+                        return role
         return learnt
 
     def _titled_person(self, found: Finding, core: list[Word], start: int) -> Learnt | None:
@@ -761,9 +767,22 @@ def _note_person(ctx: ActorContext, start: int, text: str, subject: bool = False
         ctx.subjects.add(start)
 
 
+#: "Harry Reid (D-Nev.)", "Ted Cruz (R-Texas)": the party and state tag of US politics.
+_US_PARTY_TAG = re.compile(r"^\((?:D|R|I)[-\u2013]([A-Z][A-Za-z.]{1,12}(?:[A-Z][A-Za-z.]+)?)\)")
+
+
+def _us_party_tag(view: SentenceView, end: int) -> bool:
+    """The name ending at ``end`` is followed by a US party-and-state tag."""
+    after = [t for t in view.tokens if t.idx >= end][:7]
+    return bool(_US_PARTY_TAG.match("".join(t.text for t in after)))
+
+
 def _learn_entity(ctx: ActorContext, view: SentenceView, start: int, end: int, text: str) -> None:
     toks = [t for t in view.tokens if start <= t.idx < end]
     if not toks:
+        return
+    if _us_party_tag(view, end) and not ctx.resolver.resolve_words(words_of(text)).kb_id:
+        ctx.learn(text, words_of("American lawmaker"), start)  # "Harry Reid (D-Nev.)"
         return
     inside = {t.i for t in toks}
     head = next((t for t in toks if t.head not in inside or t.head == t.i), toks[-1])
