@@ -506,3 +506,11 @@ def test_a_us_party_and_state_tag_makes_a_politician_american(processor):
     result = processor.process_text(text, published="2019-10-02")
     accused = [e for e in result.events if e.trigger.text == "accused"]
     assert accused and [a.country for a in accused[0].source] == ["USA"]
+
+
+def test_an_ordinary_first_word_or_a_first_name_is_no_place_or_person():
+    # judging round 16: "Free trade really helps ..." read as Free State; "Anwar al-Awlaki"
+    # as Malaysia's Anwar Ibrahim
+    assert resolve_phrase("Free trade", date="2016-04-27") is None
+    actor = resolve_phrase("Anwar al-Awlaki", date="2011-10-01")
+    assert actor is None or actor.country != "MYS"

@@ -94,6 +94,8 @@ _GLUED = re.compile(
 #: "anti-Syria journalist", "pro-Russian separatists": the name is not the actor's country.
 _NOT_OF = frozenset({"anti", "pro", "non", "ex"})
 _PLACE_PREPS = frozenset("in at from near across of to".split())
+#: Lower-case particles that open a family name ("al-Awlaki", "el-Sisi", "bin Salman").
+_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar)-[A-Z]|^(?:bin|ibn|abu|ould|ag)$")
 _WORD = re.compile(r"[\w][\w'\u2019.\-&]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
@@ -249,8 +251,8 @@ class ActorResolver:
                     hits = [
                         h
                         for h in hits
-                        if h.kind not in {"country", "metonym"}
-                        and (h.kind != "org" or self._written_so(h.key, form))
+                        if h.kind not in {"country", "metonym", "org"}
+                        or self._written_so(h.kind, h.key, form)
                     ]
                 if hits and (
                     all(h.kind in {"org", "region"} for h in hits)
@@ -307,10 +309,15 @@ class ActorResolver:
             found.country, found.country_rank = org.country, RANK["org"]
             found.mentioned.append(org.country)
 
-    def _written_so(self, org_id: str, form: str) -> bool:
-        """The KB spells one of the organisation's names exactly as ``form``."""
-        org = self.kb.orgs.get(org_id)
-        return org is not None and form in {org.name, *org.aliases}
+    def _written_so(self, kind: str, key: str, form: str) -> bool:
+        """The KB spells one of the organisation's or country's names exactly as ``form``
+        ("blue helmets", "the pontiff")."""
+        if kind == "org":
+            org = self.kb.orgs.get(key)
+            return org is not None and form in {org.name, *org.aliases}
+        c = self.kb.countries.get(key)
+        names = {c.name, *c.aliases, *c.metonyms, c.capital} if c is not None else set()
+        return form in names or f"the {form}" in names
 
     def _inside_longer_name(self, words: list[Word], first: int, end: int) -> bool:
         """An organisation's name with an unknown capitalised word glued to it is another,
@@ -320,6 +327,8 @@ class ActorResolver:
             if not 0 <= j < len(words) or (j == end and possessor):
                 continue  # "the Northern Fleet's Arctic Group": the name owns what follows
             w = words[j]
+            if _NAME_PARTICLE.match(w.text) and j == end:
+                return True  # "Anwar al-Awlaki" is not Anwar Ibrahim: an Arabic family name
             if not w.text[:1].isupper() or w.text.lower() in _NAME_GLUE | _OFFICER_WORDS:
                 continue  # "Federal Reserve Chairman": an officer of the body, not a new name
             if w.text.lower() in _NUMBER_WORDS:
@@ -647,6 +656,8 @@ class ActorResolver:
                             continue
                         if alone and normalise(entry.name) != normalise(name):
                             continue  # a whole phrase must be the place's own name
+                        if normalise(entry.name).startswith(normalise(name) + " "):
+                            continue  # "Free trade" is not Free State: a part of a name
                         found.country, found.country_rank = entry.country, RANK["place"]
                         found.evidence.append(f"place:{name}")
                         return
