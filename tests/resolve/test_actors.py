@@ -514,3 +514,12 @@ def test_an_ordinary_first_word_or_a_first_name_is_no_place_or_person():
     assert resolve_phrase("Free trade", date="2016-04-27") is None
     actor = resolve_phrase("Anwar al-Awlaki", date="2011-10-01")
     assert actor is None or actor.country != "MYS"
+
+
+def test_a_state_before_an_abbreviated_title_makes_a_politician_american(processor):
+    # judging round 16: "Vermont Sen. Bernie Sanders" given no country (the abbreviated title
+    # was no title, and a place before a person's title was not read)
+    text = "Vermont Sen. Bernie Sanders criticised Hillary Clinton in a debate in February 2016."
+    result = processor.process_text(text, published="2016-02-12")
+    ev = next(e for e in result.events if e.trigger.text == "criticised")
+    assert [(a.country, a.sector) for a in ev.source] == [("USA", "LEG")]

@@ -643,8 +643,12 @@ class ActorResolver:
             modifier = j + 1 < n and (known[j + 1] or words[j + 1].text[:1].islower())
             located = before in _PLACE_PREPS
             alone = i == 0 and j == n - 1
-            if home_only:  # a person's own place: "Senator X of Connecticut", "Y from Texas"
-                modifier, alone = False, False
+            if home_only:  # a person's own place: "Senator X of Connecticut", "Y from Texas",
+                # "Vermont Sen. Bernie Sanders" (a place before a title)
+                modifier = (
+                    j + 1 < n and known[j + 1] and self._sector_term(words[j + 1].text) is not None
+                )
+                alone = False
                 located = before in {"of", "from"} and j == n - 1
             if modifier or located or alone:
                 sizes = range(j - i + 1, 0, -1) if not alone or located else [j - i + 1]

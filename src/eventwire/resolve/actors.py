@@ -636,7 +636,10 @@ def words_of_tokens(toks: list[Token]) -> list[Word]:
             continue
         if t.text == "-":
             continue
-        out.append(Word(t.text, t.idx, t.idx + len(t.text)))
+        text = t.text
+        if len(text) > 2 and text.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", text):
+            text = text.rstrip(".")  # "Sen.", "Gov.": the title as words_of spells it
+        out.append(Word(text, t.idx, t.idx + len(t.text), t.text if text != t.text else ""))
     return out
 
 
