@@ -20,6 +20,7 @@ from eventwire.code.discourse import attack_authors
 from eventwire.code.eventplace import attached_place, refers_back, refers_to_event
 from eventwire.code.quotes import find_quotes
 from eventwire.code.scoring import Calibration, load_calibration, score_events
+from eventwire.heap import no_collection
 from eventwire.ingest.dedup import article_id as content_id
 from eventwire.kb import load_kb
 from eventwire.kb.loader import NONSTATE_CODES
@@ -171,10 +172,11 @@ class Processor:
         if settings is not None:
             install(settings)
         self.settings = settings if settings is not None else current()
-        self.kb = load_kb()
-        self.nlp = get_nlp(self.settings.model)
-        self.coder = Coder(self.kb)
-        self.places = PlaceResolver()
+        with no_collection():
+            self.kb = load_kb()
+            self.nlp = get_nlp(self.settings.model)
+            self.coder = Coder(self.kb)
+            self.places = PlaceResolver()
         self.batch_size = batch_size if batch_size is not None else self.settings.batch_size
         #: characters a batch holds beyond its first document (0: no limit)
         self.batch_chars = self.settings.batch_chars

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventwire.errors import WorkerError
 from eventwire.faults import fault
+from eventwire.heap import freeze_built
 from eventwire.records import Article, DocumentResult, Reject
 from eventwire.settings import Settings, current, single_threaded_children
 
@@ -36,6 +37,7 @@ def _init_worker(ready: Any = None, batch_size: int = 16, settings: Settings | N
         from eventwire.pipeline import Processor
 
         _worker = Processor(batch_size=batch_size, settings=settings)
+        freeze_built()  # this process codes and nothing else: its processor lives as long
     except Exception as exc:  # re-raised in the caller by _work
         _init_error = exc
     finally:

@@ -338,9 +338,12 @@ def code(
     """Code documents without a database (for pipes and quick looks): every record of a JSONL
     file, in order. Rejected records are reported on stderr; exits 3 for a missing file, 4 when
     no record could be coded."""
+    from eventwire.heap import no_collection
     from eventwire.ingest.sources import document_from_text, iter_documents
-    from eventwire.pipeline import Processor
     from eventwire.records import Article
+
+    with no_collection():  # importing spaCy and the stages: many objects, no garbage cycles
+        from eventwire.pipeline import Processor
 
     _check_date(published)
     if fmt not in {"jsonl", "table"}:

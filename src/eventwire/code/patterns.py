@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from eventwire.errors import KBError
 from eventwire.kb import KnowledgeBase, load_kb
 from eventwire.kb.loader import KB_DIR
+from eventwire.yamltext import safe_load
 
 PATTERN_DIR = KB_DIR / "patterns"
 _FIELDS = {
@@ -164,7 +163,7 @@ def load_patterns(
     kb = kb or load_kb()
     out: list[Pattern] = []
     for path in paths or sorted(PATTERN_DIR.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        data = safe_load(path.read_text(encoding="utf-8")) or []
         if not isinstance(data, list):
             raise KBError(f"{path}: expected a list of patterns")
         for n, entry in enumerate(data, 1):

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from eventwire.errors import KBError
+from eventwire.yamltext import safe_load
 
 LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
 
@@ -83,7 +84,7 @@ def load_lexicon(language: str = "en") -> Lexicon:
     if not path.is_file():
         raise KBError(f"no lexicon for language {language!r}: {path} is missing")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise KBError(f"{path}: not valid YAML ({exc})") from None
     return parse(data, path, language)

@@ -176,6 +176,23 @@ class KnowledgeBase:
     files: list[Path] = field(default_factory=list)
     #: When a list, bad lines are collected here instead of raising (see :func:`validate`).
     errors: list[str] | None = None
+    #: (len(names), len(sectors), opening words): see :meth:`opening_words`
+    _openers: tuple[int, int, frozenset[str], frozenset[str]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def opening_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The first words of every name key and of every sector-term key (normalised).
+
+        A phrase scanned for names can only match a key whose first word is its own, so a word
+        that opens none is looked up alone, not as the start of longer n-grams. Recomputed when
+        a key is added."""
+        sizes = (len(self.names), len(self.sectors))
+        if self._openers is None or self._openers[:2] != sizes:
+            names = frozenset(k.split(" ", 1)[0] for k in self.names)
+            terms = frozenset(k.split(" ", 1)[0] for k in self.sectors)
+            self._openers = (*sizes, names, terms)
+        return self._openers[2], self._openers[3]
 
     def lookup(self, text: str, *, surface: str | None = None) -> list[NameHit]:
         """Every KB entry a form (any case, accents, quotes) can stand for.

@@ -236,12 +236,16 @@ class ActorResolver:
         sector_hits: list[_Hit] = []
         known = [False] * n
         named: tuple[str, int, int] | None = None  # (kind, first, last word) of the best name
+        openers = self.kb.opening_words()
         while i < n:
             step = 1
             if words[i].text.lower() in _NUMBER_WORDS:
                 i += 1  # "Twenty Boko Haram fighters": a count, never the first word of a name
                 continue
-            for size in range(min(_MAX_NGRAM, n - i), 0, -1):
+            top = min(_MAX_NGRAM, n - i)
+            if top > 1 and not self._may_open(words[i], openers):
+                top = 1  # no KB name or sector term of two words or more starts so
+            for size in range(top, 0, -1):
                 chunk = words[i : i + size]
                 hits, form = self._names(chunk)
                 if hits and form.islower():
@@ -284,6 +288,23 @@ class ActorResolver:
         if found.country is None and (places or home):
             self._place(found, words, known, home_only=not places)
         return found
+
+    @staticmethod
+    def _may_open(word: Word, openers: tuple[frozenset[str], frozenset[str]]) -> bool:
+        """Whether an n-gram of two words or more starting with ``word`` could be a KB name or
+        a sector term: the key of every form :meth:`_names` and :meth:`_sector_term` look up
+        for it (as written, without the possessive, without a count prefix, with a plural's
+        ending changed: only its last word changes) starts with this word's own key."""
+        names, terms = openers
+        for form, keys in (
+            (word.text, names),
+            (word.raw or word.text, names),
+            (_COUNTED_PREFIX.sub("", word.text), terms),
+        ):
+            key = normalise(form)
+            if not key or key.split(" ", 1)[0] in keys:
+                return True  # (an empty key: the n-gram's key starts with the next word's)
+        return False
 
     def _party_adjective(self, found: Finding, words: list[Word], hits: list[_Hit]) -> None:
         """ "a Tory minister", "the Liberal Democrat leader", "a Republican senator": the
