@@ -435,3 +435,11 @@ def test_a_legal_or_a_nomination_battle_is_no_force(processor):
     assert not _events(processor, text)
     text = "The battle for Mosul between Iraqi forces and Islamic State began in October 2016."
     assert any(e.cameo.root == "19" for e in _events(processor, text))
+
+
+def test_a_refusal_only_considered_is_not_made(processor):
+    # judging round 16: "has been considering announcing that he will not endorse ..."
+    text = "In 2016 John Kasich was considering announcing that he would not endorse Donald Trump."
+    assert all(e.cameo.root != "12" for e in _events(processor, text))
+    text = "In 2016 John Kasich announced that he would not endorse Donald Trump."
+    assert any(e.cameo.root == "12" for e in _events(processor, text))

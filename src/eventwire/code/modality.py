@@ -26,6 +26,8 @@ NEGATING_DETS = LEXICON.words("negating_determiners")
 SUPPOSING_VERBS = LEXICON.words("supposing_verbs")
 ENABLING_ADJECTIVES = LEXICON.words("enabling_adjectives")
 BELIEF_NOUNS = LEXICON.words("belief_nouns")
+#: Verbs of weighing what to do: a refusal they govern is only considered.
+DELIBERATING_LEMMAS = LEXICON.words("deliberating_lemmas")
 #: Adverbs that make a statement a guess about what may happen.
 HEDGES = LEXICON.words("hedges")
 #: Speakers whose "will" is a forecast, not a plan announced by its actor.
@@ -290,7 +292,17 @@ def refused(view: SentenceView, trigger: Token, light_verb: Token | None = None)
             break
         cur = anc
     auxes = {k.text.lower() for k in view.children(light_verb or trigger, "aux")}
-    return bool(auxes & (FUTURE_AUX | CONDITIONAL_AUX)) and _is_negated(view, light_verb or trigger)
+    if not (auxes & (FUTURE_AUX | CONDITIONAL_AUX) and _is_negated(view, light_verb or trigger)):
+        return False
+    # "considering announcing that he will not endorse X", "what would happen if he announced
+    # he would not back X": a refusal only weighed or supposed has not been made
+    cur = light_verb or trigger
+    for anc in [cur, *list(view.ancestors(cur))[:4]]:
+        if anc.lemma.lower() in DELIBERATING_LEMMAS:
+            return False
+        if any(m.text.lower() in CONDITION_MARKS | {"whether"} for m in view.children(anc, "mark")):
+            return False
+    return True
 
 
 #: Verbs that report a speaker's own word: what follows is what the speaker says they will do.
