@@ -443,3 +443,9 @@ def test_a_refusal_only_considered_is_not_made(processor):
     assert all(e.cameo.root != "12" for e in _events(processor, text))
     text = "In 2016 John Kasich announced that he would not endorse Donald Trump."
     assert any(e.cameo.root == "12" for e in _events(processor, text))
+
+
+def test_an_act_for_someone_to_do_is_not_done(processor):
+    # judging round 16: "reason enough for Clinton to visit the state"
+    text = "In 2022 Western leaders said it was time for Russia to withdraw from Ukraine."
+    assert _by_trigger(processor, text, "withdraw").modality == "hypothetical"

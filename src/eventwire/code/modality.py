@@ -141,6 +141,14 @@ def _obliged(view: SentenceView, tok: Token) -> bool:
     )
 
 
+def _for_to(view: SentenceView, tok: Token) -> bool:
+    """ "It is time for Russia to withdraw", "reason enough for Clinton to visit": an infinitive
+    with its own subject after "for" names an act wanted, needed or possible, not one done."""
+    return any(m.text.lower() == "for" for m in view.children(tok, "mark")) and any(
+        k.text.lower() == "to" for k in view.children(tok, "aux")
+    )
+
+
 def _supposing(view: SentenceView, verb: Token) -> bool:
     """An imperative of supposition with no subject ("Imagine Iran refused ...") governs the
     clause, or opens it ("Say Mexico demanded ...", which the parser may attach as a child)."""
@@ -190,6 +198,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
             return "negated"
     if any(_obliged(view, tok) for tok in anchors):
         return "hypothetical"  # "has to approve": an obligation
+    if any(_for_to(view, tok) for tok in anchors):
+        return "hypothetical"  # "it is time for Russia to withdraw": what should happen
     if any(k.text.lower() in {"any", "whatever"} for k in view.children(trigger, "det")):
         return "hypothetical"  # "any negotiations with Algeria would ...": none held yet
     if any(k.lemma.lower() in HEDGES for tok in anchors for k in view.children(tok, "advmod")):
