@@ -449,3 +449,17 @@ def test_an_act_for_someone_to_do_is_not_done(processor):
     # judging round 16: "reason enough for Clinton to visit the state"
     text = "In 2022 Western leaders said it was time for Russia to withdraw from Ukraine."
     assert _by_trigger(processor, text, "withdraw").modality == "hypothetical"
+
+
+def test_backing_by_a_score_of_percents_is_a_poll(processor):
+    # judging round 16: "male troops backed Trump, 57 percent to 22 percent"
+    text = "In the poll, veterans backed Donald Trump, 57 percent to 22 percent, in August 2016."
+    assert all(e.cameo.root != "05" for e in _events(processor, text))
+
+
+def test_what_a_party_has_historically_done_is_a_record(processor):
+    # judging round 16: "Democrats, historically, have lambasted McDonald's and Walmart"
+    text = "Republicans have historically criticised Barack Obama over his health care law."
+    assert not _events(processor, text)
+    text = "Republicans criticised Barack Obama over his health care law in March 2010."
+    assert _events(processor, text)

@@ -21,6 +21,7 @@ from eventwire.code.eventhood import (
     habitual,
     idle_warning,
     natural_cause,
+    poll_score,
     poll_share,
     shared_view,
     standing_support,
@@ -307,8 +308,8 @@ class Coder:
                 continue  # "a super PAC supporting Rubio": what the body stands for
             if shared_view(view, tok):
                 continue  # "agrees with X that Y is the best candidate": a view shared
-            if poll_share(view, source):
-                continue  # "backed by 34% of voters": a poll's finding
+            if poll_share(view, source) or poll_score(view, tok, pattern.code, source):
+                continue  # "backed by 34% of voters", "backed Trump 57 to 22 percent": a poll
             if campaign_rally(view, tok):
                 continue  # "appeared at a Trump rally": a campaign meeting, not a protest
             if habitual(view, tok, roles.light_verb):

@@ -136,6 +136,12 @@ HABITUAL_ADVERBS = LEXICON.words("habitual_adverbs")
 #: "%", "percent": an actor phrase with one is a share of people polled.
 SHARE_WORDS = LEXICON.words("share_words")
 CONTEST_MODIFIERS = LEXICON.words("contest_modifiers")
+#: "historically", "traditionally": a record over years, whatever the tense.
+HISTORICAL_ADVERBS = LEXICON.words("historical_adverbs")
+#: Bodies whose share of votes is a decision taken, not a poll.
+_DECIDING_SECTORS = frozenset({"GOV", "LEG", "JUD", "PTY"})
+#: Subordinate clauses: another event's words, not this one's.
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis"})
 CONFLICT_NOUNS = LEXICON.words("conflict_nouns")
 #: Sectors that fight: their attacks are force.
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF", "COP", "SPY", "CRM"})
@@ -268,6 +274,15 @@ def standing_support(view: SentenceView, tok: Token, code: str) -> bool:
     return code[:2] == "05" and tok.tag == "VBG" and tok.dep == "acl"
 
 
+def poll_score(view: SentenceView, tok: Token, code: str, source: Sequence[Actor]) -> bool:
+    """ "male troops backed Trump, 57 percent to 22 percent": backing or rejecting with a share
+    in the clause is a poll's finding about people, not an act (a vote by a legislature, a
+    government or a party is one)."""
+    if code[:2] not in {"05", "12"} or any(a.sector in _DECIDING_SECTORS for a in source):
+        return False
+    return any(t.text.lower() in SHARE_WORDS for t in view.subtree(tok, _CLAUSE_DEPS))
+
+
 def shared_view(view: SentenceView, tok: Token) -> bool:
     """ "Pence agrees with Gingrich that Trump is the best candidate": agreeing that something
     is so shares a view; an agreement is about acts ("agreed that talks would resume")."""
@@ -293,10 +308,15 @@ def habitual(view: SentenceView, tok: Token, light: Token | None = None) -> bool
     """ "The Israeli leader frequently meets with members of Congress": what someone does as a
     rule, told in the present, is a habit, not an event with a date (a past "often shelled"
     reports acts that happened)."""
+    verbs = [v for v in (tok, light) if v is not None]
+    if any(
+        k.lemma.lower() in HISTORICAL_ADVERBS for v in verbs for k in view.children(v, "advmod")
+    ):
+        return True  # "Democrats have historically lambasted X": a record over years, any tense
     return any(
         k.lemma.lower() in HABITUAL_ADVERBS or k.text.lower() in HABITUAL_ADVERBS
-        for verb in (tok, light)
-        if verb is not None and verb.tag in {"VBZ", "VBP"}  # the present of habits
+        for verb in verbs
+        if verb.tag in {"VBZ", "VBP"}  # the present of habits
         for k in view.children(verb, "advmod")
     )
 
