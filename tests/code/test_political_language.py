@@ -463,3 +463,11 @@ def test_what_a_party_has_historically_done_is_a_record(processor):
     assert not _events(processor, text)
     text = "Republicans criticised Barack Obama over his health care law in March 2010."
     assert _events(processor, text)
+
+
+def test_quitting_an_activity_is_no_resignation(processor):
+    # judging round 16: "Clinton quit giving paid speeches before announcing her run"
+    text = "Hillary Clinton quit giving paid speeches before she announced her run in 2015."
+    assert all(e.plover.type != "RETREAT" for e in _events(processor, text))
+    text = "Theresa May quit as prime minister of Britain in July 2019."
+    assert any(e.plover.type == "RETREAT" for e in _events(processor, text))

@@ -23,6 +23,7 @@ from eventwire.code.eventhood import (
     natural_cause,
     poll_score,
     poll_share,
+    quit_habit,
     shared_view,
     standing_support,
     verbal_attack,
@@ -304,6 +305,8 @@ class Coder:
                 continue  # "his legal battle with his former adviser": no force
             if idle_warning(view, tok):
                 continue  # "warned that more children could be trafficked": no threat
+            if quit_habit(view, tok, pattern.mode):
+                continue  # "quit giving paid speeches": an activity stopped, no office left
             if standing_support(view, tok, pattern.code):
                 continue  # "a super PAC supporting Rubio": what the body stands for
             if shared_view(view, tok):

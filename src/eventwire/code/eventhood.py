@@ -283,6 +283,14 @@ def poll_score(view: SentenceView, tok: Token, code: str, source: Sequence[Actor
     return any(t.text.lower() in SHARE_WORDS for t in view.subtree(tok, _CLAUSE_DEPS))
 
 
+def quit_habit(view: SentenceView, tok: Token, mode: str | None) -> bool:
+    """ "Clinton quit giving paid speeches": quitting an activity is no resignation from an
+    office."""
+    return mode == "resign" and any(
+        k.tag == "VBG" for k in view.children(tok, "xcomp", "dobj", "ccomp")
+    )
+
+
 def shared_view(view: SentenceView, tok: Token) -> bool:
     """ "Pence agrees with Gingrich that Trump is the best candidate": agreeing that something
     is so shares a view; an agreement is about acts ("agreed that talks would resume")."""
