@@ -833,3 +833,12 @@ def test_all_sides_are_the_parties_told_before(processor):
     )
     ev = _by_trigger(processor, text, "urged")
     assert sorted(_countries(ev.target)) == ["ARM", "AZE"]
+
+
+def test_a_body_formed_is_no_party_to_its_forming(processor):
+    # judging round 16: "German authorities ... forming a new task force" gave the task force
+    # the United States; the body formed is what is made, its partners come after "with"
+    text = "Chad formed a joint force with Niger to fight Boko Haram in 2015."
+    ev = _by_trigger(processor, text, "formed")
+    assert (_countries(ev.source), _countries(ev.target)) == (["TCD"], ["NER"])
+    assert ev.target[0].text == "Niger"
