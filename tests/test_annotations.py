@@ -83,6 +83,7 @@ def test_election_rounds_are_well_formed_and_match_the_readme():
         14: (27, 4, 10, 23),
         15: (23, 3, 6, 32),
         16: (25, 10, 7, 22),
+        17: (27, 8, 7, 23),
     }
     for n, figures in rounds.items():
         got = Counter(r["verdict"] for r in rows if r["round"] == n)
@@ -98,3 +99,5 @@ def test_election_rounds_are_well_formed_and_match_the_readme():
     assert not any(r["story"] in r14 for r in rows if r["round"] == 15)
     r15 = {r["story"] for r in rows if r["round"] in (10, 11, 13, 14, 15)}
     assert not any(r["story"] in r15 for r in rows if r["round"] == 16)
+    r16 = {r["story"] for r in rows if r["round"] in (10, 11, 13, 14, 15, 16)}
+    assert not any(r["story"] in r16 for r in rows if r["round"] == 17)
