@@ -523,3 +523,12 @@ def test_a_state_before_an_abbreviated_title_makes_a_politician_american(process
     result = processor.process_text(text, published="2016-02-12")
     ev = next(e for e in result.events if e.trigger.text == "criticised")
     assert [(a.country, a.sector) for a in ev.source] == [("USA", "LEG")]
+
+
+def test_a_treaty_named_after_a_capital_is_no_actor_of_its_country():
+    # judging round 17: candidates who "criticized the Paris agreement" were coded as
+    # criticising France; the city names where the treaty was signed
+    assert resolve_phrase("the Paris agreement", date="2017-06-01") is None
+    assert resolve_phrase("the Minsk accords", date="2015-02-12") is None
+    actor = resolve_phrase("the Paris government", date="2017-06-01")
+    assert actor is not None and actor.country == "FRA"

@@ -94,6 +94,8 @@ _GLUED = re.compile(
 #: "anti-Syria journalist", "pro-Russian separatists": the name is not the actor's country.
 _NOT_OF = frozenset({"anti", "pro", "non", "ex"})
 _PLACE_PREPS = frozenset("in at from near across of to".split())
+#: Nouns of treaties and negotiations, often named after the city that hosted them.
+_ACCORD_NOUNS = load_lexicon("en").words("accord_nouns")
 #: Lower-case particles that open a family name ("al-Awlaki", "el-Sisi", "bin Salman").
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar)-[A-Z]|^(?:bin|ibn|abu|ould|ag)$")
 _WORD = re.compile(r"[\w][\w'\u2019.\-&]*", re.UNICODE)
@@ -267,6 +269,13 @@ class ActorResolver:
                         # "the Europe Bridge" not Europe, "Keith Lamont Scott" not Lord Lamont
                 if hits and self._inside_place_name(words, i, i + size, hits):
                     hits = []  # "New Jersey", "British Columbia": a province, not the country
+                if (
+                    hits
+                    and all(h.kind == "metonym" for h in hits)
+                    and i + size < n
+                    and words[i + size].text.lower() in _ACCORD_NOUNS
+                ):
+                    hits = []  # "the Paris agreement", "the Minsk accords": where it was signed
                 term = self._sector_term(" ".join(w.text for w in chunk))
                 negated = i > 0 and words[i - 1].text.lower() in _NOT_OF
                 if hits and not negated:
@@ -662,6 +671,8 @@ class ActorResolver:
                 k -= 1
             before = words[k].text.lower() if k >= 0 else ""
             modifier = j + 1 < n and (known[j + 1] or words[j + 1].text[:1].islower())
+            if j + 1 < n and words[j + 1].text.lower() in _ACCORD_NOUNS:
+                modifier = False  # "the Paris agreement": named after a host city, no actor
             located = before in _PLACE_PREPS
             alone = i == 0 and j == n - 1
             if home_only:  # a person's own place: "Senator X of Connecticut", "Y from Texas",
