@@ -471,3 +471,17 @@ def test_quitting_an_activity_is_no_resignation(processor):
     assert all(e.plover.type != "RETREAT" for e in _events(processor, text))
     text = "Theresa May quit as prime minister of Britain in July 2019."
     assert any(e.plover.type == "RETREAT" for e in _events(processor, text))
+
+
+def test_an_appeal_in_a_question_is_no_appeal(processor):
+    # judging round 17: "He then asked the crowd, 'Can she stay?'", "why don't they call on him?"
+    text = 'At the rally in Iowa, Donald Trump asked the crowd, "Should she stay?"'
+    assert all(e.cameo.root != "02" for e in _events(processor, text))
+    text = "Why didn't Hillary Clinton call on Congress to pass the bill in 2015?"
+    assert all(e.cameo.root != "02" for e in _events(processor, text))
+
+
+def test_a_condition_with_inversion_is_not_done(processor):
+    # judging round 17: a candidate saying it would have been good had his rival praised him
+    text = "Bernie Sanders said it would have been fair had Hillary Clinton praised him."
+    assert _by_trigger(processor, text, "praised").modality == "hypothetical"

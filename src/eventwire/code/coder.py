@@ -14,6 +14,7 @@ from eventwire.code.acled import acled_view
 from eventwire.code.candidates import CandidateFinder
 from eventwire.code.clauses import subject_undergoes
 from eventwire.code.eventhood import (
+    asked_in_question,
     campaign_rally,
     contest_not_force,
     drop_restatements,
@@ -305,6 +306,8 @@ class Coder:
                 continue  # "his legal battle with his former adviser": no force
             if idle_warning(view, tok):
                 continue  # "warned that more children could be trafficked": no threat
+            if asked_in_question(view, tok, pattern.code):
+                continue  # "asked the crowd, 'Can she stay?'": a question, no appeal
             if quit_habit(view, tok, pattern.mode):
                 continue  # "quit giving paid speeches": an activity stopped, no office left
             if standing_support(view, tok, pattern.code):

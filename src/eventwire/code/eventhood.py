@@ -283,6 +283,12 @@ def poll_score(view: SentenceView, tok: Token, code: str, source: Sequence[Actor
     return any(t.text.lower() in SHARE_WORDS for t in view.subtree(tok, _CLAUSE_DEPS))
 
 
+def asked_in_question(view: SentenceView, tok: Token, code: str) -> bool:
+    """ "He asked the crowd, 'Can she stay?'", "why don't they ever call on him?": an appeal
+    that asks a question, or is told inside one, is no appeal made."""
+    return code[:2] == "02" and any(t.text == "?" and t.i > tok.i for t in view.tokens)
+
+
 def quit_habit(view: SentenceView, tok: Token, mode: str | None) -> bool:
     """ "Clinton quit giving paid speeches": quitting an activity is no resignation from an
     office."""

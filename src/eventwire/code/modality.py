@@ -141,6 +141,21 @@ def _obliged(view: SentenceView, tok: Token) -> bool:
     )
 
 
+def _inverted_condition(view: SentenceView, tok: Token) -> bool:
+    """ "had Clinton congratulated him", "were Russia to attack", "should Iran refuse": an
+    auxiliary before its subject in a subordinate clause makes the clause a condition."""
+    if tok.dep not in {"advcl", "ccomp", "xcomp", "acl", "relcl"}:
+        return False
+    subjects = [k.i for k in view.children(tok, "nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    auxes = list(view.children(tok, "aux", "auxpass"))
+    head = view.head(tok)
+    if head is not None and tok.dep == "ccomp":
+        auxes.append(head)  # the parser may hang the clause on "had" itself
+    return any(k.text.lower() in {"had", "were", "should"} and k.i < min(subjects) for k in auxes)
+
+
 def _for_to(view: SentenceView, tok: Token) -> bool:
     """ "It is time for Russia to withdraw", "reason enough for Clinton to visit": an infinitive
     with its own subject after "for" names an act wanted, needed or possible, not one done."""
@@ -198,6 +213,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
             return "negated"
     if any(_obliged(view, tok) for tok in anchors):
         return "hypothetical"  # "has to approve": an obligation
+    if any(_inverted_condition(view, tok) for tok in anchors):
+        return "hypothetical"  # "had Clinton congratulated him": a condition, not a report
     if any(_for_to(view, tok) for tok in anchors):
         return "hypothetical"  # "it is time for Russia to withdraw": what should happen
     if any(k.text.lower() in {"any", "whatever"} for k in view.children(trigger, "det")):
