@@ -485,3 +485,11 @@ def test_a_condition_with_inversion_is_not_done(processor):
     # judging round 17: a candidate saying it would have been good had his rival praised him
     text = "Bernie Sanders said it would have been fair had Hillary Clinton praised him."
     assert _by_trigger(processor, text, "praised").modality == "hypothetical"
+
+
+def test_hosting_a_debate_or_refugees_is_no_visit_received(processor):
+    # judging round 17: "a debate hosted by ABC News", "laments hosting ... refugees"
+    text = "In 2016 Turkey hosted almost three million refugees from Syria."
+    assert all(e.cameo.code != "043" for e in _events(processor, text))
+    text = "CNN hosted a Democratic primary debate in Michigan in March 2016."
+    assert all(e.cameo.code != "043" for e in _events(processor, text))
