@@ -337,7 +337,7 @@ def test_an_attack_for_a_stand_on_guns_is_criticism(processor):
 
 
 def test_what_a_president_must_do_is_a_rule_not_a_demand(processor):
-    # judging round 15: "says a president must be ready to start making decisions"
+    # judging round 15: a candidate's view of what any president must be ready to do
     text = "Hillary Clinton said a president must be ready to act from the first day."
     assert not _events(processor, text)
     text = "The French president said Russia must withdraw its troops from Ukraine."

@@ -245,8 +245,8 @@ class RoleFinder:
             if (p.mode == "withdraw" and src_heads) or p.code == VISIT_CODE:
                 # "Trump's Syria withdrawal": with its author named, a country's name before
                 # a withdrawal is the place left ("the US withdrawal" has no other author);
-                # before a visit it is always the place visited ("on the second day of a UK
-                # state visit", "his Moscow visit" went to Moscow)
+                # before a visit it is always the place visited ("during a Japan state visit",
+                # "his Moscow visit" went to Moscow)
                 left = [m for m in view.children(tok, "compound") if m.ent == "GPE"]
                 modifiers = [m for m in modifiers if m not in left]
             src_heads += modifiers
