@@ -328,7 +328,7 @@ def test_declining_to_criticise_someone_rejects_nothing(processor):
 
 
 def test_an_attack_for_a_stand_on_guns_is_criticism(processor):
-    # judging round 15: "attacked President Obama in 2008 for being too tough on guns" - a
+    # judging round 15: a candidate attacked the president years before over guns - a
     # weapon named in the reason for the attack is what it was about, not what it was made with
     text = "Hillary Clinton attacked Bernie Sanders in 2016 for voting against gun control laws."
     assert _by_trigger(processor, text, "attacked").plover.type == "ACCUSE"
@@ -345,7 +345,7 @@ def test_what_a_president_must_do_is_a_rule_not_a_demand(processor):
 
 
 def test_what_someone_has_to_do_is_not_done(processor):
-    # judging round 15: "Congress has to approve any future deals with Iran"
+    # judging round 15: what a bill would oblige Congress to approve
     text = "Under the new law, the Senate has to approve the peace treaty with Iran."
     assert all(e.modality != "asserted" for e in _events(processor, text))
     text = "The Malian army had to withdraw from Kidal in May 2014."
@@ -357,13 +357,13 @@ def _counted(processor, text: str) -> list:
 
 
 def test_a_share_of_voters_backing_someone_is_a_poll(processor):
-    # judging round 15: "with 78 percent of Sanders voters backing Clinton"
+    # judging round 15: a share of one candidate's voters backing another
     text = "A Gallup poll found 78 percent of Bernie Sanders voters backing Hillary Clinton."
     assert not _events(processor, text)
 
 
 def test_agreeing_that_someone_is_best_shares_a_view(processor):
-    # judging round 15: "Bozell agrees with Viguerie that Cruz is the GOP's best candidate"
+    # judging round 15: a commentator sharing another's view of the best candidate
     text = "Mike Pence agrees with Newt Gingrich that Donald Trump is the best candidate."
     assert not _events(processor, text)
     text = "Russia and Turkey agreed on a ceasefire in Idlib in March 2020."
@@ -371,31 +371,31 @@ def test_agreeing_that_someone_is_best_shares_a_view(processor):
 
 
 def test_what_voters_consistently_do_is_a_habit(processor):
-    # judging round 15: "Voters consistently reject establishment Republicans"
+    # judging round 15: a quoted generalisation of what voters always do
     text = "Iowa voters consistently reject candidates who skip the state fair."
     assert not _events(processor, text)
 
 
 def test_a_sense_or_a_belief_that_someone_acts_is_a_view(processor):
-    # judging round 15: "a sense that he rejects the norms of Washington discourse"
+    # judging round 15: union members' feeling about a candidate's manner
     text = "Union members have a sense that Donald Trump rejects the Republican Party's rules."
     assert not _counted(processor, text)
 
 
 def test_how_hard_it_is_to_blame_someone_blames_no_one(processor):
-    # judging round 15: "it's hard to blame him for being confused"
+    # judging round 15: a columnist finding it hard to blame a candidate
     text = "It's hard to blame Hillary Clinton for being angry, the columnist wrote."
     assert _by_trigger(processor, text, "blame").modality == "hypothetical"
 
 
 def test_whether_someone_acts_is_a_question(processor):
-    # judging round 15: "the only question is whether Sanders beats Clinton to it"
+    # judging round 15: whether one candidate raises a topic before the other
     text = "The only question is whether Bernie Sanders criticizes Hillary Clinton first."
     assert _by_trigger(processor, text, "criticizes").modality == "hypothetical"
 
 
 def test_a_body_named_by_whom_it_backs_is_no_support_event(processor):
-    # judging round 15: "a super PAC supporting Marco Rubio's campaign ... led the way"
+    # judging round 15: a super PAC named by the candidate it backs
     text = "Iranian militias backing the Syrian government attacked rebels near Aleppo in 2016."
     assert [e.cameo.root for e in _events(processor, text)] == ["19"]
     text = "Iran backed the Syrian government throughout the war."
@@ -403,19 +403,19 @@ def test_a_body_named_by_whom_it_backs_is_no_support_event(processor):
 
 
 def test_a_strategy_to_fight_is_a_plan_not_a_battle(processor):
-    # judging round 15: "his strategy to fight them may not be working"
+    # judging round 15: the president's strategy against Isis, questioned
     text = "Obama's strategy to fight Islamic State is not working, critics said."
     assert not [e for e in _counted(processor, text) if e.cameo.root in {"18", "19"}]
 
 
 def test_what_someone_said_he_d_do_is_planned(processor):
-    # judging round 16: "Trump said he'd welcome Bloomberg's entry": 'd is would
+    # judging round 16: a candidate who would welcome a rival into the race: 'd is would
     text = "Donald Trump said he'd welcome Michael Bloomberg's entry into the race."
     assert _by_trigger(processor, text, "welcome").modality == "planned"
 
 
 def test_calling_a_debate_is_no_call_on_anyone(processor):
-    # judging round 16: "prompted Britain's Parliament to call a debate in January on ..."
+    # judging round 16: a parliament calling a debate about banning a candidate
     text = (
         "Pressure from voters led the Dutch parliament to call a debate on Monday on whether to "
         "expel the Russian envoy."
@@ -438,7 +438,7 @@ def test_a_legal_or_a_nomination_battle_is_no_force(processor):
 
 
 def test_a_refusal_only_considered_is_not_made(processor):
-    # judging round 16: "has been considering announcing that he will not endorse ..."
+    # judging round 16: a candidate weighing whether to refuse his endorsement
     text = "In 2016 John Kasich was considering announcing that he would not endorse Donald Trump."
     assert all(e.cameo.root != "12" for e in _events(processor, text))
     text = "In 2016 John Kasich announced that he would not endorse Donald Trump."
@@ -452,13 +452,13 @@ def test_an_act_for_someone_to_do_is_not_done(processor):
 
 
 def test_backing_by_a_score_of_percents_is_a_poll(processor):
-    # judging round 16: "male troops backed Trump, 57 percent to 22 percent"
+    # judging round 16: a poll of troops backing a candidate by a score of percents
     text = "In the poll, veterans backed Donald Trump, 57 percent to 22 percent, in August 2016."
     assert all(e.cameo.root != "05" for e in _events(processor, text))
 
 
 def test_what_a_party_has_historically_done_is_a_record(processor):
-    # judging round 16: "Democrats, historically, have lambasted McDonald's and Walmart"
+    # judging round 16: what a party has done over decades to two companies
     text = "Republicans have historically criticised Barack Obama over his health care law."
     assert not _events(processor, text)
     text = "Republicans criticised Barack Obama over his health care law in March 2010."
@@ -466,7 +466,7 @@ def test_what_a_party_has_historically_done_is_a_record(processor):
 
 
 def test_quitting_an_activity_is_no_resignation(processor):
-    # judging round 16: "Clinton quit giving paid speeches before announcing her run"
+    # judging round 16: a candidate who stopped giving paid speeches
     text = "Hillary Clinton quit giving paid speeches before she announced her run in 2015."
     assert all(e.plover.type != "RETREAT" for e in _events(processor, text))
     text = "Theresa May quit as prime minister of Britain in July 2019."

@@ -333,8 +333,8 @@ class Coder:
                     if judged_act(view, tok, other_tok):
                         # "criticised the officer for killing X", "blamed Kenya for failing
                         # to ...": the one judged did it, not the judge; with no one else
-                        # named, the act concerned the judge ("criticised the government for
-                        # refusing to explain")
+                        # named, the act concerned the judge ("faulted the ministry for
+                        # declining to publish the figures")
                         source = list(other.target)
                         target = target or list(other.source)
                         inferred = True

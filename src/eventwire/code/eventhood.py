@@ -275,7 +275,7 @@ def standing_support(view: SentenceView, tok: Token, code: str) -> bool:
 
 
 def poll_score(view: SentenceView, tok: Token, code: str, source: Sequence[Actor]) -> bool:
-    """ "male troops backed Trump, 57 percent to 22 percent": backing or rejecting with a share
+    """ "veterans backed the senator 60 percent to 30 percent": backing or rejecting with a share
     in the clause is a poll's finding about people, not an act (a vote by a legislature, a
     government or a party is one)."""
     if code[:2] not in {"05", "12"} or any(a.sector in _DECIDING_SECTORS for a in source):
@@ -336,7 +336,7 @@ def habitual(view: SentenceView, tok: Token, light: Token | None = None) -> bool
 
 
 def idle_warning(view: SentenceView, tok: Token) -> bool:
-    """ "Tillerson warned: al-Qaida is still a grave threat", "the charity warns that more
+    """ "the minister warned that the group remains dangerous", "the charity warns that more
     children could be trafficked": a warning about a danger, addressed to no one, is no
     threat. A threat names whom it is aimed at ("warned Israel", "warned against an
     attack"), the warner's own reprisal ("warned of retaliation"), or what the warner will

@@ -125,7 +125,7 @@ class PhraseActors:
         kids = {(k.dep, k.text.lower()) for k in view.children(tok)}
         # "the two sides" points back; "two opposition leaders" introduces new people
         if ("det", "all") in kids and tok.lemma.lower() in {"side", "party"}:
-            return True  # "urged all sides to show restraint": the parties of the conflict told
+            return True  # "urged all sides to agree a truce": the parties of the conflict told
         return (
             bool(kids & {("det", "both"), ("predet", "both")})
             or {
