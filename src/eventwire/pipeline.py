@@ -9,7 +9,6 @@ stays flat whatever the corpus size.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -17,13 +16,13 @@ from itertools import islice
 
 from eventwire.code.coder import Coder
 from eventwire.code.discourse import attack_authors
+from eventwire.code.event_country import actors_country
 from eventwire.code.eventplace import attached_place, refers_back, refers_to_event
 from eventwire.code.quotes import find_quotes
 from eventwire.code.scoring import Calibration, load_calibration, score_events
 from eventwire.heap import no_collection
 from eventwire.ingest.dedup import article_id as content_id
 from eventwire.kb import load_kb
-from eventwire.kb.loader import NONSTATE_CODES
 from eventwire.nlp.convert import doc_to_sentences
 from eventwire.nlp.model import get_nlp
 from eventwire.records import (
@@ -281,43 +280,6 @@ class Processor:
                 return None
         return replace(found, inferred=True) if found is not None else None
 
-    def _actors_country(self, events: list[Event]) -> list[Event]:
-        """An event with no place of its own happened in the country its actors tell: where
-        the one attacked, arrested or coerced is, the country a retreat leaves, or the one
-        country both sides belong to
-        ("Kenyan police arrested Kenyan protesters"), rather than the article's focus. Still
-        a country only, and ``inferred``: the text does not state it."""
-        # the parts one reciprocal trigger is split into ("A and B fought") share one place
-        parts: dict[tuple[int, int], set[str]] = defaultdict(set)
-        for ev in events:
-            if ev.cameo.root in _FORCE_ROOTS or ev.plover.type == "RETREAT":
-                # "... departed the country": a retreat happens where it leaves
-                parts[(ev.sentence, ev.trigger.start)] |= {
-                    a.country for a in ev.target if a.country and _a_state(a.country)
-                }
-        out = []
-        for ev in events:
-            p = ev.place
-            if p is not None and (not p.inferred or p.precision != "country"):
-                out.append(ev)
-                continue
-            states: set[str]
-            if ev.cameo.root in _FORCE_ROOTS or ev.plover.type == "RETREAT":
-                states = parts[(ev.sentence, ev.trigger.start)]
-            else:
-                src = {a.country for a in ev.source if a.country}
-                tgt = {a.country for a in ev.target if a.country}
-                states = {c for c in src if _a_state(c)} if src == tgt else set()
-            if len(states) == 1 and (p is None or p.country not in states):
-                try:
-                    here = self.places.country_place(next(iter(states)))
-                except KeyError:
-                    here = None
-                if here is not None:
-                    ev = replace(ev, place=replace(here, inferred=True))
-            out.append(ev)
-        return out
-
     def _place_fn(self, ctx: ActorContext, doc: str) -> Callable[[str, int, int], Place | None]:
         countries = _top_countries(ctx)
 
@@ -390,7 +352,7 @@ class Processor:
                 coded = [_refined(ev, told) for ev in coded]
             events.extend(coded)
             told = _told_place(coded, ps.sentence.start) or told
-        events = self._actors_country(_same_story(_lede_places(events, sents)))
+        events = actors_country(_same_story(_lede_places(events, sents)), self.places)
         quotes = find_quotes(article.text, sents, article_id=article.article_id, actor_fn=actor_fn)
         events = attack_authors(_speaker_as_source(events, quotes))
         events = score_events(events, self.calibration)
@@ -443,14 +405,6 @@ def _lede_places(events: list[Event], sents: list[ParsedSentence]) -> list[Event
 
 #: How many sentences on an event of the same type still tells the same incident.
 _STORY_REACH = 3
-
-
-#: CAMEO roots of acts done where their target is: coercion, assault, fighting, mass violence.
-_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
-
-
-def _a_state(code: str) -> bool:
-    return code not in NONSTATE_CODES
 
 
 def _same_story(events: list[Event]) -> list[Event]:
