@@ -532,3 +532,16 @@ def test_a_treaty_named_after_a_capital_is_no_actor_of_its_country():
     assert resolve_phrase("the Minsk accords", date="2015-02-12") is None
     actor = resolve_phrase("the Paris government", date="2017-06-01")
     assert actor is not None and actor.country == "FRA"
+
+
+def test_a_person_with_a_state_title_takes_the_articles_clear_country(processor):
+    # judging rounds 16-17: "Sen. Bernie Sanders" with no country in US election stories; a
+    # state office's title ties the person to a state, the one the article is clearly about
+    # (an untitled unknown person still gets none: test_an_unknown_person_gets_no_country_...)
+    text = (
+        "The United States Senate met in Washington on Monday. American voters watched the "
+        "vote. Sen. Jane Doe-Example criticised China over its steel exports."
+    )
+    result = processor.process_text(text, published="2016-03-01")
+    ev = next(e for e in result.events if e.trigger.text == "criticised")
+    assert [(a.country, a.sector) for a in ev.source] == [("USA", "LEG")]

@@ -529,7 +529,10 @@ class ActorContext:
         # says which (issue 13: no country from the focus the text does not tie to him)
         named = entity in _NAMED_ENTITIES and words[-1].text[:1].isupper()
         if named and found.kb_id is None:
-            return entity != "PERSON" and self._dominant_country()
+            # ... unless a state office's title ties him to a state ("Sen. Bernie Sanders",
+            # "General Ali Ahmed"): then the state the article is about, when it clearly is
+            titled = bool(found.titles) and found.sector in _STATE_SECTORS
+            return (entity != "PERSON" or titled) and self._dominant_country()
         # a domestic actor named by its sector alone ("rebels", "protesters", "police"): most
         # likely the article's country, never one already on the other side of the event
         return found.sector is not None and found.sector != "UNK" and found.kb_id is None
