@@ -171,7 +171,7 @@ def verbal_attack(
     if code[:2] not in VIOLENT_ROOTS or tok.lemma.lower() not in VERBAL_ATTACK_LEMMAS:
         return False
     reason = _reason(view, tok)
-    if _mentions_outside(view, HARM_WORDS | BOMB_WORDS, reason):
+    if mentions(view, HARM_WORDS | BOMB_WORDS, reason):
         return False
     people_named = (not target and _named_person_object(view, tok)) or (
         bool(target) and all(_a_person(view, a) for a in target)
@@ -210,13 +210,6 @@ def _reason(view: SentenceView, tok: Token) -> set[int]:
         ):
             out.update(t.i for t in view.subtree(prep))
     return out
-
-
-def _mentions_outside(view: SentenceView, words: frozenset[str], skip: set[int]) -> bool:
-    return any(
-        t.i not in skip and (t.text.lower() in words or t.lemma.lower() in words)
-        for t in view.tokens
-    )
 
 
 def contest_not_force(view: SentenceView, tok: Token, code: str) -> bool:

@@ -5,7 +5,7 @@ object of)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from eventwire.kb.lexicon import load_lexicon
 from eventwire.records import (
@@ -152,8 +152,15 @@ MESSAGE_NOUNS = LEXICON.words("message_nouns")
 LOCAL_SECTORS = frozenset({"CVL", "COP", "REB", "OPP", "REF", "JRN", "MED", "EDU", "LAB", "REL"})
 
 
-def mentions(view: SentenceView, words: frozenset[str] | set[str]) -> bool:
-    return any(t.text.lower() in words or t.lemma.lower() in words for t in view.tokens)
+def mentions(
+    view: SentenceView, words: frozenset[str] | set[str], skip: Collection[int] = ()
+) -> bool:
+    """Whether the sentence has one of ``words`` (as written or as a lemma), outside the token
+    positions in ``skip``."""
+    return any(
+        t.i not in skip and (t.text.lower() in words or t.lemma.lower() in words)
+        for t in view.tokens
+    )
 
 
 def controller_subject(view: SentenceView, tok: Token) -> list[Token]:

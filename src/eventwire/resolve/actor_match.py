@@ -124,14 +124,18 @@ class Word:
     raw: str = ""
 
 
+def drop_period(word: str) -> str:
+    """A word without its trailing full stop ("Sen." -> "Sen"), unless it is initials ("U.S.")."""
+    return word if re.fullmatch(r"(?:[A-Z]\.)+", word) else word.rstrip(".")
+
+
 def words_of(text: str, offset: int = 0) -> list[Word]:
     """Split a phrase into words with offsets; possessive endings are dropped from the word."""
     out = []
     for m in _WORD.finditer(text):
         w = m.group()
         stripped = _POSSESSIVE.sub("", w) if len(w) > 2 else w
-        if not re.fullmatch(r"(?:[A-Z]\.)+", stripped):
-            stripped = stripped.rstrip(".")
+        stripped = drop_period(stripped)
         if not stripped:
             continue
         start = m.start() + offset

@@ -34,6 +34,7 @@ from eventwire.resolve.actor_match import (
     Word,
     confidence,
     core_end,
+    drop_period,
     words_of,
 )
 from eventwire.resolve.fuzzy_names import similar_org_name
@@ -639,9 +640,8 @@ def words_of_tokens(toks: list[Token]) -> list[Word]:
             continue
         if t.text == "-":
             continue
-        text = t.text
-        if len(text) > 2 and text.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", text):
-            text = text.rstrip(".")  # "Sen.", "Gov.": the title as words_of spells it
+        # "Sen.", "Gov.": the title as words_of spells it
+        text = drop_period(t.text) if len(t.text) > 2 else t.text
         out.append(Word(text, t.idx, t.idx + len(t.text), t.text if text != t.text else ""))
     return out
 
