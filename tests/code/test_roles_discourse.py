@@ -842,3 +842,16 @@ def test_a_body_formed_is_no_party_to_its_forming(processor):
     ev = _by_trigger(processor, text, "formed")
     assert (_countries(ev.source), _countries(ev.target)) == (["TCD"], ["NER"])
     assert ev.target[0].text == "Niger"
+
+
+def test_the_age_used_as_a_noun_points_back_to_the_person(processor):
+    # "the 25-year-old" is the person the article has just introduced; "a 25-year-old" is not
+    text = (
+        "Tom Walker, a Briton, went to Syria in 2015. "
+        "In March, the 25-year-old was captured by Kurdish fighters."
+    )
+    ev = _by_trigger(processor, text, "captured")
+    assert (_countries(ev.source), _countries(ev.target)) == (["SYR"], ["GBR"])
+    assert ev.target[0].text.endswith("25-year-old") and ev.target[0].name
+    text = "Tom Walker, a Briton, went to Syria. Police in Kenya arrested a 25-year-old."
+    assert "GBR" not in _countries(_by_trigger(processor, text, "arrested").target)

@@ -317,6 +317,9 @@ class ActorContext:
         """
         if len(words) == 1 and words[0].text.lower() in PERSONAL_PRONOUNS:
             return _stand_in(text, start, end, self.person_before(start, not_people))
+        if _age_anaphor(text, determiner):
+            # "the 25-year-old was captured": news names a person it has introduced by age
+            return _stand_in(text, start, end, self.person_before(start, not_people))
         if len(words) == 1 and words[0].text.lower() in BODY_PRONOUNS:
             return _stand_in(text, start, end, self.body_before(start))
         if len(words) == 1 and words[0].text.lower() in GROUP_PRONOUNS:
@@ -815,6 +818,19 @@ def _learn_entity(ctx: ActorContext, view: SentenceView, start: int, end: int, t
     found = ctx.resolver.resolve_words(words_of_tokens(view.noun_phrase(head)))
     if found.titles or (found.country and not found.kb_id):
         ctx.learn(text, found, start)
+
+
+#: "the 25-year-old", "the two-year-old": a person referred to by age alone
+_AGE_NOUN = re.compile(r"(?:the\s+)?(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[-\s]year[-\s]old", re.I)
+
+
+def _age_anaphor(text: str, determiner: str | None) -> bool:
+    """An age used as a noun with "the" points back to a person the article has named; "a
+    25-year-old" introduces someone new and is left alone."""
+    if not _AGE_NOUN.fullmatch(text.strip()):
+        return False
+    first = text.split(maxsplit=1)[0].lower()
+    return first == "the" or (first != "a" and first != "an" and determiner == "the")
 
 
 def _stand_in(text: str, start: int, end: int, antecedent: Learnt | None) -> Actor | None:
