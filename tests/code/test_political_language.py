@@ -493,3 +493,77 @@ def test_hosting_a_debate_or_refugees_is_no_visit_received(processor):
     assert all(e.cameo.code != "043" for e in _events(processor, text))
     text = "CNN hosted a Democratic primary debate in Michigan in March 2016."
     assert all(e.cameo.code != "043" for e in _events(processor, text))
+
+
+def test_a_race_for_a_place_or_votes_is_no_fight(processor):
+    # judging round 18: rivals "battling ... for second place", a win "among black voters"
+    text = "Ted Cruz was battling with Marco Rubio for third place in New Hampshire."
+    assert events(processor, text, published="2016-02-09") == []
+    text = "Hillary Clinton has beaten Bernie Sanders among older voters in Florida."
+    assert all(e.plover.type != "ASSAULT" for e in _events(processor, text))
+    # people beaten "among" a crowd are beaten all the same; a war for a city is a war
+    text = "Soldiers have beaten protesters among the crowd in Harare."
+    assert any(e.plover.type == "ASSAULT" for e in _events(processor, text))
+    text = "Rebels are fighting the Congolese army for control of Goma."
+    assert any(e.plover.type == "ASSAULT" for e in _events(processor, text))
+
+
+def test_a_law_struck_down_is_annulled_not_attacked(processor):
+    # judging round 18: a court "struck down" a state's law coded as an assault
+    text = "The Supreme Court struck down a North Carolina voting law in 2016."
+    assert all(e.plover.type != "ASSAULT" for e in _events(processor, text))
+    text = "Riot police struck down a protester with batons in Minsk."
+    assert any(e.plover.type == "ASSAULT" for e in _events(processor, text))
+
+
+def test_rallying_supporters_is_no_protest(processor):
+    # judging round 18: a premier "rallying a coalition", an aide who "rallied supporters"
+    text = "Matteo Renzi rallied his supporters in Florence on Sunday."
+    assert all(e.plover.type != "PROTEST" for e in _events(processor, text))
+    text = "Thousands of people rallied in Warsaw against the government on Sunday."
+    assert any(e.plover.type == "PROTEST" for e in _events(processor, text))
+
+
+def test_press_requests_and_studio_visits_are_no_politics(processor):
+    # judging round 18: an interview request declined; a candidate "visited" a TV show
+    text = "Al Gore declined an interview request from CNN on Sunday."
+    assert all(e.plover.type != "REJECT" for e in _events(processor, text))
+    text = "Iran declined a request from the IAEA to inspect the site."
+    assert any(e.plover.type == "REJECT" for e in _events(processor, text))
+    text = "Bernie Sanders visited CNN's studios in Atlanta to talk about the debate."
+    assert all(e.cameo.code != "042" for e in _events(processor, text))
+
+
+def test_a_course_of_action_argued_over_is_not_done(processor):
+    # judging round 18: voters who "oppose cutting off" federal funds: no funds cut
+    text = "Most Americans oppose cutting off military aid to Egypt, a new poll finds."
+    assert all(
+        e.modality != "asserted" or e.plover.type != "SANCTION" for e in _events(processor, text)
+    )
+    text = "The United States cut off military aid to Egypt in 2013."
+    assert any(
+        e.plover.type == "SANCTION" and e.modality == "asserted" for e in _events(processor, text)
+    )
+
+
+def test_a_dateline_is_not_part_of_the_first_actor(processor):
+    # judging round 18: "MACAU (Reuters) - <donor>" made an American Macanese, "ROME - Sanders"
+    # made him Italian
+    text = "MOSCOW (Reuters) - Secretary of State John Kerry met Sergei Lavrov on Tuesday."
+    ev = by_trigger(processor, text, "met", published="2015-12-15")
+    assert "RUS" not in {a.country for a in ev.source}
+    assert ev.source[0].text.startswith("Secretary")
+    text = "PARIS - John Kerry met Laurent Fabius on Tuesday."
+    ev = by_trigger(processor, text, "met", published="2015-12-15")
+    assert [a.country for a in ev.source] == ["USA"] and ev.source[0].text == "John Kerry"
+
+
+def test_coordinated_nouns_share_a_party_named_before_the_first(processor):
+    # judging round 18: "GOP voters, lawmakers and thinkers": the lawmakers given the country
+    # the article mentioned most (Canada) instead of the party's
+    text = (
+        "Canada and Mexico were also named. Lindsey Graham attacked GOP voters, lawmakers and "
+        "donors for backing Trump."
+    )
+    ev = by_trigger(processor, text, "attacked", published="2016-03-14")
+    assert {a.country for a in ev.target} == {"USA"}

@@ -21,10 +21,15 @@ from eventwire.code.eventhood import (
     electoral_win,
     habitual,
     idle_warning,
+    law_struck_down,
+    media_appearance,
     natural_cause,
     poll_score,
     poll_share,
+    press_request,
     quit_habit,
+    race_for_prize,
+    rallying_support,
     shared_view,
     standing_support,
     verbal_attack,
@@ -304,6 +309,14 @@ class Coder:
                 continue  # "beat Trump in the election": a win at the polls
             if contest_not_force(view, tok, pattern.code):
                 continue  # "his legal battle with his former adviser": no force
+            if race_for_prize(view, tok):
+                continue  # "battling with Rubio for second place": a race, no fight
+            if law_struck_down(view, tok, pattern.code):
+                continue  # "the court struck down a law": annulled, not attacked
+            if rallying_support(view, tok, pattern.code):
+                continue  # "rallied supporters": support gathered, no protest
+            if press_request(view, tok, pattern.code):
+                continue  # "declined an interview request": no political rejection
             if idle_warning(view, tok):
                 continue  # "warned that more children could be trafficked": no threat
             if asked_in_question(view, tok, pattern.code):
@@ -363,6 +376,8 @@ class Coder:
                 continue
             if pattern.needs_target and not target:
                 continue
+            if media_appearance(pattern.code, target):
+                continue  # "visited NBC's 'Today'": an appearance in the media, no visit
             if all(a.sector in NON_POLITICAL for a in source + target):
                 continue  # companies buying and selling are not political events
             if (

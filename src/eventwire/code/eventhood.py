@@ -145,6 +145,11 @@ _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis"})
 CONFLICT_NOUNS = LEXICON.words("conflict_nouns")
 #: Sectors that fight: their attacks are force.
 ARMED_SECTORS = frozenset({"MIL", "REB", "PRM", "UAF", "COP", "SPY", "CRM"})
+LEGAL_INSTRUMENTS = LEXICON.words("legal_instruments")
+CONTEST_PRIZES = LEXICON.words("contest_prizes")
+RIVALRY_LEMMAS = LEXICON.words("contest_lemmas_for")
+PRESS_REQUESTS = LEXICON.words("press_requests")
+ELECTORATE = LEXICON.words("electorate_nouns")
 
 
 def _a_person(view: SentenceView, actor: Actor) -> bool:
@@ -236,10 +241,12 @@ def electoral_win(
     "beat" is winning too."""
     if code[:2] not in VIOLENT_ROOTS or tok.lemma.lower() not in CONTEST_LEMMAS:
         return False
-    if mentions(view, HARM_WORDS | BOMB_WORDS):
-        return False
+    if mentions(view, HARM_WORDS | BOMB_WORDS, skip={tok.i}):
+        return False  # a wound or a weapon besides the verb itself ("beaten" is one)
     if mentions(view, ELECTION_WORDS):
         return True
+    if any(o.lemma.lower() in ELECTORATE for o in view.prep_objects(tok, ("among",))):
+        return True  # "has beaten Sanders among black voters": a share of the electorate
     sides = [*source, *target]
     return bool(target) and all(_a_person(view, a) for a in sides)
 
@@ -346,3 +353,52 @@ def idle_warning(view: SentenceView, tok: Token) -> bool:
         if own and future:
             return False
     return True
+
+
+def law_struck_down(view: SentenceView, tok: Token, code: str) -> bool:
+    """ "The court struck down a Texas abortion law": a law or a ruling struck down is annulled,
+    not attacked."""
+    if code[:2] not in VIOLENT_ROOTS or tok.lemma.lower() not in {"strike", "knock", "throw"}:
+        return False
+    if not any(k.text.lower() in {"down", "out"} for k in view.children(tok, "prt")):
+        return False
+    return any(
+        o.lemma.lower() in LEGAL_INSTRUMENTS for o in view.children(tok, "dobj", "nsubjpass")
+    )
+
+
+def rallying_support(view: SentenceView, tok: Token, code: str) -> bool:
+    """ "rallied supporters", "is rallying a coalition against X": to rally someone is to gather
+    their support; only people who rally themselves ("thousands rallied in Kyiv") protest."""
+    return (
+        code[:2] == "14"
+        and tok.pos == "VERB"
+        and tok.lemma.lower() == "rally"
+        and bool(view.children(tok, "dobj"))
+    )
+
+
+def race_for_prize(view: SentenceView, tok: Token) -> bool:
+    """ "battling with Rubio for second place", "fighting for the nomination": rivals in a race
+    for a place, a seat or votes, with no force and no accusation."""
+    if tok.lemma.lower() not in RIVALRY_LEMMAS and tok.lemma.lower() not in CONFLICT_NOUNS:
+        return False
+    return any(o.lemma.lower() in CONTEST_PRIZES for o in view.prep_objects(tok, ("for",)))
+
+
+def press_request(view: SentenceView, tok: Token, code: str) -> bool:
+    """ "declined an interview request", "declined to comment": the press asked, and a refusal
+    to answer journalists is no political rejection."""
+    if code[:2] != "12":
+        return False
+    for obj in view.children(tok, "dobj", "xcomp"):
+        words = [obj, *view.children(obj, "compound", "amod")]
+        if any(w.lemma.lower() in PRESS_REQUESTS for w in words):
+            return True
+    return False
+
+
+def media_appearance(code: str, target: Sequence[Actor]) -> bool:
+    """ "visited NBC's 'Today'", "went to CNN's studios": a visit to a broadcaster is an
+    appearance in the media, not a visit to a state or a body."""
+    return code in {"042", "043"} and bool(target) and all(a.sector == "JRN" for a in target)

@@ -271,13 +271,29 @@ def is_dateline(view: SentenceView, tok: Token) -> bool:
         return False
     if any(not (t.text.isupper() or t.pos == "PUNCT") for t in view.tokens[: tok.i]):
         return False
-    after = view.tokens[tok.i + 1 : tok.i + 4]
+    after = view.tokens[tok.i + 1 : tok.i + 8]
+    in_brackets = False
     for t in after:
-        if t.text in DATELINE_DASHES:
+        if t.text in DATELINE_DASHES and not in_brackets:
             return True
-        if not (t.text.isupper() or t.text == ","):
+        if t.text in {"(", ")"}:
+            in_brackets = t.text == "("  # "MACAU (Reuters) –": the agency in brackets
+            continue
+        if not (in_brackets or t.text.isupper() or t.text == ","):
             return False
     return False
+
+
+def after_dateline(view: SentenceView, toks: list[Token]) -> list[Token]:
+    """A noun phrase without the dateline the parse joined to it ("ROME - Bernie Sanders"
+    is Bernie Sanders)."""
+    if not toks or not is_dateline(view, toks[0]):
+        return toks
+    for t in view.tokens[toks[0].i + 1 :]:
+        if t.text in DATELINE_DASHES:  # the phrase leaves the dash itself out
+            rest = [k for k in toks if k.i > t.i]
+            return rest or toks
+    return toks
 
 
 def reduced_passive(view: SentenceView, tok: Token) -> bool:

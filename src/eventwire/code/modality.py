@@ -28,6 +28,8 @@ ENABLING_ADJECTIVES = LEXICON.words("enabling_adjectives")
 BELIEF_NOUNS = LEXICON.words("belief_nouns")
 #: Verbs of weighing what to do: a refusal they govern is only considered.
 DELIBERATING_LEMMAS = LEXICON.words("deliberating_lemmas")
+#: "oppose cutting off aid": the gerund of a side taken is a proposal, not an act
+STANCE_LEMMAS = LEXICON.words("stance_lemmas")
 #: Adverbs that make a statement a guess about what may happen.
 HEDGES = LEXICON.words("hedges")
 #: Speakers whose "will" is a forecast, not a plan announced by its actor.
@@ -205,6 +207,21 @@ def _infinitive_ahead(view: SentenceView, noun: Token) -> bool:
     return False
 
 
+def _proposal(view: SentenceView, tok: Token) -> bool:
+    """A gerund that is the object of a verb of taking sides ("oppose cutting off aid", "backed
+    sending troops"): the act is argued for or against, not done."""
+    if tok.tag != "VBG":
+        return False
+    if any(k.lemma.lower() in STANCE_LEMMAS for k in view.children(tok, "aux")):
+        return True  # the parser sometimes reads "oppose" before a gerund as an auxiliary
+    head = view.head(tok)
+    return (
+        tok.dep in {"dobj", "xcomp", "pcomp", "ccomp"}
+        and head is not None
+        and head.lemma.lower() in STANCE_LEMMAS
+    )
+
+
 def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = None) -> str:
     """Classify one trigger; a noun trigger's light verb ("held talks") counts as the trigger."""
     anchors = [trigger] + ([light_verb] if light_verb is not None else [])
@@ -225,6 +242,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
         return "hypothetical"  # "a potential Turkish attack": spoken of, not done
     if _predicated_unreal(view, trigger):
         return "hypothetical"  # "clashes are now a possibility", "a clash was likely"
+    if _proposal(view, anchors[-1]):
+        return "hypothetical"  # "most voters oppose cutting off aid": a course argued over
     if trigger.pos == "NOUN" and _infinitive_ahead(view, trigger):
         return "planned"  # "a summit to be held in Tehran on Friday": still to come
     chain: list[Token] = []

@@ -18,6 +18,7 @@ from eventwire.code.grammar import (
     SHELTER_NOUNS,
     SUBJ,
     ActorFn,
+    after_dateline,
     agrees,
     binding_subjects,
     controller_subject,
@@ -65,10 +66,11 @@ class PhraseActors:
                     out.extend(a for a in pair if all(a.country != b.country for b in out))
                     continue
                 binders = self._binders(view, t, actor_fn)
+                phrase = after_dateline(view, view.noun_phrase(t))
                 if binders:
-                    actor = actor_fn(view.noun_phrase(t), t, not_people=binders)
+                    actor = actor_fn(phrase, t, not_people=binders)
                 else:
-                    actor = actor_fn(view.noun_phrase(t), t)
+                    actor = actor_fn(phrase, t)
                 if actor is None and t.lemma.lower() in SHELTER_NOUNS:
                     # "a camp for Congolese refugees was attacked": the people it shelters
                     for sheltered in view.prep_objects(t, ("for", "of")):
@@ -136,12 +138,13 @@ class PhraseActors:
         )
 
     def _shared_nationality(self, view: SentenceView, head: Token, actor_fn: ActorFn) -> str | None:
-        """The country a nationality modifier of the first of coordinated nouns names ("U.S.
-        government and industry officials"), when the nouns are coordinated at all."""
+        """The country a nationality or party modifier of the first of coordinated nouns names
+        ("U.S. government and industry officials", "GOP voters, lawmakers and thinkers"), when
+        the nouns are coordinated at all."""
         if not view.children(head, "conj"):
             return None
         for mod in view.children(head, "compound", "amod", "nmod"):
-            if mod.ent in {"GPE", "NORP"} and mod.i < head.i:
+            if mod.ent in {"GPE", "NORP", "ORG"} and mod.i < head.i:
                 found = actor_fn([mod], mod)
                 if found is not None and found.country:
                     return found.country

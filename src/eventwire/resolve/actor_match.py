@@ -696,8 +696,10 @@ class ActorResolver:
                             continue
                         if alone and normalise(entry.name) != normalise(name):
                             continue  # a whole phrase must be the place's own name
-                        if normalise(entry.name).startswith(normalise(name) + " "):
-                            continue  # "Free trade" is not Free State: a part of a name
+                        if size == 1 and normalise(entry.name).startswith(normalise(name) + " "):
+                            # "Free trade" is not Free State: one word that only opens a
+                            # longer name; "New York" (New York City) is a name of its own
+                            continue
                         found.country, found.country_rank = entry.country, RANK["place"]
                         found.evidence.append(f"place:{name}")
                         return
