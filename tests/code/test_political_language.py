@@ -567,3 +567,20 @@ def test_coordinated_nouns_share_a_party_named_before_the_first(processor):
     )
     ev = by_trigger(processor, text, "attacked", published="2016-03-14")
     assert {a.country for a in ev.target} == {"USA"}
+
+
+def test_thanks_to_ones_own_family_is_private(processor):
+    # judging round 18: a candidate who "thanked his parents, his siblings, his wife ..."
+    text = (
+        "Donald Trump won the New Hampshire primary on Tuesday, a big night for the Republican "
+        "front-runner in the United States. Trump thanked his parents, his sister and his wife."
+    )
+    assert all(e.trigger.text != "thanked" for e in events(processor, text, published="2016-02-10"))
+    text = "The junta in Niger released the wife of President Bazoum."
+    assert any(e.plover.type == "RETREAT" for e in events(processor, text, published="2024-01-08"))
+
+
+def test_being_anxious_to_talk_is_no_talk_held(processor):
+    # judging round 18: "anxious to engage these people in a dialogue" coded as talks held
+    text = "Ted Cruz is anxious to engage the Iranian leaders in a dialogue."
+    assert all(e.modality != "asserted" for e in _events(processor, text))

@@ -19,6 +19,7 @@ from eventwire.code.eventhood import (
     contest_not_force,
     drop_restatements,
     electoral_win,
+    family_only,
     habitual,
     idle_warning,
     law_struck_down,
@@ -376,6 +377,8 @@ class Coder:
                 continue
             if pattern.needs_target and not target:
                 continue
+            if family_only(pattern.code, target):
+                continue  # "thanked his parents and his wife": private
             if media_appearance(pattern.code, target):
                 continue  # "visited NBC's 'Today'": an appearance in the media, no visit
             if all(a.sector in NON_POLITICAL for a in source + target):

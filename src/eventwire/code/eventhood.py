@@ -24,6 +24,7 @@ from eventwire.code.grammar import (
     SUBJ,
     VERBAL_ATTACK_LEMMAS,
     VIOLENT_ROOTS,
+    head_word,
     mentions,
 )
 from eventwire.records import (
@@ -150,6 +151,7 @@ CONTEST_PRIZES = LEXICON.words("contest_prizes")
 RIVALRY_LEMMAS = LEXICON.words("contest_lemmas_for")
 PRESS_REQUESTS = LEXICON.words("press_requests")
 ELECTORATE = LEXICON.words("electorate_nouns")
+KIN_NOUNS = LEXICON.words("kin_nouns")
 
 
 def _a_person(view: SentenceView, actor: Actor) -> bool:
@@ -402,3 +404,17 @@ def media_appearance(code: str, target: Sequence[Actor]) -> bool:
     """ "visited NBC's 'Today'", "went to CNN's studios": a visit to a broadcaster is an
     appearance in the media, not a visit to a state or a body."""
     return code in {"042", "043"} and bool(target) and all(a.sector == "JRN" for a in target)
+
+
+def family_only(code: str, target: Sequence[Actor]) -> bool:
+    """ "thanked his parents, his wife and his children": what is said or done to one's own
+    family (short of force) is private, no political event."""
+    if code[:2] in VIOLENT_ROOTS or not target:
+        return False
+    return all(
+        head_word(a.text) in KIN_NOUNS and a.text.lower().split()[0] in _OWN for a in target
+    )
+
+
+#: Possessives that make a relative one's own ("his wife"); "the president's wife" is another's.
+_OWN = frozenset({"his", "her", "their", "my", "our"})
