@@ -855,3 +855,15 @@ def test_the_age_used_as_a_noun_points_back_to_the_person(processor):
     assert ev.target[0].text.endswith("25-year-old") and ev.target[0].name
     text = "Tom Walker, a Briton, went to Syria. Police in Kenya arrested a 25-year-old."
     assert "GBR" not in _countries(_by_trigger(processor, text, "arrested").target)
+
+
+def test_a_bombardment_is_an_attack_by_whoever_it_is_from(processor):
+    # "bombardment" named only with "air" before it was no trigger; a bombardment by artillery
+    # or "from" a country is an attack all the same
+    text = "Intense artillery bombardment from Turkey hit Afrin on Sunday."
+    ev = _by_trigger(processor, text, "artillery bombardment")
+    assert ev.plover.type == "ASSAULT" and _countries(ev.source) == ["TUR"]
+    ev = _by_trigger(
+        processor, "The Russian bombardment of Aleppo went on for weeks.", "bombardment"
+    )
+    assert (_countries(ev.source), _countries(ev.target)) == (["RUS"], ["SYR"])
