@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from eventwire.code.acled import acled_view
+from eventwire.code.authority import implied_authority, of_the_place
 from eventwire.code.candidates import CandidateFinder
 from eventwire.code.clauses import subject_undergoes
 from eventwire.code.eventhood import (
@@ -252,6 +253,20 @@ class Coder:
                 # people of the place where the event happens, not of the article's focus
                 source = localised(source, ranked[1].country)
                 target = localised(target, ranked[1].country)
+            if not source and target:
+                # "a man was arrested in Leeds": by the police of where it happened
+                # only a place the sentence states: the article's country is no evidence
+                stated = (
+                    ranked[1].country
+                    if ranked
+                    and ranked[1] is not fallback_place
+                    and ranked[1].char_start is not None
+                    else None
+                )
+                police = implied_authority(view, tok, stated)
+                if police is not None:
+                    source, inferred = [police], True
+                    target = of_the_place(target, police.country or "")
             if pattern.code == "015" and not (ranked and ranked[0] == 0):
                 # "claimed responsibility for an attack at a mall in Nairobi": the claimed
                 # event's place, wherever its clause names it

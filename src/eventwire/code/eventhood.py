@@ -411,9 +411,7 @@ def family_only(code: str, target: Sequence[Actor]) -> bool:
     family (short of force) is private, no political event."""
     if code[:2] in VIOLENT_ROOTS or not target:
         return False
-    return all(
-        head_word(a.text) in KIN_NOUNS and a.text.lower().split()[0] in _OWN for a in target
-    )
+    return all(head_word(a.text) in KIN_NOUNS and a.text.lower().split()[0] in _OWN for a in target)
 
 
 #: Possessives that make a relative one's own ("his wife"); "the president's wife" is another's.
