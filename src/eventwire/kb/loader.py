@@ -51,6 +51,8 @@ OFFICE_SECTORS = {
     # Nigerian state governor): one country may have many at once, so they never answer
     # "the president" or "the prime minister", only their own names
     "regional head of government": "GOV",
+    # a legislature has many members at once: never "the speaker", only their own names
+    "legislator": "LEG",
 }
 
 _kw = dict(frozen=True, slots=True, kw_only=True)
