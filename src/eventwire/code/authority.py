@@ -25,9 +25,9 @@ _PASSIVE = frozenset({"auxpass", "nsubjpass"})
 
 
 def implied_authority(view: SentenceView, tok: Token, country: str | None) -> Actor | None:
-    """The police or the court of ``country`` as the agent of an arrest, a charge or a sentence
-    told in the passive ("was arrested", "has been charged") or as a bare noun ("the arrest of
-    X"); None for any other trigger, with an agent named, or with no country."""
+    """The police or the court of ``country`` as the agent of an arrest or a sentence told in
+    the passive ("was arrested", "has been sentenced") or as a bare noun ("the arrest of X");
+    None for any other trigger, with an agent named, or with no country."""
     sector = AUTHORITY_ACTS.get(tok.lemma.lower())
     if sector is None or not country:
         return None
