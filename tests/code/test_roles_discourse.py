@@ -867,3 +867,16 @@ def test_a_bombardment_is_an_attack_by_whoever_it_is_from(processor):
         processor, "The Russian bombardment of Aleppo went on for weeks.", "bombardment"
     )
     assert (_countries(ev.source), _countries(ev.target)) == (["RUS"], ["SYR"])
+
+
+def test_a_vow_of_force_is_aimed_at_the_clauses_object_not_its_own_side(processor):
+    # "vowed he would ...", "vowed that its army would ...": the clause's subject is the one
+    # who vows, so the threat is aimed at whom the force would be used on
+    ev = _by_trigger(
+        processor, "Museveni vowed he would keep hunting the ADF rebels in Congo.", "vowed"
+    )
+    assert ev.plover.type == "THREATEN" and ev.modality == "asserted"
+    assert (_countries(ev.source), _countries(ev.target)) == (["UGA"], ["COD"])
+    # a demand that the speaker's own legislature act is aimed at it all the same
+    ev = _by_trigger(processor, "Ruto demanded that parliament pass the budget.", "demanded")
+    assert [a.sector for a in ev.target] == ["LEG"]

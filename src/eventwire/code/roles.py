@@ -6,6 +6,7 @@ a sibling clause."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from eventwire.code.clauses import (
@@ -218,7 +219,9 @@ class RoleFinder:
                     if target:
                         break
             if not target and p.code[:2] in ADDRESSED_ROOTS:
-                target = self._addressee(view, tok, obj_heads, actor_fn)
+                target = self._addressee(
+                    view, tok, obj_heads, actor_fn, source, threat=p.code[:2] == "13"
+                )
             if not target and not obj_heads:
                 target = self._embedded_object(view, tok, actor_fn, threat=p.code[:2] == "13")
         else:
@@ -573,11 +576,21 @@ class RoleFinder:
         return out
 
     def _addressee(
-        self, view: SentenceView, tok: Token, obj_heads: list[Token], actor_fn: ActorFn
+        self,
+        view: SentenceView,
+        tok: Token,
+        obj_heads: list[Token],
+        actor_fn: ActorFn,
+        source: Sequence[Actor] = (),
+        threat: bool = False,
     ) -> list[Actor]:
         """Who a demand, accusation or threat is aimed at when it has no direct object actor:
         the subject of its clause ("demanded that the US cancel ...") or the agent of its
-        object ("demanded the withdrawal of Serbian forces", "an admission by Moscow")."""
+        object ("demanded the withdrawal of Serbian forces", "an admission by Moscow"). When
+        the clause's subject is the speaker's own side ("vowed that Turkey would crush the
+        militias", "vowed he would clear them"), the threat is aimed at the clause's object."""
+        own = {a.country for a in source if a.country} if threat else set()
+        own_sides = {(a.country, a.sector) for a in source}
         for clause in view.children(tok, "ccomp", "xcomp", "advcl"):
             if clause.dep == "advcl" and not any(
                 m.text.lower() == "for" for m in view.children(clause, "mark")
@@ -585,6 +598,22 @@ class RoleFinder:
                 continue  # only "appealed for both sides to ...", not "after X did ..."
             subj = view.children(clause, "nsubj", "nsubjpass")
             found = self.actors(view, subj, actor_fn)
+            if found and own and {(a.country, a.sector) for a in found} <= own_sides:
+                # through "continue to", "try to": "vowed he would continue to clear them"
+                verbs = [clause, *view.children(clause, "xcomp")]
+                heads = [
+                    h
+                    for v in verbs
+                    for h in (*view.children(v, "dobj"), *view.prep_objects(v, AIMED_PREPS))
+                ]
+                aimed = [
+                    a
+                    for a in self.actors(view, heads, actor_fn)
+                    if a.country and a.country not in own
+                ]
+                if aimed:
+                    return aimed
+                continue
             if found:
                 return found
         for obj in obj_heads:
