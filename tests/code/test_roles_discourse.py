@@ -880,3 +880,9 @@ def test_a_vow_of_force_is_aimed_at_the_clauses_object_not_its_own_side(processo
     # a demand that the speaker's own legislature act is aimed at it all the same
     ev = _by_trigger(processor, "Ruto demanded that parliament pass the budget.", "demanded")
     assert [a.sector for a in ev.target] == ["LEG"]
+
+
+def test_a_pledge_to_help_someone_do_something_is_made_to_them(processor):
+    # "help X rebuild": the parser makes X the subject of the helped act, not help's object
+    ev = _by_trigger(processor, "Japan pledged to help Kenya rebuild its railways.", "pledged")
+    assert (_countries(ev.source), _countries(ev.target)) == (["JPN"], ["KEN"])

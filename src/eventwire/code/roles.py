@@ -79,6 +79,8 @@ ENVOY_NOUNS = LEXICON.words("envoy_nouns")
 PROTEST_NOUNS = LEXICON.words("protest_nouns")
 #: Prepositions that aim an embedded act at its party ("cut off power to X", "strike at X").
 AIMED_PREPS = ("against", "to", "on", "at")
+#: "help X rebuild", "enable X to export": verbs whose helped party is the next act's subject
+HELPING_LEMMAS = frozenset({"help", "assist", "enable"})
 #: Sectors of armed groups outside a state's forces.
 ARMED_GROUPS = frozenset({"REB", "UAF", "PRM"})
 #: CAMEO code of a visit.
@@ -652,6 +654,14 @@ class RoleFinder:
             if clause.pos != "VERB":
                 continue
             objects = view.children(clause, "dobj")
+            if clause.lemma.lower() in HELPING_LEMMAS:
+                # "pledged to help Kenya rebuild its railways": the one helped is the subject
+                # the parser gives the helped act
+                objects = objects + [
+                    s
+                    for c in view.children(clause, "ccomp", "xcomp")
+                    for s in view.children(c, *SUBJ)
+                ]
             heads = [h for h in objects if self._names_its_party(view, h)]
             # "threatened to retaliate against Israel", "to cut off power to Nakhichevan",
             # "to deliver blows to the United States": an act aimed at someone
