@@ -886,3 +886,13 @@ def test_a_pledge_to_help_someone_do_something_is_made_to_them(processor):
     # "help X rebuild": the parser makes X the subject of the helped act, not help's object
     ev = _by_trigger(processor, "Japan pledged to help Kenya rebuild its railways.", "pledged")
     assert (_countries(ev.source), _countries(ev.target)) == (["JPN"], ["KEN"])
+
+
+def test_each_people_counted_after_a_quantity_is_a_target(processor):
+    # "dozens of X and Y refugees": both peoples, also when one is named in two words
+    text = "Police in Chad beat dozens of Sudanese and Central African refugees."
+    ev = _by_trigger(processor, text, "beat", published="2001-01-25")
+    assert set(_countries(ev.target)) == {"SDN", "CAF"}
+    text = "Soldiers in Mali detained scores of Burkinabe and Ivorian migrants near Sikasso."
+    ev = _by_trigger(processor, text, "detained", published="2021-01-25")
+    assert set(_countries(ev.target)) == {"BFA", "CIV"}

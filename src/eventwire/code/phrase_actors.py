@@ -78,6 +78,7 @@ class PhraseActors:
                         if actor is not None:
                             t = sheltered
                             break
+                more: list[Token] = []
                 if actor is None and t.lemma.lower() in QUANTITY_NOUNS:
                     # "tens of thousands of students": the people counted are the actor
                     for counted in view.prep_objects(t, ("of",)):
@@ -105,6 +106,16 @@ class PhraseActors:
                 if actor is not None and all(a.start != actor.start for a in out):
                     out.append(actor)
                     out.extend(self._coordinated_modifiers(view, t, actor, actor_fn))
+                    if t.lemma.lower() in QUANTITY_NOUNS:
+                        # "dozens of Sudanese and Central African refugees", "scores of Sierra
+                        # Leonean and Liberian refugees": each people counted is an actor
+                        for counted in view.prep_objects(t, ("of",)):
+                            out.extend(self._coordinated_modifiers(view, counted, actor, actor_fn))
+                            more += [c for c in view.conjuncts(counted) if c.i != counted.i]
+                for c in more:
+                    counted_too = actor_fn(view.noun_phrase(c), c)
+                    if counted_too is not None and all(a.start != counted_too.start for a in out):
+                        out.append(counted_too)
         return out
 
     @staticmethod
@@ -234,15 +245,18 @@ class PhraseActors:
                 stack.extend(view.children(c, "conj"))
                 if c.ent not in {"GPE", "NORP"}:
                     continue
-                found = actor_fn([c], c)
+                # "Sudanese and Central African refugees": the conjunct's own words before it
+                words = [k for k in view.children(c, "amod", "compound") if k.i < c.i]
+                found = actor_fn([*words, c], c)
                 if found is None or not found.country or found.country == actor.country:
                     continue
                 end = head.idx + len(head.text)
+                first = words[0] if words else c
                 out.append(
                     replace(
                         actor,
-                        text=f"{c.text} {head.text}",
-                        start=c.idx,
+                        text=view_text(view, first, head),
+                        start=first.idx,
                         end=end,
                         country=found.country,
                         name=None,
@@ -269,3 +283,8 @@ class PhraseActors:
             if where is not None and where.country:
                 return replace(actor, country=where.country)
         return actor
+
+
+def view_text(view: SentenceView, first: Token, last: Token) -> str:
+    """The words from ``first`` to ``last`` as written (single-spaced)."""
+    return " ".join(t.text for t in view.tokens[first.i : last.i + 1] if t.pos != "PUNCT")
