@@ -896,3 +896,14 @@ def test_each_people_counted_after_a_quantity_is_a_target(processor):
     text = "Soldiers in Mali detained scores of Burkinabe and Ivorian migrants near Sikasso."
     ev = _by_trigger(processor, text, "detained", published="2021-01-25")
     assert set(_countries(ev.target)) == {"BFA", "CIV"}
+
+
+def test_forces_reinforced_or_massed_abroad_are_aimed_at_that_country(processor):
+    ev = _by_trigger(processor, "Rwanda massed troops in eastern Congo.", "massed")
+    assert (_countries(ev.source), _countries(ev.target)) == (["RWA"], ["COD"])
+    text = "Russia reinforced its troops in Belarus in January 2022."
+    ev = _by_trigger(processor, text, "reinforced", published="2022-01-25")
+    assert _countries(ev.target) == ["BLR"]
+    # at home, no one is the target
+    text = "Egypt has strengthened its forces in Sinai."
+    assert _by_trigger(processor, text, "strengthened").target == ()
