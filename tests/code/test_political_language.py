@@ -584,3 +584,13 @@ def test_being_anxious_to_talk_is_no_talk_held(processor):
     # judging round 18: "anxious to engage these people in a dialogue" coded as talks held
     text = "Ted Cruz is anxious to engage the Iranian leaders in a dialogue."
     assert all(e.modality != "asserted" for e in _events(processor, text))
+
+
+def test_workers_going_on_strike_protest(processor):
+    # a labour strike is gone on, staged or called; a strike that is launched on a place is an
+    # attack, left to the attack patterns
+    text = "Thousands of teachers in Kaduna went on strike over unpaid salaries."
+    ev = by_trigger(processor, text, "strike", published="2018-05-02")
+    assert ev.plover.type == "PROTEST" and [a.sector for a in ev.source] == ["EDU"]
+    text = "Port workers in Mombasa staged a strike over pay on Monday."
+    assert by_trigger(processor, text, "strike", published="2018-05-02").plover.type == "PROTEST"

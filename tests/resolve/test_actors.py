@@ -554,3 +554,8 @@ def test_new_york_is_new_york_not_york_in_england():
         actor = resolve_phrase(text, date="2016-06-01")
         assert actor is not None and actor.country == "USA", text
     assert resolve_phrase("Free trade", date="2016-04-27") is None
+
+
+def test_a_jury_convicts_as_a_court_and_a_sheriff_polices():
+    assert resolve_phrase("the jury", date="2018-05-02").sector == "JUD"
+    assert resolve_phrase("the county sheriff", date="2018-05-02").sector == "COP"
