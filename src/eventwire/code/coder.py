@@ -26,6 +26,7 @@ from eventwire.code.eventhood import (
     law_struck_down,
     media_appearance,
     natural_cause,
+    police_raid,
     poll_score,
     poll_share,
     press_request,
@@ -35,6 +36,7 @@ from eventwire.code.eventhood import (
     shared_view,
     standing_support,
     verbal_attack,
+    weapons_test,
 )
 from eventwire.code.eventplace import PlaceFn, names_place, rank_place
 from eventwire.code.eventtime import TimeAttacher
@@ -87,6 +89,10 @@ from eventwire.syntax import SentenceView
 CODER_VERSION = "eventwire-coder/0.1"
 #: What a politician's verbal "attack" is: criticism (CAMEO 111, PLOVER ACCUSE).
 VERBAL_ATTACK_CODE = "111"
+#: What a police raid is: coercion (CAMEO 170, PLOVER COERCE), not an armed assault.
+POLICE_RAID_CODE = "170"
+#: What a weapons test is: a show of force (CAMEO 150, PLOVER MOBILIZE).
+SHOW_OF_FORCE_CODE = "150"
 
 
 def localised(actors: list[Actor], country: str) -> list[Actor]:
@@ -349,6 +355,11 @@ class Coder:
                 continue  # "appeared at a Trump rally": a campaign meeting, not a protest
             if habitual(view, tok, roles.light_verb):
                 continue  # "frequently meets members of Congress": a habit, not an event
+            if weapons_test(view, tok, pattern.code):
+                pattern = replace(pattern, code=SHOW_OF_FORCE_CODE, plover_type=None, mode=None)
+                target = []  # a test is aimed at no one in particular
+            if police_raid(tok, pattern.code, source):
+                pattern = replace(pattern, code=POLICE_RAID_CODE, plover_type=None, mode=None)
             if verbal_attack(view, tok, pattern.code, source, target):
                 pattern = replace(pattern, code=VERBAL_ATTACK_CODE, plover_type=None, mode=None)
             if not source and tok.pos == "VERB" and not view.children(tok, *PASSIVE_SUBJ, *SUBJ):

@@ -416,3 +416,23 @@ def family_only(code: str, target: Sequence[Actor]) -> bool:
 
 #: Possessives that make a relative one's own ("his wife"); "the president's wife" is another's.
 _OWN = frozenset({"his", "her", "their", "my", "our"})
+
+
+def police_raid(tok: Token, code: str, source: Sequence[Actor]) -> bool:
+    """ "Police raided the offices of the opposition party": a raid by the police is a search
+    or a seizure (coercion), not an armed attack."""
+    return (
+        code[:2] in VIOLENT_ROOTS
+        and tok.lemma.lower() in {"raid", "storm"}
+        and bool(source)
+        and all(a.sector == "COP" for a in source)
+    )
+
+
+def weapons_test(view: SentenceView, tok: Token, code: str) -> bool:
+    """ "test-fired a ballistic missile", "fired two missiles in a test": a weapon tested is a
+    show of force (CAMEO 150), no attack on anyone."""
+    if code[:2] not in VIOLENT_ROOTS:
+        return False
+    tested = any(k.lemma.lower() == "test" for k in view.children(tok, "npadvmod", "compound"))
+    return tested or any(o.lemma.lower() == "test" for o in view.prep_objects(tok, ("in", "as")))

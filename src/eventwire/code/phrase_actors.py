@@ -25,12 +25,16 @@ from eventwire.code.grammar import (
     is_dateline,
 )
 from eventwire.kb import KnowledgeBase
+from eventwire.kb.lexicon import load_lexicon
 from eventwire.records import (
     CONTEXT_KB_ID,
     Actor,
     Token,
 )
 from eventwire.syntax import SentenceView
+
+#: "the offices of the opposition party": a building that stands for whose it is
+OWNED_PLACES = load_lexicon("en").words("owned_places")
 
 
 class PhraseActors:
@@ -79,6 +83,14 @@ class PhraseActors:
                             t = sheltered
                             break
                 more: list[Token] = []
+                if actor is None and t.lemma.lower() in OWNED_PLACES:
+                    # "raided the offices of the opposition party": the party whose they are
+                    owners = view.prep_objects(t, ("of",)) + view.children(t, "poss")
+                    for owner in owners:
+                        actor = actor_fn(view.noun_phrase(owner), owner)
+                        if actor is not None:
+                            t = owner
+                            break
                 if actor is None and t.lemma.lower() in QUANTITY_NOUNS:
                     # "tens of thousands of students": the people counted are the actor
                     for counted in view.prep_objects(t, ("of",)):

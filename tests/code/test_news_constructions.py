@@ -1,0 +1,80 @@
+"""Common constructions of news English that coded nothing or the wrong thing (session 25).
+
+Each sentence is our own, about real places and events, and states the fact of English or of
+the world the pattern or rule encodes.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from code_sentences import by_trigger, events
+
+_by_trigger = partial(by_trigger, published="2019-05-02")
+_events = partial(events, published="2019-05-02")
+
+
+def _sides(ev):
+    return [a.country for a in ev.source], [a.country for a in ev.target]
+
+
+def test_tear_gas_fired_at_protesters_is_violent_repression(processor):
+    ev = _by_trigger(processor, "Police fired tear gas at protesters in Nairobi.", "fired")
+    assert ev.cameo.code == "175" and _sides(ev) == (["KEN"], ["KEN"])
+
+
+def test_control_taken_from_someone_is_taken_by_force(processor):
+    ev = _by_trigger(processor, "The army regained control of Kidal from the rebels.", "regained")
+    assert ev.cameo.code == "192" and [a.sector for a in ev.target] == ["REB"]
+
+
+def test_a_resolution_blocked_is_vetoed(processor):
+    text = "Russia and China blocked a UN resolution on Myanmar."
+    ev = _by_trigger(processor, text, "blocked")
+    assert ev.plover.type == "REJECT" and set(_sides(ev)[0]) == {"RUS", "CHN"}
+
+
+def test_a_loan_approved_for_a_state_is_aid(processor):
+    text = "The World Bank approved a $500 million loan to Ghana."
+    ev = _by_trigger(processor, text, "approved")
+    assert ev.plover.type == "AID" and _sides(ev)[1] == ["GHA"]
+
+
+def test_an_internet_shutdown_restricts_freedoms(processor):
+    text = "Authorities shut down the internet in the Tigray region."
+    ev = _by_trigger(processor, text, "shut down")
+    assert ev.cameo.code == "1721" and _sides(ev)[1] == ["ETH"]
+
+
+def test_relations_restored_by_two_states_are_each_ones(processor):
+    text = "Ethiopia and Eritrea restored diplomatic relations in 2018."
+    pairs = {
+        tuple(map(tuple, _sides(e))) for e in _events(processor, text) if e.cameo.code == "054"
+    }
+    assert pairs == {(("ETH",), ("ERI",)), (("ERI",), ("ETH",))}
+
+
+def test_a_mediator_works_between_the_parties(processor):
+    text = "Qatar mediated talks between the United States and Iran."
+    ev = _by_trigger(processor, text, "mediated")
+    assert _sides(ev) == (["QAT"], ["USA", "IRN"])
+
+
+def test_a_raid_on_a_bodys_offices_targets_the_body_and_a_police_raid_coerces(processor):
+    text = "Police raided the offices of the opposition party in Harare."
+    ev = _by_trigger(processor, text, "raided")
+    assert ev.plover.type == "COERCE" and [a.sector for a in ev.target] == ["OPP"]
+    text = "Soldiers stormed the home of the opposition leader in Kampala."
+    ev = _by_trigger(processor, text, "stormed")
+    assert ev.plover.type == "ASSAULT" and [a.sector for a in ev.target] == ["OPP"]
+
+
+def test_a_weapons_test_is_a_show_of_force_not_an_attack(processor):
+    for text in (
+        "Pakistan test-fired a ballistic missile.",
+        "North Korea fired two missiles into the sea in a test.",
+    ):
+        ev = _by_trigger(processor, text, "fired")
+        assert ev.plover.type == "MOBILIZE" and ev.target == (), text
+    ev = _by_trigger(processor, "Hamas fired rockets at Israel.", "fired")
+    assert ev.plover.type == "ASSAULT"
