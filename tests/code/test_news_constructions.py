@@ -78,3 +78,11 @@ def test_a_weapons_test_is_a_show_of_force_not_an_attack(processor):
         assert ev.plover.type == "MOBILIZE" and ev.target == (), text
     ev = _by_trigger(processor, "Hamas fired rockets at Israel.", "fired")
     assert ev.plover.type == "ASSAULT"
+
+
+def test_meeting_opposition_leaders_is_a_meeting_meeting_opposition_is_not(processor):
+    # a word the object must not be ("opposition": resistance met) is the object's head, not a
+    # word before it
+    ev = _by_trigger(processor, "The UN envoy met opposition leaders in Geneva.", "met")
+    assert ev.plover.type == "CONSULT" and [a.sector for a in ev.target] == ["OPP"]
+    assert _events(processor, "The plan was met with opposition from Congress.") == []

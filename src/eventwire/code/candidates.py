@@ -242,22 +242,26 @@ class CandidateFinder:
                 p.not_obj and not p.obj and tok.pos == "VERB" and view.children(tok, "dobj")
             )
             words = self._object_words(view, tok, embedded=embedded)
+            # what an object must not be is its head: "met opposition leaders" met people,
+            # "was met with opposition" met resistance
+            heads = self._object_words(view, tok, embedded=embedded, modifiers=False)
             if p.prep:  # "spoke by telephone": the object of the required preposition
                 words |= {o.lemma.lower() for o in view.prep_objects(tok, p.prep)}
+                heads |= {o.lemma.lower() for o in view.prep_objects(tok, p.prep)}
             if p.not_obj:  # "the plan was met with opposition": what it met comes after "with"
-                words |= {o.lemma.lower() for o in view.prep_objects(tok, ("with",))}
+                heads |= {o.lemma.lower() for o in view.prep_objects(tok, ("with",))}
             if p.not_obj and not view.children(tok, *OBJ):
                 # "had their demands met": with no object, the subject is what is met; "the
                 # offensive was met by artillery fire": the agent is what it met
-                words |= {w.lemma.lower() for w in view.children(tok, *SUBJ)}
-                words |= {
+                heads |= {w.lemma.lower() for w in view.children(tok, *SUBJ)}
+                heads |= {
                     o.lemma.lower()
                     for a in view.children(tok, "agent")
                     for o in view.children(a, "pobj")
                 }
             if p.obj and not words & p.obj:
                 return False
-            if words & p.not_obj:
+            if heads & p.not_obj:
                 return False
         if p.place_obj and not self._place_objects(view, tok, p):
             return False
@@ -311,9 +315,12 @@ class CandidateFinder:
             return False
         return all(_names_place(view, o) for o in objects)
 
-    def _object_words(self, view: SentenceView, tok: Token, embedded: bool = True) -> set[str]:
+    def _object_words(
+        self, view: SentenceView, tok: Token, embedded: bool = True, modifiers: bool = True
+    ) -> set[str]:
         """Lemmas that count as the trigger's object for pattern constraints; ``embedded``:
-        with the objects of a clause the verb governs ("allow refugees to return")."""
+        with the objects of a clause the verb governs ("allow refugees to return");
+        ``modifiers``: with the words before the object's head ("military aid")."""
         heads: list[Token] = []
         if tok.pos == "VERB":
             direct = view.children(tok, *OBJ, "nsubjpass")
@@ -338,7 +345,7 @@ class CandidateFinder:
             for t in view.conjuncts(h):
                 words.add(t.lemma.lower())
                 words.add(t.text.lower())
-                for m in view.children(t, "compound", "amod"):
+                for m in view.children(t, "compound", "amod") if modifiers else ():
                     words.add(m.lemma.lower())
         return words
 
