@@ -86,3 +86,28 @@ def test_meeting_opposition_leaders_is_a_meeting_meeting_opposition_is_not(proce
     ev = _by_trigger(processor, "The UN envoy met opposition leaders in Geneva.", "met")
     assert ev.plover.type == "CONSULT" and [a.sector for a in ev.target] == ["OPP"]
     assert _events(processor, "The plan was met with opposition from Congress.") == []
+
+
+def test_arms_exports_suspended_are_military_aid_stopped(processor):
+    text = "Germany suspended arms exports to Saudi Arabia in 2018."
+    ev = _by_trigger(processor, text, "suspended")
+    assert ev.cameo.code == "1622" and _sides(ev) == (["DEU"], ["SAU"])
+
+
+def test_military_advisers_sent_are_military_aid(processor):
+    ev = _by_trigger(processor, "Iran sent military advisers to Syria.", "sent")
+    assert ev.plover.type == "AID" and _sides(ev) == (["IRN"], ["SYR"])
+
+
+def test_a_town_handed_over_is_a_military_retreat_to_whom_it_goes(processor):
+    text = "The rebels handed over the town of Bunagana to the Congolese army."
+    ev = _by_trigger(processor, text, "handed over")
+    assert ev.plover.type == "RETREAT" and [a.sector for a in ev.target] == ["MIL"]
+
+
+def test_people_counted_alone_are_people(processor):
+    # "thousands" with no "of" is the people counted; "thousands of troops" are troops
+    ev = _by_trigger(processor, "Thousands marched in Khartoum to demand civilian rule.", "marched")
+    assert [(a.country, a.sector) for a in ev.source] == [("SDN", "CVL")]
+    ev = _by_trigger(processor, "Thousands of Turkish troops attacked Afrin.", "attacked")
+    assert [(a.country, a.sector) for a in ev.source] == [("TUR", "MIL")]

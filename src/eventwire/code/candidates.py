@@ -244,24 +244,24 @@ class CandidateFinder:
             words = self._object_words(view, tok, embedded=embedded)
             # what an object must not be is its head: "met opposition leaders" met people,
             # "was met with opposition" met resistance
-            heads = self._object_words(view, tok, embedded=embedded, modifiers=False)
+            head_words = self._object_words(view, tok, embedded=embedded, modifiers=False)
             if p.prep:  # "spoke by telephone": the object of the required preposition
                 words |= {o.lemma.lower() for o in view.prep_objects(tok, p.prep)}
-                heads |= {o.lemma.lower() for o in view.prep_objects(tok, p.prep)}
+                head_words |= {o.lemma.lower() for o in view.prep_objects(tok, p.prep)}
             if p.not_obj:  # "the plan was met with opposition": what it met comes after "with"
-                heads |= {o.lemma.lower() for o in view.prep_objects(tok, ("with",))}
+                head_words |= {o.lemma.lower() for o in view.prep_objects(tok, ("with",))}
             if p.not_obj and not view.children(tok, *OBJ):
                 # "had their demands met": with no object, the subject is what is met; "the
                 # offensive was met by artillery fire": the agent is what it met
-                heads |= {w.lemma.lower() for w in view.children(tok, *SUBJ)}
-                heads |= {
+                head_words |= {w.lemma.lower() for w in view.children(tok, *SUBJ)}
+                head_words |= {
                     o.lemma.lower()
                     for a in view.children(tok, "agent")
                     for o in view.children(a, "pobj")
                 }
             if p.obj and not words & p.obj:
                 return False
-            if heads & p.not_obj:
+            if head_words & p.not_obj:
                 return False
         if p.place_obj and not self._place_objects(view, tok, p):
             return False

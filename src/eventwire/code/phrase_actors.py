@@ -71,7 +71,10 @@ class PhraseActors:
                     continue
                 binders = self._binders(view, t, actor_fn)
                 phrase = after_dateline(view, view.noun_phrase(t))
-                if binders:
+                counter = t if t.lemma.lower() in QUANTITY_NOUNS else None
+                if counter is not None and view.prep_objects(t, ("of",)):
+                    actor = None  # "thousands of troops": the people counted (below) first
+                elif binders:
                     actor = actor_fn(phrase, t, not_people=binders)
                 else:
                     actor = actor_fn(phrase, t)
@@ -118,11 +121,15 @@ class PhraseActors:
                 if actor is not None and all(a.start != actor.start for a in out):
                     out.append(actor)
                     out.extend(self._coordinated_modifiers(view, t, actor, actor_fn))
-                    if t.lemma.lower() in QUANTITY_NOUNS:
+                    if counter is not None:
                         # "dozens of Sudanese and Central African refugees", "scores of Sierra
                         # Leonean and Liberian refugees": each people counted is an actor
-                        for counted in view.prep_objects(t, ("of",)):
-                            out.extend(self._coordinated_modifiers(view, counted, actor, actor_fn))
+                        for counted in view.prep_objects(counter, ("of",)):
+                            out.extend(
+                                a
+                                for a in self._coordinated_modifiers(view, counted, actor, actor_fn)
+                                if all(b.start != a.start for b in out)
+                            )
                             more += [c for c in view.conjuncts(counted) if c.i != counted.i]
                 for c in more:
                     counted_too = actor_fn(view.noun_phrase(c), c)

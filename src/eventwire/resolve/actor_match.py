@@ -245,9 +245,9 @@ class ActorResolver:
         openers = self.kb.opening_words()
         while i < n:
             step = 1
-            if words[i].text.lower() in _NUMBER_WORDS:
+            if words[i].text.lower() in _NUMBER_WORDS and i + 1 < n:
                 i += 1  # "Twenty Boko Haram fighters": a count, never the first word of a name
-                continue
+                continue  # ("thousands" alone is the people counted: sectors.tsv)
             top = min(_MAX_NGRAM, n - i)
             if top > 1 and not self._may_open(words[i], openers):
                 top = 1  # no KB name or sector term of two words or more starts so
