@@ -111,3 +111,12 @@ def test_people_counted_alone_are_people(processor):
     assert [(a.country, a.sector) for a in ev.source] == [("SDN", "CVL")]
     ev = _by_trigger(processor, "Thousands of Turkish troops attacked Afrin.", "attacked")
     assert [(a.country, a.sector) for a in ev.source] == [("TUR", "MIL")]
+
+
+def test_two_parties_agreeing_with_no_one_else_named_agree_with_each_other(processor):
+    text = "Britain and France agreed to share intelligence on jihadists."
+    pairs = {(e.source[0].country, e.target[0].country) for e in _events(processor, text)}
+    assert pairs == {("GBR", "FRA"), ("FRA", "GBR")}
+    # with a third party named, it is theirs
+    ev = _by_trigger(processor, "Russia and China pledged support for Iran.", "pledged")
+    assert _sides(ev)[1] == ["IRN"]

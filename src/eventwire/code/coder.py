@@ -93,6 +93,8 @@ VERBAL_ATTACK_CODE = "111"
 POLICE_RAID_CODE = "170"
 #: What a weapons test is: a show of force (CAMEO 150, PLOVER MOBILIZE).
 SHOW_OF_FORCE_CODE = "150"
+#: Roots of acts two parties do together: agree (03), consult (04), cooperate (06).
+JOINT_ROOTS = frozenset({"03", "04", "06"})
 
 
 def localised(actors: list[Actor], country: str) -> list[Actor]:
@@ -420,6 +422,15 @@ class Coder:
                 continue  # an actor acting on itself is a parse error, not an event
             if not target and not pattern.reciprocal and each_other(view, tok):
                 # "the two countries accused each other": each side acts on the other
+                pattern = replace(pattern, reciprocal=True)
+            if (
+                not target
+                and not pattern.reciprocal
+                and pattern.code[:2] in JOINT_ROOTS
+                and len({a.country for a in source if a.country}) >= 2
+            ):
+                # "Britain and France agreed to share intelligence": two parties who agree,
+                # meet or cooperate with no one else named do so with each other
                 pattern = replace(pattern, reciprocal=True)
             pairs = reciprocal_parts(pattern, source, target, roles.pairing)
             for part, (src, tgt) in enumerate(pairs):
