@@ -120,3 +120,17 @@ def test_two_parties_agreeing_with_no_one_else_named_agree_with_each_other(proce
     # with a third party named, it is theirs
     ev = _by_trigger(processor, "Russia and China pledged support for Iran.", "pledged")
     assert _sides(ev)[1] == ["IRN"]
+
+
+def test_a_treaty_named_after_a_city_is_neither_actor_nor_place(processor):
+    # "the Paris climate agreement": a modifier between the city and the treaty noun changes
+    # nothing; the city is where the treaty was signed, not a party nor where this happened
+    ev = _by_trigger(processor, "The US withdrew from the Paris climate agreement.", "withdrew")
+    assert "FRA" not in _sides(ev)[1]
+    assert ev.place is None or ev.place.name != "Paris"
+
+
+def test_a_pastor_or_an_activist_freed_is_released(processor):
+    text = "Turkey freed the American pastor after two years in detention."
+    ev = _by_trigger(processor, text, "freed")
+    assert ev.plover.type == "RETREAT" and _sides(ev) == (["TUR"], ["USA"])

@@ -198,6 +198,8 @@ def rank_place(
 
     scored: list[tuple[int, int, _Candidate]] = []
     for cand in cands:
+        if _names_an_accord(view, cand):
+            continue  # "withdrew from the Paris climate agreement": not where it happened
         place = resolve(cand)
         if place is None and not _acceptable_unknown(view, cand):
             continue
@@ -519,6 +521,21 @@ def refers_to_event(view: SentenceView, *, strict: bool = True) -> bool:
 
 
 # --------------------------------------------------------------------------- candidates
+
+
+_ACCORD_NOUNS = LEXICON.words("accord_nouns")
+
+
+def _names_an_accord(view: SentenceView, cand: _Candidate) -> bool:
+    """The place names a treaty or talks, directly or over one or two lower-case modifiers
+    ("the Paris climate agreement", "the Minsk peace accords")."""
+    after = view.tokens[cand.toks[-1].i + 1 : cand.toks[-1].i + 4]
+    for t in after:
+        if t.text.lower() in _ACCORD_NOUNS:
+            return True
+        if not t.text[:1].islower():
+            return False
+    return False
 
 
 def candidates(view: SentenceView) -> list[_Candidate]:

@@ -276,8 +276,7 @@ class ActorResolver:
                 if (
                     hits
                     and all(h.kind == "metonym" for h in hits)
-                    and i + size < n
-                    and words[i + size].text.lower() in _ACCORD_NOUNS
+                    and _accord_follows(words, i + size)
                 ):
                     hits = []  # "the Paris agreement", "the Minsk accords": where it was signed
                 term = self._sector_term(" ".join(w.text for w in chunk))
@@ -675,7 +674,7 @@ class ActorResolver:
                 k -= 1
             before = words[k].text.lower() if k >= 0 else ""
             modifier = j + 1 < n and (known[j + 1] or words[j + 1].text[:1].islower())
-            if j + 1 < n and words[j + 1].text.lower() in _ACCORD_NOUNS:
+            if _accord_follows(words, j + 1):
                 modifier = False  # "the Paris agreement": named after a host city, no actor
             located = before in _PLACE_PREPS
             alone = i == 0 and j == n - 1
@@ -708,6 +707,17 @@ class ActorResolver:
 
 #: KB entries that name a country: its name, its adjective, a metonym of its government.
 _COUNTRY_KINDS = frozenset({"country", "adjective", "metonym"})
+
+
+def _accord_follows(words: list[Word], at: int) -> bool:
+    """A treaty or talks noun at ``at``, or after one or two lower-case modifiers ("the Paris
+    climate agreement", "the Oslo peace accords")."""
+    for k in range(at, min(at + 3, len(words))):
+        if words[k].text.lower() in _ACCORD_NOUNS:
+            return True
+        if not words[k].text[:1].islower():
+            return False
+    return False
 
 
 def _prominent(entry: Any, city_population: int = 100_000) -> bool:
