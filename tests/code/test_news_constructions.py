@@ -134,3 +134,9 @@ def test_a_pastor_or_an_activist_freed_is_released(processor):
     text = "Turkey freed the American pastor after two years in detention."
     ev = _by_trigger(processor, text, "freed")
     assert ev.plover.type == "RETREAT" and _sides(ev) == (["TUR"], ["USA"])
+
+
+def test_talks_ruled_out_are_refused_to_the_other_side(processor):
+    text = "Iran's supreme leader ruled out talks with the United States."
+    ev = _by_trigger(processor, text, "ruled out")
+    assert ev.plover.type == "REJECT" and _sides(ev) == (["IRN"], ["USA"])
