@@ -907,3 +907,16 @@ def test_forces_reinforced_or_massed_abroad_are_aimed_at_that_country(processor)
     # at home, no one is the target
     text = "Egypt has strengthened its forces in Sinai."
     assert _by_trigger(processor, text, "strengthened").target == ()
+
+
+def test_an_act_blamed_on_someone_is_theirs_and_the_blame_is_aimed_at_them(processor):
+    # "blamed the attack on X": X is blamed and made the attack; the one who blames did not
+    text = "Kenya blamed the bombing in Mombasa on al-Shabaab."
+    ev = _by_trigger(processor, text, "blamed")
+    assert (_countries(ev.source), _countries(ev.target)) == (["KEN"], ["SOM"])
+    bombing = _by_trigger(processor, text, "bombing")
+    assert _countries(bombing.source) == ["SOM"] and "KEN" not in _countries(bombing.target)
+    # a judge of an act is not its author either
+    text = "Nigeria praised the bombing of Boko Haram camps by Chadian jets."
+    ev = _by_trigger(processor, text, "bombing")
+    assert "NGA" not in _countries(ev.source)

@@ -81,6 +81,8 @@ PROTEST_NOUNS = LEXICON.words("protest_nouns")
 AIMED_PREPS = ("against", "to", "on", "at")
 #: "help X rebuild", "enable X to export": verbs whose helped party is the next act's subject
 HELPING_LEMMAS = frozenset({"help", "assist", "enable"})
+#: "blame X on Y", "pin X on Y": Y is held responsible for X
+BLAMING_LEMMAS = frozenset({"blame", "pin"})
 #: Sectors of armed groups outside a state's forces.
 ARMED_GROUPS = frozenset({"REB", "UAF", "PRM"})
 #: CAMEO code of a visit.
@@ -220,6 +222,12 @@ class RoleFinder:
                     target = self.actors(view, view.prep_objects(obj, p.target_preps), actor_fn)
                     if target:
                         break
+            if not target and tok.lemma.lower() in BLAMING_LEMMAS:
+                # "blamed the attack on Hezbollah": whom the act is blamed on
+                blamed = view.prep_objects(tok, ("on",)) + [
+                    o for h in obj_heads for o in view.prep_objects(h, ("on",))
+                ]
+                target = self.actors(view, blamed, actor_fn)
             if not target and p.code[:2] in ADDRESSED_ROOTS:
                 target = self._addressee(
                     view, tok, obj_heads, actor_fn, source, threat=p.code[:2] == "13"
@@ -328,7 +336,15 @@ class RoleFinder:
                 if not target:
                     target = self.actors(view, view.children(light, *SUBJ), actor_fn)
                 light = None
-            if light is not None and light.lemma.lower() in REACTION_VERBS:
+            if light is not None and light.lemma.lower() in BLAMING_LEMMAS:
+                # "Israel blamed the attack on Hezbollah": the one it is blamed on made it
+                blamed = view.prep_objects(tok, ("on",)) + view.prep_objects(light, ("on",))
+                authors = self.actors(view, blamed, actor_fn)
+                if authors:
+                    source = authors
+                    target = [a for a in target if all(a.start != b.start for b in authors)]
+                light = None
+            if light is not None and light.lemma.lower() in REACTION_VERBS | JUDGING_VERBS:
                 light = None  # "Abuja condemned the attack": a reaction, not its author
             if light is not None:
                 if not source:
