@@ -140,3 +140,21 @@ def test_talks_ruled_out_are_refused_to_the_other_side(processor):
     text = "Iran's supreme leader ruled out talks with the United States."
     ev = _by_trigger(processor, text, "ruled out")
     assert ev.plover.type == "REJECT" and _sides(ev) == (["IRN"], ["USA"])
+
+
+def test_blame_attributed_without_a_verb_of_accusing_is_an_accusation(processor):
+    ev = _by_trigger(
+        processor, "Moscow said Washington was responsible for the escalation.", "responsible"
+    )
+    assert ev.plover.type == "ACCUSE" and _sides(ev) == (["RUS"], ["USA"])
+    ev = _by_trigger(processor, "Kenya held al-Shabaab responsible for the attack.", "held")
+    assert ev.plover.type == "ACCUSE" and _sides(ev) == (["KEN"], ["SOM"])
+    text = "Ankara considers the YPG a terrorist organisation."
+    ev = _by_trigger(processor, text, "considers")
+    assert ev.plover.type == "ACCUSE" and _sides(ev) == (["TUR"], ["SYR"])
+    # a duty is no blame, and a denial accuses no one
+    for text in (
+        "The minister said the police were responsible for security at the stadium.",
+        "Iran said it was not responsible for the attack.",
+    ):
+        assert all(e.plover.type != "ACCUSE" for e in _events(processor, text)), text

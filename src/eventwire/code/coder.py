@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from eventwire.code.acled import acled_view
+from eventwire.code.attribution import ATTRIBUTED, attributions
 from eventwire.code.authority import implied_authority, of_the_place
 from eventwire.code.candidates import CandidateFinder
 from eventwire.code.clauses import subject_undergoes
@@ -211,6 +212,12 @@ class Coder:
             pending.append((tok, pattern, self.role_finder.roles(view, tok, pattern, actor_fn)))
         pending.extend(self.role_finder.deontic(view, actor_fn))
         pending.extend(self.role_finder.claims(view, pending, actor_fn))
+        taken = {t.i for t, _, _ in pending}
+        for trig, accuser, accused in attributions(
+            view, lambda v, heads: self.role_finder.actors(v, heads, actor_fn)
+        ):
+            if trig.i not in taken:  # "Y was responsible", "considers Y a terrorist group"
+                pending.append((trig, ATTRIBUTED, Roles(tuple(accuser), tuple(accused), None)))
         for tok, pattern, roles in pending:
             if pattern.code == "1724" and mentions(view, DISASTER_WORDS):
                 continue  # an emergency after an earthquake is relief, not repression
@@ -472,7 +479,7 @@ class Coder:
         *,
         reciprocal: bool = False,
     ) -> Event:
-        synthetic = pattern is DEONTIC or pattern is CLAIM_OWN or pattern is CLAIM_OTHER
+        synthetic = pattern in (DEONTIC, CLAIM_OWN, CLAIM_OTHER, ATTRIBUTED)
         modality = "asserted" if synthetic else modality_of(view, tok, light)
         if modality == "planned" and forecast(view, tok, light):
             modality = "hypothetical"  # an economist's "will" is a forecast, not a plan
