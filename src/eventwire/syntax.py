@@ -148,7 +148,7 @@ class SentenceView:
         """Heads coordinated directly with ``tok``: conjuncts, then list-like appositions."""
         found = [k for k in self.children(tok, "conj") if k.pos in {"PROPN", "NOUN", "PRON"}]
         for kid in self.children(tok, "appos"):
-            # "The US, Russia, and Switzerland": the parser hangs a list on its first item as
+            # "Mali, Niger, and Burkina Faso": the parser hangs a list on its first item as
             # an apposition; a list it is when the apposition itself opens a coordination.
             if (
                 kid.ent

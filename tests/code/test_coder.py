@@ -50,18 +50,18 @@ def test_promised_cooperation_is_an_expression_of_intent(processor):
 
 
 def test_refusal_is_a_rejection(processor):
-    ev = _one(processor, "Israel refused to lift the curfew in Hebron.", "12")
+    ev = _one(processor, "Myanmar's junta refused to lift the curfew in Mandalay.", "12")
     assert ev.plover.type == "REJECT" and ev.cameo.code == "1241"
 
 
 def test_threat_to_break_relations_is_a_threat(processor):
-    ev = _one(processor, "Azerbaijan threatened to break relations with Russia.", "13")
-    assert ev.cameo.code == "1313" and _countries(ev.target) == ["RUS"]
+    ev = _one(processor, "Algeria threatened to break relations with Morocco.", "13")
+    assert ev.cameo.code == "1313" and _countries(ev.target) == ["MAR"]
 
 
 def test_must_clause_is_a_demand(processor):
-    ev = _one(processor, "Britain said that Libya must hand over the suspects.", "10")
-    assert (_countries(ev.source), _countries(ev.target)) == (["GBR"], ["LBY"])
+    ev = _one(processor, "The Netherlands said that Russia must hand over the suspects.", "10")
+    assert (_countries(ev.source), _countries(ev.target)) == (["NLD"], ["RUS"])
 
 
 def test_killing_by_bomb_is_a_bombing(processor):
@@ -80,9 +80,9 @@ def test_conditional_event_is_hypothetical(processor):
 
 
 def test_what_is_demanded_is_not_asserted(processor):
-    evs = _events(processor, "China demanded that the United States cancel arms sales to Taiwan.")
+    evs = _events(processor, "Ukraine demanded that Russia withdraw its troops from Crimea.")
     demand = [e for e in evs if e.cameo.root == "10"]
-    assert demand and _countries(demand[0].target) == ["USA"]
+    assert demand and _countries(demand[0].target) == ["RUS"]
     assert all(e.modality != "asserted" for e in evs if e.cameo.root != "10")
 
 
@@ -149,9 +149,9 @@ def test_coordinated_nationalities_are_separate_actors(processor):
 
 
 def test_what_is_demanded_is_not_coded_as_done(processor):
-    evs = _events(processor, "Algeria demanded that Mali cancel plans to sell drones to Libya.")
+    evs = _events(processor, "Russia demanded that Finland drop plans to host NATO troops.")
     by_trigger = {e.trigger.text: e.modality for e in evs}
-    assert by_trigger == {"demanded": "asserted", "sell": "hypothetical"}
+    assert by_trigger == {"demanded": "asserted", "host": "hypothetical"}
 
 
 def test_demand_noun_object_makes_its_clause_hypothetical(processor):
@@ -166,8 +166,8 @@ def test_pronoun_subject_of_a_reported_clause_is_the_speaker(processor):
 
 
 def test_light_verb_place_is_the_protest_target(processor):
-    ev = _one(processor, "French activists staged a protest in Bamako on Sunday.", "14")
-    assert (_countries(ev.source), _countries(ev.target)) == (["FRA"], ["MLI"])
+    ev = _one(processor, "Ukrainian activists staged a protest in Budapest on Monday.", "14")
+    assert (_countries(ev.source), _countries(ev.target)) == (["UKR"], ["HUN"])
 
 
 def test_reciprocal_meeting_of_a_listed_trio_runs_every_way(processor):
@@ -209,7 +209,9 @@ def test_exercises_alone_are_a_show_of_force_at_the_place(processor):
 
 def test_a_name_the_parser_splits_keeps_its_kb_entry(processor):
     ev = _one(
-        processor, "The militant group al-Shabab claimed responsibility for the attack.", "01"
+        processor,
+        "The Islamist group al-Shabab claimed responsibility for the Mogadishu hotel siege.",
+        "01",
     )
     assert any(a.kb_id == "org:al_shabaab" for a in ev.source)
 
@@ -220,10 +222,8 @@ def test_a_promise_on_condition_is_an_ultimatum(processor):
 
 
 def test_people_counted_are_the_actor(processor):
-    ev = _one(
-        processor, "Thousands of students throughout Senegal staged protests on Friday.", "14"
-    )
-    assert _countries(ev.source) == ["SEN"]
+    ev = _one(processor, "Hundreds of nurses across Zimbabwe held protests on Monday.", "14")
+    assert _countries(ev.source) == ["ZWE"]
 
 
 def test_an_event_dating_another_is_not_merged_into_it(processor):
@@ -290,9 +290,9 @@ def test_possessive_pronoun_in_a_reported_clause_is_the_speakers(processor):
 
 
 def test_a_possessive_object_belongs_to_its_clauses_subject(processor):
-    ev = _one(processor, "France said Iraq must withdraw its troops from Kuwait.", "08")
+    ev = _one(processor, "The EU said Russia must withdraw its troops from Georgia.", "08")
     assert (_countries(ev.source), _countries(ev.target), ev.modality) == (
-        ["IRQ"], ["KWT"], "hypothetical"
+        ["RUS"], ["GEO"], "hypothetical"
     )  # fmt: skip
 
 
@@ -470,58 +470,55 @@ def test_a_protest_at_a_bodys_measure_targets_the_body(processor):
 
 def test_a_participle_after_a_passive_takes_its_agent_not_the_reporter(processor):
     text = (
-        "A camp for Sudanese refugees was raided by Chadian gunmen armed with rifles, "
-        "killing at least 20 people, the UN refugee agency reported."
+        "Malian refugees were ambushed by Burkinabe gunmen near the border, killing nine "
+        "people, the Red Cross said."
     )
     evs = _events(processor, text)
-    assert evs and all(_countries(e.source) == ["TCD"] for e in evs)
-    assert any([(a.country, a.sector) for a in e.target] == [("SDN", "REF")] for e in evs)
+    assert evs and all(_countries(e.source) == ["BFA"] for e in evs)
+    assert any([(a.country, a.sector) for a in e.target] == [("MLI", "REF")] for e in evs)
 
 
 def test_the_wounded_evacuated_are_people_not_an_attack(processor):
-    text = "UN helicopters evacuated the wounded from the besieged Sudanese town of El Fasher."
+    text = "Medics evacuated the wounded from the shelled Ukrainian city of Mariupol."
     evs = _events(processor, text)
     assert all(e.cameo.root != "19" for e in evs)
-    assert [_countries(e.target) for e in evs if e.cameo.root == "07"] == [["SDN"]]
+    assert [_countries(e.target) for e in evs if e.cameo.root == "07"] == [["UKR"]]
 
 
 def test_agreeing_to_a_states_mediation_targets_that_state(processor):
-    text = "Sudan's army chief has agreed to Saudi mediation in the talks with the RSF."
-    assert _countries(_one(processor, text, "03").target) == ["SAU"]
+    text = "Ethiopia agreed to Kenyan mediation in its dispute with the Tigrayan rebels."
+    assert _countries(_one(processor, text, "03").target) == ["KEN"]
 
 
 def test_the_owner_of_a_demand_or_policy_answered_is_the_target(processor):
-    text = "The Colombian government on Monday accepted demands from ELN rebels."
+    text = "In 2016 Bogota met several demands from FARC rebels."
     ev = _one(processor, text, "08")
     assert [a.sector for a in ev.target] == ["REB"]
-    text = (
-        "A prominent Tunisian lawyer staged a hunger strike in protest against the human rights "
-        "abuses by Tunisian security forces."
-    )
+    text = "Nigerian youths marched in Lagos in protest against abuses by the Nigerian police."
     ev = _one(processor, text, "14")
-    assert [(a.country, a.sector) for a in ev.target] == [("TUN", "COP")]
-    text = "Turkish students protested the decision of sending troops to Iraq."
-    assert all("IRQ" not in _countries(e.target) for e in _events(processor, text))
+    assert [(a.country, a.sector) for a in ev.target] == [("NGA", "COP")]
+    text = "Spanish students protested the decision of sending soldiers to Afghanistan."
+    assert all("AFG" not in _countries(e.target) for e in _events(processor, text))
 
 
 def test_a_protest_that_presses_a_demand_targets_whom_it_is_pressed_on(processor):
     text = (
-        "Thousands of students throughout Kenya staged demonstrations on Tuesday to demand "
-        "economic reforms by President Ruto's government."
+        "Hundreds of farmers across France staged demonstrations in January to demand "
+        "agricultural reforms by President Macron's government."
     )
     ev = _one(processor, text, "14")
-    assert [(a.country, a.sector) for a in ev.target] == [("KEN", "GOV")]
+    assert [(a.country, a.sector) for a in ev.target] == [("FRA", "GOV")]
 
 
 def test_asking_someone_to_act_is_an_appeal_and_a_legislature_faces_its_executive(processor):
-    evs = _events(processor, "Congress is asking Obama to help Iran.", published="2014-08-20")
+    evs = _events(processor, "Congress is asking Biden to arm Taiwan.", published="2022-08-10")
     ask = [e for e in evs if e.cameo.root == "02"]
     assert [_countries(e.target) for e in ask] == [["USA"]]
-    # Congress names no country; in a text naming the US and Iran once each it is not
-    # guessed, and never given Iran for being on the other side of Obama
+    # Congress names no country; in a text naming the US and Taiwan once each it is not
+    # guessed, and never given Taiwan for being on the other side of Biden
     assert all(_countries(e.source) in ([None], ["USA"]) for e in ask)
     help_ = [e for e in evs if e.cameo.root == "07"]
-    assert [(e.modality, _countries(e.target)) for e in help_] == [("hypothetical", ["IRN"])]
+    assert [(e.modality, _countries(e.target)) for e in help_] == [("hypothetical", ["TWN"])]
 
 
 def test_a_legislature_does_not_take_the_country_it_acts_on(processor):
@@ -532,8 +529,10 @@ def test_a_legislature_does_not_take_the_country_it_acts_on(processor):
 
 
 def test_offering_support_to_a_state_targets_it(processor):
-    text = "The US commander held talks in Beirut, offering further military support to Lebanon."
-    assert _countries(_one(processor, text, "03").target) == ["LBN"]
+    text = (
+        "Turkey's defence minister held talks in Mogadishu, offering more naval support to Somalia."
+    )
+    assert _countries(_one(processor, text, "03").target) == ["SOM"]
 
 
 def test_financial_senses_are_no_events(processor):
@@ -553,9 +552,9 @@ def test_a_rejected_demand_targets_those_who_made_it(processor):
 
 
 def test_backing_a_resolution_endorses_its_body(processor):
-    text = "Ghana has said it will support a UN General Assembly resolution on Sudan."
+    text = "Norway announced that it would support the UN General Assembly resolution on Palestine."
     ev = _one(processor, text, "03")  # planned endorsement: an expression of intent
-    assert (_countries(ev.source), _countries(ev.target)) == (["GHA"], ["UNO"])
+    assert (_countries(ev.source), _countries(ev.target)) == (["NOR"], ["UNO"])
 
 
 def test_a_city_before_a_noun_event_is_its_venue_not_a_party(processor):

@@ -267,7 +267,7 @@ def test_a_speakers_act_of_force_on_a_condition_is_a_threat(processor):
 
 
 def test_a_vow_of_force_is_one_threat_not_two(processor):
-    evs = _events(processor, "Erdogan vowed to crush the YPG in Afrin.")
+    evs = _events(processor, "Museveni vowed to crush the ADF rebels in Congo.")
     assert [e.plover.type for e in evs] == ["THREATEN"]
 
 
@@ -323,7 +323,7 @@ def test_declining_to_criticise_someone_rejects_nothing(processor):
     # judging round 14: "declined to criticize Clinton" is no rejection of her
     text = "Gary Johnson declined to criticize Hillary Clinton at the town hall."
     assert all(e.cameo.root != "12" for e in _events(processor, text))
-    text = "France refused to take back its fighters from Syria."
+    text = "Poland refused to take in migrants from Belarus."
     assert any(e.cameo.root == "12" for e in _events(processor, text))
 
 

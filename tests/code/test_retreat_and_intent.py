@@ -74,7 +74,7 @@ def test_pushing_fighters_into_a_forest_is_force(processor):
 
 
 def test_pushed_to_the_edge_of_a_desert_reads_the_place_through_edge(processor):
-    text = "Iraqi forces pushed the militants to the edge of the desert in 2017."
+    text = "Colombian troops pushed the guerrillas to the edge of the jungle in 2008."
     assert _by_trigger(processor, text, "pushed").plover.type == "ASSAULT"
 
 
@@ -92,19 +92,19 @@ def test_pressing_a_government_to_open_a_market_is_pressure(processor):
 
 def test_pulling_out_a_military_is_a_retreat(processor):
     ev = _by_trigger(
-        processor, "Russia pulled its military out of Afrin in January 2018.", "pulled"
+        processor, "Russia pulled its troops out of Kherson in November 2022.", "pulled"
     )
     assert ev.cameo.code == "087"
 
 
 def test_fighters_pushed_out_of_a_country_describes_them(processor):
     # a participle after the noun says what the fighters are, it reports no attack
-    text = "Niger sheltered hundreds of fighters pushed out of Chad in 2021."
+    text = "Chad took in dozens of Sudanese soldiers pushed out of Darfur in 2023."
     assert all(e.pattern != "push-to-place" for e in _events(processor, text))
 
 
 def test_pulling_out_with_nothing_named_is_a_retreat(processor):
-    ev = _by_trigger(processor, "The United States will pull out by April.", "pull out")
+    ev = _by_trigger(processor, "France will pull out by December.", "pull out")
     assert ev.plover.mode == "withdraw" or ev.cameo.code in {"087", "0356"}
 
 
@@ -134,13 +134,13 @@ def test_a_convoy_leaving_a_country_is_a_retreat(processor):
 
 
 def test_fighters_pushed_out_of_a_town_are_not_pressed(processor):
-    text = "Hundreds of fighters pushed out of Mosul regrouped in the desert."
+    text = "Dozens of gunmen pushed out of Sirte regrouped in the desert."
     assert all(e.cameo.root != "10" for e in _events(processor, text))
 
 
 def test_training_units_is_military_cooperation(processor):
     ev = _by_trigger(
-        processor, "About 800 French soldiers trained Malian units in 2014.", "trained"
+        processor, "European instructors trained Malian battalions from 2013.", "trained"
     )
     assert ev.plover.type == "COOPERATE"
     assert [a.country for a in ev.target] == ["MLI"]
@@ -148,13 +148,12 @@ def test_training_units_is_military_cooperation(processor):
 
 def test_a_reception_for_a_visitor_is_one_meeting(processor):
     text = (
-        "Vietnam's party chief spoke at a reception for visiting Russian defence minister "
-        "Sergei Shoigu in Hanoi."
+        "Vietnam's president spoke at a reception for visiting Chinese leader Xi Jinping in Hanoi."
     )
     consults = [e for e in _events(processor, text) if e.cameo.root == "04"]
     assert len(consults) == 1
     assert [a.country for a in consults[0].source] == ["VNM"]
-    assert [a.country for a in consults[0].target] == ["RUS"]
+    assert [a.country for a in consults[0].target] == ["CHN"]
 
 
 def test_the_troops_withdrawn_are_moved_the_country_left_is_the_target(processor):

@@ -20,8 +20,8 @@ def test_he_is_the_person_named_last_before_it(processor):
 
 def test_pronoun_in_a_later_clause_keeps_the_speaker(processor):
     text = (
-        "Antony Blinken said on Monday he was worried about the fighting in Sudan, as he urged "
-        "both generals to accept a truce."
+        "Antony Blinken spoke in Cairo on Tuesday about the war in Gaza, as he urged Israel to "
+        "let more aid in."
     )
     ev = _by_trigger(processor, text, "urged")
     assert _countries(ev.source) == ["USA"]
@@ -206,8 +206,10 @@ def test_blue_helmets_are_un_peacekeepers(processor):
 
 def test_a_refusal_is_aimed_at_the_object_of_the_refused_act(processor):
     # with a control verb the event is the embedded act: its object is the target
-    ev = _by_trigger(processor, "Canada has refused to take back its citizens.", "refused")
-    assert (_countries(ev.source), _countries(ev.target)) == (["CAN"], ["CAN"])
+    ev = _by_trigger(
+        processor, "Sweden has refused to repatriate its citizens from Syria.", "refused"
+    )
+    assert (_countries(ev.source), _countries(ev.target)) == (["SWE"], ["SWE"])
     ev = _by_trigger(processor, "Denmark vowed to bring its own citizens to court.", "vowed")
     assert _countries(ev.target) == ["DNK"]
 
@@ -291,21 +293,21 @@ def test_a_stateless_people_acts_in_the_state_the_text_places_it(processor):
     ev = _by_trigger(processor, "Turkish jets bombed Kurdish fighters in northern Iraq.", "bombed")
     assert _countries(ev.target) == ["IRQ"]
     ev = _by_trigger(
-        processor, "Turkey shelled a Kurdish district inside Syria on Monday.", "shelled"
+        processor, "Iranian artillery shelled Kurdish villages inside Iraq on Monday.", "shelled"
     )
-    assert _countries(ev.target) == ["SYR"]
+    assert _countries(ev.target) == ["IRQ"]
     ev = _by_trigger(processor, "Tuareg rebels attacked an army post in Mali.", "attacked")
     assert _countries(ev.source) == ["MLI"]
 
 
 def test_a_participle_describing_a_noun_reports_no_cooperation(processor):
     text = (
-        "Earlier this year, a Kenyan soldier working with an African force in eastern Congo "
-        "was shot dead by rebels."
+        "Last year, a Chadian officer working with the UN mission in northern Mali was shot "
+        "dead by jihadists."
     )
     evs = _events(processor, text)
     assert [e.trigger.text for e in evs] == ["shot"]
-    assert _countries(evs[0].target) == ["KEN"]
+    assert _countries(evs[0].target) == ["TCD"]
 
 
 def test_whoever_a_clause_is_about_took_part_in_the_meeting_it_is_set_at(processor):
@@ -602,7 +604,7 @@ def test_attacking_a_decision_is_criticism(processor):
 
 
 def test_a_declared_intent_to_attack_is_not_an_attack(processor):
-    text = "Erdogan declared his intent to attack the Kurdish enclave in northern Syria."
+    text = "Aliyev declared his intent to attack the Armenian enclave in Karabakh."
     ev = _by_trigger(processor, text, "attack")
     assert ev.modality == "planned" and ev.plover.type == "THREATEN"
 
@@ -632,13 +634,13 @@ def test_a_bare_title_is_the_office_holder_named_before(processor):
 
 
 def test_a_peoples_place_named_in_the_phrase_gives_its_state(processor):
-    # in an article about Turkey, "the Kurdish city of Afrin" is still in Syria
+    # in an article about Iran, "the Kurdish city of Erbil" is still in Iraq
     text = (
-        "Turkey has long opposed the YPG. Turkish officials met in Ankara on Monday. "
-        "Two days later, Turkish troops shelled the Kurdish town of Afrin."
+        "Iran has long opposed the KDPI. Iranian officials met in Tehran on Monday. "
+        "Two days later, Iranian missiles struck the Kurdish city of Erbil."
     )
-    ev = _by_trigger(processor, text, "shelled", published="2018-02-01")
-    assert _countries(ev.target) == ["SYR"]
+    ev = _by_trigger(processor, text, "struck", published="2024-01-16")
+    assert _countries(ev.target) == ["IRQ"]
 
 
 def test_it_is_the_state_named_as_subject_just_before(processor):
@@ -845,16 +847,19 @@ def test_a_body_formed_is_no_party_to_its_forming(processor):
 
 
 def test_the_age_used_as_a_noun_points_back_to_the_person(processor):
-    # "the 25-year-old" is the person the article has just introduced; "a 25-year-old" is not
+    # "the 31-year-old" is the person the article has just introduced; "a 31-year-old" is not
     text = (
-        "Tom Walker, a Briton, went to Syria in 2015. "
-        "In March, the 25-year-old was captured by Kurdish fighters."
+        "Evan Gershkovich, an American reporter, went to Russia in 2022. "
+        "In March, the 31-year-old was arrested by the FSB."
     )
-    ev = _by_trigger(processor, text, "captured")
-    assert (_countries(ev.source), _countries(ev.target)) == (["SYR"], ["GBR"])
-    assert ev.target[0].text.endswith("25-year-old") and ev.target[0].name
-    text = "Tom Walker, a Briton, went to Syria. Police in Kenya arrested a 25-year-old."
-    assert "GBR" not in _countries(_by_trigger(processor, text, "arrested").target)
+    ev = _by_trigger(processor, text, "arrested")
+    assert (_countries(ev.source), _countries(ev.target)) == (["RUS"], ["USA"])
+    assert ev.target[0].text.endswith("31-year-old") and ev.target[0].name
+    text = (
+        "Evan Gershkovich, an American reporter, went to Russia. "
+        "Police in Kenya detained a 31-year-old."
+    )
+    assert "USA" not in _countries(_by_trigger(processor, text, "detained").target)
 
 
 def test_a_bombardment_is_an_attack_by_whoever_it_is_from(processor):
@@ -905,7 +910,7 @@ def test_forces_reinforced_or_massed_abroad_are_aimed_at_that_country(processor)
     ev = _by_trigger(processor, text, "reinforced", published="2022-01-25")
     assert _countries(ev.target) == ["BLR"]
     # at home, no one is the target
-    text = "Egypt has strengthened its forces in Sinai."
+    text = "India strengthened its forces in Ladakh in 2020."
     assert _by_trigger(processor, text, "strengthened").target == ()
 
 

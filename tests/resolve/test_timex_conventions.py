@@ -31,17 +31,17 @@ def value_of(text: str, surface: str, anchor: date | None = FRI) -> str | None:
 @pytest.mark.parametrize(
     ("text", "surface", "value"),
     [
-        ("The warrants, which expire Nov. 21, may still be used.", "Nov. 21", "1989-11-21"),
-        ("The bonus is payable Jan. 2 to holders of record Dec. 15.", "Jan. 2", "1990-01-02"),
-        ("The bonus is payable Jan. 2 to holders of record Dec. 15.", "Dec. 15", "1989-12-15"),
+        ("The licences, which expire Nov. 21, will not be renewed.", "Nov. 21", "1989-11-21"),
+        ("The grant is payable Jan. 2 to farmers on the roll Dec. 15.", "Jan. 2", "1990-01-02"),
+        ("The grant is payable Jan. 2 to farmers on the roll Dec. 15.", "Dec. 15", "1989-12-15"),
         ("The acquisition was completed on Dec. 15.", "Dec. 15", "1988-12-15"),
         ("The firm said it will shut the mill in January.", "January", "1990-01"),
         ("Sales fell in January, the company said.", "January", "1989-01"),
         ("The queen will meet Mitterrand on Monday.", "Monday", "1989-11-06"),
-        ("The king met Bush on Monday.", "Monday", "1989-10-30"),
-        ("The hearing was postponed until Tuesday.", "Tuesday", "1989-11-07"),
-        ("The offer had been scheduled to expire Friday.", "Friday", "1989-10-27"),
-        ("New rules to be issued in early November will settle it.", "early November",
+        ("The chancellor met Walesa on Monday.", "Monday", "1989-10-30"),
+        ("The trial was postponed until Tuesday.", "Tuesday", "1989-11-07"),
+        ("The ceasefire had been scheduled to start Friday.", "Friday", "1989-10-27"),
+        ("A ruling to be handed down in early November will decide the case.", "early November",
          "1989-11"),
         ("Talks resume Thursday in Geneva.", "Thursday", "1989-11-02"),  # published that day
     ],
@@ -65,11 +65,11 @@ def test_without_a_verb_a_near_future_month_still_counts() -> None:
         ("She will arrive on [X].", "future"),
         ("The vote, which was held [X], was close.", "past"),
         ("Officials said [X] that talks would resume.", "past"),
-        ("It must be returned by [X].", "future"),
-        ("It could have emerged [X] from the woods.", "past"),
+        ("The loan must be repaid by [X].", "future"),
+        ("It could have sunk [X] off the coast.", "past"),
         ("They agreed to meet [X].", "future"),
         ("The meeting is [X].", None),
-        ("Aid would reach the countries where the blasts killed 257 people [X].", "past"),
+        ("Aid would reach the towns where the floods killed 300 people [X].", "past"),
     ],
 )
 def test_tense_at_reads_the_governing_verb(sentence: str, expected: str | None) -> None:
@@ -104,19 +104,19 @@ def test_tense_at_reads_the_governing_verb(sentence: str, expected: str | None) 
         # "hopes" as a noun is no plan
         ("Officials voiced high hopes at a briefing on [X].", "past"),
         # after a fronted expression, a plan or attempt in the past was made that day
-        ("Saddam Hussein on [X] tried to scare other Arab leaders.", "past"),
-        ("On [X], the government planned to pay the first claims.", "past"),
+        ("Mugabe on [X] tried to win over other African leaders.", "past"),
+        ("On [X], the ministry planned to open the new bridge.", "past"),
         ("On [X], the federation plans to march.", "future"),
         ("On [X], the vote is expected to pass.", "future"),
         # a possessive name dates its noun; only "ahead of" / "before" it looks forward
-        ("They said they would look for ways around [X]'s ruling.", None),
+        ("Lawyers said they would appeal [X]'s verdict.", None),
         ("Delegates arrived ahead of [X]'s summit.", "future"),
         # a participle of planning after its noun has no tense: the main verb decides
-        ("A memorial planned at the university for [X] was canceled.", "past"),
-        ("A memorial planned at the university for [X] will draw crowds.", "future"),
-        ("The memorial scheduled for [X] drew crowds.", "past"),
-        ("The memorial scheduled for [X] is open to all.", "future"),
-        ("Protesters planned a march on [X].", "future"),
+        ("A rally planned in the capital for [X] was banned.", "past"),
+        ("A rally planned in the capital for [X] will draw crowds.", "future"),
+        ("The rally scheduled for [X] drew crowds.", "past"),
+        ("The rally scheduled for [X] is open to all.", "future"),
+        ("Farmers planned a march on [X].", "future"),
         # what came "after" or "following" something is dated by the agreement's own tense
         ("Kenya agreed to reopen the border after talks in Nairobi on [X].", "past"),
         ("Kenya agreed to reopen the border on [X].", "future"),
@@ -161,11 +161,11 @@ def test_the_caller_can_still_force_a_future_reading() -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "value"),
     [
-        ("Third-quarter profit rose 11%.", "Third-quarter", "1989-Q3"),
-        ("The group expects a third-quarter loss.", "third-quarter", "1989-Q3"),
-        ("It will take a fourth-quarter charge.", "fourth-quarter", "1989-Q4"),
+        ("Third-quarter sales fell 4%.", "Third-quarter", "1989-Q3"),
+        ("The carmaker expects a third-quarter deficit.", "third-quarter", "1989-Q3"),
+        ("The bank will book a fourth-quarter gain.", "fourth-quarter", "1989-Q4"),
         ("Losses mounted in the 1988 third quarter.", "the 1988 third quarter", "1988-Q3"),
-        ("It may be effective in next year's first quarter.", "next year's first quarter",
+        ("The merger may close in next year's first quarter.", "next year's first quarter",
          "1990-Q1"),
         ("Earnings were higher in the year-ago third quarter.", "the year-ago third quarter",
          "1988-Q3"),
@@ -179,8 +179,8 @@ def test_quarters(text: str, surface: str, value: str) -> None:
 
 def test_a_results_story_reads_its_comparisons_against_the_quarter_it_reports() -> None:
     text = (
-        "Acme reported a 20% rise in third-quarter earnings, which reached $108 million "
-        "against $90 million a year ago. After a flat second quarter, the firm said revenue in "
+        "Acme reported a 25% rise in third-quarter earnings, which reached $64 million "
+        "against $51 million a year ago. After a weak second quarter, the firm said revenue in "
         "the latest quarter grew. In the year-ago quarter it took charges, and year-earlier "
         "figures were revised. Profit for the corresponding period last year was lower."
     )
@@ -197,8 +197,8 @@ def test_a_results_story_reads_its_comparisons_against_the_quarter_it_reports() 
 
 def test_after_the_nine_months_a_year_earlier_is_that_stretch_a_year_back() -> None:
     text = (
-        "The gold miner's third-quarter output grew. Over the first nine months it earned $5 "
-        "million against $4 million a year earlier. The year-earlier nine months held a tax "
+        "The gold miner's third-quarter output grew. Over the first nine months it earned $7 "
+        "million against $6 million a year earlier. The year-earlier nine months held a tax "
         "credit, unlike the 1988 period. In the third quarter, ore sales beat those of a year ago."
     )
     assert found(text, RESULTS_DAY) == [
@@ -215,8 +215,8 @@ def test_after_the_nine_months_a_year_earlier_is_that_stretch_a_year_back() -> N
 def test_a_quarter_named_by_its_closing_day_is_the_one_reported() -> None:
     # a fiscal quarter named first says nothing sure of the calendar; the closing day does
     text = (
-        "Earnings soared in the fiscal first quarter. For the quarter ended Sept. 30, the airline "
-        "earned $133 million, up from $100 million a year earlier."
+        "Profit jumped in the fiscal first quarter. For the quarter ended Sept. 30, the retailer "
+        "earned $48 million, up from $41 million a year earlier."
     )
     assert found(text, date(1989, 10, 26)) == [
         ("the fiscal first quarter", "1989-Q1"),
@@ -228,7 +228,7 @@ def test_a_quarter_named_by_its_closing_day_is_the_one_reported() -> None:
 
 def test_the_previous_or_following_weekday_counts_from_the_day_the_text_is_at() -> None:
     monday = date(1989, 10, 30)
-    text = "The index fell Friday, 4.5% below the previous Friday."
+    text = "The pound rose Friday, 2% above the previous Friday."
     assert found(text, monday) == [("Friday", "1989-10-27"), ("the previous Friday", "1989-10-20")]
     text = "The talks opened Monday and closed the following Thursday."
     assert found(text, monday) == [
@@ -244,9 +244,7 @@ def test_in_a_count_of_weeks_is_ahead_only_in_a_clause_that_looks_ahead() -> Non
     ]
     # a past clause or an ordinal noun phrase: how long it took, or the span counted
     assert found("Rebels captured the town in two weeks.", day) == [("two weeks", "P2W")]
-    assert found("The third report to Parliament in two weeks was released.", day) == [
-        ("two weeks", "P2W")
-    ]
+    assert found("The third port strike in two weeks ended.", day) == [("two weeks", "P2W")]
 
 
 def test_spans_of_quarters() -> None:
@@ -255,21 +253,21 @@ def test_spans_of_quarters() -> None:
         ("the past two quarters", "P2Q"),
         ("the past several quarters", "PXQ"),
     ]
-    text = "The slump will last through the first two quarters of 1990."
-    assert found(text, RESULTS_DAY) == [("the first two quarters of 1990", "1990-H1")]
+    text = "Weak demand should persist through the first two quarters of 1991."
+    assert found(text, RESULTS_DAY) == [("the first two quarters of 1991", "1991-H1")]
 
 
 def test_without_a_quarter_named_a_year_ago_is_the_year_before() -> None:
-    assert found("Prices were lower a year ago.", RESULTS_DAY) == [("a year ago", "1988")]
+    assert found("Rents were higher a year ago.", RESULTS_DAY) == [("a year ago", "1988")]
     assert found("The latest quarter was weak.", RESULTS_DAY) == [("The latest quarter", "1989-Q3")]
 
 
 def test_the_year_is_the_year_under_report_unless_it_ended_on_a_date() -> None:
-    assert found("For the year, volume was flat.", RESULTS_DAY) == [("the year", "1989")]
-    text = "Revenue for the year ended March 31 rose."
+    assert found("For the year, output was steady.", RESULTS_DAY) == [("the year", "1989")]
+    text = "Exports for the year ended March 31 fell."
     hits = {text[s:e]: r for s, e, r in find_times(text, RESULTS_DAY)}
     assert (hits["the year"].value, hits["the year"].type) == ("P1Y", "DURATION")
-    text = "Sales in the latest fiscal year rose."
+    text = "Profit in the latest fiscal year slipped."
     assert value_of(text, "the latest fiscal year", RESULTS_DAY) == "1988"
 
 
@@ -277,14 +275,16 @@ def test_the_year_is_the_year_under_report_unless_it_ended_on_a_date() -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "value"),
     [
-        ("He fled in June 1998 and returned later that year.", "later that year", "1998"),
-        ("He was promoted in 1995, and the following year he left.", "the following year",
-         "1996"),
-        ("He was shot on Oct. 23, 1998. Earlier that day, a fax arrived.", "Earlier that day",
-         "1998-10-23"),
+        ("She moved abroad in May 2003 and came back later that year.", "later that year",
+         "2003"),
+        ("She was elected in 2005, and the following year she resigned.", "the following year",
+         "2006"),
+        ("The bridge collapsed on Aug. 1, 2007. Earlier that day, traffic was heavy.",
+         "Earlier that day", "2007-08-01"),
         ("The vote was on March 3, 1999. The next day, protests began.", "The next day",
          "1999-03-04"),
-        ("He was shot on Oct. 23, 1998 at 10 p.m. at home.", "10 p.m.", "1998-10-23T22:00"),
+        ("The bridge collapsed on Aug. 1, 2007 at 6 p.m. in Minneapolis.", "6 p.m.",
+         "2007-08-01T18:00"),
     ],
 )  # fmt: skip
 def test_expressions_pointing_back_use_the_date_named_before(
@@ -307,11 +307,11 @@ def test_over_the_next_year_is_a_stretch_not_the_year_after() -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "value"),
     [
-        ("The store was robbed at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2024-04-10T22:00"),
-        ("Talks broke off at noon Thursday.", "noon Thursday", "2024-04-11T12:00"),
+        ("The bank was robbed at 9 p.m. Wednesday.", "9 p.m. Wednesday", "2024-04-10T21:00"),
+        ("The strike ended at noon Thursday.", "noon Thursday", "2024-04-11T12:00"),
         ("The tender expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2024-11-09T17:00"),
-        ("He was found around 7:15 p.m., police said.", "around 7:15 p.m.", "2024-04-12T19:15"),
-        ("Shares rose at mid-afternoon yesterday.", "mid-afternoon yesterday", "2024-04-11TAF"),
+        ("He was found around 8:40 p.m., police said.", "around 8:40 p.m.", "2024-04-12T20:40"),
+        ("Trading stopped at mid-afternoon yesterday.", "mid-afternoon yesterday", "2024-04-11TAF"),
         ("The ceremony ended at midnight.", "midnight", "2024-04-12T24:00"),
     ],
 )
@@ -320,24 +320,24 @@ def test_clock_times_are_timex_times_on_their_day(text: str, surface: str, value
 
 
 def test_a_day_after_an_aside_dates_the_clock_but_stays_its_own_expression() -> None:
-    text = "The fire began at about 9:40 a.m. (0640 GMT) Friday, gutting a warehouse."
+    text = "The fire began at about 11:20 a.m. (0820 GMT) Friday, gutting a warehouse."
     assert found(text, date(1998, 8, 8)) == [
-        ("about 9:40 a.m.", "1998-08-07T09:40"),
+        ("about 11:20 a.m.", "1998-08-07T11:20"),
         ("Friday", "1998-08-07"),
     ]
 
 
 def test_film_titles_are_not_clock_times() -> None:
-    assert found('It showed a picture from the film "High Noon."') == []
+    assert found('The festival opened with the western "High Noon."') == []
 
 
 @pytest.mark.parametrize(
     ("text", "surface", "anchor", "value"),
     [
-        ("Elian was found on Thanksgiving Day.", "Thanksgiving Day", date(2000, 1, 7),
+        ("The hostages were freed on Thanksgiving Day.", "Thanksgiving Day", date(2000, 1, 7),
          "1999-11-25"),
-        ("He was found last Thanksgiving.", "last Thanksgiving", date(2000, 2, 10), "1999-11-25"),
-        ("Protesters prayed as Easter week began.", "Easter week", date(2000, 4, 17), "2000-W16"),
+        ("She retired last Thanksgiving.", "last Thanksgiving", date(2000, 2, 10), "1999-11-25"),
+        ("Hotels filled up during Easter week.", "Easter week", date(2000, 4, 17), "2000-W16"),
         ("Shops close on Christmas Eve.", "Christmas Eve", date(2023, 12, 1), "2023-12-24"),
     ],
 )  # fmt: skip
@@ -349,11 +349,12 @@ def test_holidays(text: str, surface: str, anchor: date, value: str) -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "value"),
     [
-        ("In nineteen ninety-one he was convicted.", "nineteen ninety-one", "1991"),
+        ("In nineteen ninety-one the Soviet Union collapsed.", "nineteen ninety-one", "1991"),
         ("January nineteen ninety-seven. Snow again.", "January nineteen ninety-seven",
          "1997-01"),
-        ("By the year two thousand unemployment will halve.", "the year two thousand", "2000"),
-        ("Numbers dropped through the nineties.", "the nineties", "199"),
+        ("By the year two thousand every village will have power.", "the year two thousand",
+         "2000"),
+        ("Crime fell through the nineties.", "the nineties", "199"),
         ("He was imprisoned in 1898 by the Spanish.", "1898", "1898"),
     ],
 )  # fmt: skip
@@ -362,14 +363,14 @@ def test_years_read_aloud_and_old_years(text: str, surface: str, value: str) -> 
 
 
 def test_amounts_per_period_are_sets_but_kinds_of_report_are_not() -> None:
-    assert value_of("They send $1 billion a year home.", "a year") == "P1Y"
-    assert found("Du Pont raised its quarterly dividend.") == []
-    assert found("Sales should rise 8.5% annually.") == []
-    assert found("Rallies are held almost daily.") == [("daily", "P1D")]
+    assert value_of("Nepali workers send $8 billion a year home.", "a year") == "P1Y"
+    assert found("Coca-Cola raised its quarterly dividend.") == []
+    assert found("Exports should grow 6% annually.") == []
+    assert found("Ferries sail almost daily.") == [("daily", "P1D")]
 
 
 def test_weekday_nights_in_the_plural_are_a_weekly_set() -> None:
-    text = "Flights to Dakar leave on Tuesday nights."
+    text = "Buses to Accra run on Tuesday nights."
     hits = {text[s:e]: r for s, e, r in find_times(text, FRI)}
     assert (hits["Tuesday nights"].value, hits["Tuesday nights"].type) == (
         "XXXX-WXX-2TNI",
@@ -393,21 +394,27 @@ def test_near_future_words(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 def test_current_as_an_adjective_is_the_present() -> None:
-    assert found("The current system has evolved.") == [("current", "PRESENT_REF")]
+    assert found("The current constitution has been amended.") == [("current", "PRESENT_REF")]
     assert found("The current account deficit widened.") == []
-    assert found("The tax cut will help in future quarters.") == [("future quarters", "FUTURE_REF")]
+    assert found("Lower costs will lift margins in future quarters.") == [
+        ("future quarters", "FUTURE_REF")
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "surface", "value"),
     [
-        ("The talk lasted nearly an hour.", "nearly an hour", "PT1H"),
-        ("The envoy will remain for at least two more weeks.", "at least two more weeks", "P2W"),
+        ("The speech went on for nearly an hour.", "nearly an hour", "PT1H"),
+        (
+            "The border will stay closed for at least two more weeks.",
+            "at least two more weeks",
+            "P2W",
+        ),
         ("A week or so ago, the council set a date.", "A week or so ago", "2024-W14"),
-        ("It was a decades-long battle.", "decades-long", "PXY"),
+        ("It was a decades-long feud.", "decades-long", "PXY"),
         ("They met during a day-long session.", "day-long", "P1D"),
         ("The index fell over the past year.", "the past year", "2023"),
-        ("Eight trading days later it recovered.", "Eight trading days", "P8D"),
+        ("Six trading days later it recovered.", "Six trading days", "P6D"),
     ],
 )
 def test_lengths_keep_their_hedges(text: str, surface: str, value: str) -> None:
@@ -415,18 +422,18 @@ def test_lengths_keep_their_hedges(text: str, surface: str, value: str) -> None:
 
 
 def test_the_week_of_a_date_and_the_day_before_a_day() -> None:
-    assert value_of("A hearing is set for the week of March 6.", "the week of March 6",
-                    date(2000, 2, 24)) == "2000-W10"  # fmt: skip
-    text = "The day before last Tuesday's hearing, he flew in."
+    assert value_of("A vote is set for the week of March 13.", "the week of March 13",
+                    date(2000, 2, 24)) == "2000-W11"  # fmt: skip
+    text = "The day before last Tuesday's summit, the envoys met."
     assert value_of(text, "The day before last Tuesday", date(2000, 2, 24)) == "2000-02-21"
 
 
 # -- TimeML extents and datelines -----------------------------------------------------------------
 def test_find_timexes_splits_ranges_into_their_ends() -> None:
-    text = "He sold shares between 1985 and 1987, bought more from Sept. 14 to Thursday, met on April 24 and 25, and has lived there since 1949."  # noqa: E501
+    text = "She ran the agency between 1978 and 1981, toured from Sept. 14 to Thursday, spoke on April 24 and 25, and has lived there since 1949."  # noqa: E501
     assert [(text[s:e], r.value) for s, e, r in find_timexes(text, date(1989, 10, 27))] == [
-        ("1985", "1985"),
-        ("1987", "1987"),
+        ("1978", "1978"),
+        ("1981", "1981"),
         ("Sept. 14", "1989-09-14"),
         ("Thursday", "1989-10-26"),
         ("April 24", "1989-04-24"),
@@ -434,11 +441,11 @@ def test_find_timexes_splits_ranges_into_their_ends() -> None:
         ("1949", "1949"),
     ]
     whole = [text[s:e] for s, e, _ in find_times(text, date(1989, 10, 27))]
-    assert "between 1985 and 1987" in whole and "since 1949" in whole
+    assert "between 1978 and 1981" in whole and "since 1949" in whole
 
 
 def test_a_dateline_date_is_flagged() -> None:
-    text = "WASHINGTON, August 11 (Xinhua) -- The secretary met envoys on August 10."
+    text = "BEIJING, August 11 (Xinhua) -- The minister met envoys on August 10."
     hits = {text[s:e]: r for s, e, r in find_times(text, date(1998, 8, 11))}
     assert hits["August 11"].flags == ("dateline",)
     assert hits["August 10"].flags == ()

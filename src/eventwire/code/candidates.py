@@ -80,7 +80,7 @@ class CandidateFinder:
             and tok.dep in {"dobj", "nsubj", "nsubjpass", "pobj"}
             and any(k.text.lower() in {"the", "a", "an"} for k in view.children(tok, "det"))
         ):
-            return None  # "evacuated the wounded": a participle used as a noun names people
+            return None  # "treated the wounded": a participle used as a noun names people
         if tok.ent in NAME_ENTITIES and tok.text[:1].isupper():
             return None  # "the Organization for Economic Cooperation": a word of a name
         if tok.lemma.lower() in {"press", "ask", "push"} and any(
@@ -147,7 +147,7 @@ class CandidateFinder:
     def _called(view: SentenceView, tok: Token) -> set[str]:
         """What the verb calls its object, and the words modifying it: an object predicate
         ("labelled the group a terrorist organisation", "called the vote illegal"), an "as"
-        phrase ("referred to them as enemies") or an attribute clause the parser made."""
+        phrase ("referred to the junta as usurpers") or an attribute clause the parser made."""
         heads = list(view.children(tok, "oprd", "acomp", "attr"))
         heads += view.prep_objects(tok, ("as",))
         for obj in view.children(tok, "dobj", "ccomp", "xcomp"):
@@ -155,7 +155,7 @@ class CandidateFinder:
             heads += view.prep_objects(obj, ("as",))
             if obj.dep in {"ccomp", "xcomp"}:
                 heads.append(obj)
-        for prep in view.children(tok, "prep"):  # "referred to them as enemies"
+        for prep in view.children(tok, "prep"):  # "referred to the junta as usurpers"
             for pobj in view.children(prep, "pobj"):
                 heads += view.prep_objects(pobj, ("as",))
         words: set[str] = set()
@@ -167,7 +167,7 @@ class CandidateFinder:
     @staticmethod
     def _clause_verbs(view: SentenceView, tok: Token) -> list[Token]:
         """The verbs of ``tok``'s clause complement, through "continue to" and conjuncts
-        ("vowed to crush", "vowed he would continue to clear", "vowed to hunt down and kill")."""
+        ("vowed to crush", "vowed he would keep hunting", "vowed to track down and punish")."""
         out: list[Token] = []
         todo = list(view.children(tok, "xcomp", "ccomp"))
         while todo and len(out) < 8:
@@ -205,10 +205,10 @@ class CandidateFinder:
         if p.prt and not any(
             k.text.lower() in p.prt
             for k in view.children(tok, "prt", "advmod", "prep")
-            # ... or as a preposition with no object ("will pull out by April"), not one that
-            # heads a phrase ("pushed out of Syria")
+            # ... or as a preposition with no object ("will pull out by December"), not one that
+            # heads a phrase ("pushed out of Sirte")
             if (k.dep != "prep" or not view.children(k, "pobj", "prep"))
-            # ... and not an adverb with a modifier of its own ("turned the city upside down")
+            # ... and not an adverb with a modifier of its own ("turned the market upside down")
             and not (k.dep == "advmod" and view.children(k, "advmod"))
         ):
             return False
@@ -292,7 +292,7 @@ class CandidateFinder:
         if p.subj:
             subj = view.children(tok, *SUBJ) or controller_subject(view, tok)
             heads = [*subj, *(o for h in subj for o in view.prep_objects(h, ("of",)))]
-            words = {  # "hundreds of UN troops" has troops for a subject
+            words = {  # "dozens of French troops" has troops for a subject
                 w
                 for h in heads
                 for t in view.conjuncts(h)
@@ -319,7 +319,7 @@ class CandidateFinder:
         self, view: SentenceView, tok: Token, embedded: bool = True, modifiers: bool = True
     ) -> set[str]:
         """Lemmas that count as the trigger's object for pattern constraints; ``embedded``:
-        with the objects of a clause the verb governs ("allow refugees to return");
+        with the objects of a clause the verb governs ("allow observers to enter");
         ``modifiers``: with the words before the object's head ("military aid")."""
         heads: list[Token] = []
         if tok.pos == "VERB":
@@ -329,7 +329,7 @@ class CandidateFinder:
                 heads += view.prep_objects(obj, ("of",))
             if tok.lemma.lower() in {"arrive", "land"}:
                 heads += view.children(tok, *SUBJ)
-            for xc in view.children(tok, "xcomp") if embedded else ():  # "allow refugees to return"
+            for xc in view.children(tok, "xcomp") if embedded else ():  # "allow observers to enter"
                 heads += [xc, *view.children(xc, *OBJ)]
             heads += view.prep_objects(tok, ("for", "on", "to", "of"))
         else:
@@ -337,7 +337,7 @@ class CandidateFinder:
             heads += view.children(tok, "compound", "amod")
             verb = view.head(tok)
             if tok.dep == "dobj" and verb is not None and verb.pos == "VERB":
-                heads += view.children(verb, *SUBJ)  # "the forces completed their withdrawal"
+                heads += view.children(verb, *SUBJ)  # "the brigade completed its withdrawal"
             for acl in view.children(tok, "acl"):  # "commitment to strengthen X's capabilities"
                 heads += view.children(acl, *OBJ)
         words: set[str] = set()
@@ -392,7 +392,7 @@ class CandidateFinder:
                 and by_index[owner.i][1].code[:2] == pattern.code[:2]
             ):
                 drop.add(tok.i)
-            # "agreed to lift the sanctions": the promise is the lifting, coded as intent
+            # "agreed to ease the embargo": the promise is the easing, coded as intent
             if tok.pos == "VERB" and pattern.code == "030":
                 if any(k.i in by_index for k in view.children(tok, "xcomp")):
                     drop.add(tok.i)

@@ -1,6 +1,6 @@
-"""Clauses that stand for a noun: relative clauses ("the activist who was killed"), reduced
-ones ("a soldier killed in Gao"), a possessive that points forward ("In his talks with May,
-Erdogan ..."), and lists of parties in pairs. Pure functions of the parse, used by the roles
+"""Clauses that stand for a noun: relative clauses ("the journalist who was shot"), reduced
+ones ("a soldier killed in Gao"), a possessive that points forward ("In his talks with Scholz,
+Macron ..."), and lists of parties in pairs. Pure functions of the parse, used by the roles
 pass."""
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ def relative_antecedent(
     view: SentenceView, tok: Token, patients: list[Token], fill: bool = True
 ) -> list[Token]:
     """``patients`` (a relative clause verb's subject or object heads) with a relative
-    pronoun replaced by the noun the clause modifies ("the activist who was killed by Isis",
-    "the Kurds, whom Turkey accused", "Ankara, which said ..."); with ``fill``, a reduced
+    pronoun replaced by the noun the clause modifies ("the journalist who was shot by the army",
+    "the rebels, whom Bamako accused", "Ankara, which said ..."); with ``fill``, a reduced
     relative's missing patient is the noun its participle modifies ("a Briton killed in
     Raqqa")."""
     head = view.head(tok)
@@ -57,12 +57,12 @@ def active_participle_subject(view: SentenceView, tok: Token) -> list[Token]:
     if part.dep != "acl" or part.tag != "VBG" or head is None:
         return []
     if not view.children(tok, "dobj"):
-        return []  # "nationals fighting with Isis": a description, and "with" is ambiguous
+        return []  # "volunteers fighting with the Kurds": a description, and "with" is ambiguous
     return [head] if head.pos in {"NOUN", "PROPN"} else []
 
 
 def cataphor(view: SentenceView, pron: Token) -> Token:
-    """ "In his talks with May, Erdogan said ...": a possessive pronoun in a phrase that
+    """ "In his talks with Scholz, Macron said ...": a possessive pronoun in a phrase that
     opens the sentence, before its subject, stands for that subject when it names a person."""
     if pron.text.lower() not in PERSONAL_PRONOUNS:
         return pron

@@ -283,7 +283,7 @@ class Coder:
                     source, inferred = [police], True
                     target = of_the_place(target, police.country or "")
             if pattern.code == "015" and not (ranked and ranked[0] == 0):
-                # "claimed responsibility for an attack at a mall in Nairobi": the claimed
+                # "claimed responsibility for an attack at a hotel in Mogadishu": the claimed
                 # event's place, wherever its clause names it
                 for other_tok, _, _ in pending:
                     if other_tok.i != tok.i and any(
@@ -389,7 +389,7 @@ class Coder:
                         inferred = True
                         break
                     if other.target and subject_undergoes(view, other_tok):
-                        # "was killed while fighting in Syria": the one who fought is the
+                        # "was shot while defending Bakhmut": the one who fought is the
                         # passive's subject, the one killed
                         source = list(other.target)
                         inferred = True

@@ -1,6 +1,6 @@
 """Discourse pass: what a sentence leaves unsaid because an earlier one said it.
 
-News tells an attack once with its author ("Islamic State claimed the bombing") and then reports
+News tells an attack once with its author ("al-Shabaab claimed the bombing") and then reports
 its toll and aftermath without repeating who did it ("a dozen people died in the blast", "the
 gunmen fled"). An event coder that reads sentence by sentence leaves those
 events without a source, although any reader knows it. This pass links such an agentless attack

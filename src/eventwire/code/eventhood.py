@@ -81,7 +81,7 @@ def _promise_targets(events: list[Event]) -> list[Event]:
 
 
 def _promised_in_another(ev: Event, events: list[Event]) -> bool:
-    """ "Erdogan vowed to crush the YPG": the vow is the threat, and the crushing it promises
+    """ "Netanyahu vowed to destroy Hamas": the vow is the threat, and the crushing it promises
     (planned, so coded as the same threat) is that threat told twice, between the same parties.
     A promised act with a finer code ("threatened to break relations": 1313) is kept instead."""
 

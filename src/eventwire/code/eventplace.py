@@ -1,17 +1,17 @@
 """Where: the place of one event, read from the parse.
 
 Every toponym of the sentence is a candidate: spaCy GPE/LOC/FAC mentions, and proper names
-in a place slot whatever their entity label ("the village of Tamthil", "the town of Huddur":
+in a place slot whatever their entity label ("the village of Solhan", "the town of Beledweyne":
 the small model often calls obscure villages persons). Each candidate is linked to the
 trigger through the dependency tree and ranked:
 
 * **0 - attached**: the toponym heads (or names, "the village of X", "X district", "X's
   streets") a locative phrase of the trigger ("killed *in Fallujah*", "demonstrated *outside
-  Ciragan Palace*"), the object of a verb that acts on a place ("captured *Badme*",
-  "patrolled *Kakata*", "shelled *the settlements of Maharda*"), or the passive subject of
-  one ("*the Gulf of Aden* is patrolled").
+  the Elysee Palace*"), the object of a verb that acts on a place ("captured *Kidal*",
+  "patrolled *Menaka*", "shelled *the suburbs of Kharkiv*"), or the passive subject of
+  one ("*the Strait of Hormuz* is patrolled").
 * **1+ - nested**: further down the trigger's tree - a locative inside a locative ("in
-  clashes *in Makhmur district*"), a place inside a subordinate clause of the trigger
+  clashes *in Ansongo district*"), a place inside a subordinate clause of the trigger
   ("killed when gunmen raided a market *in Menaka*"); each hop and each container
   step ("*Mali's* city of Gao", "*near Kidal*") costs one.
 * **8+ - governing clause**: a locative of the verb that governs the trigger's own clause
@@ -104,7 +104,7 @@ _ORG_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LA
 
 
 #: Nouns for people and forces: a place modifying one is their nationality, not a location
-#: ("U.S. forces captured", "Mexico's police chief is shot").
+#: ("U.S. forces captured", "Haiti's police chief resigned").
 _AGENT_NOUNS = frozenset(
     {
         "forces", "force", "troops", "troop", "army", "soldier", "soldiers", "police",
@@ -125,7 +125,7 @@ _OWNED_SITES = frozenset(
      "ship", "vessel", "compound", "mission"}
 )  # fmt: skip
 #: Protest verbs and the prepositions that give their grievance: a place inside the grievance
-#: ("protesting against the operation in Gaza") is where the grievance is, not the protest.
+#: ("protesting against the offensive in Tigray") is where the grievance is, not the protest.
 _PROTEST = frozenset({"protest", "demonstrate", "rally", "march", "strike", "riot", "picket"})
 _GRIEVANCE = frozenset({"against", "over", "about"})
 #: Acts of words: what their "over", "about", "on" or "of" phrase names is their topic
@@ -208,7 +208,7 @@ def rank_place(
             scored.append((rank, cand.anchor.i, cand))
     if not scored:
         return None
-    # Ties: the finer place ("the Belarus capital Minsk"), then the earlier one; a name the
+    # Ties: the finer place ("the Kenyan capital Nairobi"), then the earlier one; a name the
     # gazetteer lacks is as fine as a town when a town noun introduces it ("killed in the
     # village of X in the countryside of Y": X).
     rank, _, best = min(
@@ -357,7 +357,7 @@ def _under(view: SentenceView, tok: Token, trigger: Token) -> bool:
 
 
 def _under_light_verb(view: SentenceView, tok: Token, trigger: Token) -> bool:
-    """ "staged a protest in Beijing": the place hangs on the verb whose object the trigger is."""
+    """ "staged a protest in Budapest": the place hangs on the verb whose object the trigger is."""
     if trigger.pos != "NOUN" or trigger.dep != "dobj":
         return False
     verb = view.head(trigger)
@@ -374,7 +374,7 @@ MAX_RANK = 8
 def _acceptable_unknown(view: SentenceView, cand: _Candidate) -> bool:
     """May a toponym the gazetteer lacks still be named as the place?"""
     if cand.anchor.ent == "NORP":
-        return False  # "targeting non-Muslims": people, unless the gazetteer knows a place
+        return False  # "targeting Christians": people, unless the gazetteer knows a place
     if cand.slot == "strict":
         # "a VDP checkpoint", "the FAMa camp": a body's name before a place noun is the
         # owner, not a place name, unless the gazetteer knows it
@@ -383,7 +383,7 @@ def _acceptable_unknown(view: SentenceView, cand: _Candidate) -> bool:
         return False
     if cand.anchor.dep == "pobj":
         return cand.labelled or _appos_place(view, cand.anchor)
-    # "Eritrea captured Badme": the object of a verb that acts on places
+    # "Mali's army captured Kidal": the object of a verb that acts on places
     head = view.head(cand.anchor)
     return (
         head is not None
@@ -418,7 +418,7 @@ _SPANS = frozenset({"day", "week", "month", "year", "hour", "night", "weekend", 
 def _of_object(view: SentenceView, noun: Token) -> bool:
     """Is the event noun what another noun is "of" ("the anniversary of the massacre")? Its
     place is then that event's, not one ours happens in ("captured after fighting in
-    Helmand", "killed in clashes in Makhmur" still share theirs)."""
+    Kherson", "killed in clashes in Ansongo" still share theirs)."""
     head = view.head(noun)
     if noun.dep != "pobj" or head is None or head.text.lower() != "of":
         return False
@@ -493,7 +493,7 @@ def refers_to_event(view: SentenceView, *, strict: bool = True) -> bool:
     """Does the sentence take up an event told before? A bare definite event noun, with
     nothing of its own saying where or which (no place, no name, no adjective but "same",
     "deadly" or "latest"), refers back to it. ``strict``: only as the subject or the locative
-    of a verb ("the attack killed 16", "16 were killed in the attack", "during the raid"),
+    of a verb ("the attack killed nine", "nine were killed in the attack", "during the raid"),
     where the sentence's events happen in it; else anywhere ("condemning the raid, the
     army said soldiers were killed in Syria"), which only says which incident is meant."""
     for t in view.tokens:
@@ -563,7 +563,7 @@ def candidates(view: SentenceView) -> list[_Candidate]:
         if cand is not None:
             out.append(cand)
             taken.update(t.i for t in span)
-    # Proper names in a place slot, whatever their label: "the village of Tamthil".
+    # Proper names in a place slot, whatever their label: "the village of Solhan".
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -650,8 +650,8 @@ def _unbracketed_end(text: str, start: int) -> int:
 
 
 def _person_object(view: SentenceView, cand: _Candidate) -> bool:
-    """ "Khadr was captured": a name the NER calls a person, as a verb's object, is one -
-    unless an appositive says it is a place ("captured Goma, the capital of ...")."""
+    """ "Dubois was kidnapped": a name the NER calls a person, as a verb's object, is one -
+    unless an appositive says it is a place ("captured Bunia, the capital of ...")."""
     a = cand.anchor
     if a.dep not in {"dobj", "nsubjpass"} or a.ent != "PERSON":
         return False
@@ -739,7 +739,7 @@ def _slot(view: SentenceView, a: Token) -> str:
     if a.dep in {"compound", "nmod", "appos"} and word in PLACE_NOUNS and head.ent == "":
         return "strict"
     if a.dep == "poss" and word in PLACE_NOUNS and head.ent == "":
-        return "loose"  # "Grozny's streets" (but "Patten's hotel")
+        return "loose"  # "Kabul's streets" (but "Macron's hotel")
     if a.dep == "compound" and head.pos == "NOUN" and _in_locative(view, head):
         return "loose"  # "wounded in the Raqqa offensive": a known place naming the fighting
     if a.dep in {"dobj", "nsubjpass"} and head.pos == "VERB":
@@ -826,9 +826,9 @@ def _rank(
                 return None  # another event's place
             if _of_object(view, head):
                 return None  # "marched to mark the anniversary of the X massacre": its place
-            cost += 1  # "killed in clashes in Makhmur": the clashes happen there too
+            cost += 1  # "killed in clashes in Ansongo": the clashes happen there too
         if head.lemma.lower() in _REPORTING and head.pos == "VERB" or head.text == "according":
-            return None  # "the source told Xinhua", "according to Los Angeles television"
+            return None  # "the source told Xinhua", "according to Kenyan television"
         word = head.text.lower()
         if (
             cur.dep == "pobj"
@@ -851,7 +851,7 @@ def _rank(
                 cost += 1  # a locative inside a locative
         elif cur.dep in {"compound", "poss", "amod", "nmod"}:
             if word in _AGENT_NOUNS or head.ent in _ORG_LABELS or head.ent == "NORP":
-                return None  # "U.S. forces", "Mexico's police chief": who, not where
+                return None  # "U.S. forces", "Haiti's police chief": who, not where
             if cur is cand.anchor and _owns_site(view, cur, place):
                 return None  # "the US military base in X", "the French embassy": the owner
             if cur.dep == "poss":
@@ -862,13 +862,13 @@ def _rank(
                 elif is_country and not (head.i == tok.i and word in _VISITS):
                     return None  # "a US convoy", "Syria's civil war": a nationality
                 else:
-                    cost += 2  # "London's transport network", "the Manbij campaign"
+                    cost += 2  # "Paris's metro network", "the Kherson campaign"
         elif cur.dep == "appos" and word in _REFERENCE:
             cost += 4
         elif cur.dep == "appos" and cur.text.lower() in PLACE_NOUNS:
-            cost += 1  # "Goma, the capital of North Kivu": North Kivu contains Goma
+            cost += 1  # "Bunia, the capital of Ituri": Ituri contains Bunia
         elif cur.dep == "conj" and cur.pos in {"VERB", "AUX"}:
-            cost += 1 if cur.i in triggers else 3  # "captured, and acknowledged ... in Madrid"
+            cost += 1 if cur.i in triggers else 3  # "arrested, and confessed ... in Lisbon"
         elif cur.dep in {"advcl", "relcl", "acl", "ccomp", "xcomp", "conj", "pcomp"}:
             cost += 1
             clause = clause or cur.dep in {"relcl", "acl"}
@@ -882,7 +882,7 @@ def _rank(
     # The relation of the phrase to the trigger.
     word = top.text.lower()
     if top.dep == "agent":
-        return None if cand.anchor.head == top.i else cost + 1  # "captured by Amal"
+        return None if cand.anchor.head == top.i else cost + 1  # "kidnapped by JNIM"
     if top.dep == "prep":
         if word in _TOPIC_PREPS and tok.lemma.lower() in _SPEECH_ACTS:
             return None  # "accused him of weakness on Iran": the topic, not where
@@ -898,8 +898,8 @@ def _rank(
         return cost + 3
     if top.dep in {"nsubj", "csubj", "expl"}:
         if top.i == cand.anchor.i or word in _AGENT_NOUNS or cost > 1 or clause:
-            return None  # the actor ("Eritrea captured Badme"), or said of the actor
-        return cost + 5  # "Hong Kong people demonstrated": where the actors come from
+            return None  # the actor ("Mali's army captured Kidal"), or said of the actor
+        return cost + 5  # "Gaza residents demonstrated": where the actors come from
     if top.dep in {"npadvmod", "advmod"}:
         return cost + 1
     if top.dep in {"poss", "compound", "amod", "nmod"}:
@@ -929,7 +929,7 @@ def _governing_rank(
             return None
         return MAX_RANK
     if tok.pos == "NOUN" and tok.dep == "dobj" and view.head(tok) is gov:
-        return 1  # "staged a protest in Beijing", "held talks in Moscow": the light verb's place
+        return 1  # "staged a protest in Budapest", "held talks in Moscow": the light verb's place
     return MAX_RANK
 
 

@@ -79,7 +79,7 @@ class TimeAttacher:
             m.lemma.lower() in {"while", "whilst", "when", "as"}
             for m in view.children(verb, "mark")
         ):
-            return False  # "killed while patrolling in Syria today": the same time
+            return False  # "killed while patrolling near Menaka today": the same time
         return all(a.i != verb.i for a in view.ancestors(tok))
 
     def _report_time(self, view: SentenceView, anchor: Token) -> bool:

@@ -176,7 +176,7 @@ def controller_subject(view: SentenceView, tok: Token) -> list[Token]:
             "dobj",
             "ccomp",
             "acomp",
-        }:  # "France is ready to contribute": ready -> is -> France
+        }:  # "Kenya is ready to contribute": ready -> is -> Kenya
             return []
         if head.pos == "NOUN":
             owner = view.children(head, "poss")
@@ -187,20 +187,20 @@ def controller_subject(view: SentenceView, tok: Token) -> list[Token]:
                 and head.lemma.lower() in PLAN_NOUNS
                 and any(k.text.lower() == "to" for k in view.children(cur, "aux"))
             ):
-                # "the American decision to pull out": a nationality or a named body before
+                # "the British decision to leave": a nationality or a named body before
                 # a noun of intent is whose decision it is, as a possessive would be
                 named = [
                     k for k in view.children(head, "amod", "compound") if k.ent in AGENT_ENTITIES
                 ]
-                # "decisions by Donald Trump to pull out": the by-phrase is whose decision
+                # "decisions by Emmanuel Macron to withdraw": the by-phrase is whose decision
                 named = named or view.prep_objects(head, ("by",))
                 if named:
                     return named
         if cur.dep == "ccomp" and head.lemma.lower() in DECLARING | REPORTING:
-            return []  # "..., killing 156 people, the agency reported": not the agency
+            return []  # "..., killing nine people, the Red Cross said": not the Red Cross
         if view.children(head, *PASSIVE_SUBJ):
             agents = [o for a in view.children(head, "agent") for o in view.children(a, "pobj")]
-            if agents:  # "was attacked by militiamen ..., killing 156": the attackers
+            if agents:  # "were ambushed by gunmen ..., killing nine": the attackers
                 return agents
         if cur.dep == "xcomp" and head.lemma.lower() in OBJECT_CONTROL:
             # "called on the US to ease curbs", "urged Mali to hold elections": the one

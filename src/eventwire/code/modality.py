@@ -250,7 +250,7 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     cur = anchors[-1]
     for anc in view.ancestors(cur):
         if cur.dep not in _CLIMB or (cur.dep == "prep" and cur.text.lower() in _ADJUNCT_PREPS):
-            break  # "agreed to a truce after days of fighting": the fighting was no plan
+            break  # "signed a truce after months of clashes": the clashes were no plan
         if cur.dep == "advcl" and any(
             m.text.lower() in _ADJUNCT_MARKS for m in view.children(cur, "mark")
         ):
@@ -292,13 +292,13 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     asking = [
         w
         for anc in chain
-        for w in (anc, *view.children(anc, "dobj"))  # "reiterated its demand that X ease"
+        for w in (anc, *view.children(anc, "dobj"))  # "renewed its demand that X release"
         if w.lemma.lower() in REQUESTING_LEMMAS
         and w.lemma.lower() not in PLAN_LEMMAS
         and not _phone_call(view, w)
     ]
     if asking:
-        return "hypothetical"  # "demanded that they cancel plans to sell": only asked for
+        return "hypothetical"  # "demanded that they drop plans to host": only asked for
     conditional = any(t.dep == "mark" and t.text.lower() in CONDITION_MARKS for t in view.tokens)
     for tok in anchors + chain:
         if tok is not trigger and _is_negated(view, tok):

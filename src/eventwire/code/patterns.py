@@ -99,7 +99,7 @@ class Pattern:
     #: verbs: lemmas one of which must head the verb's clause complement ("vowed to crush")
     clause_lemma: frozenset[str] = frozenset()
     #: verbs: words one of which must head what the object is called ("labelled the group a
-    #: terrorist organisation", "referred to them as enemies", "called the vote a sham")
+    #: terrorist organisation", "referred to the junta as usurpers", "called the vote a sham")
     as_obj: frozenset[str] = frozenset()
     mode: str | None = None
     #: PLOVER type when it differs from the CAMEO crosswalk (e.g. resignations: RETREAT).
@@ -119,8 +119,8 @@ class Pattern:
     #: only with a direct object: "pushed the rebels out of Kidal" is force, "the column
     #: pushed out of Kidal" an advance
     transitive: bool = False
-    #: prepositions that, governing a noun, mean another sense: "pushed the group to the edge
-    #: of its territory" moves it, "pushed the government to act" presses it
+    #: prepositions that, governing a noun, mean another sense: "pushed the rebels to the edge
+    #: of the jungle" moves it, "pushed the government to act" presses it
     not_prep: frozenset[str] = frozenset()
     #: verbs: the direct object is what is moved, not who is acted on ("recalled its
     #: ambassador from Paris": the target is Paris's state)

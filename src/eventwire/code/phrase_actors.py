@@ -1,6 +1,6 @@
 """Actors named by a noun phrase of the parse: the phrase and its conjuncts resolved, with what
-the sentence adds - a named apposition ("the militant group al-Shabab"), a locative ("rebels
-in the Ivory Coast"), a shared nationality ("U.S. government and industry officials"), the
+the sentence adds - a named apposition ("the Islamist group al-Shabab"), a locative ("rebels
+in eastern Congo"), a shared nationality ("U.S. government and industry officials"), the
 owner a possessive pronoun stands for ("Iran said its forces ...", "his soldiers")."""
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ class PhraseActors:
                 else:
                     actor = actor_fn(phrase, t)
                 if actor is None and t.lemma.lower() in SHELTER_NOUNS:
-                    # "a camp for Congolese refugees was attacked": the people it shelters
+                    # "a camp for Sudanese refugees was shelled": the people it shelters
                     for sheltered in view.prep_objects(t, ("for", "of")):
                         actor = actor_fn(view.noun_phrase(sheltered), sheltered)
                         if actor is not None:
@@ -122,8 +122,8 @@ class PhraseActors:
                     out.append(actor)
                     out.extend(self._coordinated_modifiers(view, t, actor, actor_fn))
                     if counter is not None:
-                        # "dozens of Sudanese and Central African refugees", "scores of Sierra
-                        # Leonean and Liberian refugees": each people counted is an actor
+                        # "dozens of Sudanese and Central African refugees", "scores of
+                        # Burkinabe and Ivorian migrants": each people counted is an actor
                         for counted in view.prep_objects(counter, ("of",)):
                             out.extend(
                                 a
@@ -193,7 +193,7 @@ class PhraseActors:
         cur = view.head(head)
         poss = next(k.text.lower() for k in view.children(head, "poss") if k.pos == "PRON")
         if head.dep not in {"nsubj", "nsubjpass"}:
-            # "Iraq must withdraw its troops": the clause's own subject owns them, when the
+            # "Russia must withdraw its troops": the clause's own subject owns them, when the
             # pronoun agrees with it ("Iranian Guards attacked its troops": not theirs)
             if cur is None:
                 return actor
@@ -240,7 +240,7 @@ class PhraseActors:
         return actor
 
     def _named_apposition(self, view: SentenceView, head: Token, actor_fn: ActorFn) -> Actor | None:
-        """ "the militant group al-Shabab", "the president, Mahamat Deby": the name in
+        """ "the Islamist group al-Shabab", "the president, Mahamat Deby": the name in
         apposition says who the description is."""
         for kid in view.children(head, "appos"):
             if kid.ent in {"ORG", "PERSON", "NORP", "GPE"}:
@@ -252,7 +252,7 @@ class PhraseActors:
     def _coordinated_modifiers(
         self, view: SentenceView, head: Token, actor: Actor, actor_fn: ActorFn
     ) -> list[Actor]:
-        """ "U.S. and Russian negotiators", "French and Egyptian warships": one noun, several
+        """ "U.S. and Russian negotiators", "Indian and American warships": one noun, several
         countries; each coordinated nationality is an actor of its own with the noun's sector."""
         out: list[Actor] = []
         for mod in view.children(head, "amod", "nmod", "compound"):
@@ -285,7 +285,7 @@ class PhraseActors:
         return out
 
     def _located(self, view: SentenceView, head: Token, actor: Actor, actor_fn: ActorFn) -> Actor:
-        """ "Rebels in the Ivory Coast", "security forces in Guinea": an actor named with no
+        """ "Rebels in eastern Congo", "security forces in Chad": an actor named with no
         country takes the one its locative modifier names."""
         objs = view.prep_objects(head, ("in", "from", "throughout", "across"))
         if head.lemma.lower() in PLACE_NOUNS:  # "the town of Afrin": where the town is
@@ -297,7 +297,7 @@ class PhraseActors:
             from_group = prep is not None and prep.text.lower() == "from"
             place_noun = obj.lemma.lower() in PLACE_NOUNS  # "in the Rwandan capital"
             if obj.ent not in {"GPE", "LOC"} and not from_group and not place_noun:
-                continue  # "doctors from two American aid groups" counts too
+                continue  # "nurses from two Danish aid groups" counts too
             where = actor_fn(view.noun_phrase(obj), obj)
             if where is not None and where.country:
                 return replace(actor, country=where.country)

@@ -102,7 +102,7 @@ def reciprocal_parts(
     target: list[Actor],
     pairing: tuple[tuple[int, int], ...] = (),
 ) -> list[tuple[list[Actor], list[Actor]]]:
-    """ "The US, Russia and Switzerland met": with no target, each party of a reciprocal
+    """ "Mali, Niger and Burkina Faso met": with no target, each party of a reciprocal
     event meets the others - one event per party, so dyads run both ways; parties listed in
     pairs meet their own partner only."""
     countries = {a.country for a in source if a.country}
@@ -170,7 +170,7 @@ class RoleFinder:
                 ]
                 obj_heads = relative_antecedent(view, tok, view.children(tok, *PASSIVE_SUBJ))
                 if not src_heads and p.code[:2] in VIOLENT_ROOTS:
-                    # "killed in coalition airstrikes", "wounded in a Russian raid": the
+                    # "killed in French airstrikes", "wounded in a Russian raid": the
                     # attack is the instrument, its author the one who killed
                     for noun in view.prep_objects(tok, ("in",)):
                         found = self._attack_author(view, noun, actor_fn)
@@ -183,7 +183,7 @@ class RoleFinder:
             else:
                 src_heads = view.children(tok, *SUBJ)
                 obj_heads = view.children(tok, *OBJ)
-                if tok.dep == "relcl":  # "the Kurds, whom Turkey accused of ...": the Kurds
+                if tok.dep == "relcl":  # "the rebels, whom the junta accused of ...": the rebels
                     obj_heads = relative_antecedent(view, tok, obj_heads, fill=False)
                 if not src_heads:  # "X plans to install", "X agreed to withdraw"
                     src_heads = controller_subject(view, tok)
@@ -210,7 +210,7 @@ class RoleFinder:
                     )
                     if a.country and a.country not in own
                 ]
-            if p.recipient_subject:  # "demonstrators received weapons from the government"
+            if p.recipient_subject:  # "the rebels received drones from Iran"
                 givers = view.prep_objects(tok, p.source_preps)
                 for obj in obj_heads:
                     givers += view.prep_objects(obj, p.source_preps)
@@ -256,7 +256,7 @@ class RoleFinder:
             ]
             left: list[Token] = []
             if (p.mode == "withdraw" and src_heads) or p.code == VISIT_CODE:
-                # "Trump's Syria withdrawal": with its author named, a country's name before
+                # "Biden's Afghanistan withdrawal": with its author named, a country's name before
                 # a withdrawal is the place left ("the US withdrawal" has no other author);
                 # before a visit it is always the place visited ("during a Japan state visit",
                 # "his Moscow visit" went to Moscow)
@@ -304,7 +304,7 @@ class RoleFinder:
                         break
             if not target and p.target_preps:
                 target = self.actors(view, view.prep_objects(tok, p.target_preps), actor_fn)
-            if not target and tok.dep == "pobj":  # "engaged the peacekeepers in a firefight"
+            if not target and tok.dep == "pobj":  # "engaged the patrol in a firefight"
                 prep = view.head(tok)
                 verb = view.head(prep) if prep is not None else None
                 if prep is not None and prep.text.lower() == "in" and verb is not None:
@@ -456,9 +456,9 @@ class RoleFinder:
     def _owner_of_claim(
         self, view: SentenceView, tok: Token, actor_fn: ActorFn, light: Token | None = None
     ) -> list[Actor]:
-        """ "conceded to demands from UNITA", "in protest against violations by the security
-        forces", "in protest of the government's refusal", "staged demonstrations to demand
-        reforms by Suharto's government": the act answers (or presses) a demand, a refusal
+        """ "gave in to demands from the strikers", "in protest against abuses by the
+        police", "in protest of the council's decision", "staged demonstrations to demand
+        reforms by Macron's government": the act answers (or presses) a demand, a refusal
         or a policy, and whoever owns it is the target."""
         heads: list[Token] = []
         for verb in (tok, light):
@@ -486,9 +486,9 @@ class RoleFinder:
 
     def _claim_owners(self, view: SentenceView, claim: Token, actor_fn: ActorFn) -> list[Actor]:
         """Who made a demand, a refusal or a policy: its possessor or its "from"/"by"/"of"
-        noun ("the unions' demand", "demands from UNITA"; "the decision of sending troops"
+        noun ("the unions' demand", "demands from the ELN"; "the decision of sending soldiers"
         names no owner)."""
-        agents = [  # "the march staged by students", "a plan drawn up by Paris"
+        agents = [  # "the march organised by students", "a plan drawn up by Paris"
             o
             for acl in view.children(claim, "acl")
             for a in view.children(acl, "agent")
@@ -506,7 +506,7 @@ class RoleFinder:
     def _speaker_for_pronoun(
         self, view: SentenceView, tok: Token, heads: list[Token]
     ) -> list[Token]:
-        """ "Iraq said it would allow ...": a pronoun subject of a reported clause is the
+        """ "Iran said it would allow ...": a pronoun subject of a reported clause is the
         subject of the verb that reports it."""
         if not heads or any(h.pos != "PRON" for h in heads):
             return heads
@@ -531,7 +531,7 @@ class RoleFinder:
         actor_fn: ActorFn,
     ) -> list[tuple[Token, Pattern, Roles]]:
         """ "Kenya claimed that al-Shabaab had attacked a police post": the claim is itself an
-        event - an accusation of al-Shabaab (112); "claimed that they had attacked the post", of
+        event - an accusation of al-Shabaab (112); "claimed that they had raided the post", of
         the claimant's own act, a claim of responsibility (015) aimed at the act's target."""
         out: list[tuple[Token, Pattern, Roles]] = []
         seen: set[int] = {t.i for t, _, _ in pending}  # a claim verb coded on its own
@@ -603,10 +603,10 @@ class RoleFinder:
         threat: bool = False,
     ) -> list[Actor]:
         """Who a demand, accusation or threat is aimed at when it has no direct object actor:
-        the subject of its clause ("demanded that the US cancel ...") or the agent of its
-        object ("demanded the withdrawal of Serbian forces", "an admission by Moscow"). When
-        the clause's subject is the speaker's own side ("vowed that Turkey would crush the
-        militias", "vowed he would clear them"), the threat is aimed at the clause's object."""
+        the subject of its clause ("demanded that Finland drop ...") or the agent of its
+        object ("demanded the pullout of Wagner fighters", "an apology by Tokyo"). When
+        the clause's subject is the speaker's own side ("vowed that Israel would crush the
+        militants", "vowed he would root them out"), the threat is aimed at the clause's object."""
         own = {a.country for a in source if a.country} if threat else set()
         own_sides = {(a.country, a.sector) for a in source}
         for clause in view.children(tok, "ccomp", "xcomp", "advcl"):
@@ -617,7 +617,7 @@ class RoleFinder:
             subj = view.children(clause, "nsubj", "nsubjpass")
             found = self.actors(view, subj, actor_fn)
             if found and own and {(a.country, a.sector) for a in found} <= own_sides:
-                # through "continue to", "try to": "vowed he would continue to clear them"
+                # through "continue to", "try to": "vowed he would keep hunting them"
                 verbs = [clause, *view.children(clause, "xcomp")]
                 heads = [
                     h
@@ -663,7 +663,7 @@ class RoleFinder:
         self, view: SentenceView, tok: Token, actor_fn: ActorFn, threat: bool = False
     ) -> list[Actor]:
         """The party acted on by the act a commitment or refusal is about: with a control verb
-        ("refused to take back its citizens", "pledged to support Somalia") the event is the
+        ("refused to repatriate its citizens", "pledged to support Somalia") the event is the
         embedded act, so its object is the target. Only actors tied to a country count: an
         embedded object is often a thing ("agreed to send troops")."""
         for clause in view.children(tok, "xcomp"):
@@ -679,8 +679,8 @@ class RoleFinder:
                     for s in view.children(c, *SUBJ)
                 ]
             heads = [h for h in objects if self._names_its_party(view, h)]
-            # "threatened to retaliate against Israel", "to cut off power to Nakhichevan",
-            # "to deliver blows to the United States": an act aimed at someone
+            # "threatened to retaliate against Israel", "to cut off gas to Moldova",
+            # "to deal heavy blows to Kyiv": an act aimed at someone
             heads = heads or [
                 h
                 for owner in ((clause, *objects) if threat else (clause,))

@@ -33,7 +33,7 @@ FEATURES = ("both_sides", "planned")
 
 
 #: PLOVER types that are one party's act, complete without a target: a withdrawal or a
-#: resignation has no other side ("the US decision to pull out", "Mattis quit").
+#: resignation has no other side ("the French decision to withdraw", "the minister quit").
 SOLO_TYPES = frozenset({"RETREAT"})
 
 

@@ -91,7 +91,7 @@ _GLUED = re.compile(
     r"|^(anti|pro|non)-(.+)$",
     re.IGNORECASE,
 )
-#: "anti-Syria journalist", "pro-Russian separatists": the name is not the actor's country.
+#: "anti-Iran journalist", "pro-Russian separatists": the name is not the actor's country.
 _NOT_OF = frozenset({"anti", "pro", "non", "ex"})
 _PLACE_PREPS = frozenset("in at from near across of to".split())
 #: Nouns of treaties and negotiations, often named after the city that hosted them.
@@ -615,7 +615,7 @@ class ActorResolver:
                 if any(h.sector == "MIL" for h in modifiers):
                     return "MIL", False
             if head_norm in _DEFERRING_HEADS and modifiers:
-                # "rebel leader", "Jewish community leader", "opposition candidates"
+                # "rebel leader", "Hindu community leader", "opposition candidates"
                 return modifiers[-1].sector, False
             if best.sector == "JRN" and any(w.text.lower() in _STATE_WORDS for w in words[lo:hi]):
                 return "GOV", False  # "the official news agency": state media

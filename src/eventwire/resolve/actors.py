@@ -318,7 +318,7 @@ class ActorContext:
         if len(words) == 1 and words[0].text.lower() in PERSONAL_PRONOUNS:
             return _stand_in(text, start, end, self.person_before(start, not_people))
         if _age_anaphor(text, determiner):
-            # "the 25-year-old was captured": news names a person it has introduced by age
+            # "the 31-year-old was arrested": news names a person it has introduced by age
             return _stand_in(text, start, end, self.person_before(start, not_people))
         if len(words) == 1 and words[0].text.lower() in BODY_PRONOUNS:
             return _stand_in(text, start, end, self.body_before(start))
@@ -561,10 +561,10 @@ class ActorContext:
         self, found: Finding, words: list[Word], start: int, exclude: frozenset[str]
     ) -> bool:
         """ "Kurdish fighters", "Tuareg rebels": a people without a state acts in the state it
-        lives in; of those, the one its sentence names ("a Kurdish enclave inside Syria"), else
+        lives in; of those, the one its sentence names ("Kurdish villages inside Iraq"), else
         the one the article is about, never the article's focus when that is not one of them;
-        a state already on the other side of the event ("Turkey shelled a Kurdish enclave inside
-        Syria") is the least likely."""
+        a state already on the other side of the event ("Iran shelled Kurdish villages inside
+        Iraq": not Iran) is the least likely."""
         if found.country is not None:
             return False
         peoples = self.resolver.kb.peoples
@@ -820,13 +820,13 @@ def _learn_entity(ctx: ActorContext, view: SentenceView, start: int, end: int, t
         ctx.learn(text, found, start)
 
 
-#: "the 25-year-old", "the two-year-old": a person referred to by age alone
+#: "the 31-year-old", "the two-year-old": a person referred to by age alone
 _AGE_NOUN = re.compile(r"(?:the\s+)?(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[-\s]year[-\s]old", re.I)
 
 
 def _age_anaphor(text: str, determiner: str | None) -> bool:
     """An age used as a noun with "the" points back to a person the article has named; "a
-    25-year-old" introduces someone new and is left alone."""
+    31-year-old" introduces someone new and is left alone."""
     if not _AGE_NOUN.fullmatch(text.strip()):
         return False
     first = text.split(maxsplit=1)[0].lower()

@@ -539,7 +539,7 @@ def _candidates(ps: ParsedSentence, gaz: Gazetteer) -> list[_Cand]:
         return [t for t in toks if start <= t.idx < end]
 
     # A dateline opens the paragraph, or a sentence when the extraction ran paragraphs
-    # together: "RALEIGH, N.C. (AP) -", "DURBAN, South Africa (CNN)".
+    # together: "RALEIGH, N.C. (AP) -", "NAIROBI, Kenya (CNN)".
     m = _DATELINE.match(text)
     if m:
         start, end = base + m.start(1), base + m.end(1)

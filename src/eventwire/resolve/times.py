@@ -43,7 +43,7 @@ def resolve_time(
     return resolve(text, anchor, future)
 
 
-#: "WASHINGTON, March 12 (Xinhua) --": a place in capitals, a comma, the date, then the agency or
+#: "NAIROBI, March 12 (Xinhua) --": a place in capitals, a comma, the date, then the agency or
 #: a dash. The date says when the story was filed, not when anything in it happened.
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'\-]{1,40}(?:,\s*[A-Z][A-Za-z.]+)?,\s*$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:--|\u2014|\u2013|-|:)")
@@ -55,7 +55,7 @@ def find_times(text: str, anchor: date | datetime | None) -> list[tuple[int, int
     Times') turned down. A news dateline's date is kept but flagged ``"dateline"``.
 
     Names without a year ("Monday", "Dec. 15") are read with the tense of their clause ("the
-    rights expire Dec. 15" looks ahead); expressions that point back ("that year", "a year
+    licences expire Dec. 15" looks ahead); expressions that point back ("that year", "a year
     earlier", "the latest quarter") are read against the date named before them in ``text``,
     so one call over a whole article reads them better than one call per sentence.
     """
@@ -75,7 +75,7 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
 
 def find_timexes(text: str, anchor: date | datetime | None) -> list[tuple[int, int, Resolution]]:
     """``find_times`` with TimeML extents, as TIMEX3 annotation marks them: a range ("from May
-    to July", "between 1994 and 1997", "since 2021") gives each expression inside it rather
+    to July", "between 1978 and 1981", "since 2021") gives each expression inside it rather
     than one span."""
     out: list[tuple[int, int, Resolution]] = []
     for start, end, res in find_times(text, anchor):

@@ -255,7 +255,7 @@ _CLOCK_CORE = (
 
 
 def _clock(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """'10 p.m. Wednesday', '5 p.m. EST Nov. 9', 'noon Thursday', '7:15 p.m.', '14:30 GMT':
+    """'9 p.m. Wednesday', '5 p.m. EST Nov. 9', 'noon Thursday', '8:40 p.m.', '14:30 GMT':
     a TIMEX3 TIME on that day (the publication day when none is named)."""
     if m["h"]:
         hour, minute = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0), int(m["mi"] or 0)
@@ -278,7 +278,7 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         if on is None:
             return None
     elif ctx.focus is not None and ctx.focus.precision == "day":
-        on = ctx.focus  # "He was shot on Oct. 23 ... at 10 p.m.": the day just named
+        on = ctx.focus  # "The bridge collapsed on Aug. 1 ... at 6 p.m.": the day just named
     else:
         on = None if ctx.anchor is None else mk.day(ctx.anchor)
     if on is None or on.start is None:

@@ -198,7 +198,7 @@ def _quarter_ordinal(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         year = year_of(expr, ctx.anchor)
     else:
         mode = ctx.mode()
-        if mode == "future":  # "expects to report third-quarter results": just ended or coming
+        if mode == "future":  # "will publish third-quarter figures": just ended or coming
             mode = "nearest"
         year = (
             None

@@ -29,7 +29,7 @@ from .tense import adjacent_tense
 
 _RATE_BEFORE = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s*$", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"^\s+(?:that|which|when|where|in\s+which)\b", re.IGNORECASE)
-#: "the second letter to Reno in two weeks": an ordinal heads the noun phrase the length
+#: "the third port strike in two weeks": an ordinal heads the noun phrase the length
 #: closes, so it counts what happened within that span (no verb may come between).
 _ORDINAL_NOUN_BEFORE = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))"
@@ -38,7 +38,7 @@ _ORDINAL_NOUN_BEFORE = re.compile(
 )
 _SHIFT_AFTER = re.compile(r"^\s+(?:later|earlier)\b", re.IGNORECASE)
 _FRACTION_OF = re.compile(r"^\s+of\s+(?:the|its|their|his|her|a|an|all|our|this)\b", re.I)
-#: Verbs that take a length as object: "offered him a week", "could take a month".
+#: Verbs that take a length as object: "gave them a week", "could take a month".
 _LENGTH_VERBS = frozenset(
     """take takes took taking last lasts lasted lasting spend spends spent wait waits waited
     give gives gave given offer offers offered allow allows allowed need needs needed require
@@ -224,7 +224,7 @@ def _in_future(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         )
     ):
         return None  # "in two years of war", "the first time in two years", "in a quarter
-        # that produced a loss" are spans, not dates ahead
+        # that saw a loss" are spans, not dates ahead
     counted = _count(m["n"], m["unit"])
     if counted is None:
         return None
@@ -295,7 +295,7 @@ def _recent(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 def _length_cue(m: re.Match[str]) -> bool:
     """Whether an article duration ("a week") stands as a length: after a preposition that
-    takes one ("for a week") or a verb that does ("offered him a week", "as long as a month")."""
+    takes one ("for a week") or a verb that does ("gave them a week", "as long as a month")."""
     return (
         preposition(m) in lx.ARTICLE_DURATION_PREPS
         or word_before(m) in _LENGTH_VERBS
@@ -317,7 +317,7 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
         ):
             return None
         if unit == "quarter" and (_FRACTION_OF.match(text_after(m)) or m["join"].strip() == "-"):
-            return None  # "three-quarters of its food", "a rolling four-quarter test"
+            return None  # "three-quarters of its fuel", "a rolling four-quarter average"
         if capitalised(unit_text) and not capitalised(m["n"]):
             return None  # "CBS's 60 Minutes" is a programme
         if re.fullmatch(r"(?:1[6-9]|20)\d\d", number):
@@ -335,7 +335,7 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 def _long_adjective(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """'a day-long meeting' (P1D), 'a decades-long battle' (PXY): a length used as adjective."""
+    """'a day-long meeting' (P1D), 'a decades-long feud' (PXY): a length used as adjective."""
     word = m["unit"].lower()
     unit = lx.UNITS[word]
     vague = word.endswith("s")
@@ -344,7 +344,7 @@ def _long_adjective(m: re.Match[str], ctx: Ctx) -> Resolution | None:
 
 
 def _per_unit(m: re.Match[str], ctx: Ctx) -> Resolution | None:
-    """'$1 billion a year', '50,000 CDs a year', 'dozens of interviews a day': a rate, i.e. a
+    """'$1 billion a year', '50,000 CDs a year', 'hundreds of calls a day': a rate, i.e. a
     TimeML SET, when an amount comes just before."""
     if not _AMOUNT_BEFORE.search(m.string[max(0, m.start("core") - 40) : m.start("core")]):
         return None
@@ -422,7 +422,7 @@ def _frequency_adverb(m: re.Match[str], ctx: Ctx) -> Resolution | None:
             return None
         key = m["adv"].lower()
         if _RATE_BEFORE.search(text_before(m, 16)):
-            return None  # "rise 8.5% annually": a rate, not a schedule
+            return None  # "grow 6% annually": a rate, not a schedule
         after = raw_word_after(m)
         if key == "quarterly" and (
             (after.isalpha() and after.islower() and after not in lx.FUNCTION_WORDS)

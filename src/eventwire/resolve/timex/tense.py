@@ -1,6 +1,6 @@
 """Which way a name without a year points: the tense of the clause around it.
 
-"The rights expire Nov. 21" and "the talks resume Monday" look ahead; "he arrived Monday" and "it
+"The licences expire Nov. 21" and "the talks resume Monday" look ahead; "he arrived Monday" and "it
 was signed on 26 July" look back. A careful reader settles which Monday or which 26 July from the
 verb that governs the expression, so ``tense_at`` reads the words of the sentence outward from the
 match: first backwards to the start of the sentence (the verb usually comes first: "met on
@@ -9,9 +9,9 @@ Monday"), then forwards ("On Monday, the council voted"). The first cue met deci
 * a modal or scheduling word (will, would, may, expected, scheduled, due, payable, resume ...)
   means "future";
 * a past form (was, said, irregular pasts, any -ed verb) means "past", unless an auxiliary just
-  before a participle says otherwise ("must be returned by Jan. 14" is future, "has been
+  before a participle says otherwise ("must be repaid by Jan. 14" is future, "has been
   postponed" past);
-* "postponed until Tuesday", "extended to Nov. 16": a delay verb before until/to/till/through
+* "postponed until Tuesday", "extended to Nov. 30": a delay verb before until/to/till/through
   points ahead whatever its own tense;
 * "supposed to", "likely to", a verb or noun of intention before "to" ("agreed to", "a deal to
   buy the mine in June", "a plan to repay the loan by March") points ahead;
@@ -156,8 +156,8 @@ _FRONTING = frozenset(
 _SUBORDINATORS = frozenset(
     "when while if once after before until as because although though since unless".split()
 )
-#: Words that open a new clause: a cue beyond one governs another verb ("aid would come to the
-#: countries where the Aug. 7 blasts killed 257"), so it is read only after the words that follow.
+#: Words that open a new clause: a cue beyond one governs another verb ("aid would go to the
+#: towns where the March floods killed 300"), so it is read only after the words that follow.
 CLAUSE_OPENERS = frozenset(
     "where which who whom whose when while because although though whereas if unless".split()
 )
@@ -229,26 +229,26 @@ def _word_cue(words: list[str], i: int, until: bool = False, ahead: bool = False
     following = words[i + 1].lower() if i + 1 < len(words) else ""
     previous = words[i - 1].lower() if i > 0 else ""
     if ahead and _past_form(word) and previous not in _PRESENT_AUX:
-        # "On Friday, the government planned to pay", "Saddam on Friday tried to": the plan
+        # "On Friday, the ministry planned to open", "Mugabe on Friday tried to": the plan
         # or attempt was made that day; what it aimed at is not what the expression dates
         if key in FUTURE_WORDS or key in INTENT_VERBS or key in FUTURE_BEFORE:
             return "past"
     if not ahead and key in _PARTICIPLE_PLANS and following in _PREPS and previous not in _FINITE:
-        return "reduced"  # "a service planned for Saturday was canceled": the main verb decides
+        return "reduced"  # "a rally planned for Saturday was banned": the main verb decides
     if key in FUTURE_AUX and following == "have":
-        return "past"  # "could have emerged", "would have been": a modal perfect looks back
+        return "past"  # "could have sunk", "would have been": a modal perfect looks back
     if key in _REPORTED_MODALS and not until and _negated(words, i):
         return "past"  # "could not be reached Tuesday", "would not comment": what was said
     if key in FUTURE_WORDS or key.endswith("'ll"):
         if _after_had(words, i):
-            return "past"  # "had been scheduled to expire Friday": a plan already past
+            return "past"  # "had been scheduled to start Friday": a plan already past
         return "future"
     if (key in INTENT_VERBS or key in INTENT_NOUNS) and following == "to":
         if not ahead and any(w.lower() in _EARLIER for w in words[i + 2 :]):
             # "agreed to pull out after talks on April 19": the expression dates what came
             # before the agreement, so the agreement's own tense decides
             return "past" if _past_form(word) else None
-        return "future"  # "agreed to acquire it in January", "a deal to buy it in June"
+        return "future"  # "agreed to sell it in January", "a deal to buy it in June"
     if i >= 2 and words[i - 1].lower() == "to" and word.islower() and key not in _NOT_VERBS:
         if any(w.lower() in DIRECTIVE_VERBS for w in words[max(0, i - 6) : i - 1]):
             return "stop"  # "ordered him to appear on March 3": an infinitive has no tense
@@ -264,7 +264,7 @@ def _word_cue(words: list[str], i: int, until: bool = False, ahead: bool = False
     while j >= 0 and (words[j].lower() in _DEGREE or words[j].lower().endswith("ly")):
         j -= 1
     if j >= 0 and words[j].lower() in _DETERMINERS:
-        return None  # "a still unspecified date", "the planned merger": an adjective
+        return None  # "a yet undisclosed date", "the planned merger": an adjective
     passive = False
     for back in range(i - 1, max(-1, i - 4), -1):  # an auxiliary governs a participle
         aux = words[back].lower()
@@ -274,7 +274,7 @@ def _word_cue(words: list[str], i: int, until: bool = False, ahead: bool = False
         if aux in PAST_AUX:
             return "past"
         if aux == "be" and back > 0 and words[back - 1].lower() == "to":
-            return "future"  # "rules to be issued in early November"
+            return "future"  # "a ruling to be handed down in early November"
         passive = passive or aux in PASSIVE_AUX
     return "skip" if passive else "past"
 
@@ -296,14 +296,14 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     before_text, after_text = _clause(text, start, end)
     before = _words(before_text)
     if _POSSESSIVE_AFTER.match(after_text):
-        # "get around Wednesday's ruling": the name dates its noun, not the clause's verb; only
+        # "appeal Wednesday's verdict": the name dates its noun, not the clause's verb; only
         # "ahead of" / "before" it looks forward
         lead = " ".join(w.lower() for w in before[-2:])
         return "future" if lead.endswith(_POSSESSIVE_AHEAD) else None
     if before and before[-1].lower() in _UNTIL:
         reach = 2 if before[-1].lower() in ("to", "by", "through") else 6
         if any(w.lower() in DELAY_VERBS for w in before[-reach:-1]):
-            return "future"  # "postponed until Tuesday", "gave them until 9 a.m. Tuesday"
+            return "future"  # "postponed until Tuesday", "gave them until 6 p.m. Tuesday"
     lo = max(0, len(before) - REACH_BEFORE)
     opener = lo
     for i in range(len(before) - 1, lo - 1, -1):
@@ -323,7 +323,7 @@ def tense_at(text: str, start: int, end: int) -> str | None:
         following = None
     if near == "stop":  # a tenseless infinitive governs it: only what follows may tell
         return following
-    if near == "reduced":  # "a service planned for Saturday was canceled"
+    if near == "reduced":  # "a rally planned for Saturday was banned"
         return "past" if following == "past" else "future"
     found = near or following or _first_cue(before, range(opener - 1, lo - 1, -1), until)
     if found == "reduced":
