@@ -35,7 +35,7 @@ from eventwire.resolve.actors import (
         ("Boko Haram gunmen", "NGA", "REB"),  # an armed group's members keep its sector
         ("UN peacekeepers", "UNO", "MIL"),  # an IGO's soldiers are soldiers
         ("a Hindu community leader", None, "REL"),  # a leader takes the community's sector
-        ("President of the Chadian Human Rights League", "TCD", "SOC"),
+        ("President of the Nigerian Bar Association", "NGA", "SOC"),
         ("Director of Central Intelligence", None, "SPY"),
         ("Shanghai police", "CHN", "COP"),  # a known place, not a country name
         ("Kano State government", "NGA", "GOV"),

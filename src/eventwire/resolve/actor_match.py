@@ -552,7 +552,7 @@ class ActorResolver:
                 found.sector = None
             return
         if any(h.lo > title.hi for h in core_hits):
-            # "President of the Chadian Human Rights League" leads a body, not the state
+            # "President of the Nigerian Bar Association" leads a body, not the state
             found.role = None
         elif found.country and not found.unknown_name and found.country_rank >= RANK["country"]:
             self.fill_office(found)
@@ -580,7 +580,7 @@ class ActorResolver:
         "military cooperation" has no sector (its head is not an agent); "Niger's military
         government" is MIL (a junta); "head of Niger's army" and "one of the Turkish
         instructors" take their sector from the "of" complement, and so does a leader of a
-        body ("President of the Chadian Human Rights League"); a title before a name
+        body ("President of the Nigerian Bar Association"); a title before a name
         ("Russian President Vladimir Putin") gives the name its sector.
         """
         cut = next((k for k, w in enumerate(words) if w.text.lower() == "of"), len(words))
