@@ -925,3 +925,15 @@ def test_an_act_blamed_on_someone_is_theirs_and_the_blame_is_aimed_at_them(proce
     text = "Nigeria praised the bombing of Boko Haram camps by Chadian jets."
     ev = _by_trigger(processor, text, "bombing")
     assert "NGA" not in _countries(ev.source)
+
+
+def test_a_state_named_like_a_country_counts_for_its_own_country(processor):
+    # judging round 19: "Georgia" in an article about US voting made the article Georgian,
+    # and a body named without a country took Georgia's
+    text = (
+        "The mayor of Phoenix complained about long lines at polling stations in Arizona and "
+        "Georgia. The mayor asked the Justice Department to investigate."
+    )
+    for ev in _events(processor, text, published="2016-04-09"):
+        assert "GEO" not in _countries(ev.source) + _countries(ev.target)
+        assert ev.place is None or ev.place.country != "GEO"

@@ -559,3 +559,14 @@ def test_new_york_is_new_york_not_york_in_england():
 def test_a_jury_convicts_as_a_court_and_a_sheriff_polices():
     assert resolve_phrase("the jury", date="2018-05-02").sector == "JUD"
     assert resolve_phrase("the county sheriff", date="2018-05-02").sector == "COP"
+
+
+def test_acronyms_regions_and_popes_round_19():
+    # judging round 19: "the BLM group" as Brazilian (a code the gazetteer lists for Belém),
+    # "New England delegates" as British, the pope as American
+    assert resolve_phrase("the BLM group", date="2016-02-11") is None
+    actor = resolve_phrase("New England delegates", date="2016-06-16")
+    assert actor is None or actor.country != "GBR"
+    actor = resolve_phrase("Pope Francis", date="2016-02-17")
+    assert actor is not None and (actor.country, actor.sector) == ("VAT", "REL")
+    assert actor.name == "Pope Francis"

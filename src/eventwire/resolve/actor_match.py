@@ -695,6 +695,8 @@ class ActorResolver:
                             continue
                         if alone and normalise(entry.name) != normalise(name):
                             continue  # a whole phrase must be the place's own name
+                        if size == 1 and _stray_code(name, entry.name):
+                            continue  # "BLM" is no code for Belém; "NYC" is New York City
                         if size == 1 and normalise(entry.name).startswith(normalise(name) + " "):
                             # "Free trade" is not Free State: one word that only opens a
                             # longer name; "New York" (New York City) is a name of its own
@@ -707,6 +709,16 @@ class ActorResolver:
 
 #: KB entries that name a country: its name, its adjective, a metonym of its government.
 _COUNTRY_KINDS = frozenset({"country", "adjective", "metonym"})
+
+
+def _stray_code(word: str, place: str) -> bool:
+    """An upper-case word of up to four letters that the gazetteer lists for a place whose
+    name it neither is nor abbreviates by initials ("BLM" for Belém; "NYC" is New York
+    City's initials)."""
+    if not (word.isupper() and len(word) <= 4) or normalise(place) == normalise(word):
+        return False
+    initials = "".join(w[0] for w in place.replace("-", " ").split() if w[:1].isalpha())
+    return initials.upper() != word
 
 
 def _accord_follows(words: list[Word], at: int) -> bool:

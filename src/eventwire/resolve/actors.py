@@ -661,6 +661,7 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
     government"), titles before names, and nouns seen with a country."""
     ctx = ActorContext(resolver)
     kb = resolver.kb
+    named_countries: list[tuple[str, str]] = []
     for ps in sentences:  # people named in full anywhere: their surname alone is them
         for m in ps.mentions:
             if m.label == "PERSON" and " " in m.text.strip():
@@ -676,6 +677,8 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
             for hit in kb.lookup(m.text):
                 if hit.kind in {"country", "adjective", "metonym"}:
                     ctx.note_country(hit.key)
+                    if hit.kind == "country":
+                        named_countries.append((m.text, hit.key))
                     if not _names_a_topic(ps, m.start, m.end):
                         ctx.country_mentions.append((m.start, hit.key))
                     ctx.sentence_countries[-1].add(hit.key)
@@ -728,7 +731,27 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                 ctx.remember_head(tok.lemma or tok.text, found, tok.idx)
                 if tok.lemma and tok.lemma != tok.text:
                     ctx.remember_head(tok.text, found, tok.idx)
+    _states_named_like_countries(ctx, named_countries)
     return ctx
+
+
+def _states_named_like_countries(ctx: ActorContext, named: list[tuple[str, str]]) -> None:
+    """ "Georgia" in an article about the United States is the state: a country's name that
+    is also a province of another country the article talks about counts for that country
+    (the place resolver reads it the same way)."""
+    gaz = ctx.resolver._gazetteer
+    if gaz is None:
+        return
+    for text, iso3 in named:
+        others = sorted((set(ctx.country_counts) | set(ctx.place_counts)) - {iso3})
+        if not others:
+            continue
+        entry = gaz.lookup(text, countries=others)
+        if entry is not None and entry.kind == "admin1" and entry.country in others:
+            ctx.country_counts[iso3] -= 1
+            if ctx.country_counts[iso3] <= 0:
+                del ctx.country_counts[iso3]
+            ctx.country_counts[str(entry.country)] += 1
 
 
 def _is_subject(view: SentenceView, start: int, end: int) -> bool:
