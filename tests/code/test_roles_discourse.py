@@ -937,3 +937,16 @@ def test_a_state_named_like_a_country_counts_for_its_own_country(processor):
     for ev in _events(processor, text, published="2016-04-09"):
         assert "GEO" not in _countries(ev.source) + _countries(ev.target)
         assert ev.place is None or ev.place.country != "GEO"
+
+
+def test_who_tries_to_stop_an_act_is_not_its_author(processor):
+    # judging round 19: the bombing of Aleppo given to the two presidents negotiating to halt it
+    text = "The UN tried to stop the shelling of Idlib."
+    assert all(
+        "UNO" not in _countries(e.source)
+        for e in _events(processor, text, published="2016-09-05")
+        if e.plover.type == "ASSAULT"
+    )
+    text = "The UN tried to stop the Syrian army's shelling of Idlib."
+    ev = _by_trigger(processor, text, "shelling", published="2016-09-05")
+    assert _countries(ev.source) == ["SYR"]
