@@ -594,3 +594,22 @@ def test_workers_going_on_strike_protest(processor):
     assert ev.plover.type == "PROTEST" and [a.sector for a in ev.source] == ["EDU"]
     text = "Port workers in Mombasa staged a strike over pay on Monday."
     assert by_trigger(processor, text, "strike", published="2018-05-02").plover.type == "PROTEST"
+
+
+def test_what_someone_does_in_general_is_no_event(processor):
+    # judging round 19: "Putin kills journalists", "our presidents kill terrorists", "the
+    # federal government offers loans to parents": the simple present with a bare plural
+    # object, after the headline and with no date, is a general statement
+    for line in (
+        "Mitt Romney wrote that Putin jails journalists while American presidents hunt terrorists.",
+        "The federal government offers loans to parents.",
+    ):
+        text = "Campaign notes. " + line
+        assert events(processor, text, published="2016-09-05") == [], line
+    # a headline in the present, or the present with a date, reports an event
+    ev = by_trigger(
+        processor, "Police arrest protesters in Nairobi.", "arrest", published="2016-09-05"
+    )
+    assert ev.plover.type == "COERCE"
+    text = "Campaign notes. Kenya deploys troops to Somalia on Monday."
+    assert by_trigger(processor, text, "deploys", published="2016-09-05").plover.type == "MOBILIZE"

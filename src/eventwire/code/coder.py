@@ -22,6 +22,7 @@ from eventwire.code.eventhood import (
     drop_restatements,
     electoral_win,
     family_only,
+    generic_present,
     habitual,
     idle_warning,
     law_struck_down,
@@ -364,6 +365,8 @@ class Coder:
                 continue  # "appeared at a Trump rally": a campaign meeting, not a protest
             if habitual(view, tok, roles.light_verb):
                 continue  # "frequently meets members of Congress": a habit, not an event
+            if generic_present(view, tok):
+                continue  # "Putin kills journalists": what someone does, not what happened
             if weapons_test(view, tok, pattern.code):
                 pattern = replace(pattern, code=SHOW_OF_FORCE_CODE, plover_type=None, mode=None)
                 target = []  # a test is aimed at no one in particular

@@ -436,3 +436,26 @@ def weapons_test(view: SentenceView, tok: Token, code: str) -> bool:
         return False
     tested = any(k.lemma.lower() == "test" for k in view.children(tok, "npadvmod", "compound"))
     return tested or any(o.lemma.lower() == "test" for o in view.prep_objects(tok, ("in", "as")))
+
+
+def generic_present(view: SentenceView, tok: Token) -> bool:
+    """ "Putin kills journalists", "our presidents kill terrorists", "the government offers
+    loans to parents": an act told in the simple present with a bare plural object, outside
+    the headline and with no date, says what someone does in general, not what happened."""
+    if tok.pos != "VERB" or tok.tag not in {"VBZ", "VBP"} or view.parsed.sentence.index == 0:
+        return False
+    if view.children(tok, "aux", "auxpass", "neg"):
+        return False
+    objects = view.children(tok, "dobj")
+    if not objects or not all(_bare_plural(view, o) for o in objects):
+        return False
+    return not any(t.ent in {"DATE", "TIME"} for t in view.tokens)
+
+
+def _bare_plural(view: SentenceView, noun: Token) -> bool:
+    """A plural common noun with no determiner, possessor or number ("journalists")."""
+    return (
+        noun.tag == "NNS"
+        and noun.ent == ""
+        and not view.children(noun, "det", "poss", "nummod", "predet")
+    )
