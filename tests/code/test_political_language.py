@@ -613,3 +613,13 @@ def test_what_someone_does_in_general_is_no_event(processor):
     assert ev.plover.type == "COERCE"
     text = "Campaign notes. Kenya deploys troops to Somalia on Monday."
     assert by_trigger(processor, text, "deploys", published="2016-09-05").plover.type == "MOBILIZE"
+
+
+def test_a_campaign_stop_at_home_is_no_visit(processor):
+    # judging round 19: a candidate "visiting Richmond, Virginia, ... for a rally and private
+    # fundraiser" coded as a visit
+    text = "Hillary Clinton visited Tampa, Florida, on Monday for a rally with supporters."
+    assert all(e.cameo.code != "042" for e in events(processor, text, published="2016-08-31"))
+    text = "Barack Obama visited Havana on Monday."
+    ev = by_trigger(processor, text, "visited", published="2016-03-21")
+    assert [a.country for a in ev.target] == ["CUB"]

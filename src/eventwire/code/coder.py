@@ -18,6 +18,7 @@ from eventwire.code.clauses import subject_undergoes
 from eventwire.code.eventhood import (
     asked_in_question,
     campaign_rally,
+    campaign_stop,
     contest_not_force,
     drop_restatements,
     electoral_win,
@@ -417,6 +418,8 @@ class Coder:
                 continue
             if family_only(pattern.code, target):
                 continue  # "thanked his parents and his wife": private
+            if campaign_stop(view, pattern.code, source, target):
+                continue  # "visiting Richmond for a rally": a stop on the campaign trail
             if media_appearance(pattern.code, target):
                 continue  # "visited NBC's 'Today'": an appearance in the media, no visit
             if all(a.sector in NON_POLITICAL for a in source + target):

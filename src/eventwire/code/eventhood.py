@@ -152,6 +152,7 @@ RIVALRY_LEMMAS = LEXICON.words("contest_lemmas_for")
 PRESS_REQUESTS = LEXICON.words("press_requests")
 ELECTORATE = LEXICON.words("electorate_nouns")
 KIN_NOUNS = LEXICON.words("kin_nouns")
+CAMPAIGN_WORDS = LEXICON.words("campaign_words")
 
 
 def _a_person(view: SentenceView, actor: Actor) -> bool:
@@ -459,3 +460,16 @@ def _bare_plural(view: SentenceView, noun: Token) -> bool:
         and noun.ent == ""
         and not view.children(noun, "det", "poss", "nummod", "predet")
     )
+
+
+def campaign_stop(
+    view: SentenceView, code: str, source: Sequence[Actor], target: Sequence[Actor]
+) -> bool:
+    """ "Visiting Richmond, Virginia, for a rally and a fundraiser, Trump ...": a politician's
+    visit to a place of their own country in a campaign is a stop on the trail, not a visit
+    between parties."""
+    if code != "042" or not source or not target:
+        return False
+    own = {a.country for a in source if a.country}
+    domestic = bool(own) and all(a.country in own and a.sector in {None, "GOV"} for a in target)
+    return domestic and mentions(view, CAMPAIGN_WORDS)
