@@ -623,3 +623,11 @@ def test_a_campaign_stop_at_home_is_no_visit(processor):
     text = "Barack Obama visited Havana on Monday."
     ev = by_trigger(processor, text, "visited", published="2016-03-21")
     assert [a.country for a in ev.target] == ["CUB"]
+
+
+def test_persuading_someone_to_act_is_not_their_act(processor):
+    # judging round 19: "trying to persuade other people of color to support Trump's campaign"
+    # coded as their support
+    text = "Qatar persuaded Hamas to accept the truce."
+    ev = by_trigger(processor, text, "accept", published="2016-04-11")
+    assert ev.modality != "asserted"
