@@ -631,3 +631,9 @@ def test_persuading_someone_to_act_is_not_their_act(processor):
     text = "Qatar persuaded Hamas to accept the truce."
     ev = by_trigger(processor, text, "accept", published="2016-04-11")
     assert ev.modality != "asserted"
+
+
+def test_a_body_described_as_backed_by_someone_is_no_act_of_support(processor):
+    # judging round 19: "the ruling party, which is backed by the military" coded as support
+    text = "Leaders of the ruling party, which is backed by the army, lost their seats in Yangon."
+    assert all(e.plover.type != "SUPPORT" for e in events(processor, text, published="2015-11-09"))

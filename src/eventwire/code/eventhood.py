@@ -273,8 +273,17 @@ def poll_share(view: SentenceView, actors: Sequence[Actor]) -> bool:
 def standing_support(view: SentenceView, tok: Token, code: str) -> bool:
     """ "A super PAC supporting Rubio's campaign spent ...", "militias backing the government":
     a participle of support that describes a noun names what the body stands for, not an act
-    of support on a date."""
-    return code[:2] == "05" and tok.tag == "VBG" and tok.dep == "acl"
+    of support on a date; so does a relative clause in the present ("the ruling party, which
+    is backed by the military")."""
+    if code[:2] != "05":
+        return False
+    if tok.tag == "VBG" and tok.dep == "acl":
+        return True
+    return (
+        tok.dep == "relcl"
+        and tok.tag == "VBN"
+        and any(k.text.lower() in {"is", "are"} for k in view.children(tok, "auxpass"))
+    )
 
 
 def poll_score(view: SentenceView, tok: Token, code: str, source: Sequence[Actor]) -> bool:
