@@ -78,8 +78,10 @@ def test_an_attack_spoken_of_but_not_made_is_hypothetical(processor):
         processor, "Kurdish leaders fear a potential Turkish attack on Kobani.", "attack"
     )
     assert ev.modality == "hypothetical"
-    ev = _by_trigger(processor, "Kenya deployed troops to prevent an attack on Lamu.", "attack")
-    assert ev.modality == "hypothetical"
+    # an attack prevented has not happened, and the one who prevents it did not make it
+    for ev in _events(processor, "Kenya deployed troops to prevent an attack on Lamu."):
+        if ev.trigger.text == "attack":
+            assert ev.modality == "hypothetical" and "KEN" not in _countries(ev.source)
     ev = _by_trigger(processor, "The Turkish attack on Afrin began on Saturday.", "attack")
     assert ev.modality == "asserted"
 
@@ -950,3 +952,19 @@ def test_who_tries_to_stop_an_act_is_not_its_author(processor):
     text = "The UN tried to stop the Syrian army's shelling of Idlib."
     ev = _by_trigger(processor, text, "shelling", published="2016-09-05")
     assert _countries(ev.source) == ["SYR"]
+
+
+def test_the_two_sides_are_the_parties_not_the_topics_or_the_places_of_wars(processor):
+    # "discussed Taiwan" and "the wars in Ukraine and Gaza" name what was talked about and
+    # where wars go on; "the two sides" are the two leaders' countries
+    text = (
+        "Emmanuel Macron met Narendra Modi in Paris on Friday. The leaders discussed Ukraine, "
+        "climate finance and the wars in Sudan and Gaza. The two sides agreed to expand "
+        "defence cooperation."
+    )
+    sides = [
+        {a.country for a in (*e.source, *e.target)}
+        for e in _events(processor, text, published="2023-07-15")
+        if e.trigger.text in {"agreed", "expand"}
+    ]
+    assert sides and all(s == {"FRA", "IND"} for s in sides)

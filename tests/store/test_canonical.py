@@ -48,7 +48,8 @@ def _summit(db: Path) -> list[tuple]:
     try:
         return con.execute(
             "SELECT canonical_id, num_mentions, num_articles, num_sources, first_seen, "
-            "last_seen, plover_type FROM canonical_events WHERE dyad = 'CHN|USA'"
+            "last_seen, plover_type FROM canonical_events WHERE dyad = 'CHN|USA' "
+            "AND plover_type = 'CONSULT'"
         ).fetchall()
     finally:
         con.close()
@@ -254,13 +255,18 @@ def test_cli_lists_canonical_events_by_default(tmp_path):
     res = cli.invoke(app, ["run", str(WIRES), "--db", str(db)])
     assert res.exit_code == 0, res.output
     assert "reports" in res.output
-    args = ["events", "--db", str(db), "--dyad", "USA:CHN", "--format", "jsonl"]
+    # the meeting (the copies also report the two sides' agreement, another event)
+    args = ["events", "--db", str(db), "--dyad", "USA:CHN", "--plover", "CONSULT"]
+    args += ["--format", "jsonl"]
     rows = [json.loads(x) for x in cli.invoke(app, args).stdout.splitlines()]
     assert len(rows) == 1
     assert rows[0]["canonical"]["num_articles"] == 3
     reports = cli.invoke(app, [*args, "--mentions"]).stdout.splitlines()
     assert len(reports) == 3
-    csv = cli.invoke(app, ["export", "--db", str(db), "--dyad", "USA:CHN", "--format", "csv"])
+    csv = cli.invoke(
+        app,
+        ["export", "--db", str(db), "--dyad", "USA:CHN", "--plover", "CONSULT", "--format", "csv"],
+    )
     header, *lines = csv.stdout.splitlines()
     assert "num_articles" in header.split(",") and len(lines) == 1
     merged = cli.invoke(app, ["merge", "--db", str(db)])

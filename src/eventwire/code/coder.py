@@ -441,6 +441,8 @@ class Coder:
                 and not pattern.reciprocal
                 and pattern.code[:2] in JOINT_ROOTS
                 and len({a.country for a in source if a.country}) >= 2
+                # named in the sentence: "the two sides" is a guess from earlier sentences
+                and all(a.kb_id != CONTEXT_KB_ID for a in source)
             ):
                 # "Britain and France agreed to share intelligence": two parties who agree,
                 # meet or cooperate with no one else named do so with each other

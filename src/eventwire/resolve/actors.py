@@ -77,6 +77,10 @@ BODY_PRONOUNS = frozenset({"it"})
 GROUP_PRONOUNS = frozenset({"they", "them"})
 #: Deals, policies and plans: a country modifying one names its topic ("the Iran deal").
 IDEA_NOUNS = LEXICON.words("idea_nouns")
+#: "the wars in Ukraine and Gaza", "the crisis in Syria": a place where something goes on
+_SITUATION_NOUNS = LEXICON.words("conflict_nouns") | {"crisis", "crises", "situation"}
+#: Verbs whose object is what was talked about ("discussed Taiwan")
+_DISCUSSING = frozenset({"discuss", "debate", "mention", "raise", "address", "cover"})
 #: Sectors of a state or organisation that "it" may stand for.
 _BODY_SECTORS = frozenset(
     {"GOV", "MIL", "REB", "PTY", "LEG", "JUD", "SPY", "COP", "BUS", "NGO", "JRN"}
@@ -737,13 +741,15 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
 
 def _states_named_like_countries(ctx: ActorContext, named: list[tuple[str, str]]) -> None:
     """ "Georgia" in an article about the United States is the state: a country's name that
-    is also a province of another country the article talks about counts for that country
-    (the place resolver reads it the same way)."""
+    is also a province of another country whose towns and provinces the article names counts
+    for that country (the place resolver reads it the same way). Only towns and provinces
+    count as such evidence: "Beijing" before "Taiwan" does not make Taiwan a Chinese
+    province."""
     gaz = ctx.resolver._gazetteer
     if gaz is None:
         return
     for text, iso3 in named:
-        others = sorted((set(ctx.country_counts) | set(ctx.place_counts)) - {iso3})
+        others = sorted(c for c, n in ctx.place_counts.items() if n > 0 and c != iso3)
         if not others:
             continue
         entry = gaz.lookup(text, countries=others)
@@ -776,9 +782,21 @@ def _names_a_topic(ps: ParsedSentence, start: int, end: int) -> bool:
     """A country named as the modifier of a deal, a policy or a plan ("the Iran deal", "the
     Syria policy") is what they are about, not one of two parties the text goes on about."""
     toks = [t for t in ps.tokens if start <= t.idx < end]
-    if not toks or toks[-1].dep not in {"compound", "nmod", "amod"}:
+    if not toks:
         return False
-    head = ps.tokens[toks[-1].head]
+    last = toks[-1]
+    while last.dep == "conj" and last.head != last.i:  # "the wars in Ukraine and Gaza"
+        last = ps.tokens[last.head]
+    if last.dep == "dobj" and ps.tokens[last.head].lemma.lower() in _DISCUSSING:
+        return True  # "the leaders discussed Taiwan, trade and ...": what was talked about
+    if last.dep == "pobj":
+        # "the wars in Ukraine", "the crisis in Syria": where a situation is, not a party
+        prep = ps.tokens[last.head]
+        noun = ps.tokens[prep.head]
+        return prep.text.lower() in {"in", "over"} and noun.lemma.lower() in _SITUATION_NOUNS
+    if last.dep not in {"compound", "nmod", "amod"}:
+        return False
+    head = ps.tokens[last.head]
     return head.lemma.lower() in IDEA_NOUNS
 
 
