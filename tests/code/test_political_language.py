@@ -626,8 +626,8 @@ def test_a_campaign_stop_at_home_is_no_visit(processor):
 
 
 def test_persuading_someone_to_act_is_not_their_act(processor):
-    # judging round 19: "trying to persuade other people of color to support Trump's campaign"
-    # coded as their support
+    # judging round 19: people a supporter tried to persuade to back a campaign were coded as
+    # backing it
     text = "Qatar persuaded Hamas to accept the truce."
     ev = by_trigger(processor, text, "accept", published="2016-04-11")
     assert ev.modality != "asserted"
