@@ -153,6 +153,8 @@ PRESS_REQUESTS = LEXICON.words("press_requests")
 ELECTORATE = LEXICON.words("electorate_nouns")
 KIN_NOUNS = LEXICON.words("kin_nouns")
 CAMPAIGN_WORDS = LEXICON.words("campaign_words")
+RAID_LEMMAS = LEXICON.words("raid_lemmas")
+ANNULLING_LEMMAS = LEXICON.words("annulling_lemmas")
 
 
 def _a_person(view: SentenceView, actor: Actor) -> bool:
@@ -370,7 +372,7 @@ def idle_warning(view: SentenceView, tok: Token) -> bool:
 def law_struck_down(view: SentenceView, tok: Token, code: str) -> bool:
     """ "The court struck down a Texas abortion law": a law or a ruling struck down is annulled,
     not attacked."""
-    if code[:2] not in VIOLENT_ROOTS or tok.lemma.lower() not in {"strike", "knock", "throw"}:
+    if code[:2] not in VIOLENT_ROOTS or tok.lemma.lower() not in ANNULLING_LEMMAS:
         return False
     if not any(k.text.lower() in {"down", "out"} for k in view.children(tok, "prt")):
         return False
@@ -425,7 +427,7 @@ def family_only(code: str, target: Sequence[Actor]) -> bool:
 
 
 #: Possessives that make a relative one's own ("his wife"); "the president's wife" is another's.
-_OWN = frozenset({"his", "her", "their", "my", "our"})
+_OWN = LEXICON.words("own_possessives")
 
 
 def police_raid(tok: Token, code: str, source: Sequence[Actor]) -> bool:
@@ -433,7 +435,7 @@ def police_raid(tok: Token, code: str, source: Sequence[Actor]) -> bool:
     or a seizure (coercion), not an armed attack."""
     return (
         code[:2] in VIOLENT_ROOTS
-        and tok.lemma.lower() in {"raid", "storm"}
+        and tok.lemma.lower() in RAID_LEMMAS
         and bool(source)
         and all(a.sector == "COP" for a in source)
     )

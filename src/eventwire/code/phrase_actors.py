@@ -274,7 +274,7 @@ class PhraseActors:
                 out.append(
                     replace(
                         actor,
-                        text=view_text(view, first, head),
+                        text=view.span_text([first, head])[0],
                         start=first.idx,
                         end=end,
                         country=found.country,
@@ -302,8 +302,3 @@ class PhraseActors:
             if where is not None and where.country:
                 return replace(actor, country=where.country)
         return actor
-
-
-def view_text(view: SentenceView, first: Token, last: Token) -> str:
-    """The words from ``first`` to ``last`` as written (single-spaced)."""
-    return " ".join(t.text for t in view.tokens[first.i : last.i + 1] if t.pos != "PUNCT")

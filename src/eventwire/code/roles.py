@@ -80,9 +80,9 @@ PROTEST_NOUNS = LEXICON.words("protest_nouns")
 #: Prepositions that aim an embedded act at its party ("cut off power to X", "strike at X").
 AIMED_PREPS = ("against", "to", "on", "at")
 #: "help X rebuild", "enable X to export": verbs whose helped party is the next act's subject
-HELPING_LEMMAS = frozenset({"help", "assist", "enable"})
+HELPING_LEMMAS = LEXICON.words("helping_lemmas")
 #: "blame X on Y", "pin X on Y": Y is held responsible for X
-BLAMING_LEMMAS = frozenset({"blame", "pin"})
+BLAMING_LEMMAS = LEXICON.words("blaming_lemmas")
 #: Sectors of armed groups outside a state's forces.
 ARMED_GROUPS = frozenset({"REB", "UAF", "PRM"})
 #: CAMEO code of a visit.

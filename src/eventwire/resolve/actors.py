@@ -78,9 +78,9 @@ GROUP_PRONOUNS = frozenset({"they", "them"})
 #: Deals, policies and plans: a country modifying one names its topic ("the Iran deal").
 IDEA_NOUNS = LEXICON.words("idea_nouns")
 #: "the wars in Ukraine and Gaza", "the crisis in Syria": a place where something goes on
-_SITUATION_NOUNS = LEXICON.words("conflict_nouns") | {"crisis", "crises", "situation"}
+_SITUATION_NOUNS = LEXICON.words("conflict_nouns") | LEXICON.words("situation_nouns")
 #: Verbs whose object is what was talked about ("discussed Taiwan")
-_DISCUSSING = frozenset({"discuss", "debate", "mention", "raise", "address", "cover"})
+_DISCUSSING = LEXICON.words("discussing_lemmas")
 #: Sectors of a state or organisation that "it" may stand for.
 _BODY_SECTORS = frozenset(
     {"GOV", "MIL", "REB", "PTY", "LEG", "JUD", "SPY", "COP", "BUS", "NGO", "JRN"}
