@@ -158,3 +158,21 @@ def test_blame_attributed_without_a_verb_of_accusing_is_an_accusation(processor)
         "Iran said it was not responsible for the attack.",
     ):
         assert all(e.plover.type != "ACCUSE" for e in _events(processor, text)), text
+
+
+def test_a_crackdown_told_with_a_verb_is_repression(processor):
+    text = "Ethiopian authorities cracked down on opposition supporters in Addis Ababa."
+    ev = _by_trigger(processor, text, "cracked down")
+    assert ev.cameo.code == "175" and _sides(ev) == (["ETH"], ["ETH"])
+
+
+def test_a_deal_struck_is_no_blow(processor):
+    evs = _events(processor, "Iran struck a deal with world powers in 2015.")
+    assert all(e.plover.type != "ASSAULT" for e in evs)
+    ev = _by_trigger(processor, "Militants struck a police post near Gao.", "struck")
+    assert ev.plover.type == "ASSAULT"
+
+
+def test_an_envoy_recalled_from_a_post_is_recalled_from_that_state(processor):
+    ev = _by_trigger(processor, "South Africa recalled its ambassador to Israel.", "recalled")
+    assert ev.plover.type == "SANCTION" and _sides(ev) == (["ZAF"], ["ISR"])
