@@ -176,3 +176,25 @@ def test_a_deal_struck_is_no_blow(processor):
 def test_an_envoy_recalled_from_a_post_is_recalled_from_that_state(processor):
     ev = _by_trigger(processor, "South Africa recalled its ambassador to Israel.", "recalled")
     assert ev.plover.type == "SANCTION" and _sides(ev) == (["ZAF"], ["ISR"])
+
+
+def test_a_town_that_falls_to_someone_is_taken_by_them(processor):
+    ev = _by_trigger(processor, "The town of Kidal fell to the army in November 2023.", "fell")
+    assert ev.cameo.code == "192" and [a.sector for a in ev.source] == ["MIL"]
+    assert _events(processor, "The dollar fell to a record low.") == []
+
+
+def test_fire_exchanged_and_an_advance_on_a_town_are_fighting(processor):
+    text = "Indian and Pakistani troops exchanged fire along the Line of Control."
+    pairs = {(e.source[0].country, e.target[0].country) for e in _events(processor, text)}
+    assert pairs == {("IND", "PAK"), ("PAK", "IND")}
+    ev = _by_trigger(processor, "Russian forces advanced on Bakhmut in 2023.", "advanced")
+    assert _sides(ev) == (["RUS"], ["UKR"])
+    ev = _by_trigger(processor, "Rebels laid siege to the city of El Fasher.", "siege")
+    assert _sides(ev)[1] == ["SDN"]
+
+
+def test_two_parties_of_one_country_sign_with_each_other(processor):
+    text = "The government and the rebels signed a peace deal in Juba."
+    sides = {(e.source[0].sector, e.target[0].sector) for e in _events(processor, text)}
+    assert sides == {("GOV", "REB"), ("REB", "GOV")}

@@ -105,8 +105,10 @@ def reciprocal_parts(
     """ "Mali, Niger and Burkina Faso met": with no target, each party of a reciprocal
     event meets the others - one event per party, so dyads run both ways; parties listed in
     pairs meet their own partner only."""
-    countries = {a.country for a in source if a.country}
-    if not pattern.reciprocal or target or len(countries) < 2:
+    # parties differ by country, or within one country by sector ("the government and the
+    # rebels signed a peace deal")
+    sides = {(a.country, a.sector) for a in source if a.country}
+    if not pattern.reciprocal or target or len(sides) < 2:
         return [(source, target)]
     pair_of = dict(pairing)
     out: list[tuple[list[Actor], list[Actor]]] = []
@@ -114,7 +116,8 @@ def reciprocal_parts(
         others = [
             b
             for b in source
-            if b.country != a.country and pair_of.get(a.start) == pair_of.get(b.start)
+            if (b.country, b.sector) != (a.country, a.sector)
+            and pair_of.get(a.start) == pair_of.get(b.start)
         ]
         if a.country and others:
             out.append(([a], others))
