@@ -198,3 +198,32 @@ def test_two_parties_of_one_country_sign_with_each_other(processor):
     text = "The government and the rebels signed a peace deal in Juba."
     sides = {(e.source[0].sector, e.target[0].sector) for e in _events(processor, text)}
     assert sides == {("GOV", "REB"), ("REB", "GOV")}
+
+
+def test_economic_measures_against_a_state_sanction_it(processor):
+    for text, trigger, target in (
+        ("The United States imposed tariffs on Chinese steel in 2018.", "imposed", "CHN"),
+        ("Britain froze the assets of five Russian businessmen in 2022.", "froze", "RUS"),
+        ("India banned imports of Chinese apps in 2020.", "banned", "CHN"),
+    ):
+        ev = _by_trigger(processor, text, trigger)
+        assert ev.cameo.code == "163" and _sides(ev)[1] == [target], text
+
+
+def test_entry_denied_to_people_is_refused_to_them(processor):
+    ev = _by_trigger(processor, "Israel denied entry to two US congresswomen.", "denied")
+    assert ev.plover.type == "REJECT" and _sides(ev) == (["ISR"], ["USA"])
+
+
+def test_an_embassy_closed_or_reopened_in_a_capital_concerns_that_state(processor):
+    ev = _by_trigger(processor, "Canada closed its embassy in Tehran in 2012.", "closed")
+    assert ev.cameo.code == "161" and _sides(ev) == (["CAN"], ["IRN"])
+    ev = _by_trigger(processor, "The UAE reopened its embassy in Damascus in 2018.", "reopened")
+    assert ev.cameo.code == "054" and _sides(ev) == (["ARE"], ["SYR"])
+
+
+def test_money_pledged_to_a_state_is_aid_promised_and_an_invited_visit_is_not_made(processor):
+    ev = _by_trigger(processor, "Germany pledged 500 million euros to Ukraine.", "pledged")
+    assert ev.plover.type == "AGREE" and _sides(ev) == (["DEU"], ["UKR"])
+    ev = _by_trigger(processor, "Macron invited Zelensky to visit Paris.", "visit")
+    assert ev.modality != "asserted"
