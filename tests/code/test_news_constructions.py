@@ -227,3 +227,18 @@ def test_money_pledged_to_a_state_is_aid_promised_and_an_invited_visit_is_not_ma
     assert ev.plover.type == "AGREE" and _sides(ev) == (["DEU"], ["UKR"])
     ev = _by_trigger(processor, "Macron invited Zelensky to visit Paris.", "visit")
     assert ev.modality != "asserted"
+
+
+def test_unrest_and_coups_told_with_common_phrases(processor):
+    text = "Thousands of people took to the streets of Khartoum on Thursday."
+    assert _by_trigger(processor, text, "took").plover.type == "PROTEST"
+    text = "Rioters set fire to police stations in Nairobi."
+    ev = _by_trigger(processor, text, "set")
+    assert ev.cameo.code == "1712" and [a.sector for a in ev.target] == ["COP"]
+    text = "Security forces fired live rounds at demonstrators in Conakry."
+    assert _by_trigger(processor, text, "fired").cameo.code == "175"
+    text = "Soldiers seized power in Gabon in August 2023."
+    assert _by_trigger(processor, text, "seized").cameo.code == "170"
+    text = "Kenya's electoral commission disqualified the main opposition candidate."
+    ev = _by_trigger(processor, text, "disqualified")
+    assert [(a.country, a.sector) for a in ev.source] == [("KEN", "GOV")]
