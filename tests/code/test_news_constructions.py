@@ -242,3 +242,13 @@ def test_unrest_and_coups_told_with_common_phrases(processor):
     text = "Kenya's electoral commission disqualified the main opposition candidate."
     ev = _by_trigger(processor, text, "disqualified")
     assert [(a.country, a.sector) for a in ev.source] == [("KEN", "GOV")]
+
+
+def test_a_protest_to_a_state_is_a_formal_complaint_and_a_ship_sunk_is_attacked(processor):
+    text = "Vietnam protested to China over the seizure of its fishing boats."
+    ev = _by_trigger(processor, text, "protested", published="2005-05-01")
+    assert ev.cameo.code == "114" and _sides(ev) == (["VNM"], ["CHN"])
+    text = "The Sri Lankan navy sank two Tamil Tiger boats off the northeast coast."
+    ev = _by_trigger(processor, text, "sank", published="2005-05-01")
+    assert ev.plover.type == "ASSAULT" and _sides(ev) == (["LKA"], ["LKA"])
+    assert [a.sector for a in ev.target] == ["REB"]
