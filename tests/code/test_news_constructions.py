@@ -252,3 +252,9 @@ def test_a_protest_to_a_state_is_a_formal_complaint_and_a_ship_sunk_is_attacked(
     ev = _by_trigger(processor, text, "sank", published="2005-05-01")
     assert ev.plover.type == "ASSAULT" and _sides(ev) == (["LKA"], ["LKA"])
     assert [a.sector for a in ev.target] == ["REB"]
+
+
+def test_goods_in_the_singular_are_not_a_company(processor):
+    # "food" was read as the plural company word "Foods" and made the target of an airlift
+    ev = _by_trigger(processor, "The UN airlifted food to refugees in southern Sudan.", "airlifted")
+    assert all(a.sector != "BUS" for a in ev.target)

@@ -39,6 +39,8 @@ _NAME_GLUE = frozenset({"the", "a", "an", "and", "of", "in", "for", "new", "form
 #: Longest n-gram tried against the KB.
 _MAX_NGRAM = 7
 _NUMBER_WORDS = load_lexicon("en").words("number_words")
+#: "food", "fuel": goods in the singular, never the plural of a sector word ("Foods")
+_MASS_NOUNS = load_lexicon("en").words("mass_nouns")
 #: A count glued to a noun ("13-bank", "five-nation"): the noun says the sector.
 _COUNTED_PREFIX = re.compile(r"^\d+-(?=[a-z])")
 #: Capitalised words that qualify a title rather than name the body it belongs to.
@@ -411,7 +413,7 @@ class ActorResolver:
             term = kb.sector_of(form[:-1])  # "instructor" <-> "instructors"
             if term is None and low.endswith("es"):
                 term = kb.sector_of(form[:-2])
-        if term is None and not low.endswith("s"):
+        if term is None and not low.endswith("s") and low not in _MASS_NOUNS:
             term = kb.sector_of(form + "s")
         return (term.sector, term.role) if term else None
 
