@@ -41,7 +41,7 @@ from eventwire.code.eventhood import (
     verbal_attack,
     weapons_test,
 )
-from eventwire.code.eventplace import PlaceFn, names_place, rank_place
+from eventwire.code.eventplace import PlaceFn, finer_in_country, names_place, rank_place
 from eventwire.code.eventtime import TimeAttacher
 from eventwire.code.grammar import (
     ATTACKED_AREAS,
@@ -447,6 +447,9 @@ class Coder:
                 # "Britain and France agreed to share intelligence": two parties who agree,
                 # meet or cooperate with no one else named do so with each other
                 pattern = replace(pattern, reciprocal=True)
+            if place is not None and not place.inferred:
+                # "in London on the second day of a UK state visit": the town, not the country
+                place = finer_in_country(view, place, place_fn) or place
             pairs = reciprocal_parts(pattern, source, target, roles.pairing)
             for part, (src, tgt) in enumerate(pairs):
                 events.append(

@@ -1011,3 +1011,25 @@ def _unresolved(text: str, start: int, end: int, container: Place | None) -> Pla
         char_end=end,
         inferred=container.inferred,
     )
+
+
+def finer_in_country(view: SentenceView, place: Place, place_fn: PlaceFn) -> Place | None:
+    """A town or province the sentence names inside ``place``, a country the event is put in
+    ("at Chatham House in London on the second day of a UK state visit": London, not the
+    UK); None when it names none, or more than one."""
+    if _precision(place) != "country" or not place.country:
+        return None
+    found: dict[str, Place] = {}
+    for cand in candidates(view):
+        if _names_an_accord(view, cand):
+            continue
+        text, start, end = view.span_text(list(cand.toks))
+        other = place_fn(text, start, end)
+        if (
+            other is not None
+            and other.country == place.country
+            and not other.inferred
+            and _FINENESS.get(_precision(other), 1) < _FINENESS["country"]
+        ):
+            found[other.name] = other
+    return next(iter(found.values())) if len(found) == 1 else None
