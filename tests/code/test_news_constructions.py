@@ -258,3 +258,13 @@ def test_goods_in_the_singular_are_not_a_company(processor):
     # "food" was read as the plural company word "Foods" and made the target of an airlift
     ev = _by_trigger(processor, "The UN airlifted food to refugees in southern Sudan.", "airlifted")
     assert all(a.sector != "BUS" for a in ev.target)
+
+
+def test_legal_and_parliamentary_steps_against_someone_are_accusations(processor):
+    text = "The Ugandan parliament impeached the vice president in 2021."
+    assert _by_trigger(processor, text, "impeached").plover.type == "ACCUSE"
+    text = "The Senate committee subpoenaed the attorney general."
+    assert _by_trigger(processor, text, "subpoenaed").plover.type == "ACCUSE"
+    text = "Residents of Flint filed a lawsuit against the state of Michigan."
+    ev = _by_trigger(processor, text, "filed")
+    assert ev.cameo.code == "115" and _sides(ev)[1] == ["USA"]
