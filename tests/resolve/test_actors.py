@@ -570,3 +570,11 @@ def test_acronyms_regions_and_popes_round_19():
     actor = resolve_phrase("Pope Francis", date="2016-02-17")
     assert actor is not None and (actor.country, actor.sector) == ("VAT", "REL")
     assert actor.name == "Pope Francis"
+
+
+def test_a_candidate_before_taking_office_is_a_public_figure():
+    # in 2016 coverage "Trump" alone was no one: he held no office before 2017
+    actor = resolve_phrase("Trump", date="2016-05-01")
+    assert actor is not None and (actor.country, actor.sector) == ("USA", "ELI")
+    actor = resolve_phrase("the president", date="2016-05-01", context="United States")
+    assert actor is not None and actor.name == "Barack Obama"
