@@ -205,10 +205,10 @@ def test_the_topic_of_a_criticism_is_not_where_it_was_made(processor):
 
 def test_a_town_named_in_the_country_is_the_place_not_the_country(processor):
     # the country comes from "a UK state visit"; the sentence names the town it happened in
-    text = "Erdogan spoke at Chatham House in London on the second day of a UK state visit."
+    text = "Ruto addressed investors in Manchester during a two-day UK state visit."
     ev = next(e for e in processor.process_text(text, published="2018-05-15").events)
-    assert ev.place is not None and ev.place.name == "London"
+    assert ev.place is not None and ev.place.name == "Manchester"
     # two towns of the country: no telling which, the country stays
-    text = "Erdogan visited the UK, stopping in London and Manchester."
+    text = "Ruto visited the UK, stopping in Leeds and Manchester."
     for ev in processor.process_text(text, published="2018-05-15").events:
-        assert ev.place is None or ev.place.name in {"United Kingdom", "London", "Manchester"}
+        assert ev.place is None or ev.place.name in {"United Kingdom", "Leeds", "Manchester"}

@@ -448,7 +448,7 @@ class Coder:
                 # meet or cooperate with no one else named do so with each other
                 pattern = replace(pattern, reciprocal=True)
             if place is not None and not place.inferred:
-                # "in London on the second day of a UK state visit": the town, not the country
+                # "in Manchester during a two-day UK state visit": the town, not the country
                 place = finer_in_country(view, place, place_fn) or place
             pairs = reciprocal_parts(pattern, source, target, roles.pairing)
             for part, (src, tgt) in enumerate(pairs):

@@ -1015,8 +1015,8 @@ def _unresolved(text: str, start: int, end: int, container: Place | None) -> Pla
 
 def finer_in_country(view: SentenceView, place: Place, place_fn: PlaceFn) -> Place | None:
     """A town or province the sentence names inside ``place``, a country the event is put in
-    ("at Chatham House in London on the second day of a UK state visit": London, not the
-    UK); None when it names none, or more than one."""
+    ("addressed investors in Manchester during a two-day UK state visit": Manchester, not
+    the UK); None when it names none, or more than one."""
     if _precision(place) != "country" or not place.country:
         return None
     found: dict[str, Place] = {}
