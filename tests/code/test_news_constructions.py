@@ -268,3 +268,16 @@ def test_legal_and_parliamentary_steps_against_someone_are_accusations(processor
     text = "Residents of Flint filed a lawsuit against the state of Michigan."
     ev = _by_trigger(processor, text, "filed")
     assert ev.cameo.code == "115" and _sides(ev)[1] == ["USA"]
+
+
+def test_who_names_an_act_a_coup_did_not_make_it(processor):
+    # the demo coded "the United States formally designated the takeover a coup" as a US coup
+    text = "Britain labelled the takeover in Gabon a coup on Thursday."
+    for ev in _events(processor, text, published="2023-09-01"):
+        assert "GBR" not in [a.country for a in ev.source], ev.trigger.text
+
+
+def test_part_of_an_aid_cut_to_a_state_is_cut_to_that_state(processor):
+    text = "The EU suspended most of its assistance to Mali in 2021."
+    ev = _by_trigger(processor, text, "suspended", published="2023-09-01")
+    assert ev.plover.type == "SANCTION" and _sides(ev) == (["EUR"], ["MLI"])

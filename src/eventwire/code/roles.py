@@ -221,7 +221,9 @@ class RoleFinder:
             if not target and p.target_preps:
                 target = self.actors(view, view.prep_objects(tok, p.target_preps), actor_fn)
             if not target and p.target_preps:  # "deepening ties with Moscow"
-                for obj in obj_heads:
+                # "suspended most of its assistance to Niger": through a part's "of"
+                parts = [o for h in obj_heads for o in view.prep_objects(h, ("of",))]
+                for obj in [*obj_heads, *parts]:
                     target = self.actors(view, view.prep_objects(obj, p.target_preps), actor_fn)
                     if target:
                         break
