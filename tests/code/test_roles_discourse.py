@@ -968,3 +968,10 @@ def test_the_two_sides_are_the_parties_not_the_topics_or_the_places_of_wars(proc
         if e.trigger.text in {"agreed", "expand"}
     ]
     assert sides and all(s == {"FRA", "IND"} for s in sides)
+
+
+def test_it_in_a_clause_of_time_is_the_main_clauses_subject(processor):
+    # "it" in "since it expelled ..." is the junta, not the last state named (Russia)
+    text = "The Burkinabe junta has moved closer to Russia since it expelled French troops."
+    ev = _by_trigger(processor, text, "expelled", published="2023-07-01")
+    assert _countries(ev.source) == ["BFA"]

@@ -518,6 +518,13 @@ class RoleFinder:
         if heads[0].text.lower() not in {"it", "they", "he", "she", "we", "i"}:
             return heads
         cur = view.head(heads[0]) or tok  # the clause the pronoun is subject of
+        if heads[0].text.lower() == "it" and cur.dep == "advcl":
+            # "Mali's junta has tightened ties with Moscow since it took power": "it" in a
+            # clause of time or cause is the main clause's subject, not the last body named
+            gov = view.head(cur)
+            main = view.children(gov, "nsubj") if gov is not None else []
+            if main and all(m.pos in {"NOUN", "PROPN"} for m in main):
+                return main
         for _ in range(3):
             gov = view.head(cur)
             if gov is None or cur.dep not in {"ccomp", "xcomp", "conj"}:
