@@ -281,3 +281,13 @@ def test_part_of_an_aid_cut_to_a_state_is_cut_to_that_state(processor):
     text = "The EU suspended most of its assistance to Mali in 2021."
     ev = _by_trigger(processor, text, "suspended", published="2023-09-01")
     assert ev.plover.type == "SANCTION" and _sides(ev) == (["EUR"], ["MLI"])
+
+
+def test_an_act_someone_is_accused_of_planning_is_not_done(processor):
+    # the demo counted "the junta accused France of planning to intervene militarily" as a
+    # French intervention, claimed
+    text = "Niger's junta accused France of planning to intervene militarily in Niger."
+    ev = _by_trigger(processor, text, "intervene", published="2023-08-01")
+    assert ev.modality == "hypothetical"
+    text = "Kenya accused al-Shabaab of attacking a bus in Lamu."
+    assert _by_trigger(processor, text, "attacking").modality == "claimed"

@@ -287,7 +287,13 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     marks = [m for tok in [*anchors, *chain] for m in view.children(tok, "mark")]
     if any(m.text.lower() == "whether" for m in marks):
         return "hypothetical"  # "whether Sanders beats Clinton": a question, not a report
-    if any(anc.lemma.lower() in CLAIMING_LEMMAS for anc in chain):
+    claim_at = next(
+        (k for k, anc in enumerate(chain) if anc.lemma.lower() in CLAIMING_LEMMAS), None
+    )
+    if claim_at is not None:
+        if any(anc.lemma.lower() in PLAN_LEMMAS for anc in chain[:claim_at]):
+            # "accused France of planning to intervene": neither done nor a plan made public
+            return "hypothetical"
         return "claimed"  # "Kenya claimed that al-Shabaab had attacked": one side's word
     asking = [
         w
