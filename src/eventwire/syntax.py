@@ -5,7 +5,7 @@ Kept apart from the coder so quotes, modality and the coder share one view of th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from eventwire.kb.lexicon import load_lexicon
@@ -179,3 +179,18 @@ class SentenceView:
         start, end = first.idx, last.idx + len(last.text)
         rel = self.parsed.sentence.start
         return self.parsed.sentence.text[start - rel : end - rel], start, end
+
+
+_ACCORD_NOUNS = load_lexicon("en").words("accord_nouns")
+
+
+def accord_follows(texts: Sequence[str]) -> bool:
+    """A treaty or talks noun first in ``texts`` (the words after a place name), or after one
+    or two lower-case modifiers: "the Paris climate agreement", "the Minsk peace accords" name
+    where the treaty was signed, not a party or the place of an event."""
+    for text in texts[:3]:
+        if text.lower() in _ACCORD_NOUNS:
+            return True
+        if not text[:1].islower():
+            return False
+    return False

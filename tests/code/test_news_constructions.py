@@ -273,7 +273,9 @@ def test_legal_and_parliamentary_steps_against_someone_are_accusations(processor
 def test_who_names_an_act_a_coup_did_not_make_it(processor):
     # the demo coded "the United States formally designated the takeover a coup" as a US coup
     text = "Britain labelled the takeover in Gabon a coup on Thursday."
-    for ev in _events(processor, text, published="2023-09-01"):
+    evs = _events(processor, text, published="2023-09-01")
+    assert evs  # the coup itself is still coded, with no British author
+    for ev in evs:
         assert "GBR" not in [a.country for a in ev.source], ev.trigger.text
 
 

@@ -936,7 +936,9 @@ def test_a_state_named_like_a_country_counts_for_its_own_country(processor):
         "The mayor of Phoenix complained about long lines at polling stations in Arizona and "
         "Georgia. The mayor asked the Justice Department to investigate."
     )
-    for ev in _events(processor, text, published="2016-04-09"):
+    evs = _events(processor, text, published="2016-04-09")
+    assert evs
+    for ev in evs:
         assert "GEO" not in _countries(ev.source) + _countries(ev.target)
         assert ev.place is None or ev.place.country != "GEO"
 

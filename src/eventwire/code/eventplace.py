@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from eventwire.code.grammar import LEXICON
 from eventwire.kb import load_kb
 from eventwire.records import Place, Token
-from eventwire.syntax import SentenceView
+from eventwire.syntax import SentenceView, accord_follows
 
 #: Resolve a locative phrase (text, start, end) to a place, or None.
 PlaceFn = Callable[[str, int, int], Place | None]
@@ -523,19 +523,10 @@ def refers_to_event(view: SentenceView, *, strict: bool = True) -> bool:
 # --------------------------------------------------------------------------- candidates
 
 
-_ACCORD_NOUNS = LEXICON.words("accord_nouns")
-
-
 def _names_an_accord(view: SentenceView, cand: _Candidate) -> bool:
-    """The place names a treaty or talks, directly or over one or two lower-case modifiers
-    ("the Paris climate agreement", "the Minsk peace accords")."""
-    after = view.tokens[cand.toks[-1].i + 1 : cand.toks[-1].i + 4]
-    for t in after:
-        if t.text.lower() in _ACCORD_NOUNS:
-            return True
-        if not t.text[:1].islower():
-            return False
-    return False
+    """The place names a treaty ("the Paris climate agreement"), not where anything happened."""
+    last = cand.toks[-1].i
+    return accord_follows([t.text for t in view.tokens[last + 1 : last + 4]])
 
 
 def candidates(view: SentenceView) -> list[_Candidate]:

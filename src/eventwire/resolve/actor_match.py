@@ -20,6 +20,7 @@ from eventwire.kb import KnowledgeBase, NameHit, load_kb, normalise
 from eventwire.kb.lexicon import load_lexicon
 from eventwire.kb.loader import NONSTATE_CODES
 from eventwire.records import COUNTRY_KB_PREFIX
+from eventwire.syntax import accord_follows
 
 
 def _possessive(word: Word) -> bool:
@@ -97,7 +98,6 @@ _GLUED = re.compile(
 _NOT_OF = frozenset({"anti", "pro", "non", "ex"})
 _PLACE_PREPS = frozenset("in at from near across of to".split())
 #: Nouns of treaties and negotiations, often named after the city that hosted them.
-_ACCORD_NOUNS = load_lexicon("en").words("accord_nouns")
 #: Lower-case particles that open a family name ("al-Awlaki", "el-Sisi", "bin Salman").
 _NAME_PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar)-[A-Z]|^(?:bin|ibn|abu|ould|ag)$")
 _WORD = re.compile(r"[\w][\w'\u2019.\-&]*", re.UNICODE)
@@ -278,7 +278,7 @@ class ActorResolver:
                 if (
                     hits
                     and all(h.kind == "metonym" for h in hits)
-                    and _accord_follows(words, i + size)
+                    and accord_follows([w.text for w in words[i + size :]])
                 ):
                     hits = []  # "the Paris agreement", "the Minsk accords": where it was signed
                 term = self._sector_term(" ".join(w.text for w in chunk))
@@ -635,6 +635,16 @@ class ActorResolver:
             return None
         return str(entry.country) if entry.country else None
 
+    def province_of(self, name: str, countries: list[str]) -> str | None:
+        """The country, among ``countries``, one of whose provinces ``name`` is, read as the
+        place resolver reads it with those countries in context ("Georgia" with the US:
+        USA); None when the name is read otherwise."""
+        gaz = self._gazetteer
+        entry = gaz.lookup(name, countries=countries) if gaz is not None and countries else None
+        if entry is None or entry.kind != "admin1" or entry.country not in countries:
+            return None
+        return str(entry.country)
+
     def named_place_country(self, words: list[Word], among: tuple[str, ...]) -> str | None:
         """The country, among ``among``, of a place the phrase names after "of" or "in" ("the
         Kurdish city of Afrin", "Tuareg rebels in Kidal"); None when it names none."""
@@ -676,7 +686,7 @@ class ActorResolver:
                 k -= 1
             before = words[k].text.lower() if k >= 0 else ""
             modifier = j + 1 < n and (known[j + 1] or words[j + 1].text[:1].islower())
-            if _accord_follows(words, j + 1):
+            if accord_follows([w.text for w in words[j + 1 :]]):
                 modifier = False  # "the Paris agreement": named after a host city, no actor
             located = before in _PLACE_PREPS
             alone = i == 0 and j == n - 1
@@ -721,17 +731,6 @@ def _stray_code(word: str, place: str) -> bool:
         return False
     initials = "".join(w[0] for w in place.replace("-", " ").split() if w[:1].isalpha())
     return initials.upper() != word
-
-
-def _accord_follows(words: list[Word], at: int) -> bool:
-    """A treaty or talks noun at ``at``, or after one or two lower-case modifiers ("the Paris
-    climate agreement", "the Oslo peace accords")."""
-    for k in range(at, min(at + 3, len(words))):
-        if words[k].text.lower() in _ACCORD_NOUNS:
-            return True
-        if not words[k].text[:1].islower():
-            return False
-    return False
 
 
 def _prominent(entry: Any, city_population: int = 100_000) -> bool:

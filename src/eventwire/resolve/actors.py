@@ -745,19 +745,14 @@ def _states_named_like_countries(ctx: ActorContext, named: list[tuple[str, str]]
     for that country (the place resolver reads it the same way). Only towns and provinces
     count as such evidence: "Beijing" before "Taiwan" does not make Taiwan a Chinese
     province."""
-    gaz = ctx.resolver._gazetteer
-    if gaz is None:
-        return
     for text, iso3 in named:
         others = sorted(c for c, n in ctx.place_counts.items() if n > 0 and c != iso3)
-        if not others:
-            continue
-        entry = gaz.lookup(text, countries=others)
-        if entry is not None and entry.kind == "admin1" and entry.country in others:
+        owner = ctx.resolver.province_of(text, others)
+        if owner is not None:
             ctx.country_counts[iso3] -= 1
             if ctx.country_counts[iso3] <= 0:
                 del ctx.country_counts[iso3]
-            ctx.country_counts[str(entry.country)] += 1
+            ctx.country_counts[owner] += 1
 
 
 def _is_subject(view: SentenceView, start: int, end: int) -> bool:
