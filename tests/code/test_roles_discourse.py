@@ -977,3 +977,40 @@ def test_it_in_a_clause_of_time_is_the_main_clauses_subject(processor):
     text = "The Burkinabe junta has moved closer to Russia since it expelled French troops."
     ev = _by_trigger(processor, text, "expelled", published="2023-07-01")
     assert _countries(ev.source) == ["BFA"]
+
+
+def test_coordinated_verbs_share_the_object_after_both(processor):
+    # right-node raising: "beat and arrested the traders" beat the traders too
+    text = "Kenyan police beat and arrested dozens of Ugandan traders in Busia."
+    ev = _by_trigger(processor, text, "beat")
+    assert _countries(ev.target) == ["UGA"]
+    ev = _by_trigger(processor, "Turkish jets bombed and destroyed a Kurdish depot.", "bombed")
+    assert _countries(ev.target) == ["SYR"]
+    # each verb with an object of its own keeps it
+    text = "The Kenyan police beat the guards and arrested the Ugandan traders."
+    assert "UGA" not in _countries(_by_trigger(processor, text, "beat").target)
+
+
+def test_a_generic_determiner_keeps_the_nationality_it_is_told_with(processor):
+    text = "Indonesia will prosecute any Australian fishermen who enter its waters."
+    assert _countries(_by_trigger(processor, text, "prosecute").target) == ["AUS"]
+    # with no nationality, "each country" is no one in particular
+    text = "Each country must negotiate with Brazil."
+    assert _by_trigger(processor, text, "negotiate").source == ()
+
+
+def test_a_past_tense_verb_misparsed_as_a_modifier_is_the_main_verb(processor):
+    # the parse hangs "called" on the name in apposition; a past tense (not a participle)
+    # there is still the sentence's verb, and the people called on are the ones to agree
+    text = "The Kenyan defence minister, Aden Duale, called on Sudan and Chad to agree a truce."
+    ev = _by_trigger(processor, text, "called")
+    assert _countries(ev.source) == ["KEN"]
+    agree = [e for e in _events(processor, text) if e.trigger.text == "agree"]
+    assert all(set(_countries(e.source)) <= {"SDN", "TCD"} for e in agree)
+
+
+def test_general_after_an_office_is_no_military_rank(processor):
+    text = "The UN secretary-general called on Chad to open its border."
+    assert _by_trigger(processor, text, "called").source[0].sector == "GOV"
+    text = "Brazil's prosecutor general charged two Paraguayan smugglers."
+    assert _by_trigger(processor, text, "charged").source[0].sector == "JUD"

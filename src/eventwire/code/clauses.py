@@ -61,6 +61,17 @@ def active_participle_subject(view: SentenceView, tok: Token) -> list[Token]:
     return [head] if head.pos in {"NOUN", "PROPN"} else []
 
 
+def finite_acl_subject(view: SentenceView, tok: Token) -> list[Token]:
+    """ "The UN secretary-general, António Guterres, called on Israel ...": a verb in the past
+    tense (not a participle) that the parse hangs on a noun as a modifier is the main verb of
+    a sentence whose subject is that noun, the parse having found no other; a past participle
+    there ("five soldiers killed in Gao") is a passive and is left alone."""
+    head = view.head(tok)
+    if tok.dep != "acl" or tok.tag != "VBD" or head is None or head.pos not in {"NOUN", "PROPN"}:
+        return []
+    return [head] if head.dep == "ROOT" else []
+
+
 def cataphor(view: SentenceView, pron: Token) -> Token:
     """ "In his talks with Scholz, Macron said ...": a possessive pronoun in a phrase that
     opens the sentence, before its subject, stands for that subject when it names a person."""

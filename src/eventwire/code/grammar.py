@@ -202,9 +202,12 @@ def controller_subject(view: SentenceView, tok: Token) -> list[Token]:
             agents = [o for a in view.children(head, "agent") for o in view.children(a, "pobj")]
             if agents:  # "were ambushed by gunmen ..., killing nine": the attackers
                 return agents
-        if cur.dep == "xcomp" and head.lemma.lower() in OBJECT_CONTROL:
+        to_clause = any(k.text.lower() == "to" for k in view.children(cur, "aux"))
+        if (cur.dep == "xcomp" or (cur.dep == "advcl" and to_clause)) and (
+            head.lemma.lower() in OBJECT_CONTROL
+        ):
             # "called on the US to ease curbs", "urged Mali to hold elections": the one
-            # asked is the one who would act
+            # asked is the one who would act (the parse may hang the infinitive as an adverbial)
             asked = view.children(head, "dobj") or view.prep_objects(head, ("on", "upon"))
             if asked:
                 return asked
@@ -308,3 +311,38 @@ def reduced_passive(view: SentenceView, tok: Token) -> bool:
         and head.pos in {"NOUN", "PROPN"}
         and not view.children(tok, *SUBJ)
     )
+
+
+#: What may stand between a verb and the verb coordinated with it when the two share the
+#: object that follows ("beat and arrested the traders", "accept but prosecute any fishermen").
+_SHARING_DEPS = frozenset({"cc", "conj", "advmod", "punct", "aux", "neg"})
+
+
+def shared_object(view: SentenceView, tok: Token) -> list[Token]:
+    """The direct object a verb shares with the verb coordinated with it (right-node raising):
+    in "the police beat and arrested the traders" the traders were beaten too, and in "will
+    accept but prosecute the fishermen" the parse may hang the object on either verb. Only when
+    the two verbs stand side by side with one object after both, so that "arrived and
+    arrested them" (nothing shared: "arrived" takes none) is left to the pattern, and "beat
+    the guards and arrested the traders" keeps its own objects."""
+    if tok.pos != "VERB" or view.children(tok, *OBJ):
+        return []
+    head = view.head(tok)
+    partners = [c for c in view.children(tok, "conj") if c.pos == "VERB" and c.i > tok.i]
+    if tok.dep == "conj" and head is not None and head.pos == "VERB" and head.i < tok.i:
+        partners.append(head)
+    for other in partners:
+        if view.children(other, *SUBJ) and other.i > tok.i:
+            continue  # "the police beat them and the army arrested ...": a clause of its own
+        objs = [o for o in view.children(other, "dobj") if o.i > max(tok.i, other.i)]
+        if not objs:
+            continue
+        first, second = sorted((tok, other), key=lambda t: t.i)
+        between = [
+            k
+            for k in view.children(first)
+            if first.i < k.i < objs[0].i and k.i != second.i and k.dep not in _SHARING_DEPS
+        ]
+        if not between:
+            return objs
+    return []

@@ -57,7 +57,9 @@ class PhraseActors:
                     continue  # "DOHA — Hamas released ...": where the story was filed
                 if t.pos == "PRON" and t.text.lower() not in RESOLVED_PRONOUNS:
                     continue  # "we", "you": not resolved (resolved_pronouns)
-                if any(k.text.lower() in GENERIC_DETS for k in view.children(t, "det")):
+                if any(
+                    k.text.lower() in GENERIC_DETS for k in view.children(t, "det")
+                ) and not self._nationality_told(view, t):
                     continue  # "each country must negotiate": no one in particular
                 pair_fn = getattr(actor_fn, "pair", None)
                 told = [t] if self._names_a_pair(view, t) else []
@@ -148,6 +150,14 @@ class PhraseActors:
             if found is not None and found.name:
                 out.add(found.name)
         return frozenset(out)
+
+    @staticmethod
+    def _nationality_told(view: SentenceView, tok: Token) -> bool:
+        """ "any Australian fishermen", "every Syrian refugee": a generic determiner leaves the
+        people unnamed but not their country; "no" denies there are any."""
+        if any(k.text.lower() == "no" for k in view.children(tok, "det")):
+            return False
+        return any(m.ent in {"NORP", "GPE"} for m in view.children(tok, "amod", "compound"))
 
     @staticmethod
     def _names_a_pair(view: SentenceView, tok: Token) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from eventwire.code.clauses import (
     active_participle_subject,
     cataphor,
+    finite_acl_subject,
     listed_pairs,
     relative_antecedent,
 )
@@ -44,6 +45,7 @@ from eventwire.code.grammar import (
     controller_subject,
     light_verb,
     reduced_passive,
+    shared_object,
 )
 from eventwire.code.patterns import Pattern
 from eventwire.code.phrase_actors import PhraseActors
@@ -186,12 +188,16 @@ class RoleFinder:
             else:
                 src_heads = view.children(tok, *SUBJ)
                 obj_heads = view.children(tok, *OBJ)
+                if not obj_heads and not p.intransitive:
+                    obj_heads = shared_object(view, tok)  # "beat and arrested the traders"
                 if tok.dep == "relcl":  # "the rebels, whom the junta accused of ...": the rebels
                     obj_heads = relative_antecedent(view, tok, obj_heads, fill=False)
                 if not src_heads:  # "X plans to install", "X agreed to withdraw"
                     src_heads = controller_subject(view, tok)
                 if not src_heads:  # "a gunman targeting and killing five officers"
                     src_heads = active_participle_subject(view, tok)
+                if not src_heads:  # "The UN chief, António Guterres, called on ..." misparsed
+                    src_heads = finite_acl_subject(view, tok)
             src_heads = self._speaker_for_pronoun(view, tok, src_heads)
             source = self.actors(view, src_heads, actor_fn)
             source = self._whose(view, tok, src_heads, source, actor_fn)
