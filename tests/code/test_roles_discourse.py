@@ -1014,3 +1014,12 @@ def test_general_after_an_office_is_no_military_rank(processor):
     assert _by_trigger(processor, text, "called").source[0].sector == "GOV"
     text = "Brazil's prosecutor general charged two Paraguayan smugglers."
     assert _by_trigger(processor, text, "charged").source[0].sector == "JUD"
+
+
+def test_a_plant_or_prison_attacked_is_aimed_at_the_country_it_lies_in(processor):
+    text = "Ukrainian drones struck a fuel depot in the Russian region of Kursk."
+    ev = _by_trigger(processor, text, "struck")
+    assert _countries(ev.target) == ["RUS"] and ev.target[0].sector == "BUS"
+    text = "Armed gangs attacked two prisons in Port-au-Prince on Saturday."
+    ev = _by_trigger(processor, text, "attacked")
+    assert _countries(ev.target) == ["HTI"] and ev.target[0].sector == "GOV"

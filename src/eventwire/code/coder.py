@@ -48,6 +48,7 @@ from eventwire.code.grammar import (
     ATTACKED_PLACES,
     BOMB_WORDS,
     DISASTER_WORDS,
+    FIXED_FACILITIES,
     LOCAL_SECTORS,
     NON_POLITICAL,
     OBJ,
@@ -104,7 +105,9 @@ def localised(actors: list[Actor], country: str) -> list[Actor]:
     """Actors whose country was guessed from the article, moved to the event's country."""
     return [
         replace(a, country=country, kb_id=None)
-        if a.kb_id == CONTEXT_KB_ID and a.name is None and a.sector in LOCAL_SECTORS
+        if a.kb_id == CONTEXT_KB_ID
+        and a.name is None
+        and (a.sector in LOCAL_SECTORS or head_word(a.text) in FIXED_FACILITIES)
         else a
         for a in actors
     ]

@@ -150,6 +150,8 @@ MESSAGE_NOUNS = LEXICON.words("message_nouns")
 #: Sectors of people who belong to the place where they are: a generic noun of these sectors
 #: ("residents", "police", "rebels") takes the event's place's country over the article's.
 LOCAL_SECTORS = frozenset({"CVL", "COP", "REB", "OPP", "REF", "JRN", "MED", "EDU", "LAB", "REL"})
+#: Buildings and plants fixed in one place: whose they are is where they stand.
+FIXED_FACILITIES = LEXICON.words("fixed_facilities")
 
 
 def mentions(
