@@ -1023,3 +1023,27 @@ def test_a_plant_or_prison_attacked_is_aimed_at_the_country_it_lies_in(processor
     text = "Armed gangs attacked two prisons in Port-au-Prince on Saturday."
     ev = _by_trigger(processor, text, "attacked")
     assert _countries(ev.target) == ["HTI"] and ev.target[0].sector == "GOV"
+
+
+def test_who_draws_or_receives_an_act_undergoes_it(processor):
+    text = "Tanzania postponed its local elections, drawing criticism from the opposition."
+    ev = _by_trigger(processor, text, "criticism")
+    assert (_countries(ev.source), _countries(ev.target)) == (["TZA"], ["TZA"])
+    assert ev.source[0].sector == "OPP" and ev.target[0].sector == "GOV"
+    ev = _by_trigger(
+        processor, "Ghana received a visit from the Chinese foreign minister.", "visit"
+    )
+    assert (_countries(ev.source), _countries(ev.target)) == (["CHN"], ["GHA"])
+
+
+def test_an_act_done_in_protest_is_the_doers_protest(processor):
+    # the idiom tells the manner of the act, however the parse attaches it
+    text = "Spanish farmers blocked motorways in protest against the government."
+    ev = _by_trigger(processor, text, "protest")
+    assert ev.plover.type == "PROTEST"
+    assert (_countries(ev.source), _countries(ev.target)) == (["ESP"], ["ESP"])
+
+
+def test_the_one_judged_owns_the_act_judged_with_its(processor):
+    ev = _by_trigger(processor, "Chad criticised Sudan for its raid on Adré.", "raid")
+    assert _countries(ev.source) == ["SDN"]

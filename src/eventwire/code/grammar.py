@@ -254,6 +254,15 @@ def light_verb(view: SentenceView, tok: Token) -> Token | None:
         verb = view.head(head)
         if (
             verb is not None
+            and verb.dep in OBJ
+            and head.text.lower() == "in"
+            and tok.lemma.lower() in ANSWER_NOUNS
+        ):
+            # "blocked roads in protest": the idiom tells the manner of the verb's act, however
+            # the parse attaches it to the object
+            verb = view.head(verb)
+        if (
+            verb is not None
             and verb.pos == "VERB"
             and (
                 verb.lemma.lower() in LIGHT_VERBS

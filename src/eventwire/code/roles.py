@@ -145,6 +145,13 @@ def judged_act(view: SentenceView, tok: Token, judge: Token) -> bool:
     return False
 
 
+def manner_noun(view: SentenceView, tok: Token) -> bool:
+    """ "blocked roads in protest", "fired back in retaliation": a noun after "in" that tells
+    in what spirit the verb's subject acted, not an act the verb reacts to."""
+    prep = view.head(tok)
+    return tok.dep == "pobj" and prep is not None and prep.text.lower() == "in"
+
+
 def each_other(view: SentenceView, tok: Token) -> bool:
     """The trigger's object is "each other" or "one another"."""
     for obj in view.children(tok, *OBJ):
@@ -275,6 +282,12 @@ class RoleFinder:
                 modifiers = [m for m in modifiers if m not in left]
             src_heads += modifiers
             source = self.actors(view, src_heads, actor_fn)
+            owners = view.children(tok, "poss")
+            if owners and all(o.pos == "PRON" for o in owners):
+                # "criticised Sudan for its attack on Juba": the one judged owns the act
+                judge = view.head(view.head(tok) or tok)
+                if judge is not None and judged_act(view, tok, judge):
+                    source = self.actors(view, view.children(judge, "dobj"), actor_fn) or source
             source = self._state_agents(source, modifiers, p)
             if not source:  # "a military coup", "the ousting ... in a military coup"
                 for head in [tok, *view.prep_objects(tok, p.source_preps)]:
@@ -345,7 +358,11 @@ class RoleFinder:
                 # "two soldiers died in an ambush", "were wounded in the attack", "faces
                 # criticism from the opposition": the subject undergoes the act, never does it
                 if not target:
-                    target = self.actors(view, view.children(light, *SUBJ), actor_fn)
+                    # "Senegal postponed the vote, drawing criticism": the participle's controller
+                    undergoer = view.children(light, *SUBJ) or controller_subject(view, light)
+                    target = self.actors(view, undergoer, actor_fn)
+                if not source and p.source_preps:  # "drew criticism from the opposition"
+                    source = self.actors(view, view.prep_objects(light, p.source_preps), actor_fn)
                 light = None
             if light is not None and light.lemma.lower() in BLAMING_LEMMAS:
                 # "Israel blamed the attack on Hezbollah": the one it is blamed on made it
@@ -355,8 +372,14 @@ class RoleFinder:
                     source = authors
                     target = [a for a in target if all(a.start != b.start for b in authors)]
                 light = None
-            if light is not None and light.lemma.lower() in REACTION_VERBS | JUDGING_VERBS:
-                light = None  # "Abuja condemned the attack": a reaction, not its author
+            if (
+                light is not None
+                and light.lemma.lower() in REACTION_VERBS | JUDGING_VERBS
+                and not manner_noun(view, tok)
+            ):
+                # "Abuja condemned the attack": a reaction, not its author; though "blocked
+                # roads in protest" is the farmers' own protest, told as the manner of the act
+                light = None
             if light is not None:
                 if not source:
                     heads = view.children(light, *SUBJ) or controller_subject(view, light)
