@@ -279,7 +279,9 @@ def test_the_subject_of_face_undergoes_the_act(processor):
     ev = _by_trigger(
         processor, "The Kenyan president faces criticism from the opposition.", "criticism"
     )
-    assert _countries(ev.target) == ["KEN"] and all(a.country != "KEN" for a in ev.source)
+    assert _countries(ev.target) == ["KEN"] and ev.target[0].sector == "GOV"
+    # the critic is the one named after "from", never the one who faces it
+    assert [a.text for a in ev.source] == ["opposition"] and ev.source[0].sector == "OPP"
 
 
 def test_the_pope_is_the_holy_see():
