@@ -1049,3 +1049,19 @@ def test_an_act_done_in_protest_is_the_doers_protest(processor):
 def test_the_one_judged_owns_the_act_judged_with_its(processor):
     ev = _by_trigger(processor, "Chad criticised Sudan for its raid on Adré.", "raid")
     assert _countries(ev.source) == ["SDN"]
+
+
+def test_refusing_to_let_someone_act_is_a_rejection_aimed_at_them(processor):
+    text = "Azerbaijan refused to let OSCE monitors visit the Lachin corridor."
+    evs = _events(processor, text)
+    refusal = _by_trigger(processor, text, "refused")
+    assert refusal.plover.type == "REJECT" and _countries(refusal.source) == ["AZE"]
+    assert refusal.target and refusal.target[0].text == "OSCE monitors"
+    # the visit was not made, and not by Azerbaijan's leave: no event of the monitors
+    assert all(e.trigger.text != "visit" for e in evs)
+
+
+def test_critics_of_a_government_are_its_opposition(processor):
+    text = "Nicaragua stripped 94 government critics of their citizenship."
+    ev = _by_trigger(processor, text, "stripped")
+    assert _countries(ev.target) == ["NIC"] and ev.target[0].sector == "OPP"

@@ -61,7 +61,13 @@ from eventwire.code.grammar import (
     mentions,
     two_named,
 )
-from eventwire.code.modality import conditional_threat, forecast, modality_of, refused
+from eventwire.code.modality import (
+    conditional_threat,
+    forecast,
+    modality_of,
+    permission_refused,
+    refused,
+)
 from eventwire.code.patterns import Pattern, PatternIndex, get_index
 from eventwire.code.roles import (
     CLAIM_OTHER,
@@ -369,6 +375,8 @@ class Coder:
                 continue  # "appeared at a Trump rally": a campaign meeting, not a protest
             if habitual(view, tok, roles.light_verb):
                 continue  # "frequently meets members of Congress": a habit, not an event
+            if permission_refused(view, tok):
+                continue  # "refused to let inspectors visit": the refusal is the event
             if generic_present(view, tok):
                 continue  # "Putin kills journalists": what someone does, not what happened
             if weapons_test(view, tok, pattern.code):

@@ -357,6 +357,22 @@ def refused(view: SentenceView, trigger: Token, light_verb: Token | None = None)
     return True
 
 
+#: Verbs of permission: "refused to let X visit" is a refusal aimed at X, not X's visit.
+PERMITTING_LEMMAS = LEXICON.words("permitting_lemmas")
+
+
+def permission_refused(view: SentenceView, trigger: Token) -> bool:
+    """ "Iran refused to let inspectors visit the site": the act whose permission was refused
+    did not happen and is not the refuser's; the refusal itself is the event."""
+    head = view.head(trigger)
+    return (
+        trigger.dep in {"ccomp", "xcomp"}
+        and head is not None
+        and head.lemma.lower() in PERMITTING_LEMMAS
+        and refused(view, head)
+    )
+
+
 #: Verbs that report a speaker's own word: what follows is what the speaker says they will do.
 _WARNING_VERBS = LEXICON.words("warning_verbs")
 

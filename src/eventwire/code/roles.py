@@ -83,6 +83,8 @@ PROTEST_NOUNS = LEXICON.words("protest_nouns")
 AIMED_PREPS = ("against", "to", "on", "at")
 #: "help X rebuild", "enable X to export": verbs whose helped party is the next act's subject
 HELPING_LEMMAS = LEXICON.words("helping_lemmas")
+#: "refused to let inspectors visit": the permitted party is the next act's subject.
+PERMITTING_LEMMAS = LEXICON.words("permitting_lemmas")
 #: "blame X on Y", "pin X on Y": Y is held responsible for X
 BLAMING_LEMMAS = LEXICON.words("blaming_lemmas")
 #: Sectors of armed groups outside a state's forces.
@@ -711,7 +713,7 @@ class RoleFinder:
             if clause.pos != "VERB":
                 continue
             objects = view.children(clause, "dobj")
-            if clause.lemma.lower() in HELPING_LEMMAS:
+            if clause.lemma.lower() in HELPING_LEMMAS | PERMITTING_LEMMAS:
                 # "pledged to help Kenya rebuild its railways": the one helped is the subject
                 # the parser gives the helped act
                 objects = objects + [
