@@ -1065,3 +1065,16 @@ def test_critics_of_a_government_are_its_opposition(processor):
     text = "Nicaragua stripped 94 government critics of their citizenship."
     ev = _by_trigger(processor, text, "stripped")
     assert _countries(ev.target) == ["NIC"] and ev.target[0].sector == "OPP"
+
+
+def test_supplying_someone_with_arms_or_aid_gives_to_them(processor):
+    # supply, provide, furnish, equip: the one supplied as the object, the thing after "with"
+    ev = _by_trigger(processor, "Iran supplied the Houthis with drones.", "supplied")
+    assert ev.plover.type == "AID" and (_countries(ev.source), _countries(ev.target)) == (
+        ["IRN"],
+        ["YEM"],
+    )
+    ev = _by_trigger(processor, "Japan provided Kenya with food aid.", "provided")
+    assert ev.plover.type == "AID" and _countries(ev.target) == ["KEN"]
+    # a statement given to the press is no aid
+    assert not _events(processor, "The ministry provided journalists with a statement.")
