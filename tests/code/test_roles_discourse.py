@@ -1078,3 +1078,9 @@ def test_supplying_someone_with_arms_or_aid_gives_to_them(processor):
     assert ev.plover.type == "AID" and _countries(ev.target) == ["KEN"]
     # a statement given to the press is no aid
     assert not _events(processor, "The ministry provided journalists with a statement.")
+
+
+def test_a_counterpart_is_an_official(processor):
+    # an office holder's equal in another state: a government actor, so the meeting counts
+    ev = _by_trigger(processor, "Ruto met his Somali counterpart in Nairobi.", "met")
+    assert _countries(ev.target) == ["SOM"] and ev.target[0].sector == "GOV"
