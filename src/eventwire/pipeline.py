@@ -377,14 +377,14 @@ def _lede_places(events: list[Event], sents: list[ParsedSentence]) -> list[Event
     """A news story's first sentence sums up the event with its country ("six policemen were
     killed in northern Iraq") and the next ones tell it with the town ("gunmen opened fire on
     a checkpoint in the town of Tal Afar"): the lede's events whose place is only that country
-    (stated, or the fallback) take the first town in it stated for an event of the next
-    sentences."""
+    (stated, or the fallback) take the first town in it stated for an event of the same type in
+    the next sentences."""
     if len(sents) < 2:
         return events
     lede_end = sents[0].sentence.end
     reach_end = sents[min(_LEDE_REACH, len(sents) - 1)].sentence.end
     towns = [
-        ev.place
+        (ev.plover.type, ev.place)
         for ev in events
         if lede_end <= ev.trigger.start < reach_end
         and ev.place is not None
@@ -396,7 +396,16 @@ def _lede_places(events: list[Event], sents: list[ParsedSentence]) -> list[Event
     out = []
     for ev in events:
         if ev.trigger.start < lede_end and ev.place is not None:
-            town = next((t for t in towns if t.country == ev.place.country), None)
+            # the incident the lede sums up is told again with the same kind of verb; a
+            # withdrawal in the lede is not the attack told next
+            town = next(
+                (
+                    t
+                    for kind, t in towns
+                    if t.country == ev.place.country and kind == ev.plover.type
+                ),
+                None,
+            )
             if town is not None and ev.place.precision == "country":
                 ev = replace(ev, place=replace(town, inferred=ev.place.inferred))
         out.append(ev)

@@ -212,3 +212,28 @@ def test_a_town_named_in_the_country_is_the_place_not_the_country(processor):
     text = "Ruto visited the UK, stopping in Leeds and Manchester."
     for ev in processor.process_text(text, published="2018-05-15").events:
         assert ev.place is None or ev.place.name in {"United Kingdom", "Leeds", "Manchester"}
+
+
+def test_forces_are_withdrawn_from_abroad(processor):
+    # an article about the United States: the withdrawal names no place of its own, and the
+    # country the sentence names abroad is where the troops leave, not the United States
+    text = (
+        "Joe Biden spoke in Washington on Monday. American officials said Washington would "
+        "keep its promises. A drone killed two American soldiers in eastern Iraq, weeks after "
+        "Biden announced he was withdrawing American troops."
+    )
+    place = _event_place(processor, text, "withdrawing", "2021-08-02")
+    assert place is not None and place.country == "IRQ"
+
+
+def test_a_lede_takes_the_town_of_the_same_incident_told_next(processor):
+    text = (
+        "Gunmen killed four soldiers in northern Burkina Faso, days after the French "
+        "withdrew their special forces. The soldiers were killed near the town of Djibo."
+    )
+    result = processor.process_text(text, published="2023-02-20")
+    killed = next(e for e in result.events if e.trigger.text == "killed")
+    assert killed.place is not None and killed.place.name == "Djibo"
+    # the withdrawal the lede also tells is no part of the attack told next
+    withdrew = [e for e in result.events if e.trigger.text == "withdrew"]
+    assert all(e.place is None or e.place.name != "Djibo" for e in withdrew)

@@ -41,7 +41,13 @@ from eventwire.code.eventhood import (
     verbal_attack,
     weapons_test,
 )
-from eventwire.code.eventplace import PlaceFn, finer_in_country, names_place, rank_place
+from eventwire.code.eventplace import (
+    PlaceFn,
+    abroad_place,
+    finer_in_country,
+    names_place,
+    rank_place,
+)
 from eventwire.code.eventtime import TimeAttacher
 from eventwire.code.grammar import (
     ATTACKED_AREAS,
@@ -461,6 +467,15 @@ class Coder:
             if place is not None and not place.inferred:
                 # "in Manchester during a two-day UK state visit": the town, not the country
                 place = finer_in_country(view, place, place_fn) or place
+            home = {a.country for a in source if a.country}
+            guessed = place or fallback_place
+            if (
+                pattern.mode == "withdraw"
+                and (guessed is None or guessed.inferred)
+                and (guessed is None or guessed.country in home)
+            ):
+                # forces are withdrawn from abroad, never from their own country
+                place = abroad_place(view, place_fn, home) or place
             pairs = reciprocal_parts(pattern, source, target, roles.pairing)
             for part, (src, tgt) in enumerate(pairs):
                 events.append(

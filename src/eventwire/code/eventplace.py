@@ -529,6 +529,19 @@ def _names_an_accord(view: SentenceView, cand: _Candidate) -> bool:
     return accord_follows([t.text for t in view.tokens[last + 1 : last + 4]])
 
 
+def abroad_place(view: SentenceView, place_fn: PlaceFn, home: set[str]) -> Place | None:
+    """The first place the sentence names outside the ``home`` countries: forces withdrawn
+    are withdrawn from abroad, so "killed four Americans in eastern Syria, weeks after Trump
+    said he was withdrawing American forces" withdrew them from Syria, not from the United
+    States the article is mostly about. A place the sentence states, so not ``inferred``."""
+    for cand in candidates(view):
+        text, start, end = view.span_text(list(cand.toks))
+        place = place_fn(text, start, end)
+        if place is not None and place.country and place.country not in home:
+            return place
+    return None
+
+
 def candidates(view: SentenceView) -> list[_Candidate]:
     """The toponyms of a sentence: place mentions and proper names in place slots."""
     toks = view.tokens
