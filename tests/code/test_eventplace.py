@@ -237,3 +237,14 @@ def test_a_lede_takes_the_town_of_the_same_incident_told_next(processor):
     # the withdrawal the lede also tells is no part of the attack told next
     withdrew = [e for e in result.events if e.trigger.text == "withdrew"]
     assert all(e.place is None or e.place.name != "Djibo" for e in withdrew)
+
+
+def test_an_attack_on_no_state_is_where_the_rebels_making_it_are_at_home(processor):
+    # an article about France: rebels fighting jihadists, with no place said, fight at home
+    text = (
+        "France's president Emmanuel Macron spoke in Paris on Monday. French officials said "
+        "France would send more aid to the Sahel. Tuareg rebels in Mali ambushed jihadists "
+        "on Sunday, the officials said."
+    )
+    place = _event_place(processor, text, "ambushed", "2023-05-03")
+    assert place is not None and (place.country, place.inferred) == ("MLI", True)
