@@ -1084,3 +1084,17 @@ def test_a_counterpart_is_an_official(processor):
     # an office holder's equal in another state: a government actor, so the meeting counts
     ev = _by_trigger(processor, "Ruto met his Somali counterpart in Nairobi.", "met")
     assert _countries(ev.target) == ["SOM"] and ev.target[0].sector == "GOV"
+
+
+def test_a_local_group_with_no_country_is_of_the_place_its_sentence_names(processor):
+    # an article about France: the jihadists the Tuareg rebels in Mali fought are in Mali
+    text = (
+        "France's president Emmanuel Macron spoke in Paris on Monday. French officials said "
+        "France would send more aid to the Sahel. Tuareg rebels in Mali ambushed jihadists "
+        "on Sunday, the officials said."
+    )
+    ev = _by_trigger(processor, text, "ambushed", "2023-05-03")
+    # two armed groups of one country and sector, told apart by name: no actor acting on
+    # itself, but a fight between them
+    assert (_countries(ev.source), _countries(ev.target)) == (["MLI"], ["MLI"])
+    assert ev.target[0].text == "jihadists"

@@ -448,6 +448,8 @@ class Coder:
                 and len(source) == len(target) == 1
                 and source[0].sector == target[0].sector
                 and not two_named(source[0], target[0])
+                # "Tuareg rebels ambushed jihadists": two groups of one sector, told apart
+                and head_word(source[0].text) == head_word(target[0].text)
             ):
                 continue  # an actor acting on itself is a parse error, not an event
             if not target and not pattern.reciprocal and each_other(view, tok):

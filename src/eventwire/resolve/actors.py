@@ -167,6 +167,9 @@ class ActorContext:
     sentence_starts: list[int] = field(default_factory=list)
     #: The countries each sentence names (by name, adjective or capital), in the same order.
     sentence_countries: list[set[str]] = field(default_factory=list)
+    #: per sentence, the countries its place names (a country or a town by name, not an
+    #: adjective: "rebels in Mali", "near Gao")
+    sentence_places: list[set[str]] = field(default_factory=list)
     #: Armed groups the KB knows, in the order the article names them: what "the group" and
     #: "the militants" stand for.
     armed: list[Learnt] = field(default_factory=list)
@@ -447,7 +450,10 @@ class ActorContext:
             # parties are its own: only state actors avoid the other side's country
             state = found.sector is None or found.sector in _STATE_SECTORS
             country = self.context_country(
-                exclude if state else frozenset(), military_rule=military, local=not state
+                exclude if state else frozenset(),
+                military_rule=military,
+                local=not state,
+                here=self._places_here(start),
             )
             if country:
                 found.country, found.country_rank = country, RANK["context"]
@@ -607,16 +613,34 @@ class ActorContext:
             return "CVL"
         return "GOV"
 
+    def _places_here(self, start: int) -> frozenset[str]:
+        """The countries the sentence at ``start`` names as places."""
+        if start < 0 or not self.sentence_places:
+            return frozenset()
+        at = bisect.bisect_right(self.sentence_starts, start) - 1
+        if 0 <= at < len(self.sentence_places):
+            return frozenset(self.sentence_places[at])
+        return frozenset()
+
     def context_country(
-        self, exclude: frozenset[str], *, military_rule: bool, local: bool = False
+        self,
+        exclude: frozenset[str],
+        *,
+        military_rule: bool,
+        local: bool = False,
+        here: frozenset[str] = frozenset(),
     ) -> str | None:
         """The most mentioned country not excluded; for "the junta", one under military rule;
         for ``local`` actors (rebels, protesters, police), the country whose towns the article
-        names most comes first: they belong where the story is set."""
+        names most comes first: they belong where the story is set; and before it, the one
+        their own sentence names as a place when it names one ("Tuareg rebels in Mali
+        ambushed jihadists": Mali's jihadists, in an article about France)."""
         ranked = [c for c, _ in self.country_counts.most_common() if c not in exclude]
         if local and self.place_counts:
             places = self.place_counts
             ranked.sort(key=lambda c: -places.get(c, 0))  # stable: mentions break ties
+        if local and len(here) == 1:
+            ranked.sort(key=lambda c: c not in here)
         if military_rule:
             ruled = [c for c in ranked if self.resolver.military_ruled(c)]
             if ruled:
@@ -674,6 +698,7 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                 )
     for ps in sentences:
         ctx.sentence_countries.append(set())
+        ctx.sentence_places.append(set())
         for m in ps.mentions:
             before = [t for t in ps.tokens if t.idx < m.start]
             if before and before[-1].text.lower() == "ethnic":
@@ -683,6 +708,7 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                     ctx.note_country(hit.key)
                     if hit.kind == "country":
                         named_countries.append((m.text, hit.key))
+                        ctx.sentence_places[-1].add(hit.key)
                     if not _names_a_topic(ps, m.start, m.end):
                         ctx.country_mentions.append((m.start, hit.key))
                     ctx.sentence_countries[-1].add(hit.key)
@@ -729,6 +755,7 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                     place = resolver.place_country(m.text)
                     if place:  # "Afrin", "Aleppo": a town says where the story is set
                         ctx.place_counts[place] += 1
+                        ctx.sentence_places[len(ctx.sentence_countries) - 1].add(place)
         for tok in ps.tokens:
             if tok.pos == "NOUN" and tok.ent_iob == "O":
                 found = resolver.resolve_words(words_of_tokens(view.noun_phrase(tok)))
