@@ -19,6 +19,7 @@ from eventwire.code.discourse import attack_authors
 from eventwire.code.event_country import actors_country
 from eventwire.code.eventplace import attached_place, refers_back, refers_to_event
 from eventwire.code.quotes import find_quotes
+from eventwire.code.reactions import reaction_targets
 from eventwire.code.scoring import Calibration, load_calibration, score_events
 from eventwire.heap import no_collection
 from eventwire.ingest.dedup import article_id as content_id
@@ -354,7 +355,7 @@ class Processor:
             told = _told_place(coded, ps.sentence.start) or told
         events = actors_country(_same_story(_lede_places(events, sents)), self.places)
         quotes = find_quotes(article.text, sents, article_id=article.article_id, actor_fn=actor_fn)
-        events = attack_authors(_speaker_as_source(events, quotes))
+        events = reaction_targets(attack_authors(_speaker_as_source(events, quotes)))
         events = score_events(events, self.calibration)
         events = _report_week(events, _day(article.published))
         mentions = tuple(m for ps in sents for m in ps.mentions)

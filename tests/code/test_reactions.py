@@ -1,0 +1,46 @@
+"""Reactions to "the decision" are aimed at whoever made it (code/reactions.py).
+
+Sentences of our own, about real events, run through the real pipeline.
+"""
+
+from __future__ import annotations
+
+from code_sentences import by_trigger, countries
+
+
+def test_a_criticism_of_the_decision_told_before_is_aimed_at_its_author(processor):
+    text = (
+        "Denmark said on Monday that it would not extradite the Russian activist to Moscow. "
+        "Russian officials criticised the decision."
+    )
+    ev = by_trigger(processor, text, "criticised")
+    assert countries(ev.target) == ["DNK"]
+    # the identity comes from the earlier sentence, not from the article's focus
+    assert ev.target[0].start < text.index("Russian officials")
+
+
+def test_a_reaction_in_the_same_sentence_points_to_the_act_before_it(processor):
+    text = "Iran banned women from attending football matches, the UN said, condemning the rule."
+    ev = by_trigger(processor, text, "condemning")
+    assert countries(ev.target) == ["IRN"]
+
+
+def test_a_side_defending_its_own_decision_reacts_to_no_one(processor):
+    text = "Kenya expelled two Somali diplomats. Kenya defended the decision."
+    ev = by_trigger(processor, text, "defended")
+    assert ev.target == ()
+
+
+def test_without_a_pointing_noun_there_is_nothing_to_point_back_to(processor):
+    text = "Denmark refused to extradite the activist. Russian officials criticised Copenhagen."
+    ev = by_trigger(processor, text, "criticised")
+    assert countries(ev.target) == ["DNK"]  # named, as it was
+    text = "Denmark refused to extradite the activist. Russian officials criticised a ruling."
+    assert by_trigger(processor, text, "criticised").target == ()
+
+
+def test_dissolving_parties_bans_them(processor):
+    ev = by_trigger(processor, "Burkina Faso's junta dissolved all political parties.", "dissolved")
+    assert ev.cameo.code == "1722" and countries(ev.target) == ["BFA"]
+    ev = by_trigger(processor, "Iran banned women from attending football matches.", "banned")
+    assert ev.plover.type == "COERCE" and countries(ev.target) == ["IRN"]
