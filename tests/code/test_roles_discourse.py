@@ -1098,3 +1098,32 @@ def test_a_local_group_with_no_country_is_of_the_place_its_sentence_names(proces
     # itself, but a fight between them
     assert (_countries(ev.source), _countries(ev.target)) == (["MLI"], ["MLI"])
     assert ev.target[0].text == "jihadists"
+
+
+def test_a_subject_pronoun_goes_on_about_the_sentences_subject(processor):
+    text = (
+        "Paul Ryan visited Benjamin Netanyahu in Israel, where he met Israeli opposition leaders."
+    )
+    ev = _by_trigger(processor, text, "met", "2016-04-10")
+    assert _countries(ev.source) == ["USA"]
+    # an object pronoun still stands for the one acted on
+    ev = _by_trigger(processor, "Macron met Scholz and praised him.", "praised")
+    assert _countries(ev.target) == ["DEU"]
+
+
+def test_meeting_the_press_with_with_is_no_meeting(processor):
+    text = "Paul Ryan visited Jerusalem, where he met with local reporters."
+    assert all(e.trigger.text != "met" for e in _events(processor, text, "2016-04-10"))
+
+
+def test_pressing_a_claim_or_a_plan_presses_no_one(processor):
+    for text in (
+        "Sanders has consistently pushed his promise of free college.",
+        "Sanders is now pressing his attack that Clinton is unqualified.",
+    ):
+        assert all(e.plover.type != "REQUEST" for e in _events(processor, text, "2016-04-10"))
+
+
+def test_a_complementiser_parsed_as_an_object_makes_no_verb_transitive(processor):
+    text = "A Rubio supporter told the senator that he drove from Chicago to see him."
+    assert all(e.plover.type != "ASSAULT" for e in _events(processor, text, "2016-04-10"))

@@ -197,7 +197,13 @@ class CandidateFinder:
             return False
         if p.intransitive and view.children(tok, "dobj"):
             return False
-        if p.transitive and not view.children(tok, "dobj"):
+        if p.transitive and not [
+            # "told the senator that he drove from Chicago": the parse may make the
+            # complementiser the verb's object
+            o
+            for o in view.children(tok, "dobj")
+            if not (o.text.lower() == "that" and o.i < tok.i)
+        ]:
             return False
         if p.not_prep and view.prep_objects(tok, p.not_prep):
             return False
@@ -249,7 +255,8 @@ class CandidateFinder:
                 words |= {o.lemma.lower() for o in view.prep_objects(tok, p.prep)}
                 head_words |= {o.lemma.lower() for o in view.prep_objects(tok, p.prep)}
             if p.not_obj:  # "the plan was met with opposition": what it met comes after "with"
-                head_words |= {o.lemma.lower() for o in view.prep_objects(tok, ("with",))}
+                for o in view.prep_objects(tok, ("with",)):
+                    head_words |= {o.lemma.lower(), o.text.lower()}
             if p.not_obj and not view.children(tok, *OBJ):
                 # "had their demands met": with no object, the subject is what is met; "the
                 # offensive was met by artillery fire": the agent is what it met

@@ -240,12 +240,16 @@ class ActorContext:
         before = [g for g in self.armed if first <= g.start < start]
         return before[-1] if before else None
 
-    def person_before(self, start: int, skip: frozenset[int | str] = frozenset()) -> Learnt | None:
+    def person_before(
+        self, start: int, skip: frozenset[int | str] = frozenset(), *, subject: bool = False
+    ) -> Learnt | None:
         """The person a pronoun at ``start`` most likely stands for: in its own sentence the
-        nearest person named before it; else, in the last sentence that names someone, the
-        person who is a subject there (news goes on about whoever acted last), else the last
-        one named. ``skip``: mentions (start offsets) and names the pronoun cannot stand for
-        (an object pronoun is never its own clause's subject: "Macron accused him")."""
+        nearest person named before it, though a subject pronoun ("he", "she") goes on about
+        the sentence's earlier subject ("Ryan visited Netanyahu in Israel, where he met
+        reporters": Ryan); else, in the last sentence that names someone, the person who is
+        a subject there (news goes on about whoever acted last), else the last one named.
+        ``skip``: mentions (start offsets) and names the pronoun cannot stand for (an object
+        pronoun is never its own clause's subject: "Macron accused him")."""
         own = bisect.bisect_right(self.sentence_starts, start) - 1
         here = self.sentence_starts[own] if own >= 0 else 0
         before = [
@@ -254,6 +258,10 @@ class ActorContext:
         if not before:
             return None
         if before[-1].start >= here:
+            if subject:
+                acting = [p for p in before if p.start >= here and p.start in self.subjects]
+                if acting:
+                    return acting[-1]
             return before[-1]
         last = bisect.bisect_right(self.sentence_starts, before[-1].start) - 1
         begin = self.sentence_starts[last] if last >= 0 else 0
@@ -323,7 +331,10 @@ class ActorContext:
         ``not_people``: mentions and names a personal pronoun cannot stand for.
         """
         if len(words) == 1 and words[0].text.lower() in PERSONAL_PRONOUNS:
-            return _stand_in(text, start, end, self.person_before(start, not_people))
+            nominative = words[0].text.lower() in {"he", "she"}
+            return _stand_in(
+                text, start, end, self.person_before(start, not_people, subject=nominative)
+            )
         if _age_anaphor(text, determiner):
             # "the 31-year-old was arrested": news names a person it has introduced by age
             return _stand_in(text, start, end, self.person_before(start, not_people))
