@@ -1129,14 +1129,6 @@ def test_a_complementiser_parsed_as_an_object_makes_no_verb_transitive(processor
     assert all(e.plover.type != "ASSAULT" for e in _events(processor, text, "2016-04-10"))
 
 
-def test_a_persons_first_name_is_never_a_town(processor):
-    # George is a town in South Africa, and here a brother
-    ev = _by_trigger(
-        processor, "Jeb Bush, helped by George, attacked Trump.", "helped", "2016-02-17"
-    )
-    assert "ZAF" not in _countries(ev.source)
-
-
 def test_a_blessing_or_a_seal_of_approval_is_an_endorsement(processor):
     text = "The Arab League gave its blessing to the Saudi peace plan."
     ev = _by_trigger(processor, text, "gave")

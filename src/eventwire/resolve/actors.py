@@ -889,10 +889,7 @@ def _learn_entity(ctx: ActorContext, view: SentenceView, start: int, end: int, t
         )
         ctx.learn(text, found, start)
         return
-    # a person's name is never read as a town's ("helped by George" is no South African)
-    found = ctx.resolver.resolve_words(
-        words_of_tokens(view.noun_phrase(head)), places=head.ent != "PERSON"
-    )
+    found = ctx.resolver.resolve_words(words_of_tokens(view.noun_phrase(head)))
     if found.titles or (found.country and not found.kb_id):
         ctx.learn(text, found, start)
 
