@@ -248,3 +248,11 @@ def test_an_attack_on_no_state_is_where_the_rebels_making_it_are_at_home(process
     )
     place = _event_place(processor, text, "ambushed", "2023-05-03")
     assert place is not None and (place.country, place.inferred) == ("MLI", True)
+
+
+def test_a_unit_of_a_country_written_after_the_name_is_in_that_country(processor):
+    # Kurdistan is also a province of Iran; "region of Iraq" says which
+    text = "Angelina Jolie visited a camp in the Kurdistan region of Iraq in 2018."
+    result = processor.process_text(text, published="2018-03-10")
+    places = [e.place for e in result.events if e.place is not None]
+    assert places and all(p.country == "IRQ" for p in places)

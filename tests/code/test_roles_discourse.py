@@ -1133,3 +1133,23 @@ def test_a_blessing_or_a_seal_of_approval_is_an_endorsement(processor):
     text = "The Arab League gave its blessing to the Saudi peace plan."
     ev = _by_trigger(processor, text, "gave")
     assert ev.plover.type == "SUPPORT" and _countries(ev.source) == ["IGO"]
+
+
+def test_an_object_it_is_never_its_own_clauses_subject(processor):
+    text = "When Russia bombed the hospital, the UN security council met to condemn it."
+    ev = _by_trigger(processor, text, "condemn", "2018-03-10")
+    assert "UNO" not in _countries(ev.target)
+
+
+def test_a_demonstration_staged_by_a_state_shows_its_power(processor):
+    text = "China flew 500 drones over Shenzhen in a demonstration at a trade fair."
+    ev = _by_trigger(processor, text, "demonstration", "2018-03-10")
+    assert ev.plover.type != "PROTEST" and ev.cameo.code == "150"
+    text = "Students staged a demonstration against the government in Dhaka."
+    assert _by_trigger(processor, text, "demonstration").plover.type == "PROTEST"
+
+
+def test_the_international_community_is_of_no_country(processor):
+    text = "The UN refugee agency in Damascus urged the international community to act."
+    ev = _by_trigger(processor, text, "urged", "2018-03-10")
+    assert _countries(ev.target) == [None]

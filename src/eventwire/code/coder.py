@@ -38,6 +38,7 @@ from eventwire.code.eventhood import (
     rallying_support,
     shared_view,
     standing_support,
+    state_display,
     verbal_attack,
     weapons_test,
 )
@@ -388,6 +389,10 @@ class Coder:
             if weapons_test(view, tok, pattern.code):
                 pattern = replace(pattern, code=SHOW_OF_FORCE_CODE, plover_type=None, mode=None)
                 target = []  # a test is aimed at no one in particular
+            if state_display(tok, pattern.code, source):
+                # "flew drones in a demonstration at a trade fair": a state shows its power
+                pattern = replace(pattern, code=SHOW_OF_FORCE_CODE, plover_type=None, mode=None)
+                target = []
             if police_raid(tok, pattern.code, source):
                 pattern = replace(pattern, code=POLICE_RAID_CODE, plover_type=None, mode=None)
             if verbal_attack(view, tok, pattern.code, source, target):

@@ -484,3 +484,20 @@ def campaign_stop(
     own = {a.country for a in source if a.country}
     domestic = bool(own) and all(a.country in own and a.sector in {None, "GOV"} for a in target)
     return domestic and mentions(view, CAMPAIGN_WORDS)
+
+
+#: Sectors of a state's own arms: a "demonstration" they stage displays power.
+_STATE_ARMS = frozenset({"GOV", "MIL"})
+
+
+def state_display(tok: Token, code: str, source: list[Actor]) -> bool:
+    """ "China flew 500 drones in a demonstration at a trade fair": a demonstration staged by a
+    state's government or army displays its power (CAMEO 150); citizens demonstrate, states
+    show."""
+    return (
+        code == "141"
+        and tok.pos == "NOUN"
+        and tok.lemma.lower() == "demonstration"
+        and bool(source)
+        and all(a.sector in _STATE_ARMS and a.country for a in source)
+    )

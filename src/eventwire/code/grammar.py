@@ -235,7 +235,10 @@ def binding_subjects(view: SentenceView, tok: Token) -> list[Token]:
         subjects = view.children(verb, *SUBJ)
         if subjects:
             return subjects
-        if verb.dep == "xcomp":
+        if verb.dep == "xcomp" or (
+            # "met to condemn it": a purpose infinitive's subject is the governing verb's
+            verb.dep == "advcl" and any(k.text.lower() == "to" for k in view.children(verb, "aux"))
+        ):
             return controller_subject(view, verb)
         if verb.dep != "conj":
             return []

@@ -145,7 +145,8 @@ class PhraseActors:
         out: set[int | str] = set()
         for subj in binding_subjects(view, tok):
             phrase = view.noun_phrase(subj)
-            out.update({subj.idx, phrase[0].idx})
+            # every word of the subject, its article too: a mention may start at any of them
+            out.update(t.idx for t in [*phrase, *view.children(subj, "det")])
             found = actor_fn(phrase, subj)
             if found is not None and found.name:
                 out.add(found.name)

@@ -185,14 +185,19 @@ class ActorContext:
     #: Countries of the places the article names (towns, provinces): where its people live.
     place_counts: Counter[str] = field(default_factory=Counter)
 
-    def body_before(self, start: int) -> Learnt | None:
+    def body_before(self, start: int, skip: frozenset[int | str] = frozenset()) -> Learnt | None:
         """ "it": in the pronoun's own sentence, the state or organisation named last before
         it; else the one named as a subject in the sentence before, when that sentence names
-        only one such subject; none further back."""
+        only one such subject; none further back. ``skip``: mentions and names an object "it"
+        cannot stand for (its own clause's subject)."""
         own = bisect.bisect_right(self.sentence_starts, start) - 1
         first = self.sentence_starts[max(own - 1, 0)] if self.sentence_starts else 0
         here = self.sentence_starts[own] if own >= 0 else 0
-        mine = [b for b in self.named_bodies if here <= b.start < start]
+        mine = [
+            b
+            for b in self.named_bodies
+            if here <= b.start < start and b.start not in skip and b.name not in skip
+        ]
         if mine:
             return mine[-1]
         before = [b for b in self.subject_bodies if first <= b.start < here]
@@ -339,7 +344,7 @@ class ActorContext:
             # "the 31-year-old was arrested": news names a person it has introduced by age
             return _stand_in(text, start, end, self.person_before(start, not_people))
         if len(words) == 1 and words[0].text.lower() in BODY_PRONOUNS:
-            return _stand_in(text, start, end, self.body_before(start))
+            return _stand_in(text, start, end, self.body_before(start, not_people))
         if len(words) == 1 and words[0].text.lower() in GROUP_PRONOUNS:
             return _stand_in(text, start, end, self.group_before(start))
         found, from_context = self._resolved(

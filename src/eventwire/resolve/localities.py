@@ -67,12 +67,22 @@ _HIERARCHY = re.compile(
 )
 
 
+#: "the Kurdistan region of Iraq", "Tillabéri region of Niger": a unit noun and the place it
+#: lies in, written after the name.
+_UNIT_OF = re.compile(
+    r"\s+(?:region|province|state|district|governorate|department|county|prefecture|oblast)"
+    r"\s+of\s+(?:the\s+)?([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})"
+)
+
+
 def hierarchy_after(text: str, end: int) -> list[str]:
-    """The names of a bracketed administrative hierarchy right after ``text[:end]``."""
+    """The names of an administrative hierarchy right after ``text[:end]``: bracketed
+    ("Botou (Kantchari, Tapoa)") or told with a unit noun ("Kurdistan region of Iraq")."""
     m = _HIERARCHY.match(text, end)
-    if m is None:
-        return []
-    return [p.strip() for p in m.group(1).split(",") if p.strip()]
+    if m is not None:
+        return [p.strip() for p in m.group(1).split(",") if p.strip()]
+    m = _UNIT_OF.match(text, end)
+    return [m.group(1).strip().rstrip(".")] if m is not None else []
 
 
 _AXIS = re.compile(r"^([A-Z][\w'’ ]+?)\s*[-–—/]\s*([A-Z][\w'’ ]+)$")
