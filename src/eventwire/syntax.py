@@ -99,8 +99,9 @@ class SentenceView:
                 kid
                 for kid in self._children[cur.i]
                 if self._in_phrase(kid)
-                # "an Istanbul-based professor": where the phrase's noun is based names it
-                or (kid.dep == "npadvmod" and cur.text.lower() == "based")
+                # "an Istanbul-based professor": where the phrase's noun is based names it;
+                # "Kurdish-led forces", "the Saudi-led coalition": so does who leads it
+                or (kid.dep == "npadvmod" and cur.text.lower() in {"based", "led"})
             )
             if cur.ent:  # a name the parser split ("al", "-", "Shabab" as three subjects)
                 for tok in self._entity_rest(cur):

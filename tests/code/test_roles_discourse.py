@@ -1153,3 +1153,14 @@ def test_the_international_community_is_of_no_country(processor):
     text = "The UN refugee agency in Damascus urged the international community to act."
     ev = _by_trigger(processor, text, "urged", "2018-03-10")
     assert _countries(ev.target) == [None]
+
+
+def test_who_leads_a_force_names_it_and_who_backs_it_does_not(processor):
+    ev = _by_trigger(processor, "Kurdish-led forces fought Isis in Deir ez-Zor.", "fought")
+    assert _countries(ev.source) == ["SYR"]
+    # the parse hangs "bombed" on the subject; with an object of its own it is the verb
+    ev = _by_trigger(processor, "The Saudi-led coalition bombed Sanaa.", "bombed")
+    assert (_countries(ev.source), _countries(ev.target)) == (["SAU"], ["YEM"])
+    # a force the US backs is not American
+    ev = _by_trigger(processor, "US-backed forces attacked Raqqa.", "attacked")
+    assert "USA" not in _countries(ev.source)

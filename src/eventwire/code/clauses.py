@@ -10,6 +10,7 @@ from eventwire.code.grammar import (
     PASSIVE_SUBJ,
     PERSONAL_PRONOUNS,
     SUBJ,
+    main_verb_as_modifier,
     reduced_passive,
 )
 from eventwire.records import Actor, Token
@@ -67,9 +68,7 @@ def finite_acl_subject(view: SentenceView, tok: Token) -> list[Token]:
     a sentence whose subject is that noun, the parse having found no other; a past participle
     there ("five soldiers killed in Gao") is a passive and is left alone."""
     head = view.head(tok)
-    if tok.dep != "acl" or tok.tag != "VBD" or head is None or head.pos not in {"NOUN", "PROPN"}:
-        return []
-    return [head] if head.dep == "ROOT" else []
+    return [head] if head is not None and main_verb_as_modifier(view, tok) else []
 
 
 def cataphor(view: SentenceView, pron: Token) -> Token:

@@ -324,7 +324,20 @@ def reduced_passive(view: SentenceView, tok: Token) -> bool:
         and head is not None
         and head.pos in {"NOUN", "PROPN"}
         and not view.children(tok, *SUBJ)
+        and not main_verb_as_modifier(view, tok)
     )
+
+
+def main_verb_as_modifier(view: SentenceView, tok: Token) -> bool:
+    """ "The Saudi-led coalition bombed Sanaa": the parse found no verb for the sentence and
+    hung its verb on the subject noun as a modifier. A past tense there is the main verb, and
+    so is a participle with a direct object of its own (a passive participle takes none)."""
+    head = view.head(tok)
+    if tok.dep != "acl" or head is None or head.pos not in {"NOUN", "PROPN"}:
+        return False
+    if head.dep != "ROOT":
+        return False
+    return tok.tag == "VBD" or (tok.tag == "VBN" and bool(view.children(tok, "dobj")))
 
 
 #: What may stand between a verb and the verb coordinated with it when the two share the

@@ -37,6 +37,12 @@ from eventwire.syntax import SentenceView
 OWNED_PLACES = load_lexicon("en").words("owned_places")
 
 
+#: "US-backed forces": participles that name a party other than the noun they modify.
+BACKING_PARTICIPLES = frozenset(
+    {"backed", "funded", "trained", "armed", "sponsored", "supported", "financed", "equipped"}
+)
+
+
 class PhraseActors:
     """Noun phrases of one sentence to actors, through the pipeline's resolver."""
 
@@ -105,6 +111,8 @@ class PhraseActors:
                     actor = self._named_apposition(view, t, actor_fn) or actor
                 if actor is not None and (actor.country is None or actor.kb_id == CONTEXT_KB_ID):
                     actor = self._located(view, t, actor, actor_fn)
+                if actor is not None and actor.kb_id == CONTEXT_KB_ID:
+                    actor = self._not_the_backers(view, t, actor, actor_fn)
                 if (
                     possessor
                     and actor is not None
@@ -248,6 +256,20 @@ class PhraseActors:
                 if named is not None and named.country and named.kb_id != CONTEXT_KB_ID:
                     return replace(actor, country=named.country, kb_id=None)
                 break
+        return actor
+
+    @staticmethod
+    def _not_the_backers(view: SentenceView, head: Token, actor: Actor, actor_fn: ActorFn) -> Actor:
+        """ "US-backed forces", "Iranian-funded militias": whoever backs, funds, trains or
+        arms a force is another party than the force itself, so the country guessed for it
+        from the article is never the backer's."""
+        for mod in view.children(head, "amod"):
+            if mod.text.lower() not in BACKING_PARTICIPLES:
+                continue
+            for backer in view.children(mod, "npadvmod", "compound", "nmod"):
+                found = actor_fn([backer], backer)
+                if found is not None and found.country == actor.country:
+                    return replace(actor, country=None, kb_id=None)
         return actor
 
     def _named_apposition(self, view: SentenceView, head: Token, actor_fn: ActorFn) -> Actor | None:
