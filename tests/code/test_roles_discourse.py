@@ -1164,3 +1164,29 @@ def test_who_leads_a_force_names_it_and_who_backs_it_does_not(processor):
     # a force the US backs is not American
     ev = _by_trigger(processor, "US-backed forces attacked Raqqa.", "attacked")
     assert "USA" not in _countries(ev.source)
+
+
+def test_a_judgement_of_an_act_of_force_is_aimed_at_its_author(processor):
+    text = "France and Britain criticised the Turkish invasion of northern Syria."
+    ev = _by_trigger(processor, text, "criticised", "2019-10-12")
+    assert _countries(ev.target) == ["TUR"]
+    ev = _by_trigger(processor, "The EU condemned Russia's annexation of Crimea.", "condemned")
+    assert _countries(ev.target) == ["RUS"]
+
+
+def test_a_prison_term_is_a_courts_and_where_one_came_from_is_not_where(processor):
+    text = "A Dutch aid worker has been jailed for eight years in Iran."
+    ev = _by_trigger(processor, text, "jailed", "2019-01-10")
+    assert ev.source and (ev.source[0].sector, ev.source[0].country) == ("JUD", "IRN")
+    # arrested upon coming back: not by the police of the country they came from
+    text = "Several Dutch women have been arrested upon returning from Syria."
+    ev = _by_trigger(processor, text, "arrested", "2019-01-10")
+    assert "SYR" not in _countries(ev.source)
+    assert ev.place is None or ev.place.country != "SYR"
+
+
+def test_an_invited_act_is_not_done_and_a_due_one_is_planned(processor):
+    text = "Ruto has received an invitation to visit Turkey in 2025."
+    assert _by_trigger(processor, text, "visit", "2024-06-01").modality == "hypothetical"
+    text = "Senator Corker was due to meet the president on Friday."
+    assert _by_trigger(processor, text, "meet", "2019-01-10").modality == "planned"

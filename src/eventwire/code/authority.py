@@ -37,8 +37,25 @@ def implied_authority(view: SentenceView, tok: Token, country: str | None) -> Ac
             return None
     elif tok.pos != "NOUN" or view.prep_objects(tok, ("by",)):
         return None
+    if sector == "COP" and _a_term(view, tok):
+        sector = "JUD"  # "jailed for eight years": a term of prison is a court's sentence
     word = "police" if sector == "COP" else "court"
     return Actor(text=word, start=-1, end=-1, country=country, sector=sector, confidence=0.4)
+
+
+#: Words of a length of time: a prison term ("for eight years", "for life").
+_TERM_WORDS = frozenset(
+    {"year", "years", "month", "months", "week", "weeks", "day", "days", "life"}
+)
+
+
+def _a_term(view: SentenceView, tok: Token) -> bool:
+    """The act is told with a term ("jailed for eight years", "imprisoned for life")."""
+    return any(
+        t.text.lower() in _TERM_WORDS
+        for o in view.prep_objects(tok, ("for",))
+        for t in view.noun_phrase(o)
+    )
 
 
 def of_the_place(actors: list[Actor], country: str) -> list[Actor]:

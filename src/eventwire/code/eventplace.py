@@ -131,6 +131,8 @@ _GRIEVANCE = frozenset({"against", "over", "about"})
 #: Acts of words: what their "over", "about", "on" or "of" phrase names is their topic
 #: ("criticised Merkel over her policy on Syria", "accused him of weakness on Iran").
 _SPEECH_ACTS = LEXICON.words("speech_act_lemmas")
+#: "upon returning from Syria": where someone came from is not where another act happened.
+_COMING = LEXICON.words("coming_verbs")
 _TOPIC_PREPS = frozenset({"over", "about", "on", "of", "regarding", "concerning"})
 #: People named by where they are from; protesting, they protest there.
 _PEOPLE = frozenset({"people", "residents", "students", "workers", "farmers", "villagers"})
@@ -843,6 +845,14 @@ def _rank(
         if cur.dep == "pobj" and head.dep in {"prep", "agent"}:
             owner = view.head(head)
             owner_word = owner.text.lower() if owner is not None else ""
+            if (
+                word == "from"
+                and owner is not None
+                and owner.i != tok.i
+                and owner.pos == "VERB"
+                and owner.lemma.lower() in _COMING
+            ):
+                return None  # "arrested upon returning from Syria": where they came from
             if word == "of" and owner is not None and owner.ent in _ORG_LABELS:
                 return None  # "Islamic State of Iraq": part of a name
             if word in {"of", "from"} and owner_word in _REFERENCE:

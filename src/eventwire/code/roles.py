@@ -83,6 +83,11 @@ PROTEST_NOUNS = LEXICON.words("protest_nouns")
 AIMED_PREPS = ("against", "to", "on", "at")
 #: "help X rebuild", "enable X to export": verbs whose helped party is the next act's subject
 HELPING_LEMMAS = LEXICON.words("helping_lemmas")
+#: CAMEO roots of acts that judge another act: criticism (11), praise and endorsement (05),
+#: rejection (12).
+JUDGED_ROOTS = frozenset({"05", "11", "12"})
+#: Nouns of acts of force whose author a judgement of them is aimed at.
+ACT_OF_FORCE_NOUNS = ATTACK_NOUNS | LEXICON.words("act_of_force_nouns")
 #: "refused to let inspectors visit": the permitted party is the next act's subject.
 PERMITTING_LEMMAS = LEXICON.words("permitting_lemmas")
 #: "blame X on Y", "pin X on Y": Y is held responsible for X
@@ -450,6 +455,20 @@ class RoleFinder:
         found = self.actors(view, heads, actor_fn)
         return [replace(a, sector="MIL") if a.sector in {None, "CVL"} else a for a in found]
 
+    def _force_author(self, view: SentenceView, noun: Token, actor_fn: ActorFn) -> list[Actor]:
+        """Who carried out an act of force named by a noun, as ``_attack_author`` reads it,
+        for the wider set of such nouns ("invasion", "incursion", "occupation")."""
+        heads = list(view.children(noun, "poss"))
+        heads += view.prep_objects(noun, ("by",))
+        heads += [
+            m
+            for m in view.children(noun, "amod", "compound")
+            if m.ent in {"NORP", "GPE", "ORG"} and not self._venue(m)
+        ]
+        found = [a for a in self.actors(view, heads, actor_fn) if a.country]
+        # "the Turkish invasion": the state's forces, not its people
+        return [replace(a, sector="MIL") if a.sector in {None, "CVL"} else a for a in found]
+
     @staticmethod
     def embedded_in(view: SentenceView, tok: Token, gov: Token) -> bool:
         """Whether ``tok`` is an act inside ``gov``'s own clause ("pledged support, with plans
@@ -762,6 +781,13 @@ class RoleFinder:
         """Objects as targets, except the pattern's own object word ("joined forces")."""
         keep = []
         for h in heads:
+            if p.code[:2] in JUDGED_ROOTS and h.lemma.lower() in ACT_OF_FORCE_NOUNS:
+                # "criticised the Turkish invasion of northern Syria": an act judged is its
+                # author's; the one it was aimed at is no target of the judgement
+                authors = self._force_author(view, h, actor_fn)
+                if authors:
+                    keep.extend(authors)
+                    continue
             if h.lemma.lower() in CLAIM_NOUNS | PROTEST_NOUNS:
                 # "the unions' demand was rejected": whoever made the demand is the target;
                 # "broke up the march staged by students": the marchers
