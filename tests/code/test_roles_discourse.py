@@ -1190,3 +1190,15 @@ def test_an_invited_act_is_not_done_and_a_due_one_is_planned(processor):
     assert _by_trigger(processor, text, "visit", "2024-06-01").modality == "hypothetical"
     text = "Senator Corker was due to meet the president on Friday."
     assert _by_trigger(processor, text, "meet", "2019-01-10").modality == "planned"
+
+
+def test_a_known_name_in_apposition_says_who_the_description_is(processor):
+    text = "Rebel fighters in Daraa tried to negotiate with Assad's backer, Russia."
+    ev = _by_trigger(processor, text, "negotiate", "2018-07-01")
+    assert _countries(ev.target) == ["RUS"]
+
+
+def test_the_home_office_is_britains(processor):
+    text = "The Home Office suspended its cooperation with the US on the case."
+    ev = _by_trigger(processor, text, "suspended", "2018-07-01")
+    assert _countries(ev.source) == ["GBR"]

@@ -107,7 +107,9 @@ class PhraseActors:
                     for counted in view.prep_objects(t, ("of",)):
                         t = counted
                         actor = actor_fn(view.noun_phrase(t), t)
-                if actor is None or actor.kb_id in {None, CONTEXT_KB_ID}:
+                if actor is None or actor.kb_id in {None, CONTEXT_KB_ID} or t.pos == "NOUN":
+                    # "Assad's backer, Russia": a known name in apposition says who the
+                    # description is, whoever the description's possessor is
                     actor = self._named_apposition(view, t, actor_fn) or actor
                 if actor is not None and (actor.country is None or actor.kb_id == CONTEXT_KB_ID):
                     actor = self._located(view, t, actor, actor_fn)
