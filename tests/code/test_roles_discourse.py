@@ -1202,3 +1202,16 @@ def test_the_home_office_is_britains(processor):
     text = "The Home Office suspended its cooperation with the US on the case."
     ev = _by_trigger(processor, text, "suspended", "2018-07-01")
     assert _countries(ev.source) == ["GBR"]
+
+
+def test_congress_in_a_story_on_a_state_without_one_is_the_us_congress(processor):
+    text = "Turkey's president met Putin in Sochi. Members of Congress accused Erdogan of lying."
+    ev = _by_trigger(processor, text, "accused", "2018-12-10")
+    assert _countries(ev.source) == ["USA"]
+
+
+def test_forces_meeting_forces_is_no_consultation_nor_a_feeling_a_demand(processor):
+    text = "Turkish troops met Russian troops near Manbij on Sunday."
+    assert all(e.trigger.text != "met" for e in _events(processor, text, "2018-12-10"))
+    text = "Assad should be relieved by the decision, said an analyst in Washington."
+    assert all(e.plover.type != "REQUEST" for e in _events(processor, text, "2018-12-10"))

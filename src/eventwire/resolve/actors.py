@@ -61,6 +61,9 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _MILITARY_HEADS = LEXICON.words("military_heads")
 #: Nouns for armed forces: "those forces" may stand for "the troops" named before.
 _FORCE_NOUNS = LEXICON.words("force_nouns")
+#: States whose legislature is a Congress, and the words that name one.
+_CONGRESS_STATES = frozenset(w.upper() for w in LEXICON.words("congress_states"))
+_CONGRESS_WORDS = LEXICON.words("congress_words")
 _DEMONSTRATIVES = frozenset({"those", "these"})
 _NAMED_ENTITIES = frozenset({"PERSON", "ORG"})
 #: Heads of a definite description that stands for the armed group named last.
@@ -480,6 +483,12 @@ class ActorContext:
                     found.sector = "GOV"
         if found.country and found.sector is None and found.head_is_country:
             found.sector = self._state_sector(found, words)
+        if (
+            from_context
+            and found.country not in _CONGRESS_STATES
+            and any(w.text.lower() in _CONGRESS_WORDS for w in words)
+        ):
+            found.country = "USA"  # "members of Congress" in a story on Turkey: the US Congress
         return found, from_context
 
     # -- what the document taught ------------------------------------------------------------
