@@ -1215,3 +1215,15 @@ def test_forces_meeting_forces_is_no_consultation_nor_a_feeling_a_demand(process
     assert all(e.trigger.text != "met" for e in _events(processor, text, "2018-12-10"))
     text = "Assad should be relieved by the decision, said an analyst in Washington."
     assert all(e.plover.type != "REQUEST" for e in _events(processor, text, "2018-12-10"))
+
+
+def test_a_home_hit_or_a_building_destroyed_stands_for_its_people(processor):
+    ev = _by_trigger(
+        processor, "A rocket fired from Gaza hit a home in Sderot.", "hit", "2023-02-10"
+    )
+    # where the rocket was fired from is who fired it; the home is of the place it stands in
+    assert (_countries(ev.source), _countries(ev.target)) == (["PSE"], ["ISR"])
+    text = "Russian missiles destroyed an apartment building in Dnipro."
+    ev = _by_trigger(processor, text, "destroyed", "2023-02-10")
+    assert (_countries(ev.source), _countries(ev.target)) == (["RUS"], ["UKR"])
+    assert ev.source[0].sector == "MIL" and ev.target[0].sector == "CVL"

@@ -114,6 +114,10 @@ SHOW_OF_FORCE_CODE = "150"
 JOINT_ROOTS = frozenset({"03", "04", "06"})
 
 
+#: CAMEO 1712, destroy property: a building destroyed stands for its people as one attacked.
+DESTROY_PROPERTY_CODE = "1712"
+
+
 def localised(actors: list[Actor], country: str) -> list[Actor]:
     """Actors whose country was guessed from the article, moved to the event's country."""
     return [
@@ -427,8 +431,9 @@ class Coder:
                         break
             if not pattern.domestic:
                 source, target = self.role_finder.separate_sides(view, source, target, actor_fn)
-            if pattern.code[:2] not in VIOLENT_ROOTS:
-                # a market or a hotel stands for the people in it only when it is attacked;
+            if pattern.code[:2] not in VIOLENT_ROOTS and pattern.code != DESTROY_PROPERTY_CODE:
+                # a market or a hotel stands for the people in it only when it is attacked
+                # (or destroyed: "missiles destroyed an apartment building");
                 # "assistance to the money market" is no aid to civilians
                 kept = [a for a in target if head_word(a.text) not in ATTACKED_PLACES]
                 if target and not kept and pattern.code.startswith("07"):

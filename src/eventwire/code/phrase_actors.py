@@ -94,13 +94,14 @@ class PhraseActors:
                             t = sheltered
                             break
                 more: list[Token] = []
-                if actor is None and t.lemma.lower() in OWNED_PLACES:
-                    # "raided the offices of the opposition party": the party whose they are
+                if t.lemma.lower() in OWNED_PLACES:
+                    # "raided the offices of the opposition party", "stormed the home of the
+                    # opposition leader": the one whose they are, before the building itself
                     owners = view.prep_objects(t, ("of",)) + view.children(t, "poss")
                     for owner in owners:
-                        actor = actor_fn(view.noun_phrase(owner), owner)
-                        if actor is not None:
-                            t = owner
+                        found = actor_fn(view.noun_phrase(owner), owner)
+                        if found is not None:
+                            actor, t = found, owner
                             break
                 if actor is None and t.lemma.lower() in QUANTITY_NOUNS:
                     # "tens of thousands of students": the people counted are the actor

@@ -444,7 +444,10 @@ class RoleFinder:
         heads = list(view.children(noun, "poss"))
         heads += [o for a in view.children(noun, "agent") for o in view.children(a, "pobj")]
         heads += view.prep_objects(noun, ("by",))
+        # "a missile from Syria", "a rocket fired from Gaza": where it was launched from
+        heads += view.prep_objects(noun, ("from",))
         for acl in view.children(noun, "acl"):  # "claimed by", "carried out by"
+            heads += view.prep_objects(acl, ("from",))
             heads += [o for a in view.children(acl, "agent") for o in view.children(a, "pobj")]
         heads += [
             m
