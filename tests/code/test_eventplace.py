@@ -256,3 +256,13 @@ def test_a_unit_of_a_country_written_after_the_name_is_in_that_country(processor
     result = processor.process_text(text, published="2018-03-10")
     places = [e.place for e in result.events if e.place is not None]
     assert places and all(p.country == "IRQ" for p in places)
+
+
+def test_a_word_in_lower_case_is_no_place_name(processor):
+    # March is a town in England; "the march route" is a route
+    text = (
+        "Activists staged a sit-in along the march route in Philadelphia, demanding that the "
+        "state flag be removed."
+    )
+    result = processor.process_text(text, published="2016-07-27")
+    assert result.events and all(e.place and e.place.country == "USA" for e in result.events)

@@ -1227,3 +1227,12 @@ def test_a_home_hit_or_a_building_destroyed_stands_for_its_people(processor):
     ev = _by_trigger(processor, text, "destroyed", "2023-02-10")
     assert (_countries(ev.source), _countries(ev.target)) == (["RUS"], ["UKR"])
     assert ev.source[0].sector == "MIL" and ev.target[0].sector == "CVL"
+
+
+def test_agreeing_with_someone_or_outdoing_a_predecessor_is_no_event(processor):
+    text = "Trump also asserted that unnamed military leaders agree with him."
+    assert not _events(processor, text, "2016-06-13")
+    text = "Ethiopia agrees with Egypt to resume talks."
+    assert _by_trigger(processor, text, "agrees").plover.type == "AGREE"
+    text = "Obama has deported more people than any other president."
+    assert not _events(processor, text, "2016-02-12")

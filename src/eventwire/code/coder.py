@@ -19,6 +19,7 @@ from eventwire.code.eventhood import (
     asked_in_question,
     campaign_rally,
     campaign_stop,
+    comparative_record,
     contest_not_force,
     drop_restatements,
     electoral_win,
@@ -388,6 +389,8 @@ class Coder:
                 continue  # "frequently meets members of Congress": a habit, not an event
             if permission_refused(view, tok):
                 continue  # "refused to let inspectors visit": the refusal is the event
+            if comparative_record(view, tok):
+                continue  # "deported more people than any other president": a record
             if generic_present(view, tok):
                 continue  # "Putin kills journalists": what someone does, not what happened
             if weapons_test(view, tok, pattern.code):

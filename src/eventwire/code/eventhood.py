@@ -312,13 +312,24 @@ def quit_habit(view: SentenceView, tok: Token, mode: str | None) -> bool:
 
 
 def shared_view(view: SentenceView, tok: Token) -> bool:
-    """ "Pence agrees with Gingrich that Trump is the best candidate": agreeing that something
-    is so shares a view; an agreement is about acts ("agreed that talks would resume")."""
+    """ "Pence agrees with Gingrich that Trump is the best candidate", "military leaders agree
+    with him": agreeing that something is so, or with someone, in the present, shares a view;
+    an agreement is about acts ("agreed that talks would resume", "agreed with Kenya on a
+    truce")."""
     if tok.lemma.lower() != "agree":
         return False
-    return any(
+    if any(
         clause.lemma.lower() == "be" and not view.children(clause, "aux")
         for clause in view.children(tok, "ccomp")
+    ):
+        return True
+    # "military leaders agree with him": agreeing with a person, told in the present and with
+    # nothing agreed to, on or about, is holding the same opinion
+    return (
+        tok.tag in {"VBP", "VBZ"}
+        and bool(view.prep_objects(tok, ("with",)))
+        and not view.prep_objects(tok, ("to", "on", "upon"))
+        and not view.children(tok, "xcomp", "ccomp", "advcl", "dobj")
     )
 
 
@@ -501,3 +512,18 @@ def state_display(tok: Token, code: str, source: list[Actor]) -> bool:
         and bool(source)
         and all(a.sector in _STATE_ARMS and a.country for a in source)
     )
+
+
+#: Words of a comparison of amounts ("more people than any other president").
+_MORE = frozenset({"more", "fewer", "less"})
+
+
+def comparative_record(view: SentenceView, tok: Token) -> bool:
+    """ "Obama has deported more people than any other president": a comparison of how much
+    someone did over a term is a record, not an act with a date."""
+    for obj in view.children(tok, "dobj"):
+        compared = any(k.text.lower() in _MORE for k in view.children(obj, "amod", "advmod"))
+        than = view.prep_objects(obj, ("than",)) or view.prep_objects(tok, ("than",))
+        if compared and than:
+            return True
+    return False

@@ -573,7 +573,14 @@ def candidates(view: SentenceView) -> list[_Candidate]:
     i = 0
     while i < len(toks):
         t = toks[i]
-        if i in taken or t.pos != "PROPN" or (t.ent in _NOT_PLACES and not _norp_place(view, t)):
+        if (
+            i in taken
+            or t.pos != "PROPN"
+            # "along the march route": a word in lower case is no place name, whatever the
+            # tagger calls it (March is also a town in England)
+            or t.text.islower()
+            or (t.ent in _NOT_PLACES and not _norp_place(view, t))
+        ):
             i += 1
             continue
         j = i
