@@ -1125,7 +1125,7 @@ def test_pressing_a_claim_or_a_plan_presses_no_one(processor):
 
 
 def test_a_complementiser_parsed_as_an_object_makes_no_verb_transitive(processor):
-    text = "A Rubio supporter told the senator that he drove from Chicago to see him."
+    text = "A farmer told the governor that she had driven from Tulsa to hear him."
     assert all(e.plover.type != "ASSAULT" for e in _events(processor, text, "2016-04-10"))
 
 
@@ -1230,9 +1230,9 @@ def test_a_home_hit_or_a_building_destroyed_stands_for_its_people(processor):
 
 
 def test_agreeing_with_someone_or_outdoing_a_predecessor_is_no_event(processor):
-    text = "Trump also asserted that unnamed military leaders agree with him."
+    text = "Macron said that several European leaders agree with him."
     assert not _events(processor, text, "2016-06-13")
     text = "Ethiopia agrees with Egypt to resume talks."
     assert _by_trigger(processor, text, "agrees").plover.type == "AGREE"
-    text = "Obama has deported more people than any other president."
+    text = "The Turkish government has jailed more reporters than any government before it."
     assert not _events(processor, text, "2016-02-12")

@@ -198,7 +198,7 @@ class CandidateFinder:
         if p.intransitive and view.children(tok, "dobj"):
             return False
         if p.transitive and not [
-            # "told the senator that he drove from Chicago": the parse may make the
+            # "told the governor that she drove from Tulsa": the parse may make the
             # complementiser the verb's object
             o
             for o in view.children(tok, "dobj")

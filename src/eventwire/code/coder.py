@@ -390,7 +390,7 @@ class Coder:
             if permission_refused(view, tok):
                 continue  # "refused to let inspectors visit": the refusal is the event
             if comparative_record(view, tok):
-                continue  # "deported more people than any other president": a record
+                continue  # "jailed more reporters than any government before it": a record
             if generic_present(view, tok):
                 continue  # "Putin kills journalists": what someone does, not what happened
             if weapons_test(view, tok, pattern.code):

@@ -312,7 +312,7 @@ def quit_habit(view: SentenceView, tok: Token, mode: str | None) -> bool:
 
 
 def shared_view(view: SentenceView, tok: Token) -> bool:
-    """ "Pence agrees with Gingrich that Trump is the best candidate", "military leaders agree
+    """ "Pence agrees with Gingrich that Trump is the best candidate", "European leaders agree
     with him": agreeing that something is so, or with someone, in the present, shares a view;
     an agreement is about acts ("agreed that talks would resume", "agreed with Kenya on a
     truce")."""
@@ -323,7 +323,7 @@ def shared_view(view: SentenceView, tok: Token) -> bool:
         for clause in view.children(tok, "ccomp")
     ):
         return True
-    # "military leaders agree with him": agreeing with a person, told in the present and with
+    # "European leaders agree with him": agreeing with a person, told in the present and with
     # nothing agreed to, on or about, is holding the same opinion
     return (
         tok.tag in {"VBP", "VBZ"}
@@ -519,8 +519,8 @@ _MORE = frozenset({"more", "fewer", "less"})
 
 
 def comparative_record(view: SentenceView, tok: Token) -> bool:
-    """ "Obama has deported more people than any other president": a comparison of how much
-    someone did over a term is a record, not an act with a date."""
+    """ "the regime has jailed more reporters than any government before it": a comparison of
+    how much someone did over a term is a record, not an act with a date."""
     for obj in view.children(tok, "dobj"):
         compared = any(k.text.lower() in _MORE for k in view.children(obj, "amod", "advmod"))
         than = view.prep_objects(obj, ("than",)) or view.prep_objects(tok, ("than",))
