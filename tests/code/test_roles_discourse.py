@@ -1236,3 +1236,17 @@ def test_agreeing_with_someone_or_outdoing_a_predecessor_is_no_event(processor):
     assert _by_trigger(processor, text, "agrees").plover.type == "AGREE"
     text = "The Turkish government has jailed more reporters than any government before it."
     assert not _events(processor, text, "2016-02-12")
+
+
+def test_a_purpose_a_possibility_or_a_states_own_policy_is_no_act(processor):
+    # the fight is what the training is for, not a fight reported
+    text = "About 500 French troops trained Malian army units to fight jihadists."
+    assert _by_trigger(processor, text, "fight", "2019-01-16").modality == "hypothetical"
+    # a prosecution that is a challenge has not happened
+    text = "Britain faces a major challenge to prosecute the fighters."
+    assert _by_trigger(processor, text, "prosecute", "2019-01-16").modality == "hypothetical"
+    # a state's own minister saying what the state must do presses no one
+    text = "Germany must be able to try its citizens, the German defence minister said."
+    assert all(e.plover.type != "REQUEST" for e in _events(processor, text, "2019-02-16"))
+    text = "Kenya must withdraw its troops from Somalia, the Somali president said."
+    assert _by_trigger(processor, text, "must", "2019-02-16").plover.type == "REQUEST"

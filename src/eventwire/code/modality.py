@@ -26,6 +26,10 @@ NEGATING_DETS = LEXICON.words("negating_determiners")
 SUPPOSING_VERBS = LEXICON.words("supposing_verbs")
 ENABLING_ADJECTIVES = LEXICON.words("enabling_adjectives")
 BELIEF_NOUNS = LEXICON.words("belief_nouns")
+#: "a challenge to prosecute", "the option to intervene": what is only possible or needed.
+POSSIBILITY_NOUNS = LEXICON.words("possibility_nouns")
+#: "trained units to fight Isis": the infinitive names the purpose of the training.
+PURPOSE_TRAINING = LEXICON.words("purpose_training_verbs")
 #: Verbs of weighing what to do: a refusal they govern is only considered.
 DELIBERATING_LEMMAS = LEXICON.words("deliberating_lemmas")
 #: "oppose cutting off aid": the gerund of a side taken is a proposal, not an act
@@ -282,6 +286,15 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
         for anc in chain
     ):
         return "hypothetical"  # "making it easier for families to sue", "it is hard to blame"
+    if any(anc.lemma.lower() in POSSIBILITY_NOUNS and anc.pos == "NOUN" for anc in chain[:1]):
+        return "hypothetical"  # "a major challenge to prosecute the fighters": not done
+    if any(
+        anc.lemma.lower() in PURPOSE_TRAINING
+        and anc.pos == "VERB"
+        and trigger.dep in {"xcomp", "advcl"}
+        for anc in chain[:1]
+    ):
+        return "hypothetical"  # "trained Kurdish units to fight Isis": the purpose
     if any(anc.lemma.lower() in BELIEF_NOUNS for anc in chain):
         return "hypothetical"  # "a sense that he rejects the rules": a view held
     marks = [m for tok in [*anchors, *chain] for m in view.children(tok, "mark")]

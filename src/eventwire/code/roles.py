@@ -152,6 +152,19 @@ def judged_act(view: SentenceView, tok: Token, judge: Token) -> bool:
     return False
 
 
+def _own_state(source: list[Actor], target: list[Actor]) -> bool:
+    """A state's own officials saying what their state must do state its policy; they press
+    no one ("Germany must be able to prosecute them, the German minister said")."""
+    # the executive only: a legislator or a judge pressing their own government demands
+    executive = {"GOV", "MIL"}
+    return (
+        bool(source)
+        and bool(target)
+        and all(a.sector in executive for a in source + target)
+        and {a.country for a in source} == {a.country for a in target}
+    )
+
+
 def manner_noun(view: SentenceView, tok: Token) -> bool:
     """ "blocked roads in protest", "fired back in retaliation": a noun after "in" that tells
     in what spirit the verb's subject acted, not an act the verb reacts to."""
@@ -654,6 +667,8 @@ class RoleFinder:
                 continue  # "a president must be ready": what any one must do, a general rule
             source = self.actors(view, speakers, actor_fn)
             target = self.actors(view, subjects, actor_fn)
+            if _own_state(source, target):
+                continue  # "Germany must be able to prosecute", said its minister: policy
             if source or target:
                 out.append((musts[0], DEONTIC, Roles(tuple(source), tuple(target), None)))
         return out
