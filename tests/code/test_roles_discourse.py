@@ -1250,3 +1250,19 @@ def test_a_purpose_a_possibility_or_a_states_own_policy_is_no_act(processor):
     assert all(e.plover.type != "REQUEST" for e in _events(processor, text, "2019-02-16"))
     text = "Kenya must withdraw its troops from Somalia, the Somali president said."
     assert _by_trigger(processor, text, "must", "2019-02-16").plover.type == "REQUEST"
+
+
+def test_a_negation_stays_in_its_own_clause(processor):
+    text = "Kenya did not attack Somalia, and Ethiopia deployed 3,000 troops to Baidoa."
+    sent = _by_trigger(processor, text, "deployed", "2019-01-16")
+    assert sent.modality == "asserted" and sent.plover.type == "MOBILIZE"
+    # the count names no one: the troops' target is the place they are sent to
+    assert _countries(sent.target) == ["SOM"]
+    assert _by_trigger(processor, text, "attack", "2019-01-16").modality == "negated"
+    text = "Our allies have captured two Belgian fighters; the minister did not intend that."
+    assert _by_trigger(processor, text, "captured", "2019-01-16").modality == "asserted"
+
+
+def test_an_act_someone_is_allowed_to_do_is_not_reported_done(processor):
+    text = "The deal allows Ankara to deploy its troops in Syria."
+    assert _by_trigger(processor, text, "deploy", "2019-01-16").modality == "hypothetical"

@@ -52,6 +52,8 @@ CONDITION_MARKS = LEXICON.words("condition_marks")
 CONDITIONAL_AUX = LEXICON.words("conditional_aux")
 FUTURE_AUX = LEXICON.words("future_aux")
 #: Clause links through which a governing word's modality reaches the trigger.
+#: The subjects that make a coordinated verb a clause of its own.
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _CLIMB = frozenset(
     {
         "xcomp",
@@ -255,6 +257,14 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     for anc in view.ancestors(cur):
         if cur.dep not in _CLIMB or (cur.dep == "prep" and cur.text.lower() in _ADJUNCT_PREPS):
             break  # "signed a truce after months of clashes": the clashes were no plan
+        if cur.dep == "conj" and cur.pos in {"VERB", "AUX"} and view.children(cur, *_SUBJECTS):
+            break  # "X did not attack, and Y sent troops": a clause of its own
+        if (
+            cur.dep == "ccomp"
+            and cur.i < anc.i
+            and any(t.text == ";" for t in view.tokens[cur.i : anc.i])
+        ):
+            break  # "allies have captured them; he did not intend ...": its own sentence
         if cur.dep == "advcl" and any(
             m.text.lower() in _ADJUNCT_MARKS for m in view.children(cur, "mark")
         ):
@@ -286,6 +296,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
         for anc in chain
     ):
         return "hypothetical"  # "making it easier for families to sue", "it is hard to blame"
+    if any(anc.lemma.lower() in PERMITTING_LEMMAS and anc.pos == "VERB" for anc in chain[:1]):
+        return "hypothetical"  # "a deal to allow Ankara to send troops": permitted, not done
     if any(anc.lemma.lower() in POSSIBILITY_NOUNS and anc.pos == "NOUN" for anc in chain[:1]):
         return "hypothetical"  # "a major challenge to prosecute the fighters": not done
     if any(

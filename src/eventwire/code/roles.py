@@ -817,8 +817,11 @@ class RoleFinder:
                 # the pattern's own object word is the thing acted with, not an actor, unless
                 # the phrase names one ("expelled the French ambassador"); whose it is ("withdraw
                 # their peacekeeping force") is no target of the act
+                # ("3,000 troops": a count names no one)
                 named = [
-                    t for t in view.noun_phrase(h) if t.i != h.i and t.pos not in {"DET", "PRON"}
+                    t
+                    for t in view.noun_phrase(h)
+                    if t.i != h.i and t.pos not in {"DET", "PRON", "NUM"}
                 ]
                 # what is given is named after its giver ("a World Bank loan", "Russian jets"),
                 # never after whom it is given to
