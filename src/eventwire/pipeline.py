@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from itertools import islice
 
 from eventwire.code.coder import Coder
-from eventwire.code.discourse import attack_authors
+from eventwire.code.discourse import attack_authors, claimed_authors
 from eventwire.code.event_country import actors_country
 from eventwire.code.eventplace import attached_place, refers_back, refers_to_event
 from eventwire.code.quotes import find_quotes
@@ -355,7 +355,8 @@ class Processor:
             told = _told_place(coded, ps.sentence.start) or told
         events = actors_country(_same_story(_lede_places(events, sents)), self.places)
         quotes = find_quotes(article.text, sents, article_id=article.article_id, actor_fn=actor_fn)
-        events = reaction_targets(attack_authors(_speaker_as_source(events, quotes)))
+        events = _speaker_as_source(events, quotes)
+        events = reaction_targets(attack_authors(claimed_authors(events)))
         events = score_events(events, self.calibration)
         events = _report_week(events, _day(article.published))
         mentions = tuple(m for ps in sents for m in ps.mentions)

@@ -44,3 +44,29 @@ def test_dissolving_parties_bans_them(processor):
     assert ev.cameo.code == "1722" and countries(ev.target) == ["BFA"]
     ev = by_trigger(processor, "Iran banned women from attending football matches.", "banned")
     assert ev.plover.type == "COERCE" and countries(ev.target) == ["IRN"]
+
+
+def test_a_later_claim_of_the_attack_names_its_author(processor):
+    text = (
+        "Gunmen killed six Nigerien soldiers near Tillaberi on Sunday. The attackers fled on "
+        "motorbikes. The Islamic State in the Sahel claimed the attack on Monday."
+    )
+    events = processor.process_text(text, published="2023-03-14").events
+    killed = next(e for e in events if e.trigger.text == "killed")
+    claim = next(e for e in events if e.trigger.text == "claimed")
+    # the gunmen were the claimant's, and the claim is aimed at the soldiers attacked
+    assert (
+        countries(killed.source) == ["IMG"] and killed.source[0].start > text.index("Monday") - 60
+    )
+    assert countries(claim.target) == ["NER"]
+    assert claim.place is not None and claim.place.country == "NER"
+
+
+def test_a_claim_of_another_attack_owns_none_of_the_earlier_ones(processor):
+    text = (
+        "Gunmen killed six soldiers near Tillaberi on Sunday. The Islamic State in the Sahel "
+        "claimed responsibility on Monday for a bombing in Menaka."
+    )
+    events = processor.process_text(text, published="2023-03-14").events
+    killed = next(e for e in events if e.trigger.text == "killed")
+    assert "IMG" not in countries(killed.source)

@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from eventwire.code.grammar import ATTACK_NOUNS, LEXICON, VIOLENT_ROOTS
-from eventwire.records import Actor, Event
+from eventwire.records import Actor, Event, Place
 
 #: How many sentences back an attack's author is still the one a toll refers to.
 WINDOW = 4
@@ -106,3 +106,65 @@ def attack_authors(events: list[Event]) -> list[Event]:
         source = tuple(replace(a, confidence=min(a.confidence, 0.5)) for a in author)
         out[i] = replace(ev, source=source)
     return out
+
+
+#: Words right after a claim's trigger that name the attack it claims as one told before
+#: ("claimed the attack", "claimed responsibility for the bombing").
+_CLAIMED = re.compile(
+    rf"^\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:{_DETS})\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_ATTACK})s?\b",
+    re.I,
+)
+
+
+def _claims_told_attack(ev: Event) -> bool:
+    """A claim ("claimed the attack", "claim responsibility for the bombing") of an attack the
+    text has told: its author is the claimant."""
+    if not ev.trigger.text.lower().startswith("claim") or not _identified(ev.source):
+        return False
+    if not (_violent(ev) or (ev.cameo.code or "") in CLAIM_CODES):
+        return False
+    after = ev.evidence[ev.trigger.end - ev.evidence_start :]
+    return bool(_CLAIMED.match(after))
+
+
+def claimed_authors(events: list[Event]) -> list[Event]:
+    """Events of one document, with the attacks a later claim owns given the claimant as
+    their author ("Gunmen killed six soldiers near Tillabéri. ... The Islamic State in the
+    Sahel claimed the attack"): the attacks with no author the text identifies, told within
+    the last few sentences before the claim; the claim is aimed at whom they were aimed at."""
+    order = sorted(range(len(events)), key=lambda i: (events[i].sentence, events[i].trigger.start))
+    out = list(events)
+    for n, i in enumerate(order):
+        claim = out[i]
+        if not _claims_told_attack(claim):
+            continue
+        owned = [
+            j
+            for j in order[:n]
+            if claim.sentence - WINDOW <= out[j].sentence <= claim.sentence
+            and out[j].trigger.start < claim.trigger.start
+            and _violent(out[j])
+            and not _claims_told_attack(out[j])
+            and _unknown_author(out[j].source)
+        ]
+        if not owned:
+            continue
+        author = tuple(replace(a, confidence=min(a.confidence, 0.5)) for a in claim.source)
+        for j in owned:
+            out[j] = replace(out[j], source=author)
+        if not claim.target:
+            aimed = next((out[j].target for j in reversed(owned) if _identified(out[j].target)), ())
+            if aimed:
+                claim = replace(claim, target=aimed)
+        where = next((out[j].place for j in reversed(owned) if _stated(out[j].place)), None)
+        if where is not None and not _stated(claim.place):
+            # a claim of an attack is told where the attack happened
+            claim = replace(claim, place=replace(where, inferred=True))
+        out[i] = claim
+    return out
+
+
+def _stated(place: Place | None) -> bool:
+    """A place the text states for the event, finer than a country or a region."""
+    return place is not None and not place.inferred and place.precision not in {"country", "region"}
