@@ -70,3 +70,18 @@ def test_a_claim_of_another_attack_owns_none_of_the_earlier_ones(processor):
     events = processor.process_text(text, published="2023-03-14").events
     killed = next(e for e in events if e.trigger.text == "killed")
     assert "IMG" not in countries(killed.source)
+
+
+def test_the_bomber_is_the_author_of_the_attack_told_before(processor):
+    text = (
+        "Al-Shabaab claimed responsibility for a bombing at a hotel in Mogadishu on Friday. "
+        "The bomber struck the hotel gate."
+    )
+    struck = by_trigger(processor, text, "struck", "2023-03-14")
+    assert countries(struck.source) == ["SOM"] and struck.source[0].text == "Al-Shabaab"
+    # "a bomber" introduces someone new
+    text = (
+        "Al-Shabaab claimed responsibility for a bombing at a hotel in Mogadishu on Friday. "
+        "A bomber struck a market in Baidoa on Sunday."
+    )
+    assert by_trigger(processor, text, "struck", "2023-03-14").source[0].text == "bomber"

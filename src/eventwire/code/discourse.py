@@ -63,10 +63,23 @@ def points_back(ev: Event) -> bool:
     some attack in the story. Fighting with a named enemy and no author is no toll."""
     if ev.target and not ev.source and ev.trigger.text.lower() in _CASUALTY:
         return True
+    if ev.source and all(_definite_attacker(ev, a) for a in ev.source):
+        return True  # "the bomber struck", "the gunmen fled": attackers already introduced
     # the definite noun must name this event: in "the strike followed an attack on ...", the
     # strike points back, the attack is a new one
     at = ev.trigger.start - ev.evidence_start
     return any(m.start() <= at < m.end() for m in _DEFINITE_ATTACK.finditer(ev.evidence))
+
+
+def _definite_attacker(ev: Event, actor: Actor) -> bool:
+    """An attacker the text does not identify, told with a definite article ("the bomber",
+    "the gunmen"): someone the story has introduced, not a new party."""
+    words = actor.text.lower().split()
+    if not words or words[-1] not in _UNIDENTIFIED or actor.country:
+        return False
+    before = ev.evidence[: max(0, actor.start - ev.evidence_start)].lower().split()
+    article = words[0] if len(words) > 1 else (before[-1] if before else "")
+    return article in {"the", "this", "these", "those"}
 
 
 def attack_authors(events: list[Event]) -> list[Event]:
