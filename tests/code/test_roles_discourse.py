@@ -1266,3 +1266,16 @@ def test_a_negation_stays_in_its_own_clause(processor):
 def test_an_act_someone_is_allowed_to_do_is_not_reported_done(processor):
     text = "The deal allows Ankara to deploy its troops in Syria."
     assert _by_trigger(processor, text, "deploy", "2019-01-16").modality == "hypothetical"
+
+
+def test_the_kingdom_is_the_monarchy_named_before(processor):
+    text = "Saudi Arabia and Iran restored relations in March. The kingdom reopened its embassy."
+    ev = _by_trigger(processor, text, "reopened", "2023-05-10")
+    assert _countries(ev.source) == ["SAU"]
+
+
+def test_forces_entering_a_country_move_in_on_it(processor):
+    ev = _by_trigger(processor, "Kenyan troops entered Somalia in October 2011.", "entered")
+    assert (_countries(ev.source), _countries(ev.target)) == (["KEN"], ["SOM"])
+    assert ev.cameo.code == "192"
+    assert not _events(processor, "The minister entered parliament in 2010.")

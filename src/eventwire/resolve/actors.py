@@ -61,6 +61,8 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 _MILITARY_HEADS = LEXICON.words("military_heads")
 #: Nouns for armed forces: "those forces" may stand for "the troops" named before.
 _FORCE_NOUNS = LEXICON.words("force_nouns")
+#: States that English calls "the kingdom".
+_KINGDOMS = frozenset(w.upper() for w in LEXICON.words("kingdom_states"))
 #: States whose legislature is a Congress, and the words that name one.
 _CONGRESS_STATES = frozenset(w.upper() for w in LEXICON.words("congress_states"))
 _CONGRESS_WORDS = LEXICON.words("congress_words")
@@ -473,13 +475,20 @@ class ActorContext:
                 military_rule=military,
                 local=not state,
                 here=self._places_here(start),
+                kingdom=head_norm == "kingdom",
             )
             if country:
                 found.country, found.country_rank = country, RANK["context"]
                 from_context = True
                 if found.role and not found.unknown_name and _bare_title(found, core):
                     self.resolver.fill_office(found)  # "the president": who held it then
-                if found.sector is None and head_norm in {"country", "nation", "state", "capital"}:
+                if found.sector is None and head_norm in {
+                    "country",
+                    "nation",
+                    "state",
+                    "capital",
+                    "kingdom",
+                }:
                     found.sector = "GOV"
         if found.country and found.sector is None and found.head_is_country:
             found.sector = self._state_sector(found, words)
@@ -654,6 +663,7 @@ class ActorContext:
         military_rule: bool,
         local: bool = False,
         here: frozenset[str] = frozenset(),
+        kingdom: bool = False,
     ) -> str | None:
         """The most mentioned country not excluded; for "the junta", one under military rule;
         for ``local`` actors (rebels, protesters, police), the country whose towns the article
@@ -666,6 +676,9 @@ class ActorContext:
             ranked.sort(key=lambda c: -places.get(c, 0))  # stable: mentions break ties
         if local and len(here) == 1:
             ranked.sort(key=lambda c: c not in here)
+        if kingdom:  # "the kingdom": the monarchy among the countries told
+            reigned = [c for c in ranked if c in _KINGDOMS]
+            return reigned[0] if reigned else None
         if military_rule:
             ruled = [c for c in ranked if self.resolver.military_ruled(c)]
             if ruled:
