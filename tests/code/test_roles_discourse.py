@@ -1279,3 +1279,25 @@ def test_forces_entering_a_country_move_in_on_it(processor):
     assert (_countries(ev.source), _countries(ev.target)) == (["KEN"], ["SOM"])
     assert ev.cameo.code == "192"
     assert not _events(processor, "The minister entered parliament in 2010.")
+
+
+def test_nouns_of_rejection_appeal_arrest_expulsion_and_agreement(processor):
+    ev = _by_trigger(processor, "Israel's rejection of the truce plan angered Egypt.", "rejection")
+    assert ev.plover.type == "REJECT" and _countries(ev.source) == ["ISR"]
+    ev = _by_trigger(
+        processor, "An appeal by the Pope for a truce in Gaza went unheeded.", "appeal"
+    )
+    assert ev.plover.type == "REQUEST" and _countries(ev.source) == ["VAT"]
+    assert not _events(processor, "The senator's broad appeal to voters helped him.")
+    # the agent the parse hangs on the noun's "of" object
+    text = "The arrest of the opposition leader by Senegalese police sparked protests."
+    assert _countries(_by_trigger(processor, text, "arrest").source) == ["SEN"]
+    text = "The expulsion of Russian diplomats from Germany was announced on Tuesday."
+    assert _countries(_by_trigger(processor, text, "expulsion").source) == ["DEU"]
+    # the parties of an agreement between them are both its sides
+    text = "An agreement between Serbia and Kosovo on licence plates was reached in Brussels."
+    ev = _by_trigger(processor, text, "agreement")
+    assert (_countries(ev.source), _countries(ev.target)) in (
+        (["SRB"], ["XKX"]),
+        (["XKX"], ["SRB"]),
+    )

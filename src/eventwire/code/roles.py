@@ -282,6 +282,12 @@ class RoleFinder:
             src_heads = [cataphor(view, h) for h in view.children(tok, "poss")]
             src_heads += [o for a in view.children(tok, "agent") for o in view.children(a, "pobj")]
             src_heads += view.prep_objects(tok, ("by", *p.source_preps))
+            if not src_heads and p.of_role == "target":
+                # "the arrest of the opposition leader by Senegalese police": the parse hangs
+                # the agent on the noun's "of" object, which no "by" can belong to
+                src_heads += [
+                    o for h in of_objs for o in view.prep_objects(h, ("by", *p.source_preps))
+                ]
             for theme in of_objs if p.of_role == "theme" else ():
                 for t in view.conjuncts(theme):
                     src_heads += view.prep_objects(t, p.source_preps)
