@@ -1301,3 +1301,10 @@ def test_nouns_of_rejection_appeal_arrest_expulsion_and_agreement(processor):
         (["SRB"], ["XKX"]),
         (["XKX"], ["SRB"]),
     )
+
+
+def test_an_act_told_as_a_participle_of_what_it_acts_on(processor):
+    # "sanctions imposed by the EU on Belarus": the EU imposed them, on Belarus
+    text = "Sanctions imposed by the EU on Belarus took effect on Monday."
+    ev = _by_trigger(processor, text, "imposed", "2024-05-10")
+    assert (_countries(ev.source), _countries(ev.target)) == (["EUR"], ["BLR"])

@@ -331,6 +331,9 @@ class CandidateFinder:
         heads: list[Token] = []
         if tok.pos == "VERB":
             direct = view.children(tok, *OBJ, "nsubjpass")
+            modified = view.head(tok)
+            if modified is not None and reduced_passive(view, tok):
+                direct = [*direct, modified]  # "sanctions imposed by the EU": what is imposed
             heads += direct
             for obj in direct:  # "suspended part of a training programme"
                 heads += view.prep_objects(obj, ("of",))

@@ -252,7 +252,15 @@ class RoleFinder:
                     givers += view.prep_objects(obj, p.source_preps)
                 return Roles(tuple(self.actors(view, givers, actor_fn)), tuple(source), None)
             if not target and p.target_preps:
-                target = self.actors(view, view.prep_objects(tok, p.target_preps), actor_fn)
+                aimed = view.prep_objects(tok, p.target_preps)
+                # "sanctions imposed by the EU on Belarus": the parse hangs the aim on the agent
+                aimed += [
+                    o
+                    for a in view.children(tok, "agent")
+                    for by in view.children(a, "pobj")
+                    for o in view.prep_objects(by, p.target_preps)
+                ]
+                target = self.actors(view, aimed, actor_fn)
             if not target and p.target_preps:  # "deepening ties with Moscow"
                 # "suspended most of its assistance to Niger": through a part's "of"
                 parts = [o for h in obj_heads for o in view.prep_objects(h, ("of",))]
