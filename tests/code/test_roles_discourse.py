@@ -1308,3 +1308,23 @@ def test_an_act_told_as_a_participle_of_what_it_acts_on(processor):
     text = "Sanctions imposed by the EU on Belarus took effect on Monday."
     ev = _by_trigger(processor, text, "imposed", "2024-05-10")
     assert (_countries(ev.source), _countries(ev.target)) == (["EUR"], ["BLR"])
+
+
+def test_a_country_named_as_a_party_is_no_place_for_a_local_group(processor):
+    # rebels negotiating with Russia in a story set in Syria are not Russian rebels
+    text = (
+        "Syrian government forces shelled Daraa on Monday. Rebel fighters are trying to "
+        "negotiate with Russia."
+    )
+    ev = _by_trigger(processor, text, "negotiate", "2018-07-01")
+    assert _countries(ev.source) == ["SYR"]
+
+
+def test_mediators_broker_between_others_and_responsibility_laid_is_blame(processor):
+    ev = _by_trigger(processor, "The talks were brokered by Russia and Turkey.", "brokered")
+    # the two mediators do not mediate with each other
+    assert set(_countries(ev.source)) == {"RUS", "TUR"} and not ev.target
+    text = "Blinken said Moscow bears responsibility for the attacks."
+    ev = _by_trigger(processor, text, "bears", "2023-01-20")
+    assert ev.plover.type == "ACCUSE"
+    assert (_countries(ev.source), _countries(ev.target)) == (["USA"], ["RUS"])

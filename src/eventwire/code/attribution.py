@@ -34,7 +34,12 @@ def attributions(
     """(trigger, accuser, accused) for every attribution of blame or terror in the sentence."""
     out: list[tuple[Token, list[Actor], list[Actor]]] = []
     for tok in view.tokens:
-        found = _responsible_said(view, tok) or _held_responsible(view, tok) or _labelled(view, tok)
+        found = (
+            _responsible_said(view, tok)
+            or _bears_responsibility_said(view, tok)
+            or _held_responsible(view, tok)
+            or _labelled(view, tok)
+        )
         if found is None:
             continue
         trigger, accusers, accused = found
@@ -58,6 +63,29 @@ def _responsible_said(
     if any(k.dep == "neg" for k in view.children(be)) or not _for_harm(view, tok):
         return None  # "said Y was not responsible": a defence, not an accusation
     accused = view.children(be, "nsubj", "nsubjpass")
+    accusers = view.children(gov, *SUBJ) or controller_subject(view, gov)
+    return (tok, accusers, accused) if accused and accusers else None
+
+
+def bears_responsibility_said(view: SentenceView, tok: Token) -> bool:
+    """ "Tillerson said Moscow bears responsibility for the victims": responsibility borne,
+    in what another speaker says, is laid on the bearer, not claimed by it."""
+    return _bears_responsibility_said(view, tok) is not None
+
+
+def _bears_responsibility_said(
+    view: SentenceView, tok: Token
+) -> tuple[Token, list[Token], list[Token]] | None:
+    if tok.lemma.lower() not in {"bear", "carry"} or tok.pos != "VERB" or tok.dep != "ccomp":
+        return None
+    if not any(o.lemma.lower() == "responsibility" for o in view.children(tok, "dobj")):
+        return None
+    gov = view.head(tok)
+    if gov is None or gov.lemma.lower() not in DECLARING:
+        return None
+    if any(k.dep == "neg" for k in view.children(tok)):
+        return None  # "said Y bears no responsibility": a defence
+    accused = view.children(tok, "nsubj")
     accusers = view.children(gov, *SUBJ) or controller_subject(view, gov)
     return (tok, accusers, accused) if accused and accusers else None
 

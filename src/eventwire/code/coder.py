@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from eventwire.code.acled import acled_view
-from eventwire.code.attribution import ATTRIBUTED, attributions
+from eventwire.code.attribution import ATTRIBUTED, attributions, bears_responsibility_said
 from eventwire.code.authority import implied_authority, of_the_place
 from eventwire.code.candidates import CandidateFinder
 from eventwire.code.clauses import subject_undergoes
@@ -113,6 +113,8 @@ POLICE_RAID_CODE = "170"
 SHOW_OF_FORCE_CODE = "150"
 #: Roots of acts two parties do together: agree (03), consult (04), cooperate (06).
 JOINT_ROOTS = frozenset({"03", "04", "06"})
+#: CAMEO 045, mediate: done between others.
+MEDIATE_CODE = "045"
 
 
 #: CAMEO 1712, destroy property: a building destroyed stands for its people as one attacked.
@@ -235,7 +237,13 @@ class Coder:
             pending.append((tok, pattern, self.role_finder.roles(view, tok, pattern, actor_fn)))
         pending.extend(self.role_finder.deontic(view, actor_fn))
         pending.extend(self.role_finder.claims(view, pending, actor_fn))
-        taken = {t.i for t, _, _ in pending}
+        # a claim of responsibility that another speaker lays on its bearer gives way to the
+        # attribution ("said Moscow bears responsibility")
+        taken = {
+            t.i
+            for t, p, _ in pending
+            if not (p.code == "015" and bears_responsibility_said(view, t))
+        }
         for trig, accuser, accused in attributions(
             view, lambda v, heads: self.role_finder.actors(v, heads, actor_fn)
         ):
@@ -389,6 +397,8 @@ class Coder:
                 continue  # "frequently meets members of Congress": a habit, not an event
             if permission_refused(view, tok):
                 continue  # "refused to let inspectors visit": the refusal is the event
+            if pattern.code == "015" and bears_responsibility_said(view, tok):
+                continue  # "said Moscow bears responsibility": laid on it (an attribution)
             if comparative_record(view, tok):
                 continue  # "jailed more reporters than any government before it": a record
             if generic_present(view, tok):
@@ -472,6 +482,8 @@ class Coder:
                 not target
                 and not pattern.reciprocal
                 and pattern.code[:2] in JOINT_ROOTS
+                # a mediator brokers between others, never with its fellow mediators
+                and pattern.code != MEDIATE_CODE
                 and len({a.country for a in source if a.country}) >= 2
                 # named in the sentence: "the two sides" is a guess from earlier sentences
                 and all(a.kb_id != CONTEXT_KB_ID for a in source)

@@ -746,7 +746,8 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                     ctx.note_country(hit.key)
                     if hit.kind == "country":
                         named_countries.append((m.text, hit.key))
-                        ctx.sentence_places[-1].add(hit.key)
+                        if _in_locative(ps, m.start):  # "rebels in Mali", not "met Russia"
+                            ctx.sentence_places[-1].add(hit.key)
                     if not _names_a_topic(ps, m.start, m.end):
                         ctx.country_mentions.append((m.start, hit.key))
                     ctx.sentence_countries[-1].add(hit.key)
@@ -818,6 +819,17 @@ def _states_named_like_countries(ctx: ActorContext, named: list[tuple[str, str]]
             if ctx.country_counts[iso3] <= 0:
                 del ctx.country_counts[iso3]
             ctx.country_counts[owner] += 1
+
+
+#: Prepositions that put what follows as where something is.
+_LOCATIVE_PREPS = frozenset({"in", "inside", "near", "across", "throughout", "at", "within"})
+
+
+def _in_locative(ps: ParsedSentence, start: int) -> bool:
+    """The mention at ``start`` follows a locative preposition ("in Mali", "across Syria"):
+    a country named as a party ("negotiate with Russia") says nothing of where people are."""
+    before = [t for t in ps.tokens if t.idx < start]
+    return bool(before) and before[-1].text.lower() in _LOCATIVE_PREPS
 
 
 def _is_subject(view: SentenceView, start: int, end: int) -> bool:
