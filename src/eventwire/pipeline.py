@@ -9,6 +9,7 @@ stays flat whatever the corpus size.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -513,9 +514,23 @@ def _top_countries(ctx: ActorContext) -> tuple[str, ...]:
     return tuple(c for c, _ in ctx.country_counts.most_common(5))
 
 
+#: Subject pronouns: in a quotation, "I" and "we" are the speaker; the others someone else.
+_SUBJECT_PRONOUNS = re.compile(r"\b(i|we|he|she|it|they)\b", re.I)
+
+
+def _speaker_acts(ev: Event, quote: Quote) -> bool:
+    """The last subject pronoun before the trigger inside the quotation is "I" or "we"
+    ("We came to help the army"); "It captures her" or "the initial attacks on Afrin" are
+    no act of the one quoted."""
+    start = max(quote.start, ev.evidence_start)
+    before = ev.evidence[start - ev.evidence_start : ev.trigger.start - ev.evidence_start]
+    found = _SUBJECT_PRONOUNS.findall(before)
+    return bool(found) and found[-1].lower() in {"i", "we"}
+
+
 def _speaker_as_source(events: list[Event], quotes: list[Quote]) -> list[Event]:
-    """An event stated inside a quotation with no source ("We came to help the army")
-    was done by the speaker."""
+    """An event stated inside a quotation with no source, told with "I" or "we" ("We came to
+    help the army"), was done by the speaker."""
     out = []
     for ev in events:
         if not ev.source:
@@ -527,7 +542,7 @@ def _speaker_as_source(events: list[Event], quotes: list[Quote]) -> list[Event]:
                 ),
                 None,
             )
-            if q is not None and q.speaker is not None:
+            if q is not None and q.speaker is not None and _speaker_acts(ev, q):
                 if all(q.speaker.country != a.country for a in ev.target) or not ev.target:
                     ev = replace(ev, source=(q.speaker,), confidence=round(ev.confidence * 0.9, 2))
         out.append(ev)

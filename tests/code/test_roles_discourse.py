@@ -1328,3 +1328,21 @@ def test_mediators_broker_between_others_and_responsibility_laid_is_blame(proces
     ev = _by_trigger(processor, text, "bears", "2023-01-20")
     assert ev.plover.type == "ACCUSE"
     assert (_countries(ev.source), _countries(ev.target)) == (["USA"], ["RUS"])
+
+
+def test_only_i_or_we_in_a_quotation_make_the_speaker_the_actor(processor):
+    text = '"We came to help the Malian army against the terrorists," the Russian commander said.'
+    ev = _by_trigger(processor, text, "help", "2022-03-01")
+    assert _countries(ev.source) == ["RUS"]
+    # attacks the speaker only tells of are not the speaker's
+    text = '"The initial attacks on Afrin were brutal," Erdogan said.'
+    ev = _by_trigger(processor, text, "attacks", "2023-03-01")
+    assert "TUR" not in _countries(ev.source)
+
+
+def test_a_general_present_the_tagger_calls_a_base_form_is_no_event(processor):
+    text = (
+        "The host defended his remarks. When guests said that people other than Muslims kill "
+        "civilians in shootings, the host objected."
+    )
+    assert all(e.trigger.text != "kill" for e in _events(processor, text, "2016-06-18"))

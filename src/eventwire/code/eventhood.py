@@ -465,14 +465,20 @@ def generic_present(view: SentenceView, tok: Token) -> bool:
     """ "Putin kills journalists", "our presidents kill terrorists", "the government offers
     loans to parents": an act told in the simple present with a bare plural object, outside
     the headline and with no date, says what someone does in general, not what happened."""
-    if tok.pos != "VERB" or tok.tag not in {"VBZ", "VBP"} or view.parsed.sentence.index == 0:
+    present = tok.tag in {"VBZ", "VBP"} or (
+        # the tagger often takes a plural present for a base form ("people kill civilians")
+        tok.tag == "VB" and bool(view.children(tok, "nsubj"))
+    )
+    if tok.pos != "VERB" or not present or view.parsed.sentence.index == 0:
         return False
     if view.children(tok, "aux", "auxpass", "neg"):
         return False
     objects = view.children(tok, "dobj")
     if not objects or not all(_bare_plural(view, o) for o in objects):
         return False
-    return not any(t.ent in {"DATE", "TIME"} for t in view.tokens)
+    # a date of the verb's own clause dates the act; one elsewhere ("on his Friday night
+    # show, guests said others kill people") dates something else
+    return not any(t.ent in {"DATE", "TIME"} for t in [tok, *view.subtree(tok)])
 
 
 def _bare_plural(view: SentenceView, noun: Token) -> bool:
