@@ -1346,3 +1346,9 @@ def test_a_general_present_the_tagger_calls_a_base_form_is_no_event(processor):
         "civilians in shootings, the host objected."
     )
     assert all(e.trigger.text != "kill" for e in _events(processor, text, "2016-06-18"))
+
+
+def test_prince_mohammed_is_the_saudi_crown_prince(processor):
+    text = "The US Senate accused Prince Mohammed of ordering the killing."
+    ev = _by_trigger(processor, text, "accused", "2019-01-02")
+    assert _countries(ev.target) == ["SAU"]
