@@ -1352,3 +1352,10 @@ def test_prince_mohammed_is_the_saudi_crown_prince(processor):
     text = "The US Senate accused Prince Mohammed of ordering the killing."
     ev = _by_trigger(processor, text, "accused", "2019-01-02")
     assert _countries(ev.target) == ["SAU"]
+
+
+def test_an_agreement_to_act_is_aimed_at_the_partner_or_the_receiver(processor):
+    ev = _by_trigger(processor, "Russia agreed to extend the grain deal with Ukraine.", "agreed")
+    assert _countries(ev.target) == ["UKR"]
+    ev = _by_trigger(processor, "Kenya agreed to send troops to Haiti.", "agreed", "2023-11-20")
+    assert _countries(ev.target) == ["HTI"]

@@ -88,6 +88,10 @@ HELPING_LEMMAS = LEXICON.words("helping_lemmas")
 JUDGED_ROOTS = frozenset({"05", "11", "12"})
 #: Nouns of acts of force whose author a judgement of them is aimed at.
 ACT_OF_FORCE_NOUNS = ATTACK_NOUNS | LEXICON.words("act_of_force_nouns")
+#: "agreed to send troops to Haiti": verbs of sending, whose "to" names who receives.
+SENDING_LEMMAS = frozenset({"send", "deploy", "dispatch", "deliver", "ship", "airlift"})
+#: "extend the grain deal with Ukraine": ties whose "with" names the partner.
+PARTNERSHIP_NOUNS = LEXICON.words("partnership_nouns")
 #: "refused to let inspectors visit": the permitted party is the next act's subject.
 PERMITTING_LEMMAS = LEXICON.words("permitting_lemmas")
 #: "blame X on Y", "pin X on Y": Y is held responsible for X
@@ -773,12 +777,24 @@ class RoleFinder:
                     for s in view.children(c, *SUBJ)
                 ]
             heads = [h for h in objects if self._names_its_party(view, h)]
+            # "agreed to extend the grain deal with Ukraine": the partner of the tie
+            heads += [
+                w
+                for h in objects
+                if h.lemma.lower() in PARTNERSHIP_NOUNS
+                for w in view.prep_objects(h, ("with",))
+                if self._names_its_party(view, w)
+            ]
             # "threatened to retaliate against Israel", "to cut off gas to Moldova",
             # "to deal heavy blows to Kyiv": an act aimed at someone
+            sending = clause.lemma.lower() in SENDING_LEMMAS
             heads = heads or [
                 h
                 for owner in ((clause, *objects) if threat else (clause,))
-                for h in view.prep_objects(owner, AIMED_PREPS if threat else ("against",))
+                for h in view.prep_objects(
+                    owner,
+                    AIMED_PREPS if threat else ("against", "to") if sending else ("against",),
+                )
                 if self._names_its_party(view, h)
             ]
             if threat and not heads:
