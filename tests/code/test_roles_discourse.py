@@ -1359,3 +1359,10 @@ def test_an_agreement_to_act_is_aimed_at_the_partner_or_the_receiver(processor):
     assert _countries(ev.target) == ["UKR"]
     ev = _by_trigger(processor, "Kenya agreed to send troops to Haiti.", "agreed", "2023-11-20")
     assert _countries(ev.target) == ["HTI"]
+
+
+def test_a_stab_in_the_back_is_a_betrayal_no_assault(processor):
+    text = "Erdogan said the US had stabbed Turkey in the back."
+    assert all(e.plover.type != "ASSAULT" for e in _events(processor, text, "2018-04-12"))
+    text = "A man stabbed two police officers in Brussels."
+    assert _by_trigger(processor, text, "stabbed", "2018-04-12").plover.type == "ASSAULT"

@@ -38,6 +38,7 @@ from eventwire.code.eventhood import (
     race_for_prize,
     rallying_support,
     shared_view,
+    stab_in_the_back,
     standing_support,
     state_display,
     verbal_attack,
@@ -399,6 +400,8 @@ class Coder:
                 continue  # "refused to let inspectors visit": the refusal is the event
             if pattern.code == "015" and bears_responsibility_said(view, tok):
                 continue  # "said Moscow bears responsibility": laid on it (an attribution)
+            if stab_in_the_back(view, tok):
+                continue  # "stabbed Turkey in the back": a betrayal, no violence
             if comparative_record(view, tok):
                 continue  # "jailed more reporters than any government before it": a record
             if generic_present(view, tok):

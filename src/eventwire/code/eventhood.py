@@ -533,3 +533,14 @@ def comparative_record(view: SentenceView, tok: Token) -> bool:
         if compared and than:
             return True
     return False
+
+
+def stab_in_the_back(view: SentenceView, tok: Token) -> bool:
+    """ "The US had stabbed Turkey in the back": a betrayal told as a stabbing, no violence."""
+    if tok.lemma.lower() not in {"stab", "knife"}:
+        return False
+    return any(o.lemma.lower() == "back" for o in view.prep_objects(tok, ("in",))) or any(
+        o.lemma.lower() == "back"
+        for d in view.children(tok, "dobj")
+        for o in view.prep_objects(d, ("in",))
+    )
