@@ -1366,3 +1366,10 @@ def test_a_stab_in_the_back_is_a_betrayal_no_assault(processor):
     assert all(e.plover.type != "ASSAULT" for e in _events(processor, text, "2018-04-12"))
     text = "A man stabbed two police officers in Brussels."
     assert _by_trigger(processor, text, "stabbed", "2018-04-12").plover.type == "ASSAULT"
+
+
+def test_agreeing_what_someone_has_or_poses_shares_a_view(processor):
+    text = "Macron and Biden agreed the Russian regime had a pattern of dangerous behaviour."
+    assert all(e.plover.type != "AGREE" for e in _events(processor, text, "2023-04-12"))
+    text = "Macron and Biden agreed to send more air defence systems to Ukraine."
+    assert any(e.plover.type == "AGREE" for e in _events(processor, text, "2023-04-12"))

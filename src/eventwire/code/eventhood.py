@@ -311,6 +311,10 @@ def quit_habit(view: SentenceView, tok: Token, mode: str | None) -> bool:
     )
 
 
+#: Verbs of being and having: a that-clause of theirs says what is so, not what is done.
+_STATIVE = frozenset({"be", "have", "remain", "pose", "represent", "constitute", "seem"})
+
+
 def shared_view(view: SentenceView, tok: Token) -> bool:
     """ "Pence agrees with Gingrich that Trump is the best candidate", "European leaders agree
     with him": agreeing that something is so, or with someone, in the present, shares a view;
@@ -319,10 +323,10 @@ def shared_view(view: SentenceView, tok: Token) -> bool:
     if tok.lemma.lower() != "agree":
         return False
     if any(
-        clause.lemma.lower() == "be" and not view.children(clause, "aux")
+        clause.lemma.lower() in _STATIVE and not view.children(clause, "aux")
         for clause in view.children(tok, "ccomp")
     ):
-        return True
+        return True  # "agreed the regime had a pattern of dangerous behaviour"
     # "European leaders agree with him": agreeing with a person, told in the present and with
     # nothing agreed to, on or about, is holding the same opinion
     return (
