@@ -1373,3 +1373,17 @@ def test_agreeing_what_someone_has_or_poses_shares_a_view(processor):
     assert all(e.plover.type != "AGREE" for e in _events(processor, text, "2023-04-12"))
     text = "Macron and Biden agreed to send more air defence systems to Ukraine."
     assert any(e.plover.type == "AGREE" for e in _events(processor, text, "2023-04-12"))
+
+
+def test_he_and_his_go_on_about_the_first_subject_not_a_small_clauses(processor):
+    text = (
+        "Although Erdogan wanted to see Bashar al-Assad removed, as part of his growing "
+        "cooperation with Russia he softened his tone. He also called on the UN to reform."
+    )
+    ev = _by_trigger(processor, text, "cooperation", "2018-05-10")
+    assert _countries(ev.source) == ["TUR"]
+    ev = _by_trigger(processor, text, "called", "2018-05-10")
+    assert _countries(ev.source) == ["TUR"]
+    text = "John Bolton has been pressing upon Trump that the fight against Isis is not won."
+    ev = _by_trigger(processor, text, "pressing", "2018-05-10")
+    assert _countries(ev.target) == ["USA"]

@@ -254,10 +254,11 @@ class ActorContext:
         self, start: int, skip: frozenset[int | str] = frozenset(), *, subject: bool = False
     ) -> Learnt | None:
         """The person a pronoun at ``start`` most likely stands for: in its own sentence the
-        nearest person named before it, though a subject pronoun ("he", "she") goes on about
-        the sentence's earlier subject ("Ryan visited Netanyahu in Israel, where he met
-        reporters": Ryan); else, in the last sentence that names someone, the person who is
-        a subject there (news goes on about whoever acted last), else the last one named.
+        nearest person named before it, though a subject pronoun ("he", "she") or "his" goes
+        on about the sentence's first subject ("Ryan visited Netanyahu in Israel, where he met
+        reporters": Ryan; "Erdogan ... to see Assad removed, as part of his cooperation":
+        Erdogan); else, in the last sentence that names someone, the first person who is a
+        subject there (news goes on about whoever acted last), else the last one named.
         ``skip``: mentions (start offsets) and names the pronoun cannot stand for (an object
         pronoun is never its own clause's subject: "Macron accused him")."""
         own = bisect.bisect_right(self.sentence_starts, start) - 1
@@ -269,15 +270,17 @@ class ActorContext:
             return None
         if before[-1].start >= here:
             if subject:
+                # the first subject, the one the sentence is about, rather than the subject of
+                # a small clause inside it ("to see Assad removed")
                 acting = [p for p in before if p.start >= here and p.start in self.subjects]
                 if acting:
-                    return acting[-1]
+                    return acting[0]
             return before[-1]
         last = bisect.bisect_right(self.sentence_starts, before[-1].start) - 1
         begin = self.sentence_starts[last] if last >= 0 else 0
         there = [p for p in before if p.start >= begin]
         subjects = [p for p in there if p.start in self.subjects]
-        return subjects[-1] if subjects else there[-1]
+        return subjects[0] if subjects else there[-1]
 
     @property
     def focus_country(self) -> str | None:
@@ -341,7 +344,9 @@ class ActorContext:
         ``not_people``: mentions and names a personal pronoun cannot stand for.
         """
         if len(words) == 1 and words[0].text.lower() in PERSONAL_PRONOUNS:
-            nominative = words[0].text.lower() in {"he", "she"}
+            # "he", "she" and "his" go on about the clause's subject ("Erdogan appears to have
+            # lessened his determination ..., as part of his growing cooperation with Russia")
+            nominative = words[0].text.lower() in {"he", "she", "his"}
             return _stand_in(
                 text, start, end, self.person_before(start, not_people, subject=nominative)
             )
