@@ -93,9 +93,9 @@ def test_an_unidentified_attacker_takes_no_country_from_the_article(processor):
 
 
 def test_his_stands_for_the_person_named_before(processor):
-    text = "Erdogan met Putin in Sochi. Erdogan praised his growing cooperation with Russia."
+    text = "Ruto met Museveni in Kampala. Ruto praised his new cooperation with Uganda."
     ev = _by_trigger(processor, text, "cooperation")
-    assert (_countries(ev.source), _countries(ev.target)) == (["TUR"], ["RUS"])
+    assert (_countries(ev.source), _countries(ev.target)) == (["KEN"], ["UGA"])
 
 
 def test_talks_between_two_states_run_both_ways(processor):
@@ -1377,13 +1377,13 @@ def test_agreeing_what_someone_has_or_poses_shares_a_view(processor):
 
 def test_he_and_his_go_on_about_the_first_subject_not_a_small_clauses(processor):
     text = (
-        "Although Erdogan wanted to see Bashar al-Assad removed, as part of his growing "
-        "cooperation with Russia he softened his tone. He also called on the UN to reform."
+        "Although Museveni wanted to see Joseph Kabila out of office, as part of his new "
+        "cooperation with Kenya he softened his tone. He also called on the AU to reform."
     )
     ev = _by_trigger(processor, text, "cooperation", "2018-05-10")
-    assert _countries(ev.source) == ["TUR"]
+    assert _countries(ev.source) == ["UGA"]
     ev = _by_trigger(processor, text, "called", "2018-05-10")
-    assert _countries(ev.source) == ["TUR"]
-    text = "John Bolton has been pressing upon Trump that the fight against Isis is not won."
-    ev = _by_trigger(processor, text, "pressing", "2018-05-10")
+    assert _countries(ev.source) == ["UGA"]
+    text = "Jake Sullivan has been pressing upon Biden that the war in Sudan must end."
+    ev = _by_trigger(processor, text, "pressing", "2023-05-10")
     assert _countries(ev.target) == ["USA"]

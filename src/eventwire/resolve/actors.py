@@ -256,9 +256,10 @@ class ActorContext:
         """The person a pronoun at ``start`` most likely stands for: in its own sentence the
         nearest person named before it, though a subject pronoun ("he", "she") or "his" goes
         on about the sentence's first subject ("Ryan visited Netanyahu in Israel, where he met
-        reporters": Ryan; "Erdogan ... to see Assad removed, as part of his cooperation":
-        Erdogan); else, in the last sentence that names someone, the first person who is a
-        subject there (news goes on about whoever acted last), else the last one named.
+        reporters": Ryan; "Museveni wanted Kabila out of office, and as part of his pact
+        with Kenya ...": Museveni); else, in the last sentence that names someone, the first
+        person who is a subject there (news goes on about whoever acted last), else the last
+        one named.
         ``skip``: mentions (start offsets) and names the pronoun cannot stand for (an object
         pronoun is never its own clause's subject: "Macron accused him")."""
         own = bisect.bisect_right(self.sentence_starts, start) - 1
@@ -271,7 +272,7 @@ class ActorContext:
         if before[-1].start >= here:
             if subject:
                 # the first subject, the one the sentence is about, rather than the subject of
-                # a small clause inside it ("to see Assad removed")
+                # a small clause inside it ("wanted Kabila out of office")
                 acting = [p for p in before if p.start >= here and p.start in self.subjects]
                 if acting:
                     return acting[0]
@@ -344,8 +345,8 @@ class ActorContext:
         ``not_people``: mentions and names a personal pronoun cannot stand for.
         """
         if len(words) == 1 and words[0].text.lower() in PERSONAL_PRONOUNS:
-            # "he", "she" and "his" go on about the clause's subject ("Erdogan appears to have
-            # lessened his determination ..., as part of his growing cooperation with Russia")
+            # "he", "she" and "his" go on about the clause's subject ("Museveni wanted Kabila
+            # out of office, and as part of his pact with Kenya he ...": Museveni)
             nominative = words[0].text.lower() in {"he", "she", "his"}
             return _stand_in(
                 text, start, end, self.person_before(start, not_people, subject=nominative)
