@@ -1240,10 +1240,10 @@ def test_agreeing_with_someone_or_outdoing_a_predecessor_is_no_event(processor):
 
 def test_a_purpose_a_possibility_or_a_states_own_policy_is_no_act(processor):
     # the fight is what the training is for, not a fight reported
-    text = "About 500 French troops trained Malian army units to fight jihadists."
+    text = "EU instructors trained Malian army battalions to fight jihadists."
     assert _by_trigger(processor, text, "fight", "2019-01-16").modality == "hypothetical"
     # a prosecution that is a challenge has not happened
-    text = "Britain faces a major challenge to prosecute the fighters."
+    text = "Denmark has the option to prosecute its citizens who fought in Syria."
     assert _by_trigger(processor, text, "prosecute", "2019-01-16").modality == "hypothetical"
     # a state's own minister saying what the state must do presses no one
     text = "Germany must be able to try its citizens, the German defence minister said."
@@ -1264,8 +1264,8 @@ def test_a_negation_stays_in_its_own_clause(processor):
 
 
 def test_an_act_someone_is_allowed_to_do_is_not_reported_done(processor):
-    text = "The deal allows Ankara to deploy its troops in Syria."
-    assert _by_trigger(processor, text, "deploy", "2019-01-16").modality == "hypothetical"
+    text = "The accord allows Rwanda to deploy its troops in Cabo Delgado."
+    assert _by_trigger(processor, text, "deploy", "2021-07-16").modality == "hypothetical"
 
 
 def test_the_kingdom_is_the_monarchy_named_before(processor):

@@ -297,16 +297,16 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     ):
         return "hypothetical"  # "making it easier for families to sue", "it is hard to blame"
     if any(anc.lemma.lower() in PERMITTING_LEMMAS and anc.pos == "VERB" for anc in chain[:1]):
-        return "hypothetical"  # "a deal to allow Ankara to send troops": permitted, not done
+        return "hypothetical"  # "an accord allowing Rwanda to deploy troops": permitted, not done
     if any(anc.lemma.lower() in POSSIBILITY_NOUNS and anc.pos == "NOUN" for anc in chain[:1]):
-        return "hypothetical"  # "a major challenge to prosecute the fighters": not done
+        return "hypothetical"  # "the option to prosecute its citizens": not done
     if any(
         anc.lemma.lower() in PURPOSE_TRAINING
         and anc.pos == "VERB"
         and trigger.dep in {"xcomp", "advcl"}
         for anc in chain[:1]
     ):
-        return "hypothetical"  # "trained Kurdish units to fight Isis": the purpose
+        return "hypothetical"  # "trained Malian battalions to fight jihadists": the purpose
     if any(anc.lemma.lower() in BELIEF_NOUNS for anc in chain):
         return "hypothetical"  # "a sense that he rejects the rules": a view held
     marks = [m for tok in [*anchors, *chain] for m in view.children(tok, "mark")]
