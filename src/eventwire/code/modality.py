@@ -259,12 +259,6 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
             break  # "signed a truce after months of clashes": the clashes were no plan
         if cur.dep == "conj" and cur.pos in {"VERB", "AUX"} and view.children(cur, *_SUBJECTS):
             break  # "X did not attack, and Y sent troops": a clause of its own
-        if (
-            cur.dep == "ccomp"
-            and cur.i < anc.i
-            and any(t.text == ";" for t in view.tokens[cur.i : anc.i])
-        ):
-            break  # "allies have captured them; he did not intend ...": its own sentence
         if cur.dep == "advcl" and any(
             m.text.lower() in _ADJUNCT_MARKS for m in view.children(cur, "mark")
         ):
