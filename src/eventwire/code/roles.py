@@ -466,11 +466,14 @@ class RoleFinder:
             for a in actors
         ]
 
-    def _attack_author(self, view: SentenceView, noun: Token, actor_fn: ActorFn) -> list[Actor]:
+    def _attack_author(
+        self, view: SentenceView, noun: Token, actor_fn: ActorFn, *, any_noun: bool = False
+    ) -> list[Actor]:
         """Who carried out an attack named by a noun ("a bombing claimed by al-Shabaab", "an
         Israeli strike", "Russia's missile attack"): the attack is the instrument, its author
-        the actor. Only nouns of violence qualify; "the plan by X" is no attack."""
-        if noun.lemma.lower() not in ATTACK_NOUNS:
+        the actor. Only nouns of violence qualify ("the plan by X" is no attack), unless the
+        caller has checked the noun (``any_noun``)."""
+        if not any_noun and noun.lemma.lower() not in ATTACK_NOUNS:
             return []
         heads = list(view.children(noun, "poss"))
         heads += [o for a in view.children(noun, "agent") for o in view.children(a, "pobj")]
@@ -490,18 +493,10 @@ class RoleFinder:
         return [replace(a, sector="MIL") if a.sector in {None, "CVL"} else a for a in found]
 
     def _force_author(self, view: SentenceView, noun: Token, actor_fn: ActorFn) -> list[Actor]:
-        """Who carried out an act of force named by a noun, as ``_attack_author`` reads it,
-        for the wider set of such nouns ("invasion", "incursion", "occupation")."""
-        heads = list(view.children(noun, "poss"))
-        heads += view.prep_objects(noun, ("by",))
-        heads += [
-            m
-            for m in view.children(noun, "amod", "compound")
-            if m.ent in {"NORP", "GPE", "ORG"} and not self._venue(m)
-        ]
-        found = [a for a in self.actors(view, heads, actor_fn) if a.country]
-        # "the Turkish invasion": the state's forces, not its people
-        return [replace(a, sector="MIL") if a.sector in {None, "CVL"} else a for a in found]
+        """Who carried out an act of force named by a noun, read as ``_attack_author`` reads an
+        attack's, for the wider set of such nouns ("invasion", "incursion", "occupation");
+        only authors tied to a country."""
+        return [a for a in self._attack_author(view, noun, actor_fn, any_noun=True) if a.country]
 
     @staticmethod
     def embedded_in(view: SentenceView, tok: Token, gov: Token) -> bool:
