@@ -32,3 +32,16 @@ def test_an_agent_named_or_no_place_stated_leaves_the_source_to_the_text(process
     # an attack left unnamed stays unknown: anyone can attack
     ev = by_trigger(processor, "A man was attacked in Leeds on Friday.", "attacked")
     assert ev.source == ()
+
+
+def test_people_deported_from_a_country_were_deported_by_its_government(processor):
+    text = "Two Afghan men were deported from Germany on Friday."
+    ev = next(e for e in processor.process_text(text, published="2024-05-10").events)
+    assert ev.source and (ev.source[0].country, ev.source[0].sector) == ("DEU", "GOV")
+    assert [a.country for a in ev.target] == ["AFG"]
+
+
+def test_what_a_passive_subject_was_hit_with_is_aimed_at_it(processor):
+    text = "Iran was hit with new US sanctions on Friday."
+    ev = next(e for e in processor.process_text(text, published="2024-05-10").events)
+    assert [a.country for a in ev.source] == ["USA"] and [a.country for a in ev.target] == ["IRN"]

@@ -39,7 +39,7 @@ def implied_authority(view: SentenceView, tok: Token, country: str | None) -> Ac
         return None
     if sector == "COP" and _a_term(view, tok):
         sector = "JUD"  # "jailed for eight years": a term of prison is a court's sentence
-    word = "police" if sector == "COP" else "court"
+    word = {"COP": "police", "JUD": "court"}.get(sector, "government")
     return Actor(text=word, start=-1, end=-1, country=country, sector=sector, confidence=0.4)
 
 

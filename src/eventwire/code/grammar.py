@@ -274,6 +274,13 @@ def light_verb(view: SentenceView, tok: Token) -> Token | None:
             and verb.lemma.lower() not in REPORTING
         ):
             return verb  # "engaged in talks", "converged for a rally"
+        if (
+            verb is not None
+            and verb.pos == "VERB"
+            and head.text.lower() == "with"
+            and view.children(verb, *PASSIVE_SUBJ)
+        ):
+            return verb  # "Iran was hit with new sanctions": what the subject underwent
     return None
 
 

@@ -397,7 +397,9 @@ class RoleFinder:
                 # criticism from the opposition": the subject undergoes the act, never does it
                 if not target:
                     # "Senegal postponed the vote, drawing criticism": the participle's controller
-                    undergoer = view.children(light, *SUBJ) or controller_subject(view, light)
+                    undergoer = view.children(light, *SUBJ, *PASSIVE_SUBJ) or controller_subject(
+                        view, light
+                    )
                     target = self.actors(view, undergoer, actor_fn)
                 if not source and p.source_preps:  # "drew criticism from the opposition"
                     source = self.actors(view, view.prep_objects(light, p.source_preps), actor_fn)
