@@ -1385,3 +1385,11 @@ def test_he_and_his_go_on_about_the_first_subject_not_a_small_clauses(processor)
     text = "Jake Sullivan has been pressing upon Biden that the war in Sudan must end."
     ev = _by_trigger(processor, text, "pressing", "2023-05-10")
     assert _countries(ev.target) == ["USA"]
+
+
+def test_blocking_a_ban_or_a_law_rejects_it_and_suspending_ones_own_eases_it(processor):
+    text = "A Kenyan court blocked the government's ban on protests in Nairobi."
+    ev = _by_trigger(processor, text, "blocked", "2024-05-10")
+    assert ev.plover.type == "REJECT" and _countries(ev.source) == ["KEN"]
+    text = "Kenya suspended its ban on GMO imports."
+    assert all(e.plover.type != "REJECT" for e in _events(processor, text, "2024-05-10"))
