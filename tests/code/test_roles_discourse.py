@@ -1393,3 +1393,9 @@ def test_blocking_a_ban_or_a_law_rejects_it_and_suspending_ones_own_eases_it(pro
     assert ev.plover.type == "REJECT" and _countries(ev.source) == ["KEN"]
     text = "Kenya suspended its ban on GMO imports."
     assert all(e.plover.type != "REJECT" for e in _events(processor, text, "2024-05-10"))
+
+
+def test_an_act_named_as_a_threat_is_threatened_not_done(processor):
+    text = "China's threat to invade Taiwan alarmed Japan."
+    ev = _by_trigger(processor, text, "invade", "2024-02-10")
+    assert ev.plover.type == "THREATEN" and ev.modality != "asserted"
