@@ -1399,3 +1399,14 @@ def test_an_act_named_as_a_threat_is_threatened_not_done(processor):
     text = "China's threat to invade Taiwan alarmed Japan."
     ev = _by_trigger(processor, text, "invade", "2024-02-10")
     assert ev.plover.type == "THREATEN" and ev.modality != "asserted"
+
+
+def test_ordering_someone_to_leave_expels_them_and_a_suspended_member_is_sanctioned(processor):
+    text = "Mali's junta ordered the UN peacekeeping mission to leave the country."
+    ev = _by_trigger(processor, text, "ordered", "2023-06-20")
+    assert ev.cameo.code == "166" and _countries(ev.target) == ["UNO"]
+    ev = _by_trigger(processor, "The African Union suspended Niger after the coup.", "suspended")
+    assert ev.plover.type == "SANCTION" and _countries(ev.target) == ["NER"]
+    # the specific senses keep their codes
+    ev = _by_trigger(processor, "Denmark suspended its cooperation with Burkina Faso.", "suspended")
+    assert ev.cameo.code == "162"
