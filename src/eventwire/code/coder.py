@@ -240,11 +240,12 @@ class Coder:
         pending.extend(self.role_finder.claims(view, pending, actor_fn))
         # a claim of responsibility that another speaker lays on its bearer gives way to the
         # attribution ("said Moscow bears responsibility")
-        taken = {
-            t.i
-            for t, p, _ in pending
+        pending = [
+            (t, p, r)
+            for t, p, r in pending
             if not (p.code == "015" and bears_responsibility_said(view, t))
-        }
+        ]
+        taken = {t.i for t, _, _ in pending}
         for trig, accuser, accused in attributions(
             view, lambda v, heads: self.role_finder.actors(v, heads, actor_fn)
         ):
@@ -398,8 +399,6 @@ class Coder:
                 continue  # "frequently meets members of Congress": a habit, not an event
             if permission_refused(view, tok):
                 continue  # "refused to let inspectors visit": the refusal is the event
-            if pattern.code == "015" and bears_responsibility_said(view, tok):
-                continue  # "said Moscow bears responsibility": laid on it (an attribution)
             if stab_in_the_back(view, tok):
                 continue  # "stabbed Turkey in the back": a betrayal, no violence
             if comparative_record(view, tok):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from eventwire.code.grammar import ATTACK_NOUNS, LEXICON, VIOLENT_ROOTS
+from eventwire.code.grammar import ATTACK_NOUNS, LEXICON, POINTING_DETS, VIOLENT_ROOTS
 from eventwire.records import Actor, Event, Place
 
 #: How many sentences back an attack's author is still the one a toll refers to.
@@ -33,12 +33,11 @@ VICTIM_SECTORS = frozenset({"CVL", "REF"})
 CLAIM_CODES = frozenset({"015"})
 _UNIDENTIFIED = LEXICON.words("unidentified_attackers")
 _CASUALTY = LEXICON.words("casualty_words")
-_POINTING = LEXICON.words("pointing_determiners")
 _ATTACK = "|".join(sorted((re.escape(w) for w in ATTACK_NOUNS), key=len, reverse=True))
-_DETS = "|".join(sorted(re.escape(w) for w in _POINTING))
+
 #: "the attack", "this week's bombing", "the suicide blast", "Sunday's deadly explosion"
 _DEFINITE_ATTACK = re.compile(
-    rf"\b(?:(?:{_DETS})|\w+day's|\w+'s)\s+(?:[\w-]+\s+){{0,2}}(?:{_ATTACK})s?\b", re.I
+    rf"\b(?:(?:{POINTING_DETS})|\w+day's|\w+'s)\s+(?:[\w-]+\s+){{0,2}}(?:{_ATTACK})s?\b", re.I
 )
 
 
@@ -124,7 +123,7 @@ def attack_authors(events: list[Event]) -> list[Event]:
 #: Words right after a claim's trigger that name the attack it claims as one told before
 #: ("claimed the attack", "claimed responsibility for the bombing").
 _CLAIMED = re.compile(
-    rf"^\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:{_DETS})\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"^\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:{POINTING_DETS})\s+(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_ATTACK})s?\b",
     re.I,
 )

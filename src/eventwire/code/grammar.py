@@ -5,6 +5,7 @@ object of)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 
 from eventwire.kb.lexicon import load_lexicon
@@ -150,6 +151,8 @@ MESSAGE_NOUNS = LEXICON.words("message_nouns")
 #: Sectors of people who belong to the place where they are: a generic noun of these sectors
 #: ("residents", "police", "rebels") takes the event's place's country over the article's.
 LOCAL_SECTORS = frozenset({"CVL", "COP", "REB", "OPP", "REF", "JRN", "MED", "EDU", "LAB", "REL"})
+#: Determiners that point back ("the attack", "this move"), as a regex alternation.
+POINTING_DETS = "|".join(sorted(re.escape(w) for w in LEXICON.words("pointing_determiners")))
 #: Buildings and plants fixed in one place: whose they are is where they stand.
 FIXED_FACILITIES = LEXICON.words("fixed_facilities")
 
@@ -204,8 +207,7 @@ def controller_subject(view: SentenceView, tok: Token) -> list[Token]:
             agents = [o for a in view.children(head, "agent") for o in view.children(a, "pobj")]
             if agents:  # "were ambushed by gunmen ..., killing nine": the attackers
                 return agents
-        to_clause = any(k.text.lower() == "to" for k in view.children(cur, "aux"))
-        if (cur.dep == "xcomp" or (cur.dep == "advcl" and to_clause)) and (
+        if (cur.dep == "xcomp" or (cur.dep == "advcl" and to_infinitive(view, cur))) and (
             head.lemma.lower() in OBJECT_CONTROL
         ):
             # "called on the US to ease curbs", "urged Mali to hold elections": the one
@@ -235,10 +237,8 @@ def binding_subjects(view: SentenceView, tok: Token) -> list[Token]:
         subjects = view.children(verb, *SUBJ)
         if subjects:
             return subjects
-        if verb.dep == "xcomp" or (
-            # "met to condemn it": a purpose infinitive's subject is the governing verb's
-            verb.dep == "advcl" and any(k.text.lower() == "to" for k in view.children(verb, "aux"))
-        ):
+        # "met to condemn it": a purpose infinitive's subject is the governing verb's
+        if verb.dep == "xcomp" or (verb.dep == "advcl" and to_infinitive(view, verb)):
             return controller_subject(view, verb)
         if verb.dep != "conj":
             return []
@@ -333,6 +333,11 @@ def reduced_passive(view: SentenceView, tok: Token) -> bool:
         and not view.children(tok, *SUBJ)
         and not main_verb_as_modifier(view, tok)
     )
+
+
+def to_infinitive(view: SentenceView, tok: Token) -> bool:
+    """``tok`` is a verb told with "to" ("urged Mali to hold", "met to condemn it")."""
+    return any(k.text.lower() == "to" for k in view.children(tok, "aux"))
 
 
 def main_verb_as_modifier(view: SentenceView, tok: Token) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from eventwire.code.grammar import LEXICON
+from eventwire.code.grammar import LEXICON, POINTING_DETS
 from eventwire.records import Event
 
 #: How many sentences back the act a reaction points to may be told.
@@ -29,9 +29,8 @@ WINDOW = 1
 #: The PLOVER types of reactions to someone's act.
 REACTION_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 _ACTS = "|".join(sorted(re.escape(w) for w in LEXICON.words("act_nouns")))
-_DETS = "|".join(sorted(re.escape(w) for w in LEXICON.words("pointing_determiners")))
 #: right after the trigger: "the decision", "this latest move", "the new rules"
-_POINTING_ACT = re.compile(rf"^\s+(?:{_DETS})\s+(?:[\w-]+\s+){{0,2}}?(?:{_ACTS})\b", re.I)
+_POINTING_ACT = re.compile(rf"^\s+(?:{POINTING_DETS})\s+(?:[\w-]+\s+){{0,2}}?(?:{_ACTS})\b", re.I)
 
 
 def points_to_act(ev: Event) -> bool:
