@@ -314,11 +314,12 @@ class CandidateFinder:
         """What the trigger's target prepositions govern names places: a named place or a
         place noun ("withdrew from Kherson", "pulled out of the town"), not an accord or a
         race. A verb needs such an object; a noun needs none, but no "of" object either
-        ("the withdrawal of support" is no retreat)."""
+        ("the withdrawal of support" is no retreat), unless "of" is how it names the place
+        ("the capture of Mosul"): then it needs one."""
         objects = view.prep_objects(tok, p.target_preps)
-        if tok.pos == "VERB" and not objects:
+        if (tok.pos == "VERB" or "of" in p.target_preps) and not objects:
             return False
-        if tok.pos != "VERB" and view.prep_objects(tok, ("of",)):
+        if tok.pos != "VERB" and "of" not in p.target_preps and view.prep_objects(tok, ("of",)):
             return False
         return all(_names_place(view, o) for o in objects)
 

@@ -284,6 +284,22 @@ def light_verb(view: SentenceView, tok: Token) -> Token | None:
     return None
 
 
+UNDER_VERBS = LEXICON.words("under_verbs")
+
+
+def under_verb(view: SentenceView, tok: Token) -> Token | None:
+    """The verb of "came under attack", "remained under siege", "is under investigation": its
+    subject undergoes the act named after "under" (a verb that puts someone under something,
+    "placed him under arrest", is not one)."""
+    prep = view.head(tok)
+    if tok.dep != "pobj" or prep is None or prep.text.lower() != "under":
+        return None
+    verb = view.head(prep)
+    if verb is None or verb.pos not in {"VERB", "AUX"} or verb.lemma.lower() not in UNDER_VERBS:
+        return None
+    return verb
+
+
 #: Dashes that close a wire dateline ("NIAMEY —").
 DATELINE_DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
 

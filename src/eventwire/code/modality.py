@@ -330,8 +330,10 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
             return "negated"
         # the deontic "must" that is itself the trigger (a demand) does not make it hypothetical
         auxes = {k.text.lower() for k in view.children(tok, "aux") if k is not trigger}
-        if auxes & HYPOTHETICAL_AUX or any(
-            k.text.lower() in CONDITION_MARKS for k in view.children(tok, "mark")
+        if (
+            auxes & HYPOTHETICAL_AUX
+            or any(k.text.lower() in CONDITION_MARKS for k in view.children(tok, "mark"))
+            or _in_case(view, tok)
         ):
             return "hypothetical"
         if tok is not trigger and tok.lemma.lower() in PLAN_LEMMAS:
@@ -374,6 +376,19 @@ def refused(view: SentenceView, trigger: Token, light_verb: Token | None = None)
         if any(m.text.lower() in CONDITION_MARKS | {"whether"} for m in view.children(anc, "mark")):
             return False
     return True
+
+
+def _in_case(view: SentenceView, tok: Token) -> bool:
+    """``tok`` heads a clause opened by "in case" ("hid the phones in case the militants raided
+    the house"): a precaution against what may happen, not a report of it. "In the case of",
+    "in any case", "in one such case" carry words of their own and are not conditions."""
+    return any(
+        prep.text.lower() == "in"
+        and any(
+            o.text.lower() == "case" and not view.children(o) for o in view.children(prep, "pobj")
+        )
+        for prep in view.children(tok, "prep")
+    )
 
 
 #: Verbs of permission: "refused to let X visit" is a refusal aimed at X, not X's visit.

@@ -46,6 +46,7 @@ from eventwire.code.grammar import (
     light_verb,
     reduced_passive,
     shared_object,
+    under_verb,
 )
 from eventwire.code.patterns import Pattern
 from eventwire.code.phrase_actors import PhraseActors
@@ -98,6 +99,9 @@ PERMITTING_LEMMAS = LEXICON.words("permitting_lemmas")
 BLAMING_LEMMAS = LEXICON.words("blaming_lemmas")
 #: Sectors of armed groups outside a state's forces.
 ARMED_GROUPS = frozenset({"REB", "UAF", "PRM"})
+#: The lowest CAMEO root of the acts one undergoes "under" (investigation 09 ... force 19-20):
+#: "under the deal", "under the agreement" name a framework, not an act suffered.
+HOSTILE_ROOTS_FROM = "09"
 #: CAMEO code of a visit.
 VISIT_CODE = "042"
 #: CAMEO root of consultations (meet, visit, host, negotiate).
@@ -391,7 +395,15 @@ class RoleFinder:
                         for a in self.actors(view, heads, actor_fn)
                         if all(a.start != b.start for b in target) and a.sector != "JRN"
                     ]
-            light = light_verb(view, tok)
+            under = under_verb(view, tok) if p.code[:2] >= HOSTILE_ROOTS_FROM else None
+            if under is not None:
+                # "the convoy came under attack from Turkish forces": the subject is attacked
+                if not target:
+                    undergoer = view.children(under, *SUBJ) or controller_subject(view, under)
+                    target = self.actors(view, undergoer, actor_fn)
+                if not source and p.source_preps:
+                    source = self.actors(view, view.prep_objects(under, p.source_preps), actor_fn)
+            light = light_verb(view, tok) if under is None else None
             if light is not None and self._suffers(view, light):
                 # "two soldiers died in an ambush", "were wounded in the attack", "faces
                 # criticism from the opposition": the subject undergoes the act, never does it
