@@ -48,3 +48,9 @@ def test_what_is_guarded_against_in_case_it_happens_has_not_happened(processor):
     assert _by_trigger(processor, text, "bombed").modality == "asserted"
     text = "The European Court of Human Rights backed Poland in one such case in March."
     assert _by_trigger(processor, text, "backed").modality == "asserted"
+
+
+def test_a_part_of_a_country_named_with_a_possessive_is_a_place(processor):
+    text = "Kenyan troops pushed the militants to Somalia's southern fringe in 2012."
+    ev = _by_trigger(processor, text, "pushed")
+    assert ev.plover.type == "ASSAULT" and _sides(ev)[0] == ["KEN"]

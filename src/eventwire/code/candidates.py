@@ -37,9 +37,11 @@ QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 
 
 def _names_place(view: SentenceView, tok: Token) -> bool:
-    """A named place, a place or terrain noun, or part of one ("the edge of the desert")."""
+    """A named place, a place or terrain noun, or part of one ("the edge of the desert",
+    "Iraq's western fringe")."""
     if tok.lemma.lower() in PART_NOUNS:
-        wholes = view.prep_objects(tok, ("of",))
+        # "the edge of the desert", "Iraq's western fringe": the whole names the place
+        wholes = view.prep_objects(tok, ("of",)) or view.children(tok, "poss")
         if wholes:
             return _names_place(view, wholes[0])
     return (
