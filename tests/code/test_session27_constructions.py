@@ -46,7 +46,7 @@ def test_what_is_guarded_against_in_case_it_happens_has_not_happened(processor):
     assert ev.modality == "hypothetical"
     text = "In any case, Turkish jets bombed Kurdish positions in Afrin on Monday."
     assert _by_trigger(processor, text, "bombed").modality == "asserted"
-    text = "The European Court of Human Rights backed Poland in one such case in March."
+    text = "Judges in Strasbourg backed Poland in one such case in March."
     assert _by_trigger(processor, text, "backed").modality == "asserted"
 
 
