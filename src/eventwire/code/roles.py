@@ -398,23 +398,12 @@ class RoleFinder:
             under = under_verb(view, tok) if p.code[:2] >= HOSTILE_ROOTS_FROM else None
             if under is not None:
                 # "the convoy came under attack from Turkish forces": the subject is attacked
-                if not target:
-                    undergoer = view.children(under, *SUBJ) or controller_subject(view, under)
-                    target = self.actors(view, undergoer, actor_fn)
-                if not source and p.source_preps:
-                    source = self.actors(view, view.prep_objects(under, p.source_preps), actor_fn)
+                source, target = self._undergone(view, under, p, source, target, actor_fn)
             light = light_verb(view, tok) if under is None else None
             if light is not None and self._suffers(view, light):
                 # "two soldiers died in an ambush", "were wounded in the attack", "faces
                 # criticism from the opposition": the subject undergoes the act, never does it
-                if not target:
-                    # "Senegal postponed the vote, drawing criticism": the participle's controller
-                    undergoer = view.children(light, *SUBJ, *PASSIVE_SUBJ) or controller_subject(
-                        view, light
-                    )
-                    target = self.actors(view, undergoer, actor_fn)
-                if not source and p.source_preps:  # "drew criticism from the opposition"
-                    source = self.actors(view, view.prep_objects(light, p.source_preps), actor_fn)
+                source, target = self._undergone(view, light, p, source, target, actor_fn)
                 light = None
             if light is not None and light.lemma.lower() in BLAMING_LEMMAS:
                 # "Israel blamed the attack on Hezbollah": the one it is blamed on made it
@@ -523,6 +512,26 @@ class RoleFinder:
             if anc.pos in {"NOUN", "PROPN"} and anc.lemma.lower() not in PLAN_NOUNS:
                 return False
         return False
+
+    def _undergone(
+        self,
+        view: SentenceView,
+        verb: Token,
+        p: Pattern,
+        source: list[Actor],
+        target: list[Actor],
+        actor_fn: ActorFn,
+    ) -> tuple[list[Actor], list[Actor]]:
+        """Sides of an act told through a verb whose subject undergoes it ("died in an ambush",
+        "came under attack"): that subject, or the controller of a participle ("postponed the
+        vote, drawing criticism"), is the target; the act's source prepositions on the verb
+        name who did it ("drew criticism from the opposition")."""
+        if not target:
+            undergoer = view.children(verb, *SUBJ, *PASSIVE_SUBJ) or controller_subject(view, verb)
+            target = self.actors(view, undergoer, actor_fn)
+        if not source and p.source_preps:
+            source = self.actors(view, view.prep_objects(verb, p.source_preps), actor_fn)
+        return source, target
 
     @staticmethod
     def _suffers(view: SentenceView, verb: Token) -> bool:
