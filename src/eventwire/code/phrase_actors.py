@@ -295,6 +295,12 @@ class PhraseActors:
             if mod.ent not in {"GPE", "NORP"}:
                 continue
             stack = view.children(mod, "conj")
+            if stack:
+                # "the Foreign and Commonwealth Office": words coordinated inside a name
+                # that are no nationalities are not countries listed before one noun
+                own = actor_fn([mod], mod)
+                if own is None or not own.country:
+                    continue
             while stack:
                 c = stack.pop(0)
                 stack.extend(view.children(c, "conj"))

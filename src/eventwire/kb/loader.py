@@ -631,8 +631,9 @@ def _index(kb: KnowledgeBase) -> None:
         if not norm:
             return
         hit = NameHit(kind=kind, key=key, form=form if _acronym_form(form) else "")
-        # "al-Shabab" read from tokens arrives as "al Shabab": index both spellings
-        for n in {norm, norm.replace("-", " ")}:
+        # "al-Shabab" read from tokens arrives as "al Shabab", and "Foreign, Commonwealth and
+        # Development Office" without its comma: index every spelling
+        for n in {norm, norm.replace("-", " "), norm.replace(",", "")}:
             if hit not in kb.names[n]:
                 kb.names[n].append(hit)
 

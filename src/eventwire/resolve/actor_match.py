@@ -11,6 +11,7 @@ Capitalised words the KB does not know are tried as place names ("Shanghai polic
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -270,9 +271,11 @@ class ActorResolver:
                     all(h.kind in {"org", "region"} for h in hits)
                     or (size == 1 and all(h.kind == "person" for h in hits))
                 ):
-                    if self._inside_longer_name(words, i, i + size):
+                    if self._inside_longer_name(words, i, i + size, hits):
                         hits = []  # "Social Democratic Party" is not the Democratic Party,
                         # "the Europe Bridge" not Europe, "Keith Lamont Scott" not Lord Lamont
+                if hits and self._surname(words, i, size, hits, known):
+                    hits = []  # "Toby French", "Jack Letts": a family name, not a nationality
                 if hits and self._inside_place_name(words, i, i + size, hits):
                     hits = []  # "New Jersey", "British Columbia": a province, not the country
                 if (
@@ -354,7 +357,45 @@ class ActorResolver:
         names = {c.name, *c.aliases, *c.metonyms, c.capital} if c is not None else set()
         return form in names or f"the {form}" in names
 
-    def _inside_longer_name(self, words: list[Word], first: int, end: int) -> bool:
+    def _surname(
+        self, words: list[Word], i: int, size: int, hits: list[NameHit], known: list[bool]
+    ) -> bool:
+        """A nationality word that ends a name after a capitalised word nothing else
+        explains is a family name ("Toby French", "Bill English" when the KB does not know
+        him): a nationality adjective qualifies what follows it, it does not close a name."""
+        if size != 1 or i != len(words) - 1 or i == 0:
+            return False
+        last = words[i].text
+        if not all(h.kind == "adjective" for h in hits) or not last[:1].isupper():
+            return False
+        if last.endswith("s"):
+            return False  # "Young Algerians", "Ethnic Albanians": a people, plural
+        before = words[i - 1]
+        return (
+            before.text[:1].isupper()
+            and before.text.isalpha()
+            and not before.text.isupper()  # "US Marines", "UN": an acronym is known or a body
+            and not known[i - 1]
+            and before.text.lower() not in _NAME_GLUE | _OFFICER_WORDS | _NUMBER_WORDS
+            and not self._sector_term(before.text)
+        )
+
+    def _peoples_own(self, word: str, hits: Sequence[NameHit]) -> bool:
+        """Whether ``word`` names a people ("Kurdish") living where the organisations of
+        ``hits`` belong: it qualifies their name ("the Kurdish YPG") rather than making a
+        longer one ("the Kurdish Democratic Party" is not the American party)."""
+        lands = self.kb.peoples.get(word.lower())
+        if not lands or not hits:
+            return False
+        for h in hits:
+            org = self.kb.org(h.key, self.day) if h.kind == "org" else None
+            if org is None or org.country not in lands:
+                return False
+        return True
+
+    def _inside_longer_name(
+        self, words: list[Word], first: int, end: int, hits: Sequence[NameHit] = ()
+    ) -> bool:
         """An organisation's name with an unknown capitalised word glued to it is another,
         longer name ("National Democratic Alliance", "Social Democrats")."""
         possessor = _possessive(words[end - 1])
@@ -372,6 +413,8 @@ class ActorResolver:
                 continue  # "bin Laden's al-Qaeda": a possessor, not part of the name
             if self._names([w])[0]:
                 continue  # "Malian", "Niger": a qualifier, not part of the name
+            if j < first and self._peoples_own(w.text, hits):
+                continue  # "the Kurdish People's Protection Units": a people's name qualifies
             term = self._sector_term(w.text)
             if term and (term[1] or term[0] not in _NAME_SECTORS):
                 continue  # "President", "Rebel": a title or sector, not part of the name
@@ -423,8 +466,10 @@ class ActorResolver:
     ) -> str | None:
         for hit in self._by_office(hits):
             kind = hit.kind
-            if kind == "metonym" and not whole:
-                kind = "country"  # "Moscow's envoy": the capital names the country
+            if kind == "metonym" and not whole and found.country is None:
+                # "Moscow's envoy": the capital names the country; but a nationality before
+                # an institution's name says whose it is ("the German Foreign Office")
+                kind = "country"
             rank = RANK[kind]
             country: str | None
             sector: str | None

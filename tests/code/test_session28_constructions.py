@@ -1,0 +1,66 @@
+"""Names and constructions of news English added in session 28: ministries named by their
+building or short name, words coordinated inside a name.
+
+Each sentence is our own, about real bodies and events, and states the fact the rule encodes.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from code_sentences import by_trigger
+
+from eventwire.resolve.actors import resolve_phrase
+
+_by_trigger = partial(by_trigger, published="2022-03-10")
+
+
+def _sides(ev):
+    return [a.country for a in ev.source], [a.country for a in ev.target]
+
+
+def test_the_foreign_office_is_britains_foreign_ministry():
+    # in the English-language press "the Foreign Office" alone is the British one
+    assert resolve_phrase("the Foreign Office").country == "GBR"
+
+
+def test_a_nationality_before_a_ministrys_name_says_whose_it_is():
+    # "the German Foreign Office" is Germany's, though "Foreign Office" alone is Britain's
+    assert resolve_phrase("the German Foreign Office").country == "DEU"
+    assert resolve_phrase("the Russian State Department").country == "RUS"
+    # a capital in a phrase still names its country ("Moscow officials")
+    assert resolve_phrase("Moscow officials").country == "RUS"
+
+
+def test_a_name_written_with_commas_is_still_the_name():
+    actor = resolve_phrase("the Foreign, Commonwealth and Development Office")
+    assert actor.country == "GBR" and actor.sector == "GOV"
+
+
+def test_words_coordinated_inside_a_name_are_no_list_of_countries(processor):
+    text = "The Foreign and Commonwealth Office summoned the Russian ambassador."
+    ev = _by_trigger(processor, text, "summoned")
+    assert _sides(ev) == (["GBR"], ["RUS"])
+    # nationalities coordinated before one noun are still one actor each
+    text = "U.S. and Russian negotiators met in Geneva on Monday."
+    ev = _by_trigger(processor, text, "met")
+    assert {a.country for a in (*ev.source, *ev.target)} == {"USA", "RUS"}
+
+
+def test_a_peoples_name_before_its_own_groups_name_qualifies_it():
+    # the Kurds live where the YPG fights: "Kurdish" says whose militia it is
+    actor = resolve_phrase("the Kurdish People's Protection Units")
+    assert (actor.country, actor.sector) == ("SYR", "REB")
+    assert resolve_phrase("the Kurdish YPG").kb_id == "org:ypg"
+    # before the name of a party elsewhere it makes another, longer name
+    actor = resolve_phrase("the Kurdish Democratic Party")
+    assert actor is None or actor.country != "USA"
+
+
+def test_a_nationality_closing_a_persons_name_is_a_family_name():
+    # "Toby French" is a man called French, not a Frenchman
+    assert resolve_phrase("Toby French") is None
+    # a people in the plural is still a people, capitalised first word or not
+    assert resolve_phrase("Young Algerians").country == "DZA"
+    # a known person keeps the KB's identity
+    assert resolve_phrase("Bill English").country == "NZL"
