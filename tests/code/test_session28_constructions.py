@@ -64,3 +64,35 @@ def test_a_nationality_closing_a_persons_name_is_a_family_name():
     assert resolve_phrase("Young Algerians").country == "DZA"
     # a known person keeps the KB's identity
     assert resolve_phrase("Bill English").country == "NZL"
+
+
+def test_an_object_pushed_after_an_as_phrase_is_still_the_object(processor):
+    # heavy noun phrase shift: what was denounced comes after "as a crime"
+    text = "Albania on Friday denounced as a crime Serbia's crackdown on the protesters."
+    ev = _by_trigger(processor, text, "denounced")
+    assert _sides(ev) == (["ALB"], ["SRB"])
+
+
+def test_a_call_made_to_congratulate_is_the_callers_act_and_happened(processor):
+    # "call" with no "on" and an infinitive of what one does on the phone: a phone call
+    text = "Obama called Theresa May to congratulate her on the result."
+    ev = _by_trigger(processor, text, "congratulate", published="2016-07-14")
+    assert ev.modality == "asserted" and _sides(ev) == (["USA"], ["GBR"])
+    # "called on" someone to act is still a request of them
+    text = "Obama called on Theresa May to congratulate the winners."
+    ev = _by_trigger(processor, text, "called", published="2016-07-14")
+    assert ev.plover.type == "REQUEST" and _sides(ev) == (["USA"], ["GBR"])
+
+
+def test_what_an_attack_hits_is_its_target(processor):
+    text = "A Turkish attack hit a Kurdish village near Afrin."
+    ev = _by_trigger(processor, text, "attack")
+    assert _sides(ev) == (["TUR"], ["SYR"])
+    # a town the attack pounds is the country attacked
+    text = "The Russian bombardment pounded Idlib for weeks."
+    ev = _by_trigger(processor, text, "bombardment", published="2019-06-01")
+    assert _sides(ev) == (["RUS"], ["SYR"])
+    # an attack that only moves someone reaches no one
+    text = "The Turkish attack on the convoy shocked the French government."
+    ev = _by_trigger(processor, text, "attack")
+    assert "FRA" not in [a.country for a in ev.target]

@@ -68,6 +68,7 @@ from eventwire.code.grammar import (
     ActorFn,
     head_word,
     mentions,
+    reached_objects,
     two_named,
 )
 from eventwire.code.modality import (
@@ -180,19 +181,29 @@ def one_scene(events: list[Event]) -> list[Event]:
     return out
 
 
-def _aimed_at_area(view: SentenceView, tok: Token) -> bool:
+def _aimed_at_area(view: SentenceView, tok: Token, place: Place | None = None) -> bool:
     """A violent verb whose object is an area, a town or a position, not an actor; or an
-    attack noun aimed at one ("the assault on the Afrin enclave", "an incursion into Syria")."""
+    attack noun aimed at one ("the assault on the Afrin enclave", "an incursion into Syria",
+    "the bombardment pounded Bakhmut"). ``place``: the event's place, found in the text; an
+    object naming it is an area whatever the parser's entity label."""
     areas = ATTACKED_AREAS | PLACE_NOUNS | ATTACKED_PLACES
     if tok.pos == "NOUN":
-        aimed = view.prep_objects(tok, ("on", "against", "into"))
-        return any(o.lemma.lower() in areas or o.ent in {"GPE", "LOC"} for o in aimed)
-    if tok.pos != "VERB":
+        aimed = view.prep_objects(tok, ("on", "against", "into")) + reached_objects(view, tok)
+    elif tok.pos == "VERB":
+        aimed = view.children(tok, *OBJ, *PASSIVE_SUBJ)
+    else:
         return False
     return any(
-        o.lemma.lower() in areas or o.ent in {"GPE", "LOC"}
-        for o in view.children(tok, *OBJ, *PASSIVE_SUBJ)
+        o.lemma.lower() in areas or o.ent in {"GPE", "LOC"} or _names(view, o, place) for o in aimed
     )
+
+
+def _names(view: SentenceView, head: Token, place: Place | None) -> bool:
+    """Whether the phrase headed by ``head`` is where ``place`` was found in the text."""
+    if place is None or place.char_start is None:
+        return False
+    phrase = view.noun_phrase(head)
+    return phrase[0].idx <= place.char_start < phrase[-1].idx + len(phrase[-1].text)
 
 
 def event_id(article_id: str, sentence: int, trigger_start: int, code: str, part: int = 0) -> str:
@@ -348,7 +359,9 @@ class Coder:
                 not target
                 and where
                 and where.country
-                and (pattern.target_from_place or where is place and _aimed_at_area(view, tok))
+                and (
+                    pattern.target_from_place or where is place and _aimed_at_area(view, tok, place)
+                )
             ):
                 place_ = where
                 if all(a.country != place_.country for a in source):

@@ -207,8 +207,10 @@ def controller_subject(view: SentenceView, tok: Token) -> list[Token]:
             agents = [o for a in view.children(head, "agent") for o in view.children(a, "pobj")]
             if agents:  # "were ambushed by gunmen ..., killing nine": the attackers
                 return agents
-        if (cur.dep == "xcomp" or (cur.dep == "advcl" and to_infinitive(view, cur))) and (
-            head.lemma.lower() in OBJECT_CONTROL
+        if (
+            (cur.dep == "xcomp" or (cur.dep == "advcl" and to_infinitive(view, cur)))
+            and head.lemma.lower() in OBJECT_CONTROL
+            and not phoned_to(view, head, cur)
         ):
             # "called on the US to ease curbs", "urged Mali to hold elections": the one
             # asked is the one who would act (the parse may hang the infinitive as an adverbial)
@@ -220,6 +222,21 @@ def controller_subject(view: SentenceView, tok: Token) -> list[Token]:
             return subj
         cur = head
     return []
+
+
+PHONE_PURPOSES = LEXICON.words("phone_purposes")
+
+
+def phoned_to(view: SentenceView, verb: Token, infinitive: Token) -> bool:
+    """ "Obama called Theresa May to congratulate her", "he called to thank them": "call"
+    with no "on", "upon" or "for", followed by an infinitive of what one does on the phone,
+    is a telephone call made for that purpose: the caller congratulates, and it happened."""
+    if verb.lemma.lower() != "call" or infinitive.lemma.lower() not in PHONE_PURPOSES:
+        return False
+    if not to_infinitive(view, infinitive):
+        return False
+    asking = {"on", "upon", "for"}
+    return not any(k.text.lower() in asking for k in view.children(verb, "prt", "prep"))
 
 
 def binding_subjects(view: SentenceView, tok: Token) -> list[Token]:
@@ -401,3 +418,38 @@ def shared_object(view: SentenceView, tok: Token) -> list[Token]:
         if not between:
             return objs
     return []
+
+
+def shifted_object(view: SentenceView, tok: Token) -> list[Token]:
+    """The object a verb's "as" phrase pushed to the end (heavy noun phrase shift): in
+    "denounced as a crime Serbia's crackdown" what was denounced is the crackdown, which the
+    parse hangs on "a crime" as an apposition with no comma between them. An apposition set
+    off by a comma ("described as a victory, a word ...") is a true one and is left alone."""
+    if tok.pos != "VERB" or view.children(tok, *OBJ):
+        return []
+    for prep in view.children(tok, "prep"):
+        if prep.text.lower() != "as" or prep.i < tok.i:
+            continue
+        for complement in view.children(prep, "pobj"):
+            for appos in view.children(complement, "appos"):
+                span = view.noun_phrase(appos)
+                gap = view.tokens[complement.i + 1 : span[0].i] if span else []
+                if span and not any(t.pos == "PUNCT" for t in gap):
+                    return [appos]
+    return []
+
+
+#: "the bombardment pounded Bakhmut": verbs by which an attack reaches its object
+STRIKING_VERBS = LEXICON.words("striking_verbs")
+
+
+def reached_objects(view: SentenceView, noun: Token) -> list[Token]:
+    """What an attack named by a noun reaches when it is the subject of a verb of striking
+    ("a Turkish attack hit a Kurdish village", "the bombardment pounded Bakhmut"): the
+    verb's direct objects; none for any other subject ("the attack shocked Paris")."""
+    verb = view.head(noun)
+    if noun.pos != "NOUN" or noun.dep != "nsubj" or verb is None:
+        return []
+    if verb.lemma.lower() not in STRIKING_VERBS:
+        return []
+    return view.children(verb, "dobj")

@@ -7,6 +7,7 @@ flagged as one side's word.
 
 from __future__ import annotations
 
+from eventwire.code.grammar import phoned_to
 from eventwire.kb.lexicon import load_lexicon
 from eventwire.records import Token
 from eventwire.syntax import SentenceView
@@ -253,6 +254,7 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
     if trigger.pos == "NOUN" and _infinitive_ahead(view, trigger):
         return "planned"  # "a summit to be held in Tehran on Friday": still to come
     chain: list[Token] = []
+    phoned: set[int] = set()
     cur = anchors[-1]
     for anc in view.ancestors(cur):
         if cur.dep not in _CLIMB or (cur.dep == "prep" and cur.text.lower() in _ADJUNCT_PREPS):
@@ -267,6 +269,8 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
             ):
                 return "planned"  # "will keep working after he steps down": still to come
             break  # "demanded an inquiry after troops attacked": the attack happened
+        if phoned_to(view, anc, cur):
+            phoned.add(anc.i)  # "called Theresa May to congratulate her": no request
         chain.append(anc)
         cur = anc
         if len(chain) >= 4:
@@ -321,6 +325,7 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
         if w.lemma.lower() in REQUESTING_LEMMAS
         and w.lemma.lower() not in PLAN_LEMMAS
         and not _phone_call(view, w)
+        and w.i not in phoned
     ]
     if asking:
         return "hypothetical"  # "demanded that they drop plans to host": only asked for
@@ -342,6 +347,7 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
             tok is not trigger
             and tok.lemma.lower() in REQUESTING_LEMMAS
             and not _phone_call(view, tok)
+            and tok.i not in phoned
         ):
             return "hypothetical"  # what is demanded has not happened
         if auxes & CONDITIONAL_AUX:

@@ -44,8 +44,10 @@ from eventwire.code.grammar import (
     ActorFn,
     controller_subject,
     light_verb,
+    reached_objects,
     reduced_passive,
     shared_object,
+    shifted_object,
     under_verb,
 )
 from eventwire.code.patterns import Pattern
@@ -225,6 +227,9 @@ class RoleFinder:
                 obj_heads = view.children(tok, *OBJ)
                 if not obj_heads and not p.intransitive:
                     obj_heads = shared_object(view, tok)  # "beat and arrested the traders"
+                if not obj_heads and not p.intransitive:
+                    # "denounced as a crime Serbia's crackdown": the object after "as X"
+                    obj_heads = shifted_object(view, tok)
                 if tok.dep == "relcl":  # "the rebels, whom the junta accused of ...": the rebels
                     obj_heads = relative_antecedent(view, tok, obj_heads, fill=False)
                 if not src_heads:  # "X plans to install", "X agreed to withdraw"
@@ -376,6 +381,9 @@ class RoleFinder:
                 if prep is not None and prep.text.lower() == "in" and verb is not None:
                     if verb.pos == "VERB":
                         target = self.actors(view, view.children(verb, "dobj"), actor_fn)
+            if not target and p.code[:2] in VIOLENT_ROOTS:
+                # "the Russian bombardment pounded Bakhmut": what the attack reached
+                target = self.actors(view, reached_objects(view, tok), actor_fn)
             if not source and p.reciprocal:
                 # "talks between Ethiopia and Egypt": both parties act, each on the other
                 parties = self.actors(view, view.prep_objects(tok, ("between",)), actor_fn)
