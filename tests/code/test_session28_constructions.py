@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from functools import partial
 
-from code_sentences import by_trigger
+from code_sentences import by_trigger, events
 
 from eventwire.resolve.actors import resolve_phrase
 
 _by_trigger = partial(by_trigger, published="2022-03-10")
+_events = partial(events, published="2022-03-10")
 
 
 def _sides(ev):
@@ -96,3 +97,39 @@ def test_what_an_attack_hits_is_its_target(processor):
     text = "The Turkish attack on the convoy shocked the French government."
     ev = _by_trigger(processor, text, "attack")
     assert "FRA" not in [a.country for a in ev.target]
+
+
+def test_seizing_a_town_is_taking_territory_from_whoever_held_it(processor):
+    ev = _by_trigger(processor, "Turkey seized three towns from Isis in 2016.", "seized")
+    assert ev.cameo.code == "192" and _sides(ev)[1] == ["IMG"]
+    # seizing goods stays a seizure of property
+    text = "Police seized the opposition newspaper's printing presses in Harare."
+    assert _by_trigger(processor, text, "seized").cameo.code == "171"
+
+
+def test_a_relative_clause_acts_on_the_noun_it_modifies(processor):
+    # the object of "seized" is "the towns", whether "that" is written or left out
+    for text in (
+        "These are the towns that Turkey seized from Isis in 2016.",
+        "These are the towns Turkey seized from Isis in 2016.",
+    ):
+        assert _by_trigger(processor, text, "seized").cameo.code == "192"
+
+
+def test_ousting_fighters_from_a_place_is_force(processor):
+    text = "Kurdish fighters dislodged Isis from the town of Kobani in 2015."
+    ev = _by_trigger(processor, text, "dislodged")
+    assert ev.plover.type == "ASSAULT" and _sides(ev) == (["SYR"], ["IMG"])
+    # ousted from an office is no fight
+    text = "The board ousted the chief executive from the company in May."
+    assert all(e.trigger.text != "ousted" for e in _events(processor, text))
+
+
+def test_an_act_named_after_a_preposition_of_time_is_no_part_of_the_plan(processor):
+    # "after the capture" dates the offensive; the capture itself happened
+    text = "Putin said he would continue the offensive after the Russian capture of Avdiivka."
+    ev = _by_trigger(processor, text, "capture", published="2024-03-01")
+    assert ev.modality == "asserted" and ev.plover.type == "ASSAULT"
+    # a light verb's own complement is still part of it ("continued with the attacks")
+    text = "The rebels will continue with the attacks on Gao."
+    assert _by_trigger(processor, text, "attacks").modality == "planned"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from eventwire.code.clauses import RELATIVE_PRONOUNS
 from eventwire.code.grammar import (
     ASKED_FOR_WORDS,
     ATTACKED_AREAS,
@@ -337,6 +338,15 @@ class CandidateFinder:
             modified = view.head(tok)
             if modified is not None and reduced_passive(view, tok):
                 direct = [*direct, modified]  # "sanctions imposed by the EU": what is imposed
+            if (
+                tok.dep == "relcl"
+                and modified is not None
+                and all(d.text.lower() in RELATIVE_PRONOUNS for d in direct)
+                and not view.children(tok, "nsubjpass")
+            ):
+                # "the towns (that) Turkey seized": the relative pronoun, or the gap where
+                # it is left out, is the noun the clause modifies
+                direct = [*direct, modified]
             heads += direct
             for obj in direct:  # "suspended part of a training programme"
                 heads += view.prep_objects(obj, ("of",))

@@ -263,6 +263,11 @@ def binding_subjects(view: SentenceView, tok: Token) -> list[Token]:
     return []
 
 
+#: Prepositions of time, cause or concession ("after", "despite"): what they govern is no
+#: complement of the verb they hang on.
+ADJUNCT_PREPS = LEXICON.words("adjunct_preps")
+
+
 def light_verb(view: SentenceView, tok: Token) -> Token | None:
     """The verb a noun trigger is the object of ("held talks", "engaged in a conversation")."""
     head = view.head(tok)
@@ -271,6 +276,8 @@ def light_verb(view: SentenceView, tok: Token) -> Token | None:
     if tok.dep in OBJ and head.pos == "VERB":
         return head
     if tok.dep == "pobj" and head.dep == "prep":
+        if head.text.lower() in ADJUNCT_PREPS:
+            return None  # "will continue the offensive after the capture of X": a time, no act
         verb = view.head(head)
         if (
             verb is not None
