@@ -133,3 +133,28 @@ def test_an_act_named_after_a_preposition_of_time_is_no_part_of_the_plan(process
     # a light verb's own complement is still part of it ("continued with the attacks")
     text = "The rebels will continue with the attacks on Gao."
     assert _by_trigger(processor, text, "attacks").modality == "planned"
+
+
+def test_a_gerund_after_a_preposition_is_done_by_the_clauses_subject(processor):
+    text = "After meeting Putin in Moscow, Macron flew to Kyiv."
+    ev = _by_trigger(processor, text, "meeting")
+    assert _sides(ev) == (["FRA"], ["RUS"])
+    # with an object that could be the doer, "in" is left alone
+    text = "Russia helped Syria in defeating the rebels near Aleppo."
+    assert all(
+        [a.country for a in e.source] != ["RUS"]
+        for e in _events(processor, text)
+        if e.trigger.text == "defeating"
+    )
+
+
+def test_conflict_regions_and_english_names_of_provinces_are_places(processor):
+    # regions the press names that GeoNames lists under other names or not at all
+    for text, country in (
+        ("Militias burned a village in Darfur on Monday.", "SDN"),
+        ("Rebels attacked an army post in North Kivu on Monday.", "COD"),
+        ("Soldiers clashed with separatist rebels in Casamance on Monday.", "SEN"),
+        ("Nationalists bombed a police station in Corsica on Monday.", "FRA"),
+    ):
+        evs = _events(processor, text)
+        assert evs and all(e.place is not None and e.place.country == country for e in evs)

@@ -168,8 +168,37 @@ def mentions(
     )
 
 
+GERUND_SUBJECT_PREPS = LEXICON.words("gerund_subject_preps")
+
+
+def gerund_subject(view: SentenceView, tok: Token) -> list[Token]:
+    """The understood subject of a gerund after a preposition: the subject of the clause the
+    preposition hangs on ("After meeting Putin in Moscow, Macron flew to Kyiv": Macron; "the
+    mission was successful in pushing the militants out": the mission). Only for prepositions
+    of :data:`GERUND_SUBJECT_PREPS`, and for "by" and "in" only when that clause's verb has no
+    object, which could be the doer instead; empty otherwise."""
+    prep = view.head(tok)
+    if tok.dep != "pcomp" or tok.pos != "VERB" or prep is None:
+        return []
+    word = prep.text.lower()
+    if word not in GERUND_SUBJECT_PREPS:
+        return []
+    gov = view.head(prep)
+    if gov is not None and gov.pos == "ADJ" and gov.dep == "acomp":
+        gov = view.head(gov)  # "was successful in pushing": the clause's verb
+    if gov is None or gov.pos not in {"VERB", "AUX"}:
+        return []
+    if word in {"by", "in"} and view.children(gov, "dobj"):
+        return []
+    return view.children(gov, *SUBJ, *PASSIVE_SUBJ)
+
+
 def controller_subject(view: SentenceView, tok: Token) -> list[Token]:
-    """The subject of the verb that governs ``tok`` through xcomp/acl/conj ("plans to")."""
+    """The subject of the verb that governs ``tok`` through xcomp/acl/conj ("plans to"), or
+    of the clause a gerund's preposition hangs on ("after meeting Putin, Macron ...")."""
+    found = gerund_subject(view, tok)
+    if found:
+        return found
     cur = tok
     for _ in range(4):
         head = view.head(cur)
