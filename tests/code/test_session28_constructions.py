@@ -158,3 +158,36 @@ def test_conflict_regions_and_english_names_of_provinces_are_places(processor):
     ):
         evs = _events(processor, text)
         assert evs and all(e.place is not None and e.place.country == country for e in evs)
+
+
+def test_a_checkpoint_attacked_with_no_owner_named_is_the_countrys(processor):
+    text = "Islamic State militants attacked a checkpoint near Raqqa on Monday."
+    ev = _by_trigger(processor, text, "attacked", published="2017-03-01")
+    assert _sides(ev) == (["IMG"], ["SYR"])
+
+
+def test_taking_up_positions_is_a_deployment_not_a_capture(processor):
+    text = "Malian troops took up positions around Kidal in November."
+    ev = _by_trigger(processor, text, "took up", published="2023-12-01")
+    assert ev.plover.type == "MOBILIZE"
+    text = "Rebels took three army positions near Kidal on Monday."
+    assert _by_trigger(processor, text, "took", published="2023-12-01").cameo.code == "192"
+
+
+def test_a_possessive_pronoun_in_a_reported_clause_is_the_speakers(processor):
+    text = "The Saudi-led coalition said its strikes killed 30 Houthi fighters."
+    ev = _by_trigger(processor, text, "killed", published="2017-06-01")
+    assert _sides(ev) == (["SAU"], ["YEM"])
+
+
+def test_local_fighters_belong_where_their_sentence_is_set(processor):
+    # the article names Syria only through a town: its militants are still Syria's, not
+    # the country of the coalition that reports killing them
+    text = (
+        "The US-led coalition has carried out air strikes near Raqqa for months. "
+        "The coalition said its strikes killed 30 militants."
+    )
+    evs = [
+        e for e in _events(processor, text, published="2017-06-01") if e.trigger.text == "killed"
+    ]
+    assert evs and [a.country for a in evs[0].target] == ["SYR"]

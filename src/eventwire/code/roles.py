@@ -487,6 +487,8 @@ class RoleFinder:
         if not any_noun and noun.lemma.lower() not in ATTACK_NOUNS:
             return []
         heads = list(view.children(noun, "poss"))
+        # "France said its strikes killed ...": a possessive pronoun is the speaker's
+        heads = self._speaker_for_pronoun(view, noun, heads) if heads else heads
         heads += [o for a in view.children(noun, "agent") for o in view.children(a, "pobj")]
         heads += view.prep_objects(noun, ("by",))
         # "a missile from Syria", "a rocket fired from Gaza": where it was launched from
@@ -622,12 +624,19 @@ class RoleFinder:
         self, view: SentenceView, tok: Token, heads: list[Token]
     ) -> list[Token]:
         """ "Iran said it would allow ...": a pronoun subject of a reported clause is the
-        subject of the verb that reports it."""
+        subject of the verb that reports it; so is a possessive one owning the clause's
+        subject ("France said its strikes killed 30 militants")."""
         if not heads or any(h.pos != "PRON" for h in heads):
             return heads
-        if heads[0].text.lower() not in {"it", "they", "he", "she", "we", "i"}:
+        word = heads[0].text.lower()
+        if word not in {"it", "they", "he", "she", "we", "i", "its", "their"}:
             return heads
         cur = view.head(heads[0]) or tok  # the clause the pronoun is subject of
+        if word in {"its", "their"}:
+            owned = cur
+            if heads[0].dep != "poss" or owned.dep != "nsubj":
+                return heads
+            cur = view.head(owned) or tok  # "its strikes killed": the clause "killed" heads
         if heads[0].text.lower() == "it" and cur.dep == "advcl":
             # "Mali's junta has tightened ties with Moscow since it took power": "it" in a
             # clause of time or cause is the main clause's subject, not the last body named

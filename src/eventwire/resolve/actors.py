@@ -677,6 +677,10 @@ class ActorContext:
         their own sentence names as a place when it names one ("Tuareg rebels in Mali
         ambushed jihadists": Mali's jihadists, in an article about France)."""
         ranked = [c for c, _ in self.country_counts.most_common() if c not in exclude]
+        if local and len(here) == 1:
+            # a country their own sentence names only through its towns is still where local
+            # actors are ("strikes near Raqqa killed 30 militants")
+            ranked += [c for c in here if c not in exclude and c not in ranked]
         if local and self.place_counts:
             places = self.place_counts
             ranked.sort(key=lambda c: -places.get(c, 0))  # stable: mentions break ties
