@@ -191,3 +191,12 @@ def test_local_fighters_belong_where_their_sentence_is_set(processor):
         e for e in _events(processor, text, published="2017-06-01") if e.trigger.text == "killed"
     ]
     assert evs and [a.country for a in evs[0].target] == ["SYR"]
+
+
+def test_a_named_person_arrested_somewhere_is_taken_by_that_places_police(processor):
+    text = "John Garcia was arrested on Thursday at a school in Miami."
+    ev = _by_trigger(processor, text, "arrested", published="2018-03-01")
+    assert _sides(ev) == (["USA"], ["USA"]) and ev.target[0].text == "John Garcia"
+    # with no place stated there is no police to name
+    text = "John Garcia was arrested on Thursday."
+    assert all(e.trigger.text != "arrested" for e in _events(processor, text))

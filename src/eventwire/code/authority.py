@@ -68,3 +68,26 @@ def of_the_place(actors: list[Actor], country: str) -> list[Actor]:
         else a
         for a in actors
     ]
+
+
+def arrested_people(view: SentenceView, tok: Token, country: str) -> list[Actor]:
+    """Named people an arrest or a sentence told with no agent acts on, when the KB knows
+    none of them ("Garcia, 53, was arrested at a school in Miami", "the arrest of John
+    Garcia"): people of the place where it happened, as :func:`of_the_place` takes an unnamed
+    man to be. Only names the parser marks as people; pronouns and nouns are left to the
+    resolver."""
+    if tok.pos == "VERB":
+        heads = view.children(tok, "nsubjpass")
+    else:
+        heads = view.prep_objects(tok, ("of",))
+    out: list[Actor] = []
+    for head in heads:
+        for h in view.conjuncts(head):
+            name = [t for t in view.noun_phrase(h) if t.ent == "PERSON"]
+            if not name or h.ent != "PERSON":
+                continue
+            text, start, end = view.span_text([name[0], name[-1]])
+            out.append(
+                Actor(text=text, start=start, end=end, country=country, sector=None, confidence=0.3)
+            )
+    return out

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from eventwire.code.acled import acled_view
 from eventwire.code.attribution import ATTRIBUTED, attributions, bears_responsibility_said
-from eventwire.code.authority import implied_authority, of_the_place
+from eventwire.code.authority import arrested_people, implied_authority, of_the_place
 from eventwire.code.candidates import CandidateFinder
 from eventwire.code.clauses import subject_undergoes
 from eventwire.code.eventhood import (
@@ -326,6 +326,14 @@ class Coder:
                 if police is not None:
                     source, inferred = [police], True
                     target = of_the_place(target, police.country or "")
+            elif not source and not target and ranked and ranked[1] is not fallback_place:
+                # "Garcia, 53, was arrested at a school in Miami": a named person the KB does
+                # not know, taken by the police of the place the sentence states
+                stated = ranked[1].country if ranked[1].char_start is not None else None
+                police = implied_authority(view, tok, stated)
+                people = arrested_people(view, tok, police.country or "") if police else []
+                if police is not None and people:
+                    source, target, inferred = [police], people, True
             if pattern.code == "015" and not (ranked and ranked[0] == 0):
                 # "claimed responsibility for an attack at a hotel in Mogadishu": the claimed
                 # event's place, wherever its clause names it
