@@ -200,3 +200,10 @@ def test_a_named_person_arrested_somewhere_is_taken_by_that_places_police(proces
     # with no place stated there is no police to name
     text = "John Garcia was arrested on Thursday."
     assert all(e.trigger.text != "arrested" for e in _events(processor, text))
+
+
+def test_a_sector_word_opening_a_sentence_is_no_town(processor):
+    # "Farmers" is also a small town in the gazetteer; opening a sentence it names people
+    text = "Farmers marched in Delhi to demand higher prices from the government."
+    ev = _by_trigger(processor, text, "marched", published="2024-07-01")
+    assert [a.country for a in ev.source] == ["IND"]

@@ -800,7 +800,9 @@ def build_context(sentences: list[ParsedSentence], resolver: ActorResolver) -> A
                     ctx.named_bodies.append(body)
                     if _is_subject(view, m.start, m.end):
                         ctx.subject_bodies.append(body)
-                elif not found.kb_id:  # the tagger calls many towns ORG ("Daraa")
+                elif not found.kb_id and found.sector is None:
+                    # the tagger calls many towns ORG ("Daraa"); a word that names a sector
+                    # ("Farmers" opening a sentence) is no town, whatever the gazetteer lists
                     place = resolver.place_country(m.text)
                     if place:  # "Afrin", "Aleppo": a town says where the story is set
                         ctx.place_counts[place] += 1
