@@ -275,7 +275,7 @@ class ActorResolver:
                         hits = []  # "Social Democratic Party" is not the Democratic Party,
                         # "the Europe Bridge" not Europe, "Keith Lamont Scott" not Lord Lamont
                 if hits and self._surname(words, i, size, hits, known):
-                    hits = []  # "Toby French", "Jack Letts": a family name, not a nationality
+                    hits = []  # "Toby French": a family name, not a nationality
                 if hits and self._inside_place_name(words, i, i + size, hits):
                     hits = []  # "New Jersey", "British Columbia": a province, not the country
                 if (
