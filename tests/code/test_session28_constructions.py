@@ -207,3 +207,15 @@ def test_a_sector_word_opening_a_sentence_is_no_town(processor):
     text = "Farmers marched in Delhi to demand higher prices from the government."
     ev = _by_trigger(processor, text, "marched", published="2024-07-01")
     assert [a.country for a in ev.source] == ["IND"]
+
+
+def test_a_stance_said_of_a_subject_disapproves_of_the_act_it_is_about(processor):
+    text = "Washington is concerned about Turkey's offensive in northern Syria."
+    ev = _by_trigger(processor, text, "concerned", published="2018-01-22")
+    assert ev.plover.type == "ACCUSE" and _sides(ev) == (["USA"], ["TUR"])
+    # before a noun the adjective is an attribute, and a worry about no one is no event
+    for text in (
+        "Concerned citizens protested in Paris on Sunday.",
+        "Germany is worried about the situation in Syria.",
+    ):
+        assert all(e.plover.type != "ACCUSE" for e in _events(processor, text))

@@ -33,6 +33,10 @@ from eventwire.records import (
 )
 from eventwire.syntax import SentenceView
 
+#: Where an adjective is said of a subject ("Washington is concerned about ...", "said it was
+#: alarmed by ..."), not put before a noun ("concerned citizens").
+PREDICATIVE_DEPS = frozenset({"acomp", "ROOT", "ccomp", "conj", "xcomp"})
+
 #: Quotation marks: a quotation told before "asked" is the question asked.
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 
@@ -64,8 +68,10 @@ class CandidateFinder:
     # -- pattern matching -------------------------------------------------------------------
     def match(self, view: SentenceView, tok: Token) -> Pattern | None:
         pos = "NOUN" if tok.pos in {"NOUN", "PROPN"} else tok.pos
-        if pos not in {"VERB", "NOUN"}:
+        if pos not in {"VERB", "NOUN", "ADJ"}:
             return None
+        if pos == "ADJ" and tok.dep not in PREDICATIVE_DEPS:
+            return None  # "concerned citizens": an attribute, no one's stance
         if pos == "VERB" and (
             tok.dep in {"amod", "compound", "nmod"}
             or (tok.tag == "VBG" and tok.dep == "acl" and tok.head > tok.i)

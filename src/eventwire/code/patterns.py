@@ -184,8 +184,8 @@ def load_patterns(
                 if c is not None and kb.cameo and str(c) not in kb.cameo:
                     raise KBError(f"{where}: CAMEO code {str(c)!r} is not in the CAMEO table")
             pos = str(entry["pos"]).upper()
-            if pos not in {"VERB", "NOUN"}:
-                raise KBError(f"{where}: pos must be VERB or NOUN")
+            if pos not in {"VERB", "NOUN", "ADJ"}:
+                raise KBError(f"{where}: pos must be VERB, NOUN or ADJ")
             of_role = entry.get("of", "target")
             if of_role not in {"target", "source", "theme"}:
                 raise KBError(f"{where}: 'of' must be target, source or theme")

@@ -204,7 +204,7 @@ class RoleFinder:
         light: Token | None = None
         inferred = False
         pairing: tuple[tuple[int, int], ...] = ()
-        if tok.pos == "VERB":
+        if tok.pos in {"VERB", "ADJ"}:  # "Washington is concerned about ...": as a verb
             passive = bool(view.children(tok, *PASSIVE_SUBJ))
             if passive or reduced_passive(view, tok):
                 src_heads = [
