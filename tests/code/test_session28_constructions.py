@@ -43,9 +43,9 @@ def test_words_coordinated_inside_a_name_are_no_list_of_countries(processor):
     ev = _by_trigger(processor, text, "summoned")
     assert _sides(ev) == (["GBR"], ["RUS"])
     # nationalities coordinated before one noun are still one actor each
-    text = "U.S. and Russian negotiators met in Geneva on Monday."
+    text = "Indian and Chinese commanders met in Ladakh on Monday."
     ev = _by_trigger(processor, text, "met")
-    assert {a.country for a in (*ev.source, *ev.target)} == {"USA", "RUS"}
+    assert {a.country for a in (*ev.source, *ev.target)} == {"IND", "CHN"}
 
 
 def test_a_peoples_name_before_its_own_groups_name_qualifies_it():
@@ -69,20 +69,20 @@ def test_a_nationality_closing_a_persons_name_is_a_family_name():
 
 def test_an_object_pushed_after_an_as_phrase_is_still_the_object(processor):
     # heavy noun phrase shift: what was denounced comes after "as a crime"
-    text = "Albania on Friday denounced as a crime Serbia's crackdown on the protesters."
+    text = "Ukraine denounced as a crime Russia's blockade of the Black Sea ports."
     ev = _by_trigger(processor, text, "denounced")
-    assert _sides(ev) == (["ALB"], ["SRB"])
+    assert _sides(ev) == (["UKR"], ["RUS"])
 
 
 def test_a_call_made_to_congratulate_is_the_callers_act_and_happened(processor):
     # "call" with no "on" and an infinitive of what one does on the phone: a phone call
-    text = "Obama called Theresa May to congratulate her on the result."
-    ev = _by_trigger(processor, text, "congratulate", published="2016-07-14")
-    assert ev.modality == "asserted" and _sides(ev) == (["USA"], ["GBR"])
+    text = "Biden called Olaf Scholz to congratulate him on the election result."
+    ev = _by_trigger(processor, text, "congratulate", published="2021-09-28")
+    assert ev.modality == "asserted" and _sides(ev) == (["USA"], ["DEU"])
     # "called on" someone to act is still a request of them
-    text = "Obama called on Theresa May to congratulate the winners."
-    ev = _by_trigger(processor, text, "called", published="2016-07-14")
-    assert ev.plover.type == "REQUEST" and _sides(ev) == (["USA"], ["GBR"])
+    text = "Biden called on Olaf Scholz to congratulate the winners."
+    ev = _by_trigger(processor, text, "called", published="2021-09-28")
+    assert ev.plover.type == "REQUEST" and _sides(ev) == (["USA"], ["DEU"])
 
 
 def test_what_an_attack_hits_is_its_target(processor):
@@ -100,8 +100,9 @@ def test_what_an_attack_hits_is_its_target(processor):
 
 
 def test_seizing_a_town_is_taking_territory_from_whoever_held_it(processor):
-    ev = _by_trigger(processor, "Turkey seized three towns from Isis in 2016.", "seized")
-    assert ev.cameo.code == "192" and _sides(ev)[1] == ["IMG"]
+    text = "Ethiopian troops seized two towns from Tigrayan forces in 2021."
+    ev = _by_trigger(processor, text, "seized")
+    assert ev.cameo.code == "192" and ev.target[0].text == "Tigrayan forces"
     # seizing goods stays a seizure of property
     text = "Police seized the opposition newspaper's printing presses in Harare."
     assert _by_trigger(processor, text, "seized").cameo.code == "171"
@@ -110,8 +111,8 @@ def test_seizing_a_town_is_taking_territory_from_whoever_held_it(processor):
 def test_a_relative_clause_acts_on_the_noun_it_modifies(processor):
     # the object of "seized" is "the towns", whether "that" is written or left out
     for text in (
-        "These are the towns that Turkey seized from Isis in 2016.",
-        "These are the towns Turkey seized from Isis in 2016.",
+        "These are the towns that Ethiopian troops seized from Tigrayan forces in 2021.",
+        "He visited the towns the Ethiopian army seized from Tigrayan forces in 2021.",
     ):
         assert _by_trigger(processor, text, "seized").cameo.code == "192"
 
@@ -126,9 +127,11 @@ def test_ousting_fighters_from_a_place_is_force(processor):
 
 
 def test_an_act_named_after_a_preposition_of_time_is_no_part_of_the_plan(processor):
-    # "after the capture" dates the offensive; the capture itself happened
-    text = "Putin said he would continue the offensive after the Russian capture of Avdiivka."
-    ev = _by_trigger(processor, text, "capture", published="2024-03-01")
+    # "after the capture" dates the patrols; the capture itself happened
+    text = (
+        "The army said it would continue its patrols after the Malian capture of the town of Kidal."
+    )
+    ev = _by_trigger(processor, text, "capture", published="2023-12-01")
     assert ev.modality == "asserted" and ev.plover.type == "ASSAULT"
     # a light verb's own complement is still part of it ("continued with the attacks")
     text = "The rebels will continue with the attacks on Gao."
@@ -194,11 +197,11 @@ def test_local_fighters_belong_where_their_sentence_is_set(processor):
 
 
 def test_a_named_person_arrested_somewhere_is_taken_by_that_places_police(processor):
-    text = "John Garcia was arrested on Thursday at a school in Miami."
+    text = "Maria Lopez was arrested on Friday at a bank in Houston."
     ev = _by_trigger(processor, text, "arrested", published="2018-03-01")
-    assert _sides(ev) == (["USA"], ["USA"]) and ev.target[0].text == "John Garcia"
+    assert _sides(ev) == (["USA"], ["USA"]) and ev.target[0].text == "Maria Lopez"
     # with no place stated there is no police to name
-    text = "John Garcia was arrested on Thursday."
+    text = "Maria Lopez was arrested on Friday."
     assert all(e.trigger.text != "arrested" for e in _events(processor, text))
 
 
@@ -210,9 +213,9 @@ def test_a_sector_word_opening_a_sentence_is_no_town(processor):
 
 
 def test_a_stance_said_of_a_subject_disapproves_of_the_act_it_is_about(processor):
-    text = "Washington is concerned about Turkey's offensive in northern Syria."
-    ev = _by_trigger(processor, text, "concerned", published="2018-01-22")
-    assert ev.plover.type == "ACCUSE" and _sides(ev) == (["USA"], ["TUR"])
+    text = "Berlin is worried about Russia's military build-up near the Ukrainian border."
+    ev = _by_trigger(processor, text, "worried", published="2021-12-01")
+    assert ev.plover.type == "ACCUSE" and _sides(ev) == (["DEU"], ["RUS"])
     # before a noun the adjective is an attribute, and a worry about no one is no event
     for text in (
         "Concerned citizens protested in Paris on Sunday.",

@@ -72,8 +72,8 @@ def of_the_place(actors: list[Actor], country: str) -> list[Actor]:
 
 def arrested_people(view: SentenceView, tok: Token, country: str) -> list[Actor]:
     """Named people an arrest or a sentence told with no agent acts on, when the KB knows
-    none of them ("Garcia, 53, was arrested at a school in Miami", "the arrest of John
-    Garcia"): people of the place where it happened, as :func:`of_the_place` takes an unnamed
+    none of them ("Lopez, 41, was arrested at a bank in Houston", "the arrest of Maria
+    Lopez"): people of the place where it happened, as :func:`of_the_place` takes an unnamed
     man to be. Only names the parser marks as people; pronouns and nouns are left to the
     resolver."""
     if tok.pos == "VERB":

@@ -33,7 +33,7 @@ from eventwire.records import (
 )
 from eventwire.syntax import SentenceView
 
-#: Where an adjective is said of a subject ("Washington is concerned about ...", "said it was
+#: Where an adjective is said of a subject ("Berlin is worried about ...", "said it was
 #: alarmed by ..."), not put before a noun ("concerned citizens").
 PREDICATIVE_DEPS = frozenset({"acomp", "ROOT", "ccomp", "conj", "xcomp"})
 
@@ -350,7 +350,7 @@ class CandidateFinder:
                 and all(d.text.lower() in RELATIVE_PRONOUNS for d in direct)
                 and not view.children(tok, "nsubjpass")
             ):
-                # "the towns (that) Turkey seized": the relative pronoun, or the gap where
+                # "the towns (that) the army seized": the relative pronoun, or the gap where
                 # it is left out, is the noun the clause modifies
                 direct = [*direct, modified]
             heads += direct

@@ -327,7 +327,7 @@ class Coder:
                     source, inferred = [police], True
                     target = of_the_place(target, police.country or "")
             elif not source and not target and ranked and ranked[1] is not fallback_place:
-                # "Garcia, 53, was arrested at a school in Miami": a named person the KB does
+                # "Lopez, 41, was arrested at a bank in Houston": a named person the KB does
                 # not know, taken by the police of the place the sentence states
                 stated = ranked[1].country if ranked[1].char_start is not None else None
                 police = implied_authority(view, tok, stated)

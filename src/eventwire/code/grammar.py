@@ -257,7 +257,7 @@ PHONE_PURPOSES = LEXICON.words("phone_purposes")
 
 
 def phoned_to(view: SentenceView, verb: Token, infinitive: Token) -> bool:
-    """ "Obama called Theresa May to congratulate her", "he called to thank them": "call"
+    """ "Biden called Olaf Scholz to congratulate him", "he called to thank them": "call"
     with no "on", "upon" or "for", followed by an infinitive of what one does on the phone,
     is a telephone call made for that purpose: the caller congratulates, and it happened."""
     if verb.lemma.lower() != "call" or infinitive.lemma.lower() not in PHONE_PURPOSES:
@@ -306,7 +306,7 @@ def light_verb(view: SentenceView, tok: Token) -> Token | None:
         return head
     if tok.dep == "pobj" and head.dep == "prep":
         if head.text.lower() in ADJUNCT_PREPS:
-            return None  # "will continue the offensive after the capture of X": a time, no act
+            return None  # "will continue its patrols after the capture of X": a time, no act
         verb = view.head(head)
         if (
             verb is not None
@@ -458,9 +458,10 @@ def shared_object(view: SentenceView, tok: Token) -> list[Token]:
 
 def shifted_object(view: SentenceView, tok: Token) -> list[Token]:
     """The object a verb's "as" phrase pushed to the end (heavy noun phrase shift): in
-    "denounced as a crime Serbia's crackdown" what was denounced is the crackdown, which the
-    parse hangs on "a crime" as an apposition with no comma between them. An apposition set
-    off by a comma ("described as a victory, a word ...") is a true one and is left alone."""
+    "denounced as a crime Russia's blockade of the ports" what was denounced is the
+    blockade, which the parse hangs on "a crime" as an apposition with no comma between
+    them. An apposition set off by a comma ("described as a victory, a word ...") is a true
+    one and is left alone."""
     if tok.pos != "VERB" or view.children(tok, *OBJ):
         return []
     for prep in view.children(tok, "prep"):

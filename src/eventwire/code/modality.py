@@ -270,7 +270,7 @@ def modality_of(view: SentenceView, trigger: Token, light_verb: Token | None = N
                 return "planned"  # "will keep working after he steps down": still to come
             break  # "demanded an inquiry after troops attacked": the attack happened
         if phoned_to(view, anc, cur):
-            phoned.add(anc.i)  # "called Theresa May to congratulate her": no request
+            phoned.add(anc.i)  # "called Olaf Scholz to congratulate him": no request
         chain.append(anc)
         cur = anc
         if len(chain) >= 4:

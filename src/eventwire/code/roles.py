@@ -204,7 +204,7 @@ class RoleFinder:
         light: Token | None = None
         inferred = False
         pairing: tuple[tuple[int, int], ...] = ()
-        if tok.pos in {"VERB", "ADJ"}:  # "Washington is concerned about ...": as a verb
+        if tok.pos in {"VERB", "ADJ"}:  # "Berlin is worried about ...": as a verb
             passive = bool(view.children(tok, *PASSIVE_SUBJ))
             if passive or reduced_passive(view, tok):
                 src_heads = [
@@ -228,7 +228,7 @@ class RoleFinder:
                 if not obj_heads and not p.intransitive:
                     obj_heads = shared_object(view, tok)  # "beat and arrested the traders"
                 if not obj_heads and not p.intransitive:
-                    # "denounced as a crime Serbia's crackdown": the object after "as X"
+                    # "denounced as a crime Russia's blockade": the object after "as X"
                     obj_heads = shifted_object(view, tok)
                 if tok.dep == "relcl":  # "the rebels, whom the junta accused of ...": the rebels
                     obj_heads = relative_antecedent(view, tok, obj_heads, fill=False)
