@@ -222,3 +222,13 @@ def test_a_stance_said_of_a_subject_disapproves_of_the_act_it_is_about(processor
         "Germany is worried about the situation in Syria.",
     ):
         assert all(e.plover.type != "ACCUSE" for e in _events(processor, text))
+
+
+def test_a_feeling_told_in_the_passive_is_the_subjects(processor):
+    # "was angered by X's act": the subject disapproves, the "by" phrase names the act
+    text = "Germany was angered by Russia's expulsion of its diplomats."
+    ev = _by_trigger(processor, text, "angered", published="2022-04-10")
+    assert ev.plover.type == "ACCUSE" and _sides(ev) == (["DEU"], ["RUS"])
+    # a participle as often literal keeps its ordinary passive and is no stance
+    text = "The rebels were disturbed by the army during the night."
+    assert all(e.plover.type != "ACCUSE" for e in _events(processor, text))

@@ -28,6 +28,7 @@ from eventwire.code.grammar import (
     reduced_passive,
 )
 from eventwire.code.patterns import Pattern, PatternIndex
+from eventwire.kb.lexicon import load_lexicon
 from eventwire.records import (
     Token,
 )
@@ -36,6 +37,9 @@ from eventwire.syntax import SentenceView
 #: Where an adjective is said of a subject ("Berlin is worried about ...", "said it was
 #: alarmed by ..."), not put before a noun ("concerned citizens").
 PREDICATIVE_DEPS = frozenset({"acomp", "ROOT", "ccomp", "conj", "xcomp"})
+
+#: "France was alarmed by the incursion": participles of disapproval read as the adjective.
+FEELING_PARTICIPLES = load_lexicon("en").words("feeling_participles")
 
 #: Quotation marks: a quotation told before "asked" is the question asked.
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
@@ -102,7 +106,17 @@ class CandidateFinder:
             return None  # "the industry aid review body", "the Meet the Press programme"
         if pos == "VERB" and tok.text[:1].isupper() and self._title_inside(view, tok):
             return None  # "appeared on Meet the Press": a capitalised verb names a programme
-        for pattern in self.index.candidates(tok.lemma, pos):
+        found = list(self.index.candidates(tok.lemma, pos))
+        if (
+            pos == "VERB"
+            and tok.tag == "VBN"
+            and view.children(tok, "auxpass")
+            and tok.text.lower() in FEELING_PARTICIPLES
+        ):
+            # "France was alarmed by the incursion": a participle of feeling in the passive
+            # says what its subject feels, as the adjective would ("was concerned about")
+            found += self.index.candidates(tok.text.lower(), "ADJ")
+        for pattern in found:
             if self._holds(view, tok, pattern):
                 if (
                     reduced_passive(view, tok)

@@ -205,7 +205,10 @@ class RoleFinder:
         inferred = False
         pairing: tuple[tuple[int, int], ...] = ()
         if tok.pos in {"VERB", "ADJ"}:  # "Berlin is worried about ...": as a verb
-            passive = bool(view.children(tok, *PASSIVE_SUBJ))
+            # a feeling told in the passive is its subject's ("France was alarmed by the
+            # incursion"): the subject feels it, the "by" phrase names what it is about
+            felt = p.pos == "ADJ"
+            passive = bool(view.children(tok, *PASSIVE_SUBJ)) and not felt
             if passive or reduced_passive(view, tok):
                 src_heads = [
                     o for a in view.children(tok, "agent") for o in view.children(a, "pobj")
@@ -224,6 +227,8 @@ class RoleFinder:
                             )
             else:
                 src_heads = view.children(tok, *SUBJ)
+                if felt and not src_heads:
+                    src_heads = view.children(tok, *PASSIVE_SUBJ)
                 obj_heads = view.children(tok, *OBJ)
                 if not obj_heads and not p.intransitive:
                     obj_heads = shared_object(view, tok)  # "beat and arrested the traders"
