@@ -12,6 +12,7 @@ from eventwire.code.grammar import (
     ATTACKED_AREAS,
     BODY_NOUNS,
     COMMENT_ROOTS,
+    FEELING_PARTICIPLES,
     NAME_ENTITIES,
     NOT_PLACE_ENTITIES,
     OBJ,
@@ -28,7 +29,6 @@ from eventwire.code.grammar import (
     reduced_passive,
 )
 from eventwire.code.patterns import Pattern, PatternIndex
-from eventwire.kb.lexicon import load_lexicon
 from eventwire.records import (
     Token,
 )
@@ -37,9 +37,6 @@ from eventwire.syntax import SentenceView
 #: Where an adjective is said of a subject ("Berlin is worried about ...", "said it was
 #: alarmed by ..."), not put before a noun ("concerned citizens").
 PREDICATIVE_DEPS = frozenset({"acomp", "ROOT", "ccomp", "conj", "xcomp"})
-
-#: "France was alarmed by the incursion": participles of disapproval read as the adjective.
-FEELING_PARTICIPLES = load_lexicon("en").words("feeling_participles")
 
 #: Quotation marks: a quotation told before "asked" is the question asked.
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})

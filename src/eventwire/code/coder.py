@@ -312,27 +312,23 @@ class Coder:
                 # people of the place where the event happens, not of the article's focus
                 source = localised(source, ranked[1].country)
                 target = localised(target, ranked[1].country)
-            if not source and target:
-                # "a man was arrested in Leeds": by the police of where it happened
-                # only a place the sentence states: the article's country is no evidence
-                stated = (
-                    ranked[1].country
-                    if ranked
-                    and ranked[1] is not fallback_place
-                    and ranked[1].char_start is not None
-                    else None
-                )
-                police = implied_authority(view, tok, stated)
-                if police is not None:
-                    source, inferred = [police], True
-                    target = of_the_place(target, police.country or "")
-            elif not source and not target and ranked and ranked[1] is not fallback_place:
+            # an arrest told with no agent was made by the police of where it happened: only
+            # a place the sentence states, the article's country is no evidence
+            stated = (
+                ranked[1].country
+                if ranked and ranked[1] is not fallback_place and ranked[1].char_start is not None
+                else None
+            )
+            police = implied_authority(view, tok, stated) if not source else None
+            if police is not None and target:
+                # "a man was arrested in Leeds": a man of Leeds, taken by its police
+                source, inferred = [police], True
+                target = of_the_place(target, police.country or "")
+            elif police is not None:
                 # "Lopez, 41, was arrested at a bank in Houston": a named person the KB does
                 # not know, taken by the police of the place the sentence states
-                stated = ranked[1].country if ranked[1].char_start is not None else None
-                police = implied_authority(view, tok, stated)
-                people = arrested_people(view, tok, police.country or "") if police else []
-                if police is not None and people:
+                people = arrested_people(view, tok, police.country or "")
+                if people:
                     source, target, inferred = [police], people, True
             if pattern.code == "015" and not (ranked and ranked[0] == 0):
                 # "claimed responsibility for an attack at a hotel in Mogadishu": the claimed

@@ -254,6 +254,8 @@ def controller_subject(view: SentenceView, tok: Token) -> list[Token]:
 
 
 PHONE_PURPOSES = LEXICON.words("phone_purposes")
+#: "France was alarmed by the incursion": participles of disapproval read as the adjective.
+FEELING_PARTICIPLES = LEXICON.words("feeling_participles")
 
 
 def phoned_to(view: SentenceView, verb: Token, infinitive: Token) -> bool:
